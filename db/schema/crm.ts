@@ -1,0 +1,221 @@
+// The CRM records of data-contract.md. Business timestamps keep the contract's names; `external_id`
+// is the key in the system the record came from (unique, used by the idempotent import).
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './org';
+import {
+  ACTIVITY_KINDS, CAMPAIGN_CHANNELS, DEAL_STAGES, DEAL_TYPES, EXPENSE_CATEGORIES, LEAD_SOURCES,
+  SURVEY_KINDS, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_PRIORITIES, oneOf,
+} from './enums';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
+const updatedAt = () => tstz('updated_at').notNull().defaultNow();
+const ownerRef = (name: string) => integer(name).references(() => users.id, { onDelete: 'set null' });
+
+export const accounts = pgTable('accounts', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  name: text('name').notNull(),
+  segment: text('segment'),
+  industry: text('industry'),
+  region: text('region'),
+  ownerId: ownerRef('owner_id'),
+  customerSince: date('customer_since', { mode: 'string' }),
+  churnedAt: date('churned_at', { mode: 'string' }),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('accounts_external_id_unique').on(t.externalId),
+  index('accounts_owner_idx').on(t.ownerId),
+  index('accounts_customer_since_idx').on(t.customerSince),
+  index('accounts_churned_at_idx').on(t.churnedAt),
+  check('accounts_churn_after_start', sql`${t.churnedAt} is null or ${t.customerSince} is null or ${t.churnedAt} >= ${t.customerSince}`),
+]);
+
+export const campaigns = pgTable('campaigns', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  name: text('name').notNull(),
+  channel: text('channel').notNull(),
+  startedAt: date('started_at', { mode: 'string' }).notNull(),
+  endedAt: date('ended_at', { mode: 'string' }),
+  cost: money('cost').notNull(),
+  sent: integer('sent'),
+  delivered: integer('delivered'),
+  opens: integer('opens'),
+  clicks: integer('clicks'),
+  unsubscribes: integer('unsubscribes'),
+  impressions: integer('impressions'),
+  engagements: integer('engagements'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('campaigns_external_id_unique').on(t.externalId),
+  index('campaigns_started_at_idx').on(t.startedAt),
+  check('campaigns_channel_check', oneOf(t.channel, CAMPAIGN_CHANNELS)),
+  check('campaigns_cost_check', sql`${t.cost} >= 0`),
+  check('campaigns_end_after_start', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+  check('campaigns_counts_check', sql`coalesce(${t.sent},0) >= 0 and coalesce(${t.delivered},0) >= 0 and coalesce(${t.opens},0) >= 0
+    and coalesce(${t.clicks},0) >= 0 and coalesce(${t.unsubscribes},0) >= 0 and coalesce(${t.impressions},0) >= 0
+    and coalesce(${t.engagements},0) >= 0`),
+  check('campaigns_funnel_check', sql`(${t.delivered} is null or ${t.sent} is null or ${t.delivered} <= ${t.sent})
+    and (${t.delivered} is null or (coalesce(${t.opens},0) <= ${t.delivered} and coalesce(${t.clicks},0) <= ${t.delivered}
+    and coalesce(${t.unsubscribes},0) <= ${t.delivered}))
+    and (${t.engagements} is null or ${t.impressions} is null or ${t.engagements} <= ${t.impressions})`),
+]);
+
+export const leads = pgTable('leads', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  createdAt: tstz('created_at').notNull(),
+  source: text('source').notNull(),
+  campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+  ownerId: ownerRef('owner_id'),
+  firstContactedAt: tstz('first_contacted_at'),
+  mqlAt: tstz('mql_at'),
+  sqlAt: tstz('sql_at'),
+  convertedAt: tstz('converted_at'),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  disqualifiedAt: tstz('disqualified_at'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('leads_external_id_unique').on(t.externalId),
+  index('leads_created_at_idx').on(t.createdAt),
+  index('leads_mql_at_idx').on(t.mqlAt),
+  index('leads_owner_idx').on(t.ownerId),
+  index('leads_account_idx').on(t.accountId),
+  index('leads_campaign_idx').on(t.campaignId),
+  check('leads_source_check', oneOf(t.source, LEAD_SOURCES)),
+  check('leads_times_check', sql`(${t.firstContactedAt} is null or ${t.firstContactedAt} >= ${t.createdAt})
+    and (${t.mqlAt} is null or ${t.mqlAt} >= ${t.createdAt}) and (${t.sqlAt} is null or ${t.sqlAt} >= ${t.createdAt})
+    and (${t.convertedAt} is null or ${t.convertedAt} >= ${t.createdAt})`),
+  check('leads_converted_account_check', sql`${t.convertedAt} is null or ${t.accountId} is not null`),
+  check('leads_converted_or_disqualified', sql`${t.convertedAt} is null or ${t.disqualifiedAt} is null`),
+]);
+
+export const deals = pgTable('deals', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  name: text('name').notNull(),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  ownerId: ownerRef('owner_id'),
+  campaignId: integer('campaign_id').references(() => campaigns.id, { onDelete: 'set null' }),
+  product: text('product'),
+  type: text('type').notNull().default('new'),
+  amount: money('amount').notNull(),
+  stage: text('stage').notNull(),
+  createdAt: tstz('created_at').notNull(),
+  closedAt: tstz('closed_at'),
+  contractMonths: integer('contract_months'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('deals_external_id_unique').on(t.externalId),
+  index('deals_closed_at_idx').on(t.closedAt),
+  index('deals_created_at_idx').on(t.createdAt),
+  index('deals_owner_idx').on(t.ownerId),
+  index('deals_account_idx').on(t.accountId),
+  index('deals_campaign_idx').on(t.campaignId),
+  check('deals_type_check', oneOf(t.type, DEAL_TYPES)),
+  check('deals_stage_check', oneOf(t.stage, DEAL_STAGES)),
+  check('deals_amount_check', sql`${t.amount} >= 0`),
+  check('deals_closed_when_final', sql`(${t.stage} in ('won','lost')) = (${t.closedAt} is not null)`),
+  check('deals_closed_after_created', sql`${t.closedAt} is null or ${t.closedAt} >= ${t.createdAt}`),
+  check('deals_contract_months_check', sql`${t.contractMonths} is null or ${t.contractMonths} > 0`),
+]);
+
+export const orders = pgTable('orders', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  orderedAt: tstz('ordered_at').notNull(),
+  amount: money('amount').notNull(),
+  cost: money('cost'),
+  product: text('product'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('orders_external_id_unique').on(t.externalId),
+  index('orders_ordered_at_idx').on(t.orderedAt),
+  // (account, time): per-account lookups in a period (KPI engagement, drill-downs) stay index-only.
+  index('orders_account_idx').on(t.accountId, t.orderedAt),
+  check('orders_amount_check', sql`${t.amount} >= 0 and (${t.cost} is null or ${t.cost} >= 0)`),
+]);
+
+export const tickets = pgTable('tickets', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  assigneeId: ownerRef('assignee_id'),
+  channel: text('channel'),
+  priority: text('priority').notNull().default('normal'),
+  category: text('category'),
+  createdAt: tstz('created_at').notNull(),
+  firstResponseAt: tstz('first_response_at'),
+  resolvedAt: tstz('resolved_at'),
+  contacts: integer('contacts'),
+  handleMinutes: numeric('handle_minutes', { precision: 10, scale: 2, mode: 'number' }),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('tickets_external_id_unique').on(t.externalId),
+  index('tickets_created_at_idx').on(t.createdAt),
+  index('tickets_resolved_at_idx').on(t.resolvedAt),
+  index('tickets_assignee_idx').on(t.assigneeId),
+  index('tickets_account_idx').on(t.accountId, t.createdAt),
+  check('tickets_channel_check', oneOf(t.channel, TICKET_CHANNELS)),
+  check('tickets_priority_check', oneOf(t.priority, TICKET_PRIORITIES)),
+  check('tickets_category_check', oneOf(t.category, TICKET_CATEGORIES)),
+  check('tickets_times_check', sql`(${t.firstResponseAt} is null or ${t.firstResponseAt} >= ${t.createdAt})
+    and (${t.resolvedAt} is null or ${t.resolvedAt} >= ${t.createdAt})`),
+  check('tickets_contacts_check', sql`${t.contacts} is null or ${t.contacts} >= 1`),
+  check('tickets_handle_minutes_check', sql`${t.handleMinutes} is null or ${t.handleMinutes} >= 0`),
+]);
+
+export const surveyResponses = pgTable('survey_responses', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  kind: text('kind').notNull(),
+  score: integer('score').notNull(),
+  respondedAt: tstz('responded_at').notNull(),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  ticketId: integer('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('survey_responses_external_id_unique').on(t.externalId),
+  index('survey_responses_responded_at_idx').on(t.respondedAt),
+  index('survey_responses_account_idx').on(t.accountId, t.respondedAt),
+  index('survey_responses_ticket_idx').on(t.ticketId),
+  check('survey_responses_kind_check', oneOf(t.kind, SURVEY_KINDS)),
+  check('survey_responses_score_check', sql`(${t.kind} = 'csat' and ${t.score} between 1 and 5)
+    or (${t.kind} = 'nps' and ${t.score} between 0 and 10) or (${t.kind} = 'ces' and ${t.score} between 1 and 7)`),
+]);
+
+export const expenses = pgTable('expenses', {
+  id: serial('id').primaryKey(),
+  externalId: text('external_id').notNull(),
+  incurredOn: date('incurred_on', { mode: 'string' }).notNull(),
+  category: text('category').notNull(),
+  amount: money('amount').notNull(),
+  description: text('description'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('expenses_external_id_unique').on(t.externalId),
+  index('expenses_incurred_on_idx').on(t.incurredOn),
+  check('expenses_category_check', oneOf(t.category, EXPENSE_CATEGORIES)),
+  check('expenses_amount_check', sql`${t.amount} >= 0`),
+]);
+
+export const activities = pgTable('activities', {
+  id: serial('id').primaryKey(),
+  // Null for activities the app records itself (sign-ins, edits); set for imported history.
+  externalId: text('external_id'),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  occurredAt: tstz('occurred_at').notNull(),
+  kind: text('kind').notNull().default('other'),
+  // What the activity touched, for the app's own activities (e.g. 'deals', 42).
+  entity: text('entity'),
+  entityId: integer('entity_id'),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('activities_external_id_unique').on(t.externalId),
+  index('activities_occurred_at_idx').on(t.occurredAt),
+  index('activities_user_idx').on(t.userId, t.occurredAt),
+  check('activities_kind_check', oneOf(t.kind, ACTIVITY_KINDS)),
+]);

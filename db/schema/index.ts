@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './org';
+export * from './crm';
+export * from './app';

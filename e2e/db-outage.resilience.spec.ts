@@ -1,0 +1,42 @@
+// The database goes away under the running app and comes back: pages say so clearly (no stack, no
+// SQL), and work again without restarting the app. Runs in the `resilience` project, after every
+// other spec, because it cuts the shared server off its database.
+import { DB_UNAVAILABLE_MESSAGE } from '@/lib/db-unavailable';
+import fs from 'node:fs';
+import { authFile, expect, isPostgresRun, serverState, test } from './fixtures';
+
+test.use({ storageState: authFile('admin') });
+
+test('[RESILIENCE] database down: a clear page; back up: the app recovers by itself', async ({ page }) => {
+  test.skip(!isPostgresRun(), 'PGlite runs inside the app process and cannot be taken down from outside; runs in the Postgres e2e run (through the harness relay).');
+  const flag = serverState().dbDownFlag!;
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  fs.writeFileSync(flag, '');
+  try {
+    await page.waitForTimeout(400); // the relay polls every 100 ms
+    const down = await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { level: 1, name: 'The database is unavailable' })).toBeVisible();
+    await expect(page.getByText(DB_UNAVAILABLE_MESSAGE)).toBeVisible();
+    const html = (await down?.text()) ?? '';
+    expect(html).not.toMatch(/ECONNREFUSED|CONNECTION_|postgres|select |\n\s+at /i);
+    await expect(page.getByText(/Error id: db-unavailable-/)).toBeVisible();
+
+    // Signing in meanwhile says so too, instead of "wrong password".
+    const ctx = await page.context().browser()!.newContext();
+    const login = await ctx.newPage();
+    await login.goto('/login');
+    await login.getByLabel('E-mail').fill('admin@demo.test');
+    await login.getByLabel('Password').fill('demo-password');
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await expect(login.getByRole('status')).toContainText('unavailable');
+    await ctx.close();
+  } finally {
+    fs.rmSync(flag, { force: true });
+  }
+
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({ timeout: 15_000 });
+});

@@ -1,0 +1,50 @@
+// Screenshots for docs/screenshots/: the sign-in page and the signed-in shell, desktop (1280x800)
+// and phone (390x844), light and dark. Only with SCREENSHOTS=1 (they are for people, not assertions).
+import path from 'node:path';
+import { authFile, expect, test } from './fixtures';
+
+const OUT = path.join(process.cwd(), 'docs', 'screenshots');
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+test.describe('[DOCS] screenshots', () => {
+  test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh docs/screenshots/.');
+
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`login ${size} ${scheme}`, async ({ browser }) => {
+        const ctx = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+        const page = await ctx.newPage();
+        await page.goto('/login');
+        await page.getByLabel('E-mail').fill('someone@demo.test');
+        await page.getByLabel('Password').fill('wrong-password');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await expect(page.getByRole('status')).not.toBeEmpty();
+        await page.getByLabel('E-mail').blur();
+        await page.screenshot({ path: path.join(OUT, `login-${size}-${scheme}.png`) });
+        await ctx.close();
+      });
+
+      test(`shell ${size} ${scheme}`, async ({ browser }) => {
+        const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('admin'), deviceScaleFactor: 1 });
+        const page = await ctx.newPage();
+        await page.goto('/dashboard');
+        await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `shell-${size}-${scheme}.png`) });
+        // The Records menu open, to show the dropdown.
+        await page.getByText('Records', { exact: true }).click();
+        await expect(page.getByRole('link', { name: 'Survey responses' })).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `shell-menu-${size}-${scheme}.png`) });
+        await ctx.close();
+      });
+
+      test(`403 ${size} ${scheme}`, async ({ browser }) => {
+        const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('member'), deviceScaleFactor: 1 });
+        const page = await ctx.newPage();
+        await page.goto('/admin/users');
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `forbidden-${size}-${scheme}.png`) });
+        await ctx.close();
+      });
+    }
+  }
+});

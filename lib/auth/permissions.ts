@@ -1,0 +1,86 @@
+// Who may do what (product.md's matrix). The one place role rules live: server actions, queries,
+// pages and the UI all ask here. Pure: no database, no Next.js, so it is unit-tested directly.
+import type { Department, Role } from '@/db/schema/enums';
+
+export type Permission =
+  | 'dashboard.view'       // see dashboards (scope decided by recordScope / dashboardScope)
+  | 'dashboard.viewAs'     // switch department and view as a team or member in scope
+  | 'records.read'
+  | 'records.write'        // create/edit CRM records, within recordScope
+  | 'goals.read'
+  | 'goals.write'          // create, edit, close goals for teams/members in scope
+  | 'admin.users'
+  | 'admin.teams'
+  | 'admin.imports'
+  | 'admin.audit';
+
+const MEMBER: Permission[] = ['dashboard.view', 'records.read', 'records.write', 'goals.read'];
+const MANAGER: Permission[] = [...MEMBER, 'dashboard.viewAs', 'goals.write'];
+const ADMIN: Permission[] = [...MANAGER, 'admin.users', 'admin.teams', 'admin.imports', 'admin.audit'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  member: new Set(MEMBER),
+  manager: new Set(MANAGER),
+  admin: new Set(ADMIN),
+};
+
+/** What the session carries and what every check takes. */
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  department: Department | null;
+  teamId: number | null;
+  /** Teams a manager runs: their own team plus team_managers rows. Empty for members. */
+  managedTeamIds: number[];
+}
+
+export function can(user: Pick<SessionUser, 'role'>, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[user.role]?.has(permission) ?? false;
+}
+
+/**
+ * Which CRM records a user may open and edit (drill-downs, record pages, forms):
+ * a member their own, a manager their teams' (records owned by members of those teams), an admin all.
+ */
+export type RecordScope =
+  | { kind: 'all' }
+  | { kind: 'teams'; teamIds: number[]; userId: number }
+  | { kind: 'owner'; userId: number };
+
+export function recordScope(user: SessionUser): RecordScope {
+  if (user.role === 'admin') return { kind: 'all' };
+  if (user.role === 'manager') return { kind: 'teams', teamIds: user.managedTeamIds, userId: user.id };
+  return { kind: 'owner', userId: user.id };
+}
+
+/**
+ * Which aggregates a user may see on dashboards: a member their own numbers and their own team's;
+ * a manager their teams' and any of their members'; an admin anything.
+ */
+export function mayViewTeam(user: SessionUser, teamId: number): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'manager') return user.managedTeamIds.includes(teamId);
+  return user.teamId === teamId;
+}
+
+/** `target` is the viewed user's id and team. */
+export function mayViewUser(user: SessionUser, target: { id: number; teamId: number | null }): boolean {
+  if (user.role === 'admin' || user.id === target.id) return true;
+  if (user.role === 'manager') return target.teamId != null && user.managedTeamIds.includes(target.teamId);
+  return false;
+}
+
+/** Company-wide numbers (no team or owner restriction) are for admins only. */
+export function mayViewCompany(user: SessionUser): boolean {
+  return user.role === 'admin';
+}
+
+/** May the user write a record owned by `ownerId` (whose team is `ownerTeamId`)? */
+export function mayWriteRecord(user: SessionUser, owner: { id: number | null; teamId: number | null }): boolean {
+  const scope = recordScope(user);
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'owner') return owner.id === user.id;
+  return owner.id === user.id || (owner.teamId != null && scope.teamIds.includes(owner.teamId));
+}

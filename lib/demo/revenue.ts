@@ -1,0 +1,37 @@
+// Orders: invoices of customers while they are customers, about monthly, at a twelfth of their annual
+// contract value, with a cost of goods on most of them.
+import { businessHoursSql } from './calendar';
+import { exec, type SeedContext } from './context';
+import { pick } from './sql-rand';
+
+/**
+ * SQL: `source` (a temp table with id and an integer `weight`) with a column `n` that spreads exactly
+ * `total` rows over its rows in proportion to weight (floors of cumulative shares, so they sum to total).
+ */
+export function apportionSql(source: string, total: number): string {
+  return `(
+    select s.*, (${total}::bigint * cum / tot - ${total}::bigint * (cum - weight) / tot)::int as n
+    from (
+      select w.*, (sum(weight) over (order by id))::bigint as cum, (sum(weight) over ())::bigint as tot from ${source} w
+    ) s
+  )`;
+}
+
+export async function insertOrders(ctx: SeedContext): Promise<void> {
+  const { rand: r, targets } = ctx;
+  const k = '(a.id::bigint * 100000 + j)';
+  await exec(ctx, `
+    insert into orders (id, external_id, account_id, ordered_at, amount, cost, product)
+    select row_number() over (order by ordered_at, k), 'ORD-' || lpad((row_number() over (order by ordered_at, k))::text, 7, '0'),
+      account_id, ordered_at, amount,
+      case when ${r.u('k', 401)} < 0.08 then null else round(amount * (0.25 + 0.3 * ${r.u('k', 402)})::numeric, 2) end,
+      product
+    from (
+      select ${k} as k, a.id as account_id,
+        least(a.hi, greatest(a.lo, ${businessHoursSql(`(a.lo + ${r.u(k, 403)} * (a.hi - a.lo))`, r.u(k, 404), r.u(k, 405))})) as ordered_at,
+        round((a.acv / 12.0 * ${r.lognormal(k, 406, 1, 0.3)})::numeric, 2) as amount,
+        case when ${r.u(k, 407)} < 0.85 then a.product else ${pick(r.u(k, 408), ['Analytics', 'Support Plus', 'Services'])} end as product
+      from ${apportionSql('(select *, days as weight from demo_active)', targets.orders)} a
+      cross join lateral generate_series(1, a.n) as j
+    ) o`);
+}

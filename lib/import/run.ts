@@ -1,0 +1,149 @@
+// importFile / importDirectory: one data transaction around every file of the import (all or
+// nothing), the history rows around it, and the audit row inside it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '@/db/client';
+import { writeAudit } from '@/lib/audit';
+import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/validation';
+import { ErrorLog, Rollback } from './errors';
+import { finishHistory, startHistory } from './history';
+import { processFile, type FileOutcome } from './process-file';
+import { openSource } from './reader';
+import type { ColumnMapping, DirectoryImportResult, ImportFileOptions, ImportProgress, ImportResult } from './types';
+
+export type ImportDirectoryOptions = Omit<ImportFileOptions, 'entity' | 'path' | 'stream' | 'fileName' | 'mapping' | 'bytesTotal'>;
+
+interface FileSpec {
+  entity: EntityName;
+  fileName: string;
+  open: () => AsyncIterable<Uint8Array>;
+  bytesTotal: number | null;
+  mapping?: ColumnMapping;
+}
+
+export class UnknownEntityError extends Error {
+  constructor(name: string) {
+    super(`Unknown entity "${name}": expected one of ${ENTITY_NAMES.join(', ')}`);
+    this.name = 'UnknownEntityError';
+  }
+}
+
+export function requireEntity(name: string): EntityName {
+  const e = parseEntityName(name);
+  if (!e) throw new UnknownEntityError(name);
+  return e;
+}
+
+/** Imports one CSV file of `entity`. Never half-writes: any error rolls everything back. */
+export async function importFile(db: Db, opts: ImportFileOptions): Promise<ImportResult> {
+  const entity = requireEntity(opts.entity);
+  const fileName = opts.fileName ?? (opts.path ? path.basename(opts.path) : `${entity}.csv`);
+  const bytesTotal = opts.bytesTotal ?? (opts.path && !opts.stream ? (await fs.promises.stat(opts.path)).size : null);
+  const spec: FileSpec = { entity, fileName, bytesTotal, mapping: opts.mapping, open: () => openSource(opts) };
+  const { files } = await run(db, [spec], opts);
+  return files[0];
+}
+
+/**
+ * Imports every known file present in `dir` (users.csv, accounts.csv, campaigns.csv, leads.csv,
+ * deals.csv, orders.csv, tickets.csv, survey_responses.csv, expenses.csv, activities.csv) in
+ * dependency order, in ONE transaction: one bad row anywhere and nothing is written.
+ */
+export async function importDirectory(db: Db, dir: string, opts: ImportDirectoryOptions = {}): Promise<DirectoryImportResult> {
+  const names = await fs.promises.readdir(dir);
+  const specs: FileSpec[] = [];
+  for (const entity of ENTITY_NAMES) {
+    const name = names.find((n) => n.toLowerCase().endsWith('.csv') && parseEntityName(n) === entity);
+    if (!name) continue;
+    const full = path.join(dir, name);
+    const { size } = await fs.promises.stat(full);
+    specs.push({ entity, fileName: name, bytesTotal: size, open: () => openSource({ path: full }) });
+  }
+  if (!specs.length) {
+    return { ok: false, committed: false, files: [], message: `No known CSV file in ${dir} (expected e.g. ${ENTITIES.users.fileName}, ${ENTITIES.leads.fileName}).` };
+  }
+  return run(db, specs, opts);
+}
+
+function summary(o: { inserted: number; updated: number; unchanged: number }): string {
+  return `${o.inserted} inserted, ${o.updated} updated, ${o.unchanged} unchanged`;
+}
+
+async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Promise<DirectoryImportResult> {
+  const dryRun = !!opts.dryRun;
+  const userId = opts.userId ?? null;
+  const batchSize = Math.max(1, opts.batchSize ?? 5000);
+  const previewRows = dryRun ? Math.min(opts.previewRows ?? 20, batchSize) : 0;
+  const historyIds: (number | null)[] = [];
+  for (const s of specs) {
+    historyIds.push(dryRun ? null : await startHistory(db, { entity: s.entity, fileName: s.fileName, userId, mapping: s.mapping }));
+  }
+  const logs = specs.map(() => new ErrorLog(opts.maxErrors ?? 1000));
+  const outcomes: (FileOutcome | null)[] = specs.map(() => null);
+  let reason: Rollback['reason'] | null = null;
+  let crash: unknown = null;
+  try {
+    await db.transaction(async (tx) => {
+      for (let k = 0; k < specs.length; k++) {
+        const s = specs[k];
+        const onProgress = opts.onProgress && ((p: ImportProgress) => opts.onProgress!({ ...p, fileName: s.fileName }));
+        outcomes[k] = await processFile(tx, {
+          entity: s.entity, source: s.open(), mapping: s.mapping, bytesTotal: s.bytesTotal, batchSize, previewRows,
+          onProgress, signal: opts.signal, errors: logs[k],
+        });
+      }
+      if (logs.some((l) => l.count > 0)) throw new Rollback('errors');
+      if (dryRun) throw new Rollback('dry-run');
+      for (let k = 0; k < specs.length; k++) {
+        const o = outcomes[k]!;
+        await writeAudit(tx, {
+          userId, action: 'import', entity: specs[k].entity, entityId: historyIds[k],
+          after: { fileName: specs[k].fileName, totalRows: o.totalRows, inserted: o.inserted, updated: o.updated, unchanged: o.unchanged },
+        });
+      }
+    });
+  } catch (err) {
+    if (err instanceof Rollback) reason = err.reason;
+    else crash = err;
+  }
+  const committed = reason === null && crash === null;
+  const badFiles = specs.filter((_, k) => logs[k].count > 0).map((s) => s.fileName);
+  const files: ImportResult[] = specs.map((s, k) => {
+    const o = outcomes[k];
+    const errorCount = logs[k].count;
+    let message: string;
+    if (crash) message = `The import failed and nothing was written: ${(crash as Error).message ?? String(crash)}`;
+    else if (reason === 'aborted') message = 'The import was cancelled: nothing was written.';
+    else if (errorCount) message = `${errorCount} error${errorCount === 1 ? '' : 's'}: nothing was written.`;
+    else if (reason === 'errors') message = `Valid, but not written: ${badFiles.join(', ')} ${badFiles.length === 1 ? 'has' : 'have'} errors.`;
+    else if (dryRun) message = `Dry run, nothing written: would be ${summary(o!)}.`;
+    else message = `${summary(o!)}.`;
+    return {
+      ok: !crash && reason !== 'aborted' && errorCount === 0,
+      committed,
+      entity: s.entity,
+      fileName: s.fileName,
+      importId: historyIds[k],
+      totalRows: o?.totalRows ?? 0,
+      inserted: o?.inserted ?? 0,
+      updated: o?.updated ?? 0,
+      unchanged: o?.unchanged ?? 0,
+      errors: logs[k].sorted(),
+      errorCount,
+      mapping: o?.mapping ?? s.mapping ?? {},
+      message,
+      ...(dryRun ? { preview: o?.preview ?? [] } : {}),
+    };
+  });
+  for (let k = 0; k < specs.length; k++) {
+    const id = historyIds[k];
+    if (id !== null) await finishHistory(db, id, files[k]).catch(() => {});
+  }
+  if (crash) throw crash;
+  const ok = files.every((f) => f.ok);
+  const total = files.reduce((a, f) => ({ inserted: a.inserted + f.inserted, updated: a.updated + f.updated, unchanged: a.unchanged + f.unchanged }), { inserted: 0, updated: 0, unchanged: 0 });
+  const message = committed ? `Imported ${files.length} file(s): ${summary(total)}.`
+    : reason === 'dry-run' ? `Dry run of ${files.length} file(s), nothing written: would be ${summary(total)}.`
+      : files.find((f) => !f.ok)?.message ?? 'Nothing was written.';
+  return { ok, committed, files, message };
+}

@@ -1,0 +1,113 @@
+// docs/performance.md from the benchmark runs kept in docs/bench-results.json (one entry per
+// database kind and scale, the newest replacing the older), so runs at several scales add up.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BenchResult } from './run';
+
+export interface BenchRun {
+  id: string;
+  kind: 'postgres' | 'pglite';
+  scale: string;
+  date: string;
+  machine: string;
+  database: string;
+  sizes: Record<string, number>;
+  periods: { year: string; month: string };
+  runs: number;
+  results: BenchResult[];
+  /** Filled by the import benchmark (see scripts/bench.ts). */
+  import?: { rows: number; rowsPerSecond: number; copyRowsPerSecond?: number; peakRssMb?: number; note?: string };
+  seedSeconds?: number;
+  /** Where the data came from, when not the demo seed. */
+  dataNote?: string;
+}
+
+export function machineInfo(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+export function loadRuns(file: string): BenchRun[] {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as BenchRun[];
+  } catch {
+    return [];
+  }
+}
+
+export function saveRun(file: string, run: BenchRun): BenchRun[] {
+  const order = (r: BenchRun) => `${r.kind === 'postgres' ? 0 : 1}${['small', 'medium', 'large'].indexOf(r.scale)}`;
+  const runs = [...loadRuns(file).filter((r) => r.id !== run.id), run].sort((a, b) => order(a).localeCompare(order(b)));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
+  return runs;
+}
+
+const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const GROUPS: [BenchResult['group'], string][] = [
+  ['dashboard-year', 'Department dashboard, one year (all its KPIs + previous period)'],
+  ['dashboard-month', 'Department dashboard, one month'],
+  ['kpi-page', 'KPI page (value + previous, 12-month trend, one breakdown)'],
+  ['drill-down', 'Drill-down first page (50 rows, sorted, with total)'],
+];
+
+function runSection(r: BenchRun): string {
+  const lines = [`### ${r.kind} · ${r.scale} (${r.date.slice(0, 10)})`, '',
+    `Machine: ${r.machine}. Database: ${r.database}. Medians of ${r.runs} runs after one warm-up.`,
+    `Periods: year ${r.periods.year}, month ${r.periods.month}.`, '',
+    ...(r.dataNote ? [`Data: ${r.dataNote}`, ''] : []),
+    `Rows: ${Object.entries(r.sizes).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')}.`, ''];
+  if (r.seedSeconds != null) lines.push(`Seed time: ${r.seedSeconds.toFixed(0)} s.`, '');
+  for (const [group, title] of GROUPS) {
+    const rows = r.results.filter((x) => x.group === group);
+    if (!rows.length) continue;
+    lines.push(`**${title}**`, '', '| what | engine ms | hand-written SQL ms | ratio | target | verdict |', '|---|---:|---:|---:|---:|---|');
+    for (const x of rows) {
+      const verdict = [x.targetMs == null ? '' : x.engineMs <= x.targetMs ? 'time ok' : `time over by ${ms(x.engineMs - x.targetMs)} ms`,
+        x.group.startsWith('dashboard') ? (x.ratio <= 1.5 ? 'ratio ok' : 'ratio over 1.5') : '',
+        x.mismatches ? `**${x.mismatches.length} value differences**` : ''].filter(Boolean).join(', ');
+      lines.push(`| ${x.what} | ${ms(x.engineMs)} | ${ms(x.baselineMs)} | ${x.ratio.toFixed(2)} | ${x.targetMs ?? '—'} | ${verdict} |`);
+    }
+    lines.push('');
+  }
+  lines.push('**CSV import (through the CLI)**', '');
+  lines.push(r.import
+    ? `${r.import.rows.toLocaleString('en-US')} rows at ${Math.round(r.import.rowsPerSecond).toLocaleString('en-US')} rows/s${r.import.copyRowsPerSecond ? ` (COPY: ${Math.round(r.import.copyRowsPerSecond).toLocaleString('en-US')} rows/s)` : ''}${r.import.peakRssMb ? `, peak RSS ${r.import.peakRssMb} MB` : ''}. ${r.import.note ?? ''}`
+    : 'Not measured in this run (the import section of scripts/bench.ts).');
+  lines.push('');
+  return lines.join('\n');
+}
+
+function growthSection(runs: BenchRun[]): string {
+  const medium = runs.find((r) => r.kind === 'postgres' && r.scale === 'medium');
+  const large = runs.find((r) => r.kind === 'postgres' && r.scale === 'large');
+  if (!medium || !large) return 'Needs a medium and a large Postgres run (`npm run bench -- --scale medium`, then `--scale large`).\n';
+  const lines = ['| dashboard | medium ms | large ms | growth | target ≤ 2× |', '|---|---:|---:|---:|---|'];
+  for (const x of large.results.filter((r) => r.group.startsWith('dashboard'))) {
+    const m = medium.results.find((r) => r.group === x.group && r.what === x.what);
+    if (!m) continue;
+    const g = x.engineMs / m.engineMs;
+    lines.push(`| ${x.what} (${x.group.replace('dashboard-', '')}) | ${ms(m.engineMs)} | ${ms(x.engineMs)} | ${g.toFixed(2)}× | ${g <= 2 ? 'ok' : 'over'} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderPerformance(runs: BenchRun[], notes: string): string {
+  return [
+    '# Performance',
+    '',
+    'Written by `npm run bench` (scripts/bench.ts, lib/kpi/bench). Targets: /work/shared/spec/targets.md. The',
+    '"hand-written SQL" column is the fastest SQL we could write by hand for the same numbers (lib/kpi/bench/',
+    'baselines.ts and pages.ts); the bench checks it returns the same values as the engine before timing.',
+    '',
+    notes,
+    '',
+    '## Results',
+    '',
+    ...runs.map(runSection),
+    '## Growth from medium to large',
+    '',
+    growthSection(runs),
+  ].join('\n');
+}

@@ -1,0 +1,114 @@
+// Runs the KPI benchmark on one database: medians of repeated runs of the engine and of the
+// hand-written baselines, side by side, after checking both give the same numbers.
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { DEPARTMENTS, type Department } from '@/db/schema/enums';
+import { computeKpisWithPrevious, type QueryDb } from '../engine';
+import { addMonths } from '../periods';
+import { DASHBOARDS, type KpiKey } from '../registry';
+import type { Period } from '../types';
+import { BASELINES } from './baselines';
+import { DRILL_CASES, PAGE_CASES, engineDrill, enginePage } from './pages';
+import { periodsOf, type Row } from './sql-text';
+
+export interface BenchResult {
+  group: 'dashboard-year' | 'dashboard-month' | 'kpi-page' | 'drill-down';
+  what: string;
+  engineMs: number;
+  baselineMs: number;
+  /** engine ÷ baseline. */
+  ratio: number;
+  targetMs: number | null;
+  /** Engine and baseline numbers differ (a bug in one of them): the keys. */
+  mismatches?: string[];
+}
+
+export const TARGETS = { 'dashboard-year': 300, 'dashboard-month': 100, 'kpi-page': 300, 'drill-down': 50 } as const;
+
+export async function medianMs(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  await fn(); // warm the caches and the plan
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** The periods measured: the last full year and month before the newest order. */
+export async function benchPeriods(db: QueryDb): Promise<{ year: Period; month: Period }> {
+  const [r] = await queryRows<{ m: string | null }>(db, sql`select to_char(max(ordered_at) at time zone 'UTC', 'YYYY-MM-01') m from orders`);
+  const anchor = r?.m ? new Date(`${r.m}T00:00:00Z`) : new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  return { year: { from: addMonths(anchor, -12), to: anchor }, month: { from: addMonths(anchor, -1), to: anchor } };
+}
+
+async function viewers(db: QueryDb): Promise<Record<'admin' | 'member', SessionUser>> {
+  const pick = async (q: ReturnType<typeof sql>) => (await queryRows<{ id: number; email: string; name: string; role: 'admin'; team_id: number | null }>(db, q))[0];
+  const admin = await pick(sql`select id, email, name, role, team_id from users where role = 'admin' order by id limit 1`);
+  const member = await pick(sql`select u.id, u.email, u.name, u.role, u.team_id from users u
+    where u.role = 'member' order by (select count(*) from deals d where d.owner_id = u.id) desc, u.id limit 1`);
+  const mk = (u: typeof admin, role: 'admin' | 'member'): SessionUser => ({
+    id: Number(u?.id ?? 0), email: u?.email ?? '', name: u?.name ?? '', role, department: null,
+    teamId: u?.team_id == null ? null : Number(u.team_id), managedTeamIds: [],
+  });
+  return { admin: mk(admin, 'admin'), member: mk(member, 'member') };
+}
+
+function differences(a: Partial<Record<KpiKey, number | null>>, b: Partial<Record<KpiKey, number | null>>, label: string): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(b) as KpiKey[]) {
+    const x = a[k] ?? null;
+    const y = b[k] ?? null;
+    const same = x === null || y === null ? x === y : Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(y));
+    if (!same) out.push(`${label} ${k}: engine ${x}, baseline ${y}`);
+  }
+  return out;
+}
+
+export async function runKpiBench(db: QueryDb, opts: { runs: number; log?: (s: string) => void; only?: Department[] }): Promise<{ results: BenchResult[]; periods: { year: Period; month: Period } }> {
+  const log = opts.log ?? (() => {});
+  const periods = await benchPeriods(db);
+  const results: BenchResult[] = [];
+  for (const dept of opts.only ?? DEPARTMENTS) {
+    for (const [group, p] of [['dashboard-year', periods.year], ['dashboard-month', periods.month]] as const) {
+      const keys = DASHBOARDS[dept];
+      const ps = periodsOf(p.from, p.to);
+      const text = BASELINES[dept].sql(ps);
+      const baseline = async () => BASELINES[dept].compute((await queryRows<Row>(db, sql.raw(text)))[0], ps);
+      const engine = () => computeKpisWithPrevious(db, { ...p, keys });
+      const [e, b] = await Promise.all([engine(), baseline()]);
+      const mismatches = [...differences(e.current, b.current, 'current'), ...differences(e.previous, b.previous, 'previous')];
+      const engineMs = await medianMs(engine, opts.runs);
+      const baselineMs = await medianMs(baseline, opts.runs);
+      results.push({ group, what: dept, engineMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS[group], ...(mismatches.length ? { mismatches } : {}) });
+      log(`${group} ${dept}: engine ${engineMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms${mismatches.length ? ` (${mismatches.length} differences!)` : ''}`);
+    }
+  }
+  if (!opts.only) {
+    const { year } = periods;
+    for (const c of PAGE_CASES) {
+      const engineMs = await medianMs(() => enginePage(db, c, year.from, year.to), opts.runs);
+      const baselineMs = await medianMs(() => c.baseline(db, year.from, year.to), opts.runs);
+      results.push({ group: 'kpi-page', what: c.label, engineMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS['kpi-page'] });
+      log(`kpi page ${c.label}: engine ${engineMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
+    }
+    const who = await viewers(db);
+    for (const c of DRILL_CASES) {
+      const v = who[c.viewer];
+      const engineMs = await medianMs(() => engineDrill(db, c, year.from, year.to, v), opts.runs);
+      const baselineMs = await medianMs(() => c.baseline(db, year.from, year.to, v.id), opts.runs);
+      results.push({ group: 'drill-down', what: c.label, engineMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS['drill-down'] });
+      log(`drill-down ${c.label}: engine ${engineMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
+    }
+  }
+  return { results, periods };
+}
+
+export async function tableSizes(db: QueryDb): Promise<Record<string, number>> {
+  const tables = ['users', 'accounts', 'campaigns', 'leads', 'deals', 'orders', 'tickets', 'survey_responses', 'expenses', 'activities'];
+  const [r] = await queryRows<Record<string, number>>(db, sql.raw(`select ${tables.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ')}`));
+  return Object.fromEntries(tables.map((t) => [t, Number(r[t])]));
+}

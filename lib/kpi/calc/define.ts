@@ -1,0 +1,176 @@
+// How a KPI is computed, in terms the engine can run in one pass per table: "parts" (aggregates over
+// a set of records of one kind, in a period) and a formula over them. The drill-down of a KPI is
+// built from the very same condition functions, so the number and its records cannot drift apart.
+import { sql, type SQL } from 'drizzle-orm';
+import type { SourceKey } from '../sql/sources';
+import { inP, inPDate, type PeriodSet, type PeriodShift, type SqlPeriod } from '../sql/period-sql';
+import type { KpiValue } from '../types';
+
+/** Filter conditions for a record kind queried inside another one's condition (e.g. an account's orders). */
+export type Nested = (source: SourceKey) => SQL;
+
+/** A condition implies `col` in [from, to): the pass merges such ranges into one index-friendly range. */
+export interface RangeMeta { col: string; date: boolean }
+
+/**
+ * A condition or value over one record of a source, in period `p`. The engine always passes `nested`;
+ * conditions that look into other record kinds use it (conditions composed of others may omit it).
+ */
+export interface Cond {
+  (p: SqlPeriod, nested?: Nested): SQL;
+  range?: RangeMeta;
+}
+
+/** `col` (a timestamptz, or with `date` a date column) in [from, to). */
+export function timeIn(col: string, date = false): Cond {
+  const c: Cond = (p) => (date ? inPDate(sql.raw(col), p) : inP(sql.raw(col), p));
+  c.range = { col, date };
+  return c;
+}
+
+/**
+ * `cheap and costly`, evaluating `costly` (a subquery) only where `cheap` is true: a plain AND also
+ * evaluates it where `cheap` is null (e.g. prospects' empty customer_since).
+ */
+export function guard(cheap: SQL, costly: SQL): SQL {
+  return sql`(case when ${cheap} then ${costly} else false end)`;
+}
+
+/** `cond`, declared to imply the time range of `range` (so the pass can restrict rows by it). */
+export function within(range: Cond, cond: Cond): Cond {
+  const c: Cond = (p, n) => cond(p, n);
+  c.range = range.range;
+  return c;
+}
+
+export type AggKind = 'count' | 'sum' | 'avg' | 'countDistinct' | 'accountsWithMin';
+
+export interface Part {
+  source: SourceKey;
+  agg: AggKind;
+  /** The records aggregated. */
+  where: Cond;
+  /** sum/avg: the summed value; countDistinct: the counted expression. */
+  value?: Cond;
+  /** accountsWithMin: accounts with at least this many of the records (orders only). */
+  min?: number;
+  /** A cheap, index-friendly superset of `where`, used to restrict the pass (defaults to `where`). */
+  window?: Cond;
+}
+
+export type Get = (part: Part, shift?: PeriodShift) => KpiValue;
+
+/** How the drill-down rows recompute the value (tests and the UI's "how is this computed"). */
+export type DrillCheck = 'count' | 'sum' | 'mean' | 'ratio' | 'ratioOfSums' | 'custom';
+
+export type DrillCond = (ps: PeriodSet, nested: Nested) => SQL;
+
+export interface DrillDef {
+  source: SourceKey;
+  /** The records listed: the denominator's records for a ratio, the averaged ones for a mean. */
+  where: DrillCond;
+  /** Ratios: whether the record is in the numerator (column `in_numerator`). */
+  numerator?: DrillCond;
+  /**
+   * Ratios whose numerator is not a subset of the denominator (upsell rate under an owner filter):
+   * whether the record is in the denominator (column `in_denominator`); `where` then lists both.
+   */
+  denominator?: DrillCond;
+  /** `where` applies the filters itself (through `nested`), e.g. different ones to different rows. */
+  ownFilters?: boolean;
+  /** Means and sums: the record's value (column `value`); ratio of sums: the numerator amount. */
+  value?: DrillCond;
+  valueLabel?: string;
+  /** Ratio of sums: the denominator amount (column `weight`). */
+  weight?: DrillCond;
+  weightLabel?: string;
+  /** Growth KPIs list both periods: column `period` is 'current' or 'previous'. */
+  period?: DrillCond;
+  check: DrillCheck;
+  /** Column the first page is sorted by (descending). */
+  defaultSort: string;
+}
+
+export interface KpiCalc {
+  parts: { part: Part; shift: PeriodShift }[];
+  compute: (get: Get) => KpiValue;
+  /** A union of record kinds (data completeness) lists several; null when no records make the number. */
+  drill: DrillDef | DrillDef[] | null;
+  /** The part counting the records behind the value, for a breakdown's record counts. */
+  countPart?: Part;
+  /** Record kinds looked up inside the parts' conditions that take the filters too. */
+  nested?: SourceKey[];
+}
+
+export const cur = (part: Part) => ({ part, shift: 'cur' as const });
+
+export function div(n: KpiValue, d: KpiValue): KpiValue {
+  return n == null || d == null || d === 0 ? null : n / d;
+}
+export function pct(n: KpiValue, d: KpiValue): KpiValue {
+  const r = div(n, d);
+  return r == null ? null : 100 * r;
+}
+
+const onCur = (c: Cond): DrillCond => (ps, n) => c(ps.cur, n);
+/** Drill-downs open on their newest records: the time column is indexed, so the first page is cheap. */
+const newestFirst = (c: Cond) => c.range?.col.split('.')[1] ?? 'value';
+
+/** count(records) */
+export function countKpi(source: SourceKey, where: Cond, sort: string, window?: Cond): KpiCalc {
+  const count: Part = { source, agg: 'count', where, window };
+  return { parts: [cur(count)], compute: (g) => g(count), countPart: count,
+    drill: { source, where: onCur(where), check: 'count', defaultSort: sort } };
+}
+
+/** sum(value) over records. */
+export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond): KpiCalc {
+  const total: Part = { source, agg: 'sum', where, value, window };
+  const count: Part = { source, agg: 'count', where, window };
+  return { parts: [cur(total), cur(count)], compute: (g) => g(total), countPart: count,
+    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where) } };
+}
+
+/** mean(value) over records; `where` must include "value is known". */
+export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond): KpiCalc {
+  const mean: Part = { source, agg: 'avg', where, value, window };
+  const count: Part = { source, agg: 'count', where, window };
+  return { parts: [cur(mean), cur(count)], compute: (g) => (g(count) ? g(mean) : null), countPart: count,
+    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'mean', defaultSort: newestFirst(where) } };
+}
+
+/** 100 × count(population ∧ numerator) ÷ count(population). */
+export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string, window?: Cond): KpiCalc {
+  const den: Part = { source, agg: 'count', where: population, window };
+  const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population };
+  return { parts: [cur(num), cur(den)], compute: (g) => pct(g(num), g(den)), countPart: den,
+    drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort } };
+}
+
+/** 100 × Σ numerator ÷ Σ denominator over records. */
+export function ratioOfSumsKpi(source: SourceKey, where: Cond, num: Cond, numLabel: string, den: Cond, denLabel: string): KpiCalc {
+  const n: Part = { source, agg: 'sum', where, value: num };
+  const d: Part = { source, agg: 'sum', where, value: den };
+  const count: Part = { source, agg: 'count', where };
+  return { parts: [cur(n), cur(d), cur(count)], compute: (g) => pct(g(n), g(d)), countPart: count,
+    drill: { source, where: onCur(where), value: onCur(num), valueLabel: numLabel, weight: onCur(den), weightLabel: denLabel,
+      check: 'ratioOfSums', defaultSort: 'value' } };
+}
+
+/** (x(P) − x(prev)) ÷ x(prev), for a sum KPI; the drill-down lists both periods' records. */
+export function growthKpi(base: KpiCalc): KpiCalc {
+  const total = base.parts[0].part;
+  const count = base.countPart!;
+  const drill = base.drill as DrillDef;
+  return {
+    parts: [cur(total), { part: total, shift: 'prev' }, cur(count)],
+    compute: (g) => pct(g(total) == null || g(total, 'prev') == null ? null : g(total)! - g(total, 'prev')!, g(total, 'prev')),
+    countPart: count,
+    drill: {
+      ...drill, check: 'custom',
+      where: (ps, n) => sql`(${total.where(ps.cur, n)} or ${total.where(ps.prev, n)})`,
+      value: (ps, n) => total.value!(ps.cur, n),
+      period: (ps, n) => sql`case when ${total.where(ps.cur, n)} then 'current' else 'previous' end`,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Marketing KPIs (kpi-catalog.md, "Marketing"). Expenses are never filtered; campaigns take only the
+// channel filter and their attributed deals none.
+import { sql } from 'drizzle-orm';
+import { countKpi, cur, div, pct, ratioKpi, ratioOfSumsKpi, timeIn, within, type Cond, type KpiCalc, type Part } from './define';
+import { convertingLead, newCustomers } from './customers';
+import { leadCreated } from './sales';
+
+const mqlIn = timeIn('l.mql_at');
+const campaignStarted = timeIn('c.started_at', true);
+const emailCampaigns = within(campaignStarted, (p) => sql`(c.channel = 'email' and ${campaignStarted(p)})`);
+const socialCampaigns = within(campaignStarted, (p) => sql`(c.channel = 'social' and ${campaignStarted(p)})`);
+const incurred = timeIn('e.incurred_on', true);
+
+export const acquisitionSpend: Part = {
+  source: 'expenses', agg: 'sum', value: () => sql`e.amount`,
+  where: within(incurred, (p) => sql`(e.category in ('marketing', 'sales') and ${incurred(p)})`),
+};
+export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers };
+
+/** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered. */
+const attributedRevenue: Cond = (p) => sql`(select coalesce(sum(ad.amount), 0) from deals ad
+  where ad.campaign_id = c.id and ad.stage = 'won' and ad.closed_at < ${p.to})`;
+const campaignCost: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: () => sql`c.cost` };
+const campaignRevenue: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: attributedRevenue };
+const campaignCount: Part = { source: 'campaigns', agg: 'count', where: campaignStarted };
+
+const delivered: Cond = () => sql`c.delivered`;
+
+export const MARKETING = {
+  mqls: countKpi('leads', mqlIn, 'mql_at'),
+  mql_to_sql_rate: ratioKpi('leads', mqlIn, () => sql`l.sql_at is not null`, 'mql_at'),
+  contact_rate: ratioKpi('leads', leadCreated, () => sql`l.first_contacted_at is not null`, 'created_at'),
+  customer_acquisition_cost: {
+    parts: [cur(acquisitionSpend), cur(newCustomerCount)],
+    compute: (g) => div(g(acquisitionSpend), g(newCustomerCount)),
+    countPart: newCustomerCount,
+    drill: { source: 'accounts', where: (ps, n) => newCustomers(ps.cur, n), check: 'custom', defaultSort: 'customer_since' },
+  },
+  campaign_roi: {
+    parts: [cur(campaignCost), cur(campaignRevenue), cur(campaignCount)],
+    compute: (g) => pct(g(campaignCost) == null ? null : g(campaignRevenue)! - g(campaignCost)!, g(campaignCost)),
+    countPart: campaignCount,
+    drill: {
+      source: 'campaigns', where: (ps, n) => campaignStarted(ps.cur, n), value: (ps, n) => attributedRevenue(ps.cur, n),
+      valueLabel: 'Attributed won revenue', weight: () => sql`c.cost`, weightLabel: 'Cost', check: 'custom', defaultSort: 'started_at',
+    },
+  },
+  email_open_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.opens`, 'Opens', delivered, 'Delivered'),
+  email_click_through_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.clicks`, 'Clicks', delivered, 'Delivered'),
+  email_unsubscribe_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.unsubscribes`, 'Unsubscribes', delivered, 'Delivered'),
+  social_engagement_rate: ratioOfSumsKpi('campaigns', socialCampaigns, () => sql`c.engagements`, 'Engagements',
+    () => sql`c.impressions`, 'Impressions'),
+  customer_referral_rate: ratioKpi('accounts', newCustomers, () => sql`${convertingLead(sql`cl.source`)} = 'referral'`, 'customer_since'),
+} satisfies Record<string, KpiCalc>;

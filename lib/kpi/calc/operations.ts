@@ -1,0 +1,44 @@
+// Operations and data KPIs (kpi-catalog.md, "Operations and data").
+import { sql } from 'drizzle-orm';
+import type { SourceKey } from '../sql/sources';
+import { inP } from '../sql/period-sql';
+import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part } from './define';
+
+const all: Cond = () => sql`true`;
+
+/** The fields data_completeness checks, per record kind, as "number of filled fields" of a record. */
+const CHECKED: { source: SourceKey; fields: string[] }[] = [
+  { source: 'accounts', fields: ['a.segment', 'a.industry', 'a.region', 'a.owner_id'] },
+  { source: 'leads', fields: ['l.owner_id'] },
+  { source: 'deals', fields: ['d.owner_id', 'd.product'] },
+];
+const filled = (fields: string[]) =>
+  sql.raw(`(${fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ')})`);
+
+const completeness = CHECKED.map(({ source, fields }) => ({
+  fields,
+  filled: { source, agg: 'sum', where: all, value: () => filled(fields) } satisfies Part as Part,
+  count: { source, agg: 'count', where: all } satisfies Part as Part,
+}));
+
+export const OPERATIONS = {
+  crm_adoption_rate: ratioKpi('users', all,
+    (p) => sql`exists (select 1 from activities ua where ua.user_id = u.id and ${inP(sql`ua.occurred_at`, p)})`, 'name'),
+  data_completeness: {
+    parts: completeness.flatMap((c) => [cur(c.filled), cur(c.count)]),
+    compute: (g) => {
+      let f = 0;
+      let n = 0;
+      for (const c of completeness) {
+        f += g(c.filled) ?? 0;
+        n += (g(c.count) ?? 0) * c.fields.length;
+      }
+      return pct(f, n);
+    },
+    // Every checked record with its filled and checked field counts: Σ filled ÷ Σ checked is the value.
+    drill: completeness.map((c): DrillDef => ({
+      source: c.filled.source, where: () => sql`true`, value: () => filled(c.fields), valueLabel: 'Fields filled',
+      weight: () => sql.raw(String(c.fields.length)), weightLabel: 'Fields checked', check: 'ratioOfSums', defaultSort: 'value',
+    })),
+  },
+} satisfies Record<string, KpiCalc>;

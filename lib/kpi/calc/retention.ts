@@ -1,0 +1,111 @@
+// Retention, loyalty and revenue KPIs (kpi-catalog.md). Orders belong to their account: the owner,
+// team and account filters reach them through it.
+import { sql } from 'drizzle-orm';
+import { dateAsTs, inP, seconds } from '../sql/period-sql';
+import {
+  countKpi, cur, div, growthKpi, guard, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type KpiCalc, type Part,
+} from './define';
+import { activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
+import { SUPPORT } from './support';
+
+const ordered = timeIn('o.ordered_at');
+const amount: Cond = () => sql`o.amount`;
+const withCost = within(ordered, (p) => sql`(${ordered(p)} and o.cost is not null)`);
+const profit: Cond = () => sql`(o.amount - o.cost)`;
+
+const revenue = sumKpi('orders', ordered, amount, 'Amount');
+const revenueSum: Part = revenue.parts[0].part;
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers };
+const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered };
+const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered };
+const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit };
+const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost };
+const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers };
+const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers };
+
+/** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
+const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
+  sql`(select ${sql.raw(agg)} from orders o where o.account_id = a.id and ${where(p, n)} and ${n!('orders')})`;
+
+const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since');
+const repeatPurchaseRate: KpiCalc = {
+  parts: [cur(repeatBuyers), cur(buyers)],
+  compute: (g) => pct(g(repeatBuyers), g(buyers)),
+  countPart: buyers,
+  drill: {
+    source: 'accounts', check: 'ratio', defaultSort: 'value', valueLabel: 'Orders in period',
+    where: (ps, n) => sql`exists ${accountOrders('1', ordered)(ps.cur, n)}`,
+    numerator: (ps, n) => sql`${accountOrders('count(*)', ordered)(ps.cur, n)} >= 2`,
+    value: (ps, n) => accountOrders('count(*)', ordered)(ps.cur, n),
+  },
+};
+
+const loyaltyParts = [SUPPORT.nps, repeatPurchaseRate, retentionRate];
+
+export const RETENTION = {
+  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at'),
+  retention_rate: retentionRate,
+  new_customers: countKpi('accounts', newCustomers, 'customer_since'),
+  revenue,
+  revenue_growth_rate: growthKpi(revenue),
+  arpu: {
+    parts: [cur(revenueSum), cur(activeCount)],
+    compute: (g) => div(g(revenueSum), g(activeCount)),
+    countPart: activeCount,
+    // Each active customer with its revenue in P (0 without orders): the mean of the column is ARPU.
+    drill: {
+      source: 'accounts', where: (ps, n) => activeCustomers(ps.cur, n), check: 'mean', defaultSort: 'value', valueLabel: 'Revenue in period',
+      value: (ps, n) => sql`coalesce(${accountOrders('sum(o.amount)', ordered)(ps.cur, n)}, 0)`,
+    },
+  },
+  average_order_value: meanKpi('orders', ordered, amount, 'Amount'),
+  repeat_purchase_rate: repeatPurchaseRate,
+  customer_lifetime_value: {
+    parts: [{ part: revenueSum, shift: 't12' }, { part: buyers, shift: 't12' }, { part: startCount, shift: 't12' }, { part: lostCount, shift: 't12' }],
+    compute: (g) => {
+      const s = g(startCount, 't12');
+      const b = g(buyers, 't12');
+      if (!s || !b) return null;
+      const churn = g(lostCount, 't12')! / s;
+      const lifespan = churn === 0 ? 10 : Math.min(10, 1 / churn);
+      return (g(revenueSum, 't12')! / b) * lifespan;
+    },
+    countPart: buyers,
+    drill: {
+      source: 'accounts', check: 'custom', defaultSort: 'value', valueLabel: 'Revenue over the last 12 months',
+      where: (ps, n) => sql`exists ${accountOrders('1', ordered)(ps.t12, n)}`,
+      value: (ps, n) => accountOrders('sum(o.amount)', ordered)(ps.t12, n),
+    },
+  },
+  average_profit_per_customer: {
+    parts: [cur(profitSum), cur(profitBuyers)],
+    compute: (g) => div(g(profitSum), g(profitBuyers)),
+    countPart: profitBuyers,
+    drill: {
+      source: 'accounts', check: 'mean', defaultSort: 'value', valueLabel: 'Profit in period',
+      where: (ps, n) => sql`exists ${accountOrders('1', withCost)(ps.cur, n)}`,
+      value: (ps, n) => accountOrders('sum(o.amount - o.cost)', withCost)(ps.cur, n),
+    },
+  },
+  // The orders, tickets and responses that make an account engaged take the filters too (each its own way).
+  customer_engagement_rate: {
+    ...ratioKpi('accounts', activeCustomers, (p, n) => sql`(
+      exists (select 1 from orders o where o.account_id = a.id and ${inP(sql`o.ordered_at`, p)} and ${n!('orders')})
+      or exists (select 1 from tickets t where t.account_id = a.id and ${inP(sql`t.created_at`, p)} and ${n!('tickets')})
+      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('surveys')}))`, 'name'),
+    nested: ['orders', 'tickets', 'surveys'],
+  },
+  customer_loyalty_index: {
+    parts: loyaltyParts.flatMap((k) => k.parts),
+    compute: (g) => {
+      const nps = loyaltyParts[0].compute(g);
+      const values = [nps == null ? null : (nps + 100) / 2, loyaltyParts[1].compute(g), loyaltyParts[2].compute(g)]
+        .filter((v): v is number => v != null);
+      return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+    },
+    drill: null,
+  },
+  customer_journey_length: meanKpi('accounts',
+    within(newCustomers, (p) => guard(newCustomers(p), sql`${convertingLead(sql`cl.id`)} is not null`)),
+    () => sql`${seconds(dateAsTs(sql`a.customer_since`), convertingLead(sql`cl.created_at`))} / 86400`, 'Days from first touch'),
+} satisfies Record<string, KpiCalc>;

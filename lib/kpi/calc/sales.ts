@@ -1,0 +1,49 @@
+// Sales KPIs (kpi-catalog.md, "Sales").
+import { sql } from 'drizzle-orm';
+import { seconds } from '../sql/period-sql';
+import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Part } from './define';
+import { activeCustomers } from './customers';
+
+export const leadCreated = timeIn('l.created_at');
+export const dealClosed = timeIn('d.closed_at');
+export const wonClosed = within(dealClosed, (p) => sql`(d.stage = 'won' and ${dealClosed(p)})`);
+const amount: Cond = () => sql`d.amount`;
+
+const wonRevenue = sumKpi('deals', wonClosed, amount, 'Amount');
+
+const upsellNumerator: Part = {
+  source: 'deals', agg: 'accountsWithMin', min: 1,
+  where: within(dealClosed, (p) => sql`(${wonClosed(p)} and d.type in ('upsell', 'cross_sell') and d.account_id is not null)`),
+};
+const upsellDeal: DrillCond = (ps, n) =>
+  sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')})`;
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers };
+
+export const SALES = {
+  lead_conversion_rate: ratioKpi('leads', leadCreated, () => sql`l.converted_at is not null`, 'created_at'),
+  win_rate: ratioKpi('deals', within(dealClosed, (p) => sql`(d.stage in ('won', 'lost') and ${dealClosed(p)})`), () => sql`d.stage = 'won'`, 'closed_at'),
+  sales_cycle_length: meanKpi('deals', wonClosed, () => sql`${seconds(sql`d.closed_at`, sql`d.created_at`)} / 86400`, 'Days to close'),
+  average_deal_size: meanKpi('deals', wonClosed, amount, 'Amount'),
+  won_revenue: wonRevenue,
+  sales_growth_rate: growthKpi(wonRevenue),
+  pipeline_value: sumKpi('deals', (p) => sql`(d.created_at < ${p.to} and (d.closed_at is null or d.closed_at >= ${p.to}))`, amount, 'Amount',
+    // Open deals: closed after `to` or not closed; the pass only reads those (indexes on closed_at).
+    (p) => sql`(d.closed_at is null or d.closed_at >= ${p.to})`),
+  annual_contract_value: meanKpi('deals', within(dealClosed, (p) => sql`(${wonClosed(p)} and d.contract_months is not null)`),
+    () => sql`d.amount * 12 / d.contract_months`, 'Annualised amount'),
+  lead_response_time: meanKpi('leads', within(leadCreated, (p) => sql`(${leadCreated(p)} and l.first_contacted_at is not null)`),
+    () => sql`${seconds(sql`l.first_contacted_at`, sql`l.created_at`)} / 3600`, 'Hours to first contact'),
+  upsell_cross_sell_rate: {
+    parts: [cur(upsellNumerator), cur(activeCount)],
+    compute: (g) => pct(g(upsellNumerator), g(activeCount)),
+    countPart: activeCount,
+    // The numerator's accounts need not be among the denominator's: under an owner filter the deals
+    // are the owner's and the customers are the accounts they own. List both, flagged.
+    drill: {
+      source: 'accounts', check: 'ratio', defaultSort: 'name', ownFilters: true,
+      where: (ps, n) => sql`((${n('accounts')} and ${activeCustomers(ps.cur)}) or ${upsellDeal(ps, n)})`,
+      denominator: (ps, n) => sql`(${n('accounts')} and ${activeCustomers(ps.cur)})`,
+      numerator: upsellDeal,
+    },
+  },
+} satisfies Record<string, KpiCalc>;

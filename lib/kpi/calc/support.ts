@@ -1,0 +1,43 @@
+// Support and service KPIs (kpi-catalog.md, "Support and service"). Expenses are never filtered.
+import { sql } from 'drizzle-orm';
+import { seconds } from '../sql/period-sql';
+import { countKpi, cur, div, meanKpi, ratioKpi, sumKpi, timeIn, within, type Cond, type KpiCalc, type Part } from './define';
+
+const ticketCreated = timeIn('t.created_at');
+const ticketResolved = timeIn('t.resolved_at');
+const responded = timeIn('s.responded_at');
+const survey = (kind: string): Cond => within(responded, (p) => sql`(s.kind = ${sql.raw(`'${kind}'`)} and ${responded(p)})`);
+const incurred = timeIn('e.incurred_on', true);
+const supportSpend = within(incurred, (p) => sql`(e.category = 'support' and ${incurred(p)})`);
+const createdAnd = (cond: string) => within(ticketCreated, (p) => sql`(${ticketCreated(p)} and ${sql.raw(cond)})`);
+const resolvedAnd = (cond: string) => within(ticketResolved, (p) => sql`(${ticketResolved(p)} and ${sql.raw(cond)})`);
+
+const serviceCost = sumKpi('expenses', supportSpend, () => sql`e.amount`, 'Amount');
+const spend: Part = serviceCost.parts[0].part;
+const ticketsCreated: Part = { source: 'tickets', agg: 'count', where: ticketCreated };
+
+export const SUPPORT = {
+  first_response_time: meanKpi('tickets', createdAnd('t.first_response_at is not null'),
+    () => sql`${seconds(sql`t.first_response_at`, sql`t.created_at`)} / 3600`, 'Hours to first response'),
+  resolution_time: meanKpi('tickets', ticketResolved,
+    () => sql`${seconds(sql`t.resolved_at`, sql`t.created_at`)} / 3600`, 'Hours to resolve'),
+  first_contact_resolution_rate: ratioKpi('tickets', resolvedAnd('t.contacts is not null'),
+    () => sql`t.contacts = 1`, 'resolved_at'),
+  average_handling_time: meanKpi('tickets', resolvedAnd('t.handle_minutes is not null'),
+    () => sql`t.handle_minutes`, 'Handling minutes'),
+  complaint_resolution_rate: ratioKpi('tickets', createdAnd("t.category = 'complaint'"),
+    () => sql`t.resolved_at is not null`, 'created_at'),
+  csat: ratioKpi('surveys', survey('csat'), () => sql`s.score >= 4`, 'responded_at'),
+  // NPS is the mean of +100 (promoter), 0 (passive), -100 (detractor): the drill-down averages it.
+  nps: meanKpi('surveys', survey('nps'),
+    () => sql`case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end`, 'Promoter (+100) / detractor (−100)'),
+  customer_effort_score: meanKpi('surveys', survey('ces'), () => sql`s.score`, 'Score'),
+  feedback_volume: countKpi('surveys', responded, 'responded_at'),
+  customer_service_cost: serviceCost,
+  cost_per_interaction: {
+    parts: [cur(spend), cur(ticketsCreated)],
+    compute: (g) => div(g(spend), g(ticketsCreated)),
+    countPart: ticketsCreated,
+    drill: { source: 'tickets', where: (ps, n) => ticketCreated(ps.cur, n), check: 'custom', defaultSort: 'created_at' },
+  },
+} satisfies Record<string, KpiCalc>;

@@ -1,0 +1,212 @@
+// The KPI engine's aggregate side: values for a period, with the previous period, as a time series
+// and broken down by a dimension. Every request is a few queries: one pass per table involved.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import { CALCS } from './calc';
+import type { Get, Part } from './calc/define';
+import { bucketPeriods, previousPeriod, trailingTwelveMonths, type Bucket } from './periods';
+import { getKpi, type KpiKey, KPI_KEYS } from './registry';
+import { columnPeriod, literalPeriod, type PeriodShift } from './sql/period-sql';
+import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
+import { SOURCES, groupExpr, type SourceKey } from './sql/sources';
+import type { Dimension, KpiFilters, KpiValue, Period } from './types';
+import { cleanFilters } from './filters';
+
+export type QueryDb = Pick<Db, 'execute'>;
+export type KpiValues<K extends KpiKey = KpiKey> = Record<K, KpiValue>;
+
+export interface KpiQuery<K extends KpiKey = KpiKey> {
+  from: Date;
+  to: Date;
+  filters?: KpiFilters;
+  /** Default: every KPI. */
+  keys?: readonly K[];
+}
+
+const partIds = new WeakMap<Part, number>();
+let nextPartId = 0;
+function partId(part: Part): number {
+  let id = partIds.get(part);
+  if (id === undefined) partIds.set(part, (id = nextPartId++));
+  return id;
+}
+
+export function shiftPeriod(p: Period, shift: PeriodShift): Period {
+  if (shift === 'prev') return previousPeriod(p.from, p.to);
+  if (shift === 't12') return trailingTwelveMonths(p.to);
+  return p;
+}
+
+function checkPeriod(p: Period): void {
+  if (!(p.from instanceof Date) || !(p.to instanceof Date) || Number.isNaN(p.from.getTime()) || Number.isNaN(p.to.getTime())) {
+    throw new RangeError('Invalid period');
+  }
+  if (p.from >= p.to) throw new RangeError('The period must end after it starts');
+}
+
+const slotKey = (part: Part, p: Period) => `${partId(part)}|${p.from.getTime()}|${p.to.getTime()}`;
+
+interface PassResult {
+  /** Group key ('' when ungrouped) -> slot name -> value. */
+  rows: Map<string | null, Record<string, KpiValue>>;
+  labels: Map<string | null, string | null>;
+  grouped: boolean;
+}
+
+/** The slots of `keys` over `periods`, deduplicated (won revenue and sales growth share a sum). */
+function planSlots(keys: readonly KpiKey[], periods: Period[]) {
+  const byKey = new Map<string, Slot & { source: SourceKey }>();
+  for (const p of periods) {
+    for (const key of keys) {
+      for (const ref of CALCS[key].parts) {
+        const period = shiftPeriod(p, ref.shift);
+        const k = slotKey(ref.part, period);
+        if (!byKey.has(k)) byKey.set(k, { name: `m${byKey.size}`, part: ref.part, period: literalPeriod(period), js: period, source: ref.part.source });
+      }
+    }
+  }
+  const bySource = new Map<SourceKey, Slot[]>();
+  for (const s of byKey.values()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+  return { byKey, bySource };
+}
+
+async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters: KpiFilters, dimension?: Dimension) {
+  const results = new Map<SourceKey, PassResult>();
+  const passes = [...bySource].flatMap(([source, slots]) => splitPasses(SOURCES[source], slots).map((list) => [source, list] as const));
+  await Promise.all(passes.map(async ([source, slots]) => {
+    const src = SOURCES[source];
+    const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;
+    const rows = await queryRows<Record<string, KpiValue> & { gk?: string | null; gl?: string | null }>(db, buildPass(src, slots, filters, [], group));
+    let res = results.get(source);
+    if (!res) results.set(source, (res = { rows: new Map(), labels: new Map(), grouped: !!group }));
+    for (const r of rows) {
+      const gk = group ? (r.gk ?? null) : '';
+      res.rows.set(gk, { ...res.rows.get(gk), ...r });
+      if (group && !res.labels.get(gk)) res.labels.set(gk, r.gl ?? null);
+    }
+  }));
+  return results;
+}
+
+function getter(results: Map<SourceKey, PassResult>, byKey: Map<string, Slot>, period: Period, group: string | null | undefined): Get {
+  return (part, shift = 'cur') => {
+    const slot = byKey.get(slotKey(part, shiftPeriod(period, shift)))!;
+    const res = results.get(part.source)!;
+    const row = res.rows.get(res.grouped ? (group ?? null) : '');
+    if (!row) return emptyValue(part);
+    const v = row[slot.name];
+    return v == null ? null : Number(v);
+  };
+}
+
+function computeAll<K extends KpiKey>(keys: readonly K[], get: Get): KpiValues<K> {
+  const out = {} as KpiValues<K>;
+  for (const key of keys) {
+    const v = CALCS[key].compute(get);
+    out[key] = v == null || !Number.isFinite(v) ? null : v;
+  }
+  return out;
+}
+
+/** KPI values over [from, to) under `filters` (already authorized: see authorizeFilters). */
+export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>): Promise<KpiValues<K>> {
+  const period = { from: q.from, to: q.to };
+  checkPeriod(period);
+  const keys = (q.keys ?? KPI_KEYS) as readonly K[];
+  const filters = cleanFilters(q.filters ?? {});
+  const { byKey, bySource } = planSlots(keys, [period]);
+  const results = await runPasses(db, bySource, filters);
+  return computeAll(keys, getter(results, byKey, period, undefined));
+}
+
+/** Values for the period and for the previous period (cards' change), in the same passes. */
+export async function computeKpisWithPrevious<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>):
+  Promise<{ current: KpiValues<K>; previous: KpiValues<K>; previousPeriod: Period }> {
+  const period = { from: q.from, to: q.to };
+  checkPeriod(period);
+  const prev = previousPeriod(q.from, q.to);
+  const keys = (q.keys ?? KPI_KEYS) as readonly K[];
+  const filters = cleanFilters(q.filters ?? {});
+  const { byKey, bySource } = planSlots(keys, [period, prev]);
+  const results = await runPasses(db, bySource, filters);
+  return {
+    current: computeAll(keys, getter(results, byKey, period, undefined)),
+    previous: computeAll(keys, getter(results, byKey, prev, undefined)),
+    previousPeriod: prev,
+  };
+}
+
+export interface BreakdownRow {
+  /** The group's value, usable as the filter value (null: records without one). */
+  key: string | null;
+  label: string;
+  value: KpiValue;
+  /** Records behind the value in this group, when the KPI counts records. */
+  count?: number;
+}
+
+/** The KPI per value of `dimension`: each row equals the KPI under that extra filter. */
+export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; filters?: KpiFilters; dimension: Dimension }): Promise<BreakdownRow[]> {
+  const period = { from: q.from, to: q.to };
+  checkPeriod(period);
+  if (!getKpi(key).breakdowns.includes(q.dimension)) throw new RangeError(`${key} cannot be broken down by ${q.dimension}`);
+  const filters = cleanFilters(q.filters ?? {});
+  const { byKey, bySource } = planSlots([key], [period]);
+  const countPart = CALCS[key].countPart;
+  const results = await runPasses(db, bySource, filters, q.dimension);
+  const groups = new Map<string | null, string | null>();
+  for (const res of results.values()) if (res.grouped) for (const [g, label] of res.labels) if (!groups.has(g)) groups.set(g, label);
+  const rows: BreakdownRow[] = [...groups].map(([g, label]) => {
+    const get = getter(results, byKey, period, g);
+    const value = computeAll([key], get)[key];
+    const row: BreakdownRow = { key: g, label: label ?? '(none)', value };
+    if (countPart && results.get(countPart.source)?.grouped) row.count = get(countPart) ?? 0;
+    return row;
+  });
+  return rows.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.label.localeCompare(b.label));
+}
+
+export interface SeriesPoint { start: string; end: string; value: KpiValue }
+
+/**
+ * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
+ * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
+ */
+export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; filters?: KpiFilters }): Promise<SeriesPoint[]> {
+  checkPeriod(q);
+  const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
+  const filters = cleanFilters(q.filters ?? {});
+  const calc = CALCS[key];
+  const PREFIX: Record<PeriodShift, string> = { cur: 'c', prev: 'p', t12: 'y' };
+  const slots = new Map<string, Slot & { source: SourceKey; shift: PeriodShift }>();
+  for (const ref of calc.parts) {
+    const k = `${partId(ref.part)}|${ref.shift}`;
+    if (!slots.has(k)) slots.set(k, { name: `m${slots.size}`, part: ref.part, period: columnPeriod('b', PREFIX[ref.shift]), source: ref.part.source, shift: ref.shift });
+  }
+  const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const values = sql.join(buckets.map((b, i) => {
+    const prev = shiftPeriod(b, 'prev');
+    const t12 = shiftPeriod(b, 't12');
+    return sql`(${sql.raw(String(i))}, ${ts(b.from)}, ${ts(b.to)}, ${ts(prev.from)}, ${ts(prev.to)}, ${ts(t12.from)}, ${ts(t12.to)})`;
+  }), sql`, `);
+  const bySource = new Map<SourceKey, Slot[]>();
+  for (const s of slots.values()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+  const perSource = new Map<SourceKey, Record<string, KpiValue>[]>();
+  const passes = [...bySource].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, l] as const));
+  await Promise.all(passes.map(async ([source, list]) => {
+    const pass: SQL = buildPass(SOURCES[source], list, filters);
+    const rows = await queryRows<Record<string, KpiValue>>(db, sql`select x.* from (values ${values}) as b(i, cf, ct, pf, pt, yf, yt)
+      cross join lateral (${pass}) x order by b.i`);
+    const prev = perSource.get(source);
+    perSource.set(source, prev ? rows.map((r, i) => ({ ...prev[i], ...r })) : rows);
+  }));
+  return buckets.map((b, i) => {
+    const get: Get = (part, shift = 'cur') => {
+      const slot = slots.get(`${partId(part)}|${shift}`)!;
+      const v = perSource.get(part.source)![i]?.[slot.name];
+      return v == null ? (perSource.get(part.source)![i] ? null : emptyValue(part)) : Number(v);
+    };
+    const v = calc.compute(get);
+    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v };
+  });
+}

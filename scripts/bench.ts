@@ -1,0 +1,124 @@
+// The benchmark (targets: /work/shared/spec/targets.md), written to docs/performance.md.
+//   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
+//                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
+// Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
+// the database when it already holds data. Thin: the work is in lib/kpi/bench.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { openDb, queryRows, type DbHandle } from '@/db/client';
+import type { Department } from '@/db/schema/enums';
+import { PERFORMANCE_NOTES } from '@/lib/kpi/bench/notes';
+import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from '@/lib/kpi/bench/report';
+import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
+import { toDateParam } from '@/lib/kpi/periods';
+
+const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
+const DOC = path.join(process.cwd(), 'docs', 'performance.md');
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'large' }, url: { type: 'string' }, runs: { type: 'string', default: '7' },
+    fresh: { type: 'boolean', default: false }, only: { type: 'string' }, 'pglite-dir': { type: 'string' },
+    'no-write': { type: 'boolean', default: false }, 'data-note': { type: 'string' },
+    'pglite-scale': { type: 'string', default: 'small' },
+  },
+});
+const scale = args.scale!;
+const runs = Math.max(1, Number(args.runs));
+const url = args.url ?? process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/crm_bench${scale === 'large' ? '' : `_${scale}`}`;
+
+/** Creates the bench database when missing (or anew with --fresh). */
+async function ensureDatabase(dbUrl: string, fresh: boolean): Promise<void> {
+  const u = new URL(dbUrl);
+  const name = u.pathname.slice(1);
+  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
+  u.pathname = '/postgres';
+  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
+  try {
+    if (fresh) await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    const [row] = await admin`select 1 from pg_database where datname = ${name}`;
+    if (!row) {
+      log(`creating database ${name}`);
+      await admin.unsafe(`create database "${name}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Seeds with the demo seed unless the database already holds CRM data. Returns the seed time. */
+async function ensureSeeded(handle: DbHandle, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  if ((await tableSizes(handle.db)).accounts > 0) {
+    log('database already seeded: reusing it');
+    return undefined;
+  }
+  if (!fs.existsSync(path.join(process.cwd(), 'scripts', 'seed.ts'))) {
+    throw new Error('the demo seed (scripts/seed.ts, lib/demo) is not available: seed the database yourself, then rerun');
+  }
+  log(`seeding scale ${scale} (npm run db:seed)`);
+  const started = performance.now();
+  execFileSync('npm', ['run', '--silent', 'db:seed', '--', '--scale', scale], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await handle.db.execute(sql`analyze`);
+  return (performance.now() - started) / 1000;
+}
+
+// ==== IMPORT SPEED — owned by the import helper ===================================================
+// Measures the CSV import through the CLI against COPY of the same rows, and the import's peak RSS,
+// and returns them for docs/performance.md (BenchRun['import']). Until it is written, returns undefined.
+async function benchImport(_handle: DbHandle): Promise<BenchRun['import']> {
+  return undefined;
+}
+// ==== END IMPORT SPEED ============================================================================
+
+async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: string, seedSeconds?: number, runScale = scale): Promise<BenchRun> {
+  const sizes = await tableSizes(handle.db);
+  log(`${kind}: ${Object.entries(sizes).map(([t, n]) => `${t}=${n}`).join(' ')}`);
+  const only = args.only ? (args.only.split(',') as Department[]) : undefined;
+  const { results, periods } = await runKpiBench(handle.db, { runs, log, only });
+  const fmt = (p: { from: Date; to: Date }) => `[${toDateParam(p.from)}, ${toDateParam(p.to)})`;
+  return {
+    id: `${kind}-${runScale}`, kind, scale: runScale, date: new Date().toISOString(), machine: machineInfo(), database, sizes,
+    periods: { year: fmt(periods.year), month: fmt(periods.month) }, runs, results,
+    import: kind === 'postgres' ? await benchImport(handle) : undefined, seedSeconds, dataNote: args['data-note'],
+  };
+}
+
+async function main(): Promise<void> {
+  const collected: BenchRun[] = [];
+  await ensureDatabase(url, args.fresh!);
+  const pg = await openDb({ url, max: 10 });
+  try {
+    const seedSeconds = await ensureSeeded(pg, { ...process.env, DATABASE_URL: url });
+    const [v] = await queryRows<{ v: string }>(pg.db, sql`select current_setting('server_version') as v`);
+    collected.push(await benchOne('postgres', pg, `PostgreSQL ${v.v} (postgres.js, pool of 10, jit off)`, seedSeconds));
+  } finally {
+    await pg.close();
+  }
+  if (args['pglite-dir']) {
+    const lite = await openDb({ dataDir: path.resolve(args['pglite-dir']) });
+    try {
+      // The PGlite folder is prepared beforehand (PGLITE_DATA_DIR=DIR npm run db:seed -- --scale small).
+      collected.push(await benchOne('pglite', lite, 'PGlite (embedded, one connection)', undefined, args['pglite-scale']));
+    } finally {
+      await lite.close();
+    }
+  }
+  if (args['no-write']) {
+    process.stdout.write(`${JSON.stringify(collected, null, 2)}\n`);
+    return;
+  }
+  let all = loadRuns(RESULTS);
+  for (const r of collected) all = saveRun(RESULTS, r);
+  fs.writeFileSync(DOC, renderPerformance(all, PERFORMANCE_NOTES));
+  log(`wrote ${path.relative(process.cwd(), DOC)}`);
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+// CSV import from the command line (thin: the work is in lib/import).
+//   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--dry-run]
+//   npm run import -- --dir <folder> [--dry-run]
+// Exit 0 with counts per file; exit 1 with every error as `row N, column C: reason`.
+import { closeDb, getDb } from '@/db/client';
+import { importDirectory, importFile, type ImportResult } from '@/lib/import';
+import { parseEntityName } from '@/lib/validation';
+
+const USAGE = `usage:
+  npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--dry-run]
+  npm run import -- --dir <folder> [--dry-run]
+entities: users, accounts, campaigns, leads, deals, orders, tickets, survey_responses (or survey-responses), expenses, activities`;
+
+/** The CLI prints every error; past this many they are counted only (memory). */
+const MAX_ERRORS = 100_000;
+
+interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; dryRun: boolean }
+
+function parseArgs(argv: string[]): Args | string {
+  const args: Args = { dryRun: false };
+  const rest: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '--dir') args.dir = argv[++k];
+    else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--mapping') {
+      const spec = argv[++k] ?? '';
+      args.mapping = {};
+      for (const pair of spec.split(',').filter(Boolean)) {
+        const eq = pair.lastIndexOf('=');
+        if (eq <= 0) return `bad --mapping entry "${pair}" (expected header=column)`;
+        args.mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+      }
+    } else if (a === '-h' || a === '--help') return '';
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else rest.push(a);
+  }
+  if (args.dir) {
+    if (rest.length) return 'with --dir, give no entity or file';
+    return args;
+  }
+  if (rest.length !== 2) return 'give an entity and a file, or --dir <folder>';
+  [args.entity, args.file] = rest;
+  if (!parseEntityName(args.entity)) return `unknown entity "${args.entity}"`;
+  return args;
+}
+
+function printResult(r: ImportResult, dryRun: boolean): void {
+  const counts = `${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged (${r.totalRows} rows)`;
+  if (r.ok) {
+    console.log(`${r.fileName}: ${dryRun ? 'dry run, would be ' : ''}${counts}`);
+    return;
+  }
+  if (!r.errorCount) {
+    console.log(`${r.fileName}: ${r.message}`);
+    return;
+  }
+  console.log(`${r.fileName}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, nothing written`);
+  for (const e of r.errors) console.log(e.column ? `row ${e.row}, column ${e.column}: ${e.message}` : `row ${e.row}: ${e.message}`);
+  if (r.errorCount > r.errors.length) console.log(`... and ${r.errorCount - r.errors.length} more errors`);
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(args ? `${args}\n${USAGE}` : USAGE);
+    return args ? 1 : 0;
+  }
+  const db = await getDb();
+  const started = performance.now();
+  const common = { dryRun: args.dryRun, maxErrors: MAX_ERRORS };
+  let files: ImportResult[];
+  let ok: boolean;
+  if (args.dir) {
+    const r = await importDirectory(db, args.dir, common);
+    files = r.files;
+    ok = r.ok;
+    if (!files.length) console.log(r.message);
+  } else {
+    const r = await importFile(db, { ...common, entity: args.entity!, path: args.file!, mapping: args.mapping });
+    files = [r];
+    ok = r.ok;
+  }
+  for (const f of files) printResult(f, args.dryRun);
+  const rows = files.reduce((n, f) => n + f.totalRows, 0);
+  const secs = (performance.now() - started) / 1000;
+  console.log(ok
+    ? `${args.dryRun ? 'Dry run OK, nothing written' : 'Done'}: ${rows} rows in ${secs.toFixed(1)} s (${Math.round(rows / Math.max(secs, 1e-3))} rows/s)`
+    : 'Import refused: nothing was written.');
+  return ok ? 0 : 1;
+}
+
+main()
+  .then(async (code) => {
+    await closeDb();
+    process.exitCode = code;
+  })
+  .catch(async (err: unknown) => {
+    // Expected failures (locked embedded DB, missing file, unknown entity) get their message, no stack.
+    const e = err as { name?: string; message?: string; code?: string };
+    if (e?.name === 'DatabaseLockedError') console.error(e.message);
+    else if (e?.code === 'ENOENT') console.error(`error: ${e.message}`);
+    else console.error(`error: ${e?.message ?? String(err)}${process.env.DEBUG ? `\n${(err as Error).stack}` : ''}`);
+    await closeDb().catch(() => {});
+    process.exitCode = 1;
+  });

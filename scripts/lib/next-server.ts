@@ -1,0 +1,57 @@
+// Running Next.js from our scripts: is the production build current, build it, start it (forwarding
+// Ctrl-C and kill to the server so it never outlives us).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
+/** What a production build is made of; tests and scripts are not. */
+const SOURCES = ['app', 'lib', 'db', 'public', 'proxy.ts', 'middleware.ts', 'next.config.mjs', 'package.json', 'tsconfig.json'];
+
+function newestMtime(p: string): number {
+  let stat: fs.Stats;
+  try { stat = fs.statSync(p); } catch { return 0; }
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(p) ? 0 : stat.mtimeMs;
+  let newest = 0;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export function hasBuild(): boolean {
+  return fs.existsSync(BUILD_ID);
+}
+
+/** True when there is no build, or a source file changed after it. */
+export function buildIsStale(): boolean {
+  if (!hasBuild()) return true;
+  const built = fs.statSync(BUILD_ID).mtimeMs;
+  return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
+}
+
+export function runNextBuild(env: NodeJS.ProcessEnv): boolean {
+  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { env, stdio: 'inherit', cwd: ROOT });
+  return r.status === 0;
+}
+
+/** Starts `next start` and resolves with its exit code; SIGINT/SIGTERM are passed on to it. */
+export function startNext(port: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, stdio: 'inherit', cwd: ROOT });
+  const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
+  const onInt = forward('SIGINT');
+  const onTerm = forward('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(code ?? (signal ? 0 : 1));
+    });
+    child.on('error', (err) => {
+      console.error(`could not start next: ${err.message}`);
+      resolve(1);
+    });
+  });
+}

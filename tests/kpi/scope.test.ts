@@ -1,0 +1,125 @@
+// [KPI][SCOPE] Row-level scoping: a member's drill-down holds only their records and a manager's only
+// their teams', whatever filters they pass; authorizeFilters keeps numbers within the role matrix.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { loadSessionUser } from '@/lib/auth/session-user';
+import { authorizeFilters, kpiDrilldown, KpiForbiddenError, KPI_KEYS, type DrillRow, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { day, importGolden } from './golden-data';
+
+let h: TestDb;
+const users = new Map<string, SessionUser>();
+const period = { from: day('2024-01-01'), to: day('2026-07-01') };
+const ATTEMPTS: KpiFilters[] = [
+  {}, { team: 'Alpha' }, { team: 'beta' }, { team: 'Gamma' }, { owner: 'user0@example.com' }, { owner: 'USER1@example.com' },
+  { owner: 'user3@example.com' }, { segment: 'Enterprise' }, { channel: 'email' }, { team: 'Beta', owner: 'user3@example.com' },
+];
+
+beforeAll(async () => {
+  h = await createTestDb();
+  await importGolden(h.db);
+  for (const { id, email } of await queryRows<{ id: number; email: string }>(h.db, sql`select id, email from users`)) {
+    const u = await loadSessionUser(h.db, { uid: id, sv: 0 });
+    if (u) users.set(email, u);
+  }
+});
+afterAll(async () => h?.close());
+
+const viewer = (email: string) => users.get(email)!;
+
+/** Who owns a drill-down row, looked up independently of the engine. */
+async function ownerOf(row: DrillRow): Promise<number | null> {
+  const q = {
+    leads: sql`select owner_id as o from leads where id = ${row.id}`,
+    deals: sql`select owner_id as o from deals where id = ${row.id}`,
+    orders: sql`select a.owner_id as o from orders x join accounts a on a.id = x.account_id where x.id = ${row.id}`,
+    tickets: sql`select assignee_id as o from tickets where id = ${row.id}`,
+    'survey-responses': sql`select case when s.ticket_id is not null then t.assignee_id else a.owner_id end as o
+      from survey_responses s left join tickets t on t.id = s.ticket_id left join accounts a on a.id = s.account_id where s.id = ${row.id}`,
+    accounts: sql`select owner_id as o from accounts where id = ${row.id}`,
+    users: sql`select id as o from users where id = ${row.id}`,
+    campaigns: sql`select null::int as o`,
+    expenses: sql`select null::int as o`,
+  }[row.entity];
+  const [r] = await queryRows<{ o: number | null }>(h.db, q);
+  return r.o == null ? null : Number(r.o);
+}
+
+async function rowsFor(v: SessionUser, key: KpiKey, filters: KpiFilters): Promise<DrillRow[]> {
+  const d = await kpiDrilldown(h.db, key, { ...period, filters, viewer: v, pageSize: 500 });
+  expect(d.rows.length).toBe(d.total);
+  return d.rows;
+}
+
+describe('[KPI][SCOPE] drill-down rows', () => {
+  it('a member sees only their own records, whatever filters they pass, for every KPI', async () => {
+    const member = viewer('user3@example.com');
+    let seen = 0;
+    for (const key of KPI_KEYS) {
+      for (const filters of ATTEMPTS) {
+        for (const row of await rowsFor(member, key, filters)) {
+          expect(await ownerOf(row), `${key} ${JSON.stringify(filters)} ${row.entity}/${row.id}`).toBe(member.id);
+          seen++;
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(50); // the member does own records: the check above is not vacuous
+  });
+
+  it("a manager sees their teams' records only, and all of them", async () => {
+    const manager = viewer('user1@example.com');
+    const admin = viewer('user0@example.com');
+    const beta = new Set((await queryRows<{ id: number }>(h.db, sql`select u.id from users u join teams t on t.id = u.team_id where t.name = 'Beta'`)).map((r) => Number(r.id)));
+    expect(beta.has(manager.id)).toBe(true);
+    for (const key of KPI_KEYS) {
+      for (const filters of ATTEMPTS) {
+        for (const row of await rowsFor(manager, key, filters)) {
+          const o = await ownerOf(row);
+          expect(o != null && beta.has(o), `${key} ${JSON.stringify(filters)} ${row.entity}/${row.id}`).toBe(true);
+        }
+      }
+      // Exactly the admin's rows owned by the team.
+      const mine = (await rowsFor(manager, key, {})).map((r) => `${r.entity}/${r.id}`).sort();
+      const all = await rowsFor(admin, key, {});
+      const teams: string[] = [];
+      for (const r of all) if (beta.has((await ownerOf(r)) ?? -1)) teams.push(`${r.entity}/${r.id}`);
+      expect(mine, key).toEqual(teams.sort());
+    }
+  });
+
+  it('records without an owner are for admins only', async () => {
+    const admin = viewer('user0@example.com');
+    const rows = await rowsFor(admin, 'pipeline_value', {});
+    const unowned = [];
+    for (const r of rows) if ((await ownerOf(r)) == null) unowned.push(r);
+    expect(unowned.length).toBeGreaterThan(0);
+    expect((await rowsFor(admin, 'customer_service_cost', {})).length).toBeGreaterThan(0);
+    expect(await rowsFor(viewer('user1@example.com'), 'customer_service_cost', {})).toEqual([]);
+    expect(await rowsFor(viewer('user3@example.com'), 'campaign_roi', {})).toEqual([]);
+  });
+});
+
+describe('[KPI][SCOPE] authorizeFilters', () => {
+  it('a member gets their team by default, their own numbers on request, and nothing else', async () => {
+    const m = viewer('user3@example.com');
+    expect(await authorizeFilters(h.db, m, {})).toEqual({ team: 'Alpha' });
+    expect(await authorizeFilters(h.db, m, { team: 'ALPHA', segment: 'SMB' })).toEqual({ team: 'Alpha', segment: 'SMB' });
+    expect(await authorizeFilters(h.db, m, { owner: 'User3@Example.com' })).toEqual({ owner: 'user3@example.com' });
+    for (const f of [{ team: 'Beta' }, { owner: 'user0@example.com' }, { team: 'Nope' }, { owner: 'ghost@example.com' }]) {
+      await expect(authorizeFilters(h.db, m, f), JSON.stringify(f)).rejects.toBeInstanceOf(KpiForbiddenError);
+    }
+  });
+
+  it('a manager gets their teams and their members, an admin anything', async () => {
+    const mgr = viewer('user1@example.com');
+    expect(await authorizeFilters(h.db, mgr, {})).toEqual({ team: 'Beta' });
+    expect(await authorizeFilters(h.db, mgr, { owner: 'user4@example.com' })).toEqual({ owner: 'user4@example.com' });
+    await expect(authorizeFilters(h.db, mgr, { team: 'Alpha' })).rejects.toBeInstanceOf(KpiForbiddenError);
+    await expect(authorizeFilters(h.db, mgr, { owner: 'user3@example.com' })).rejects.toBeInstanceOf(KpiForbiddenError);
+    const admin = viewer('user0@example.com');
+    expect(await authorizeFilters(h.db, admin, {})).toEqual({});
+    expect(await authorizeFilters(h.db, admin, { team: 'Gamma', owner: 'x@y.z' })).toEqual({ team: 'Gamma', owner: 'x@y.z' });
+  });
+});
