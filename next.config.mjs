@@ -21,6 +21,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // Lets two builds (say, two e2e runs on different ports) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships a 15 MB wasm file; bundling it would copy it into static assets.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,

@@ -5,7 +5,7 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import path from 'node:path';
 import postgres from 'postgres';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from './support/demo-users';
-import { readServerState, type DemoUserInfo, type E2eServerState } from './support/server-state';
+import { AUTH_DIR, readServerState, type DemoUserInfo, type E2eServerState } from './support/server-state';
 
 export { expect, DEMO_PASSWORD, DEMO_USERS, type DemoRole };
 
@@ -13,7 +13,7 @@ export const ROLES: DemoRole[] = ['admin', 'manager', 'member'];
 
 /** The storageState file global.setup.ts writes for a role: `test.use({ storageState: authFile('admin') })`. */
 export function authFile(role: DemoRole): string {
-  return path.join(process.cwd(), 'e2e', '.auth', `${role}.json`);
+  return path.join(AUTH_DIR, `${role}.json`);
 }
 
 let cachedState: E2eServerState | undefined;

@@ -128,7 +128,7 @@ function seedDemo(env: NodeJS.ProcessEnv): boolean {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+  if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `next build` first (npm run test:e2e does).');
   }
   fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });

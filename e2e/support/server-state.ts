@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '@/db/schema/enums';
 
-export const STATE_FILE = path.join(process.cwd(), 'e2e', '.auth', 'server.json');
+/** E2E_AUTH_DIR lets two runs (say, on two ports) keep their sessions and state apart. */
+export const AUTH_DIR = process.env.E2E_AUTH_DIR ? path.resolve(process.env.E2E_AUTH_DIR) : path.join(process.cwd(), 'e2e', '.auth');
+export const STATE_FILE = path.join(AUTH_DIR, 'server.json');
 
 export interface DemoUserInfo { email: string; name: string; role: Role; department: string | null; active: boolean }
 
