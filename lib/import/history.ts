@@ -19,13 +19,15 @@ export async function startHistory(
 }
 
 export async function finishHistory(db: Db, id: number, r: ImportResult): Promise<void> {
+  // A rolled-back import wrote nothing: its history must not claim rows were inserted or updated.
+  const written = r.committed;
   await db.update(imports).set({
     state: r.committed ? 'succeeded' : 'failed',
     totalRows: r.totalRows,
     processedRows: r.totalRows,
-    inserted: r.inserted,
-    updated: r.updated,
-    unchanged: r.unchanged,
+    inserted: written ? r.inserted : 0,
+    updated: written ? r.updated : 0,
+    unchanged: written ? r.unchanged : 0,
     mapping: r.mapping,
     errors: r.errors.slice(0, STORED_ERRORS),
     errorCount: r.errorCount,

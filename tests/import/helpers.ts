@@ -1,0 +1,72 @@
+// Helpers for the import tests: CSV row counts, a fingerprint of every table (to prove a refused
+// import left the database exactly as it was), and temp folders with edited copies of the golden files.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+
+export const GOLDEN_DIR = process.env.GOLDEN_DIR ?? '/work/shared/fixtures/golden';
+
+/** CSV file -> table it fills. */
+export const FILE_TABLES: Record<string, string> = {
+  'users.csv': 'users',
+  'accounts.csv': 'accounts',
+  'campaigns.csv': 'campaigns',
+  'leads.csv': 'leads',
+  'deals.csv': 'deals',
+  'orders.csv': 'orders',
+  'tickets.csv': 'tickets',
+  'survey_responses.csv': 'survey_responses',
+  'expenses.csv': 'expenses',
+  'activities.csv': 'activities',
+};
+
+/** Every table the import may touch, plus its bookkeeping. */
+export const ALL_TABLES = [...Object.values(FILE_TABLES), 'teams', 'imports', 'audit_log'];
+
+/** Data rows of a CSV file (parsed, so quoted newlines count once). */
+export function csvRowCount(file: string): number {
+  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true }) as unknown[];
+  return rows.length;
+}
+
+export async function tableCount(db: Db, table: string): Promise<number> {
+  const [{ n }] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from "${table}"`));
+  return n;
+}
+
+export async function counts(db: Db, tables = ALL_TABLES): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = await tableCount(db, t);
+  return out;
+}
+
+/** md5 of every row of every table, in a stable order: equal fingerprints = identical contents. */
+export async function fingerprint(db: Db): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of ALL_TABLES) {
+    const [{ h }] = await queryRows<{ h: string | null }>(
+      db,
+      sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`),
+    );
+    out[t] = h ?? '';
+  }
+  return out;
+}
+
+/** A temp copy of the golden folder (only the CSV files), to edit. */
+export function copyGolden(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-'));
+  for (const f of Object.keys(FILE_TABLES)) fs.copyFileSync(path.join(GOLDEN_DIR, f), path.join(dir, f));
+  return dir;
+}
+
+/** Writes `content` (text or bytes) to a temp file named `name` and returns its path. */
+export function tempFile(name: string, content: string | Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
