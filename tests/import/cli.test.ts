@@ -65,7 +65,7 @@ describe('npm run import', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-locked-'));
     const held = await openDb({ dataDir: dir });
     try {
-      const childEnv = { ...process.env, PGLITE_DATA_DIR: dir };
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dir };
       delete childEnv.DATABASE_URL;
       const r = runImport(['--dir', GOLDEN_DIR], childEnv);
       expect(r.code).toBe(1);
