@@ -1,6 +1,7 @@
 // The benchmark (targets: /work/shared/spec/targets.md), written to docs/performance.md.
 //   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
+//                    [--import-rows 100000] [--no-import]
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in lib/kpi/bench.
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { PERFORMANCE_NOTES } from '@/lib/kpi/bench/notes';
 import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from '@/lib/kpi/bench/report';
 import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
 import { toDateParam } from '@/lib/kpi/periods';
+import { benchImportSpeed } from './lib/import-bench';
 
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
 const DOC = path.join(process.cwd(), 'docs', 'performance.md');
@@ -26,6 +28,7 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false }, only: { type: 'string' }, 'pglite-dir': { type: 'string' },
     'no-write': { type: 'boolean', default: false }, 'data-note': { type: 'string' },
     'pglite-scale': { type: 'string', default: 'small' },
+    'import-rows': { type: 'string', default: '100000' }, 'no-import': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale!;
@@ -68,10 +71,10 @@ async function ensureSeeded(handle: DbHandle, env: NodeJS.ProcessEnv): Promise<n
 }
 
 // ==== IMPORT SPEED — owned by the import helper ===================================================
-// Measures the CSV import through the CLI against COPY of the same rows, and the import's peak RSS,
-// and returns them for docs/performance.md (BenchRun['import']). Until it is written, returns undefined.
-async function benchImport(_handle: DbHandle): Promise<BenchRun['import']> {
-  return undefined;
+// The CSV import through the CLI against COPY of the same rows, and the import's peak RSS
+// (scripts/lib/import-bench.ts), for docs/performance.md. --import-rows N (default 100000), --no-import.
+async function benchImport(): Promise<BenchRun['import']> {
+  return benchImportSpeed(url, { rows: Number(args['import-rows']), runs: Math.min(runs, 3), log });
 }
 // ==== END IMPORT SPEED ============================================================================
 
@@ -84,7 +87,7 @@ async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: stri
   return {
     id: `${kind}-${runScale}`, kind, scale: runScale, date: new Date().toISOString(), machine: machineInfo(), database, sizes,
     periods: { year: fmt(periods.year), month: fmt(periods.month) }, runs, results,
-    import: kind === 'postgres' ? await benchImport(handle) : undefined, seedSeconds, dataNote: args['data-note'],
+    import: kind === 'postgres' && !args['no-import'] ? await benchImport() : undefined, seedSeconds, dataNote: args['data-note'],
   };
 }
 

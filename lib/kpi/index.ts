@@ -6,5 +6,5 @@ export { kpiDrilldown, MAX_PAGE_SIZE, type DrillQuery, type DrillResult, type Dr
 export { authorizeFilters, scopeCondition, KpiForbiddenError } from './scope';
 export * from './periods';
 export * from './filters';
-export { formatKpiValue } from './format';
+export { formatKpiValue, UNIT_SUFFIX } from './format';
 export type { DrillCheck } from './calc/define';

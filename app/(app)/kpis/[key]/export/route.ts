@@ -1,0 +1,72 @@
+// CSV export of a KPI's drill-down: the rows of the page shown (same filters, sort and page), or with
+// all=1 every row. Same checks as the page: signed in, allowed filters, viewer-scoped rows.
+import { getReadDb } from '@/db/client';
+import { getCurrentUser } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { DRILL_PAGE_SIZE, csvCell, drillParamsSchema } from '@/lib/dashboard/drill-params';
+import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams } from '@/lib/kpi';
+
+/** Enough for any spreadsheet; past it, the export says so in its last line. */
+const MAX_EXPORT_ROWS = 100_000;
+
+export async function GET(req: Request, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response('Sign in first.', { status: 401 });
+  if (!can(user, 'dashboard.view')) return new Response('Forbidden.', { status: 403 });
+  const { key } = await params;
+  if (!isKpiKey(key)) return new Response('Unknown KPI.', { status: 404 });
+  const url = new URL(req.url);
+  const parsed = safeParseKpiParams(url.searchParams);
+  if (!parsed.success) return new Response('Invalid period or filters.', { status: 400 });
+  const db = await getReadDb();
+  let filters;
+  try {
+    filters = await authorizeFilters(db, user, parsed.data.filters);
+  } catch (err) {
+    if (err instanceof KpiForbiddenError) return new Response(err.message, { status: 403 });
+    throw err;
+  }
+  const q = drillParamsSchema.parse({ page: url.searchParams.get('page') ?? undefined, sort: url.searchParams.get('sort') ?? undefined, dir: url.searchParams.get('dir') ?? undefined });
+  const all = url.searchParams.get('all') === '1';
+  const base = { from: parsed.data.period.from, to: parsed.data.period.to, filters, viewer: user, sort: q.sort, dir: q.dir };
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        let page = all ? 1 : q.page;
+        const pageSize = all ? MAX_PAGE_SIZE : DRILL_PAGE_SIZE;
+        let written = 0;
+        let header = false;
+        for (;;) {
+          const res = await kpiDrilldown(db, key, { ...base, page, pageSize });
+          if (!header) {
+            controller.enqueue(encoder.encode(`${['record_type', 'id', ...res.columns.map((c) => c.key)].map(csvCell).join(',')}\r\n`));
+            header = true;
+          }
+          for (const r of res.rows) {
+            controller.enqueue(encoder.encode(`${[r.entity, r.id, ...res.columns.map((c) => r[c.key])].map(csvCell).join(',')}\r\n`));
+          }
+          written += res.rows.length;
+          if (!all || res.rows.length < pageSize || written >= res.total) break;
+          if (written >= MAX_EXPORT_ROWS) {
+            controller.enqueue(encoder.encode(`${csvCell(`Export stopped at ${MAX_EXPORT_ROWS} of ${res.total} rows: narrow the filters.`)}\r\n`));
+            break;
+          }
+          page += 1;
+        }
+        controller.close();
+      } catch (err) {
+        controller.error(err);
+      }
+    },
+  });
+  const name = `${getKpi(key).key}_${url.searchParams.get('from') ?? url.searchParams.get('preset') ?? 'period'}${all ? '_all' : `_page${q.page}`}.csv`;
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,189 @@
+// The KPI page's streamed sections. All numbers come from lib/kpi (SQL aggregates, viewer-scoped).
+import Link from 'next/link';
+import { getReadDb } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { kpiChange } from '@/lib/dashboard/change';
+import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
+import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
+import {
+  UNIT_SUFFIX, computeKpisWithPrevious, formatKpiValue, getKpi, kpiBreakdown, kpiDrilldown, kpiTimeSeries,
+  toDateParam, type Dimension, type DrillColumn, type KpiKey,
+} from '@/lib/kpi';
+import { BarChart } from '../../../_components/charts/bar-chart';
+import { ChartFrame } from '../../../_components/charts/chart-frame';
+import { LineChart } from '../../../_components/charts/line-chart';
+import kpiStyles from '../../../_components/kpi/kpi.module.css';
+import styles from './kpi-page.module.css';
+
+const DAY = 86_400_000;
+
+/** The same query string with some keys changed (undefined removes). */
+function withParams(search: string, changes: Record<string, string | undefined | null>): string {
+  const p = new URLSearchParams(search);
+  for (const [k, v] of Object.entries(changes)) if (v) p.set(k, v); else p.delete(k);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpiKey: KpiKey; view: DashboardView; bucket: 'week' | 'month' | null; search: string; dim?: string }) {
+  const kpi = getKpi(kpiKey);
+  const db = await getReadDb();
+  const len = view.period.to.getTime() - view.period.from.getTime();
+  const b = bucket ?? (len <= 92 * DAY ? 'week' : 'month');
+  // A trend needs points: at least 12 weeks or 12 months, ending with the period.
+  const minLen = b === 'week' ? 84 * DAY : 365 * DAY;
+  const from = len < minLen ? new Date(view.period.to.getTime() - minLen) : view.period.from;
+  const [{ current, previous, previousPeriod }, series] = await Promise.all([
+    computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey] }),
+    kpiTimeSeries(db, kpiKey, { from, to: view.period.to, bucket: b, filters: view.filters }),
+  ]);
+  const value = current[kpiKey];
+  const prev = previous[kpiKey];
+  const change = kpiChange(value, prev, kpi.unit, kpi.direction);
+  const title = `${kpi.name} by ${b}`;
+  const base = search.replace(/^\?/, '');
+  return (
+    <div className={styles.top}>
+      <div className={`${kpiStyles.card} ${styles.valueCard}`} data-kpi={kpiKey}>
+        <div className={kpiStyles.cardLink}>
+          <h2 className={kpiStyles.cardTitle}>{toDateParam(view.period.from)} to {toDateParam(view.period.to)}</h2>
+          <p className={value == null ? `${kpiStyles.value} ${kpiStyles.noData}` : kpiStyles.value} data-testid="kpi-value">{value == null ? 'No data' : formatKpiValue(value, kpi.unit)}</p>
+          <p className={kpiStyles.compare}>
+            {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
+          </p>
+          <p className={kpiStyles.previous}>Previous period ({toDateParam(previousPeriod.from)} to {toDateParam(previousPeriod.to)}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
+          <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
+        </div>
+      </div>
+      <ChartFrame
+        title={title}
+        description={
+          <span className={styles.toggle}>
+            {(['week', 'month'] as const).map((x) => (
+              <Link key={x} href={withParams(base, { bucket: x, dim })} aria-current={x === b ? 'true' : undefined} className={x === b ? styles.on : undefined}>By {x}</Link>
+            ))}
+          </span>
+        }
+        chart={<LineChart title={title} labels={series.map((p) => p.start.slice(0, 10))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
+        table={{ head: [b === 'week' ? 'Week of' : 'Month', kpi.name], rows: series.map((p) => [p.start.slice(0, 10), formatKpiValue(p.value, kpi.unit)]) }}
+      />
+    </div>
+  );
+}
+
+const DIM_LABEL: Record<string, string> = { team: 'team', owner: 'owner', segment: 'segment', region: 'region', industry: 'industry', product: 'product', source: 'source', channel: 'channel' };
+
+export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { kpiKey: KpiKey; view: DashboardView; dim: Dimension; dims: readonly Dimension[]; search: string; bucket: string | null | undefined }) {
+  const kpi = getKpi(kpiKey);
+  const db = await getReadDb();
+  const rows = (await kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim })).slice(0, 30);
+  const base = search.replace(/^\?/, '');
+  // A row's link applies its value as a filter: the page (and its drill-down) narrows to that group.
+  const hrefOf = (key: string | null) => (key == null ? null : withParams(viewSearch(view, { [dim]: key }).replace(/^\?/, ''), { bucket, dim }));
+  return (
+    <section className={kpiStyles.section} aria-labelledby="breakdown-title">
+      <h2 id="breakdown-title" className={kpiStyles.sectionTitle}>Breakdown by {DIM_LABEL[dim]}</h2>
+      <nav className={styles.tabs} aria-label="Breakdown dimension">
+        {dims.map((d) => <Link key={d} href={withParams(base, { dim: d, bucket })} aria-current={d === dim ? 'true' : undefined} className={d === dim ? styles.on : undefined}>{DIM_LABEL[d]}</Link>)}
+      </nav>
+      {rows.length === 0 ? <p className="muted">No data in this period.</p> : (
+        <div className={styles.breakdown}>
+          <ChartFrame
+            title={`${kpi.name} by ${DIM_LABEL[dim]}`}
+            description="Click a bar to filter by it"
+            chart={<BarChart title={`${kpi.name} by ${DIM_LABEL[dim]}`} labels={rows.map((r) => r.label)} values={rows.map((r) => r.value)} hrefs={rows.map((r) => hrefOf(r.key))} horizontal height={Math.max(160, rows.length * 28)} />}
+            table={{ head: [DIM_LABEL[dim], kpi.name], rows: rows.map((r) => [r.label, formatKpiValue(r.value, kpi.unit)]) }}
+          />
+          <div className="table-wrap">
+            <table className="table" data-testid="breakdown-table">
+              <thead><tr><th scope="col">{DIM_LABEL[dim]}</th><th scope="col" className="num">{kpi.name}</th>{rows.some((r) => r.count != null) ? <th scope="col" className="num">Records</th> : null}</tr></thead>
+              <tbody>
+                {rows.map((r) => {
+                  const href = hrefOf(r.key);
+                  return (
+                    <tr key={r.key ?? '(none)'}>
+                      <th scope="row">{href ? <Link href={`/kpis/${kpiKey}${href}`}>{r.label}</Link> : r.label}</th>
+                      <td className="num">{formatKpiValue(r.value, kpi.unit)}</td>
+                      {r.count != null ? <td className="num">{r.count.toLocaleString('en-US')}</td> : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function cell(col: DrillColumn, v: unknown): string {
+  if (v == null) return '–';
+  if (col.type === 'boolean') return v ? 'Yes' : 'No';
+  if (col.type === 'number' || col.type === 'money') return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'datetime' || col.type === 'date') return String(v).replace('T', ' ').slice(0, col.type === 'date' ? 10 : 16);
+  return String(v);
+}
+
+export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
+  const db = await getReadDb();
+  const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir });
+  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir });
+  const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
+  const pages = Math.max(1, Math.ceil(res.total / res.pageSize));
+  const columns = res.columns;
+  return (
+    <section className={kpiStyles.section} aria-labelledby="drill-title">
+      <div className={styles.drillHead}>
+        <h2 id="drill-title" className={kpiStyles.sectionTitle}>Records behind the number <span className="muted" data-testid="drill-total">({res.total.toLocaleString('en-US')})</span></h2>
+        {res.total > 0 ? (
+          <span className="cluster">
+            <a className="btn btn-secondary btn-sm" href={`/kpis/${kpiKey}/export${withParams(all, {})}`} download>Export these rows (CSV)</a>
+            <a className="btn btn-ghost btn-sm" href={`/kpis/${kpiKey}/export${withParams(all, { all: '1' })}`} download>Export all {res.total.toLocaleString('en-US')}</a>
+          </span>
+        ) : null}
+      </div>
+      {user.role !== 'admin' ? <p className="subtle">You see the records {user.role === 'manager' ? 'of your teams' : 'you own'}; the number above may include records of your team that only their owners see.</p> : null}
+      {res.entity === null ? <p className="muted">This KPI is computed from other KPIs: open them for their records.</p> : res.total === 0 ? <p className="muted">No records in this period.</p> : (
+        <div className="table-wrap">
+          <table className="table" data-testid="drill-table">
+            <thead>
+              <tr>
+                {columns.map((c) => {
+                  const active = res.sort === c.key;
+                  const nextDir = active && res.dir === 'desc' ? 'asc' : 'desc';
+                  return (
+                    <th key={c.key} scope="col" aria-sort={active ? (res.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <Link href={withParams(all, { sort: c.key, dir: nextDir, page: undefined })} scroll={false}>{c.label}{active ? (res.dir === 'asc' ? ' ↑' : ' ↓') : ''}</Link>
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {res.rows.map((r) => {
+                const href = RECORD_PAGES.has(r.entity) ? `/records/${r.entity}/${r.id}` : null;
+                return (
+                  <tr key={`${r.entity}-${r.id}`}>
+                    {columns.map((c, i) => (
+                      <td key={c.key} className={c.type === 'number' || c.type === 'money' ? 'num' : undefined}>
+                        {i === 0 && href ? <Link href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className={styles.pager} aria-label="Pages">
+          {res.page > 1 ? <Link href={withParams(all, { page: String(res.page - 1) })} scroll={false}>← Previous</Link> : <span />}
+          <span className="muted">Page {res.page} of {pages.toLocaleString('en-US')}</span>
+          {res.page < pages ? <Link href={withParams(all, { page: String(res.page + 1) })} scroll={false}>Next →</Link> : <span />}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

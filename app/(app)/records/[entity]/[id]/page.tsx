@@ -1,0 +1,68 @@
+// A record page: every field, its owner and account, and (for an account) its deals, orders and
+// tickets. Out of the viewer's scope = 404, also when the URL is typed.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/lib/auth/session';
+import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { getRecord, relatedToAccount } from '@/lib/records/read';
+import { Card } from '../../../../_components/ui/card';
+import { PageHeader } from '../../../../_components/ui/page-header';
+import { display, label } from '../../../../_components/records/format';
+
+type Params = { entity: string; id: string };
+export const metadata: Metadata = { title: 'Record' };
+
+const HIDDEN = new Set(['id', 'updated_at']);
+
+export default async function RecordPage({ params }: { params: Promise<Params> }) {
+  const user = await requirePermission('records.read');
+  const { entity, id } = await params;
+  if (!isRecordEntity(entity) || !/^\d{1,10}$/.test(id)) notFound();
+  const rec = await getRecord(user, entity, Number(id));
+  if (!rec) notFound();
+  const def = ENTITY_DEFS[entity];
+  const related = entity === 'accounts' ? await relatedToAccount(user, Number(id)) : [];
+  const accountId = rec.row.account_id;
+  return (
+    <>
+      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {def.label}</Link></p>
+      <PageHeader title={`${def.singular}: ${rec.title}`} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined} />
+      <Card title="Details">
+        <dl className="record-fields" data-testid="record-fields" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))', gap: '0.75rem 1.5rem', margin: 0 }}>
+          {Object.entries(rec.row).filter(([k]) => !HIDDEN.has(k)).map(([k, v]) => (
+            <div key={k}>
+              <dt className="subtle">{label(k)}</dt>
+              <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>
+                {k === 'account_id' && typeof accountId === 'number' ? <Link href={`/records/accounts/${accountId}`}>{rec.accountName ?? `#${accountId}`}</Link>
+                  : k.endsWith('_id') && (k === 'owner_id' || k === 'assignee_id') ? (rec.ownerName ?? display(v))
+                    : display(v)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      {related.map((rel) => (
+        <section key={rel.entity} style={{ marginTop: '1.25rem' }}>
+          <h2 style={{ fontSize: '1.05rem' }}>{ENTITY_DEFS[rel.entity].label} <span className="muted">({rel.total})</span></h2>
+          {rel.rows.length === 0 ? <p className="muted">None you may see.</p> : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead><tr>{ENTITY_DEFS[rel.entity].listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}</tr></thead>
+                <tbody>
+                  {rel.rows.map((r) => (
+                    <tr key={String(r.id)}>
+                      {ENTITY_DEFS[rel.entity].listColumns.map((c, i) => (
+                        <td key={c}>{i === 0 ? <Link href={`/records/${rel.entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

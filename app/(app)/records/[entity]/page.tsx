@@ -1,0 +1,66 @@
+// A record list: the records of one kind that the viewer may open, searchable and paginated.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePermission } from '@/lib/auth/session';
+import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
+import { PageHeader } from '../../../_components/ui/page-header';
+import { display, label } from '../../../_components/records/format';
+
+type Params = { entity: string };
+type Search = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { entity } = await params;
+  return { title: isRecordEntity(entity) ? ENTITY_DEFS[entity].label : 'Records' };
+}
+
+export default async function RecordListPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
+  const user = await requirePermission('records.read');
+  const { entity } = await params;
+  if (!isRecordEntity(entity)) notFound();
+  const sp = await searchParams;
+  const q = first(sp.q) ?? '';
+  const def = ENTITY_DEFS[entity];
+  const { rows, total, page } = await listRecords(user, entity, { q, page: Number(first(sp.page) ?? 1) || 1 });
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  const scope = user.role === 'admin' ? 'All records.' : user.role === 'manager' ? 'The records of your teams.' : 'The records you own.';
+  return (
+    <>
+      <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`} />
+      <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
+        <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
+        <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />
+        <button className="btn btn-secondary" type="submit">Search</button>
+      </form>
+      {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
+        <div className="table-wrap">
+          <table className="table" data-testid="record-list">
+            <thead><tr>{def.listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}</tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={String(r.id)}>
+                  {def.listColumns.map((c, i) => (
+                    <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
+                      {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="cluster" style={{ justifyContent: 'space-between', marginTop: '0.75rem' }}>
+          {page > 1 ? <Link href={link(page - 1)}>← Previous</Link> : <span />}
+          <span className="muted">Page {page} of {pages.toLocaleString('en-US')}</span>
+          {page < pages ? <Link href={link(page + 1)}>Next →</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+// A bar chart (react-chartjs-2). With `hrefs`, clicking a bar follows its link (breakdown -> filter).
+import { useRouter } from 'next/navigation';
+import { Bar } from 'react-chartjs-2';
+import { SERIES_COLORS, cssVar } from './chart-setup';
+
+export function BarChart({ labels, values, title, hrefs, horizontal = false, unitSuffix = '', height = 260 }: {
+  labels: string[]; values: (number | null)[]; title: string; hrefs?: (string | null)[]; horizontal?: boolean; unitSuffix?: string; height?: number;
+}) {
+  const router = useRouter();
+  const grid = cssVar('--border', '#dfe3e9');
+  const text = cssVar('--text-muted', '#5a6270');
+  return (
+    <div style={{ position: 'relative', height }}>
+      <Bar
+        aria-label={title}
+        role="img"
+        data={{ labels, datasets: [{ label: title, data: values, backgroundColor: SERIES_COLORS[0], borderRadius: 4, maxBarThickness: 42 }] }}
+        options={{
+          indexAxis: horizontal ? 'y' : 'x',
+          maintainAspectRatio: false,
+          animation: false,
+          plugins: {
+            legend: { display: false },
+            tooltip: { callbacks: { label: (c) => `${(horizontal ? c.parsed.x : c.parsed.y)?.toLocaleString('en-US', { maximumFractionDigits: 2 }) ?? 'no data'}${unitSuffix}` } },
+          },
+          onHover: (e, els) => {
+            const t = e.native?.target as HTMLElement | undefined;
+            if (t) t.style.cursor = hrefs && els.length && hrefs[els[0].index] ? 'pointer' : 'default';
+          },
+          onClick: (_e, els) => {
+            const href = els.length ? hrefs?.[els[0].index] : null;
+            if (href) router.push(href);
+          },
+          scales: {
+            x: { ticks: { color: text }, grid: { color: horizontal ? grid : 'transparent' }, beginAtZero: true },
+            y: { ticks: { color: text }, grid: { color: horizontal ? 'transparent' : grid }, beginAtZero: true },
+          },
+        }}
+      />
+    </div>
+  );
+}

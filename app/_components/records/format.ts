@@ -1,0 +1,16 @@
+// How record values read in tables and on record pages.
+const TIME = /^\d{4}-\d{2}-\d{2}T/;
+
+export function label(column: string): string {
+  const s = column.replace(/_id$/, '').replace(/_at$/, '').replace(/_/g, ' ');
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+export function display(value: unknown): string {
+  if (value == null || value === '') return '–';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const s = String(value);
+  if (TIME.test(s)) return s.endsWith('T00:00:00+00:00') || s.endsWith('T00:00:00.000Z') ? s.slice(0, 10) : s.replace('T', ' ').slice(0, 16) + ' UTC';
+  return s;
+}

@@ -1,0 +1,46 @@
+// The choices of the filter bar: teams and owners the viewer may look at, and the values that occur in
+// the data for the free-text dimensions. Distinct values come from indexed columns and are capped.
+import 'server-only';
+import { cache } from 'react';
+import { sql } from 'drizzle-orm';
+import { getReadDb, queryRows } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import type { FilterKey } from '@/lib/kpi';
+
+export interface Option { value: string; label: string }
+export type FilterOptions = Record<FilterKey, Option[]>;
+
+const LIMIT = 200;
+
+async function distinct(query: ReturnType<typeof sql>): Promise<Option[]> {
+  const db = await getReadDb();
+  const rows = await queryRows<{ v: string }>(db, query);
+  return rows.map((r) => ({ value: r.v, label: r.v }));
+}
+
+export const filterOptions = cache(async (user: SessionUser): Promise<FilterOptions> => {
+  const db = await getReadDb();
+  const teamIds = user.role === 'admin' ? null : user.role === 'manager' ? user.managedTeamIds : user.teamId != null ? [user.teamId] : [];
+  const idList = teamIds ? sql.join((teamIds.length ? teamIds : [-1]).map((id) => sql`${id}`), sql`, `) : null;
+  const teams = await queryRows<{ name: string }>(db, idList
+    ? sql`select name from teams where id in (${idList}) order by name`
+    : sql`select name from teams order by name`);
+  const owners = await queryRows<{ email: string; name: string }>(db, user.role === 'member'
+    ? sql`select email, name from users where id = ${user.id}`
+    : idList
+      ? sql`select email, name from users where team_id in (${idList}) or id = ${user.id} order by name`
+      : sql`select email, name from users order by name`);
+  const [segment, region, industry, product, source, channel] = await Promise.all([
+    distinct(sql`select distinct segment as v from accounts where segment is not null order by 1 limit ${LIMIT}`),
+    distinct(sql`select distinct region as v from accounts where region is not null order by 1 limit ${LIMIT}`),
+    distinct(sql`select distinct industry as v from accounts where industry is not null order by 1 limit ${LIMIT}`),
+    distinct(sql`select distinct product as v from deals where product is not null order by 1 limit ${LIMIT}`),
+    distinct(sql`select distinct source as v from leads order by 1 limit ${LIMIT}`),
+    distinct(sql`select v from (select channel as v from tickets where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
+  ]);
+  return {
+    team: teams.map((t) => ({ value: t.name, label: t.name })),
+    owner: owners.map((o) => ({ value: o.email, label: `${o.name} (${o.email})` })),
+    segment, region, industry, product, source, channel,
+  };
+});

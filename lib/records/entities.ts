@@ -1,0 +1,35 @@
+// The record kinds with pages (/records/<entity>), and how each is read: its table, the KPI source
+// whose scope rule decides who may open it (the same rule as the drill-down), and what a list shows.
+import type { SourceKey } from '@/lib/kpi/sql/sources';
+
+export const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
+export type RecordEntity = (typeof RECORD_ENTITIES)[number];
+
+export interface EntityDef {
+  label: string;
+  singular: string;
+  table: string;
+  source: SourceKey;
+  /** SQL expression (alias = the source's alias) naming a record in lists and titles. */
+  title: string;
+  /** Columns listed (database names); the first links to the record. */
+  listColumns: string[];
+  /** Searched by the list's search box (ILIKE). */
+  search: string[];
+  /** The time column lists sort by, newest first. */
+  sortColumn: string;
+}
+
+export const ENTITY_DEFS: Record<RecordEntity, EntityDef> = {
+  accounts: { label: 'Accounts', singular: 'Account', table: 'accounts', source: 'accounts', title: 'name', listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
+  leads: { label: 'Leads', singular: 'Lead', table: 'leads', source: 'leads', title: 'external_id', listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
+  deals: { label: 'Deals', singular: 'Deal', table: 'deals', source: 'deals', title: 'name', listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
+  orders: { label: 'Orders', singular: 'Order', table: 'orders', source: 'orders', title: 'external_id', listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
+  campaigns: { label: 'Campaigns', singular: 'Campaign', table: 'campaigns', source: 'campaigns', title: 'name', listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
+  tickets: { label: 'Tickets', singular: 'Ticket', table: 'tickets', source: 'tickets', title: 'external_id', listColumns: ['external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['external_id', 'channel', 'category'], sortColumn: 'created_at' },
+  'survey-responses': { label: 'Survey responses', singular: 'Survey response', table: 'survey_responses', source: 'surveys', title: 'external_id', listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
+};
+
+export function isRecordEntity(s: string): s is RecordEntity {
+  return (RECORD_ENTITIES as readonly string[]).includes(s);
+}

@@ -1,0 +1,82 @@
+// Reading records for their pages, always within the viewer's scope (the KPI drill-down's rule, so a
+// number's records and the record pages agree). A record out of scope is "not found", not "forbidden":
+// its existence is not disclosed.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { getReadDb, queryRows } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { scopeCondition } from '@/lib/kpi/scope';
+import { SOURCES } from '@/lib/kpi/sql/sources';
+import { ENTITY_DEFS, type RecordEntity } from './entities';
+
+export type RecordRow = Record<string, string | number | boolean | null>;
+
+export const LIST_PAGE_SIZE = 50;
+
+function base(entity: RecordEntity, viewer: SessionUser) {
+  const def = ENTITY_DEFS[entity];
+  const src = SOURCES[def.source];
+  return { def, src, alias: sql.raw(src.alias), scope: scopeCondition(src, viewer) };
+}
+
+/** One page of records the viewer may open, newest first, optionally searched. */
+export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number }): Promise<{ rows: RecordRow[]; total: number; page: number }> {
+  const db = await getReadDb();
+  const { def, src, alias, scope } = base(entity, viewer);
+  const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
+  const conds: SQL[] = [scope];
+  const q = opts.q?.trim().slice(0, 100);
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(${sql.join(def.search.map((c) => sql`${alias}.${sql.raw(c)}::text ilike ${like}`), sql` or `)})`);
+  }
+  const where = sql.join(conds, sql` and `);
+  const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
+  const [rows, [{ n }]] = await Promise.all([
+    queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where}
+      order by ${alias}.${sql.raw(def.sortColumn)} desc, ${alias}.id desc limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
+  ]);
+  return { rows, total: n, page };
+}
+
+export interface RecordDetail {
+  row: RecordRow;
+  title: string;
+  ownerName: string | null;
+  accountName: string | null;
+}
+
+/** The record with its owner's and account's names, or null when missing or out of scope. */
+export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: number): Promise<RecordDetail | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const db = await getReadDb();
+  const { def, src, alias, scope } = base(entity, viewer);
+  const owner = src.owner ? sql`(select u.name from users u where u.id = ${src.owner})` : sql`null::text`;
+  const account = src.account && entity !== 'accounts' ? sql`(select a2.name from accounts a2 where a2.id = ${src.account})` : sql`null::text`;
+  const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; account_name: string | null }>(db, sql`
+    select to_jsonb(${alias}) as rec, ${alias}.${sql.raw(def.title)}::text as title, ${owner} as owner_name, ${account} as account_name
+    from ${src.from} where ${alias}.id = ${id} and ${scope}`);
+  if (!r) return null;
+  const rec = typeof r.rec === 'string' ? (JSON.parse(r.rec) as RecordRow) : r.rec;
+  return { row: rec, title: r.title, ownerName: r.owner_name, accountName: r.account_name };
+}
+
+export interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
+
+/** An account's deals, orders and tickets (scoped), newest first. */
+export async function relatedToAccount(viewer: SessionUser, accountId: number): Promise<Related[]> {
+  const db = await getReadDb();
+  const out: Related[] = [];
+  for (const entity of ['deals', 'orders', 'tickets'] as const) {
+    const { def, src, alias, scope } = base(entity, viewer);
+    const where = sql`${alias}.account_id = ${accountId} and ${scope}`;
+    const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
+    const [rows, [{ n }]] = await Promise.all([
+      queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where} order by ${alias}.${sql.raw(def.sortColumn)} desc limit 10`),
+      queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
+    ]);
+    out.push({ entity, rows, total: n });
+  }
+  return out;
+}
