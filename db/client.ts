@@ -31,7 +31,7 @@ export interface OpenOptions {
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export function defaultDataDir(): string {
-  return path.resolve(process.env.PGLITE_DATA_DIR || path.join('.data', 'pglite'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DATA_DIR || path.join('.data', 'pglite'));
 }
 
 /** Opens a database without touching the process-wide one. Tests and CLIs use it directly. */

@@ -28,12 +28,31 @@ test.describe('[DOCS] screenshots', () => {
         const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('admin'), deviceScaleFactor: 1 });
         const page = await ctx.newPage();
         await page.goto('/dashboard');
-        await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1, name: /dashboard$/i })).toBeVisible();
         await page.screenshot({ path: path.join(OUT, `shell-${size}-${scheme}.png`) });
         // The Records menu open, to show the dropdown.
         await page.getByText('Records', { exact: true }).click();
         await expect(page.getByRole('link', { name: 'Survey responses' })).toBeVisible();
         await page.screenshot({ path: path.join(OUT, `shell-menu-${size}-${scheme}.png`) });
+        await ctx.close();
+      });
+
+      test(`pages ${size} ${scheme}`, async ({ browser }) => {
+        const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('manager'), deviceScaleFactor: 1 });
+        const page = await ctx.newPage();
+        const suffix = `${size}${scheme === 'dark' ? '-dark' : ''}`;
+        await page.goto('/dashboard?preset=last_12_months');
+        await expect(page.locator('[data-kpi]').first()).toBeVisible();
+        await expect(page.getByRole('figure', { name: 'Lead funnel' })).toBeVisible();
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(OUT, `dashboard-${suffix}.png`), fullPage: size === 'desktop' });
+        await page.goto('/kpis/win_rate?preset=last_12_months&dim=product');
+        await expect(page.getByTestId('drill-table')).toBeVisible();
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(OUT, `kpi-${suffix}.png`), fullPage: size === 'desktop' });
+        await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
+        await expect(page.getByTestId('record-fields')).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `record-${suffix}.png`), fullPage: true });
         await ctx.close();
       });
 
