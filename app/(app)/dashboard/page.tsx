@@ -1,60 +1,84 @@
-// The department dashboard: KPI cards, trends and (sales, marketing) the funnel and pipeline. The
-// permission check and the view (department, period, filters the viewer may use) are resolved before
-// anything streams, so a refused filter gets a real 403; each widget then streams on its own.
+// The department dashboard: KPI cards, trends and (by department) the funnel, pipeline and
+// distributions. The permission check and the view (department, period, the filters the viewer may
+// use) are resolved at the top, before any Suspense boundary, so a refused filter gets a real 403;
+// each widget group then streams on its own behind a skeleton, so a slow query never blocks the page.
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { DEPARTMENTS } from '@/db/schema/enums';
-import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
+import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { resolveView, type SearchParams } from '@/lib/dashboard/view';
-import { DASHBOARDS, FILTER_KEYS, PERIOD_PRESETS, PRESET_LABELS, toDateParam } from '@/lib/kpi';
+import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, toDateParam } from '@/lib/kpi';
+import { FilterBar } from '../../_components/kpi/filter-bar';
+import { filterFields } from '../../_components/kpi/filter-fields';
+import { KpiCardSkeleton } from '../../_components/kpi/kpi-card';
+import { WidgetBoundary } from '../../_components/kpi/widget-boundary';
+import styles from '../../_components/kpi/kpi.module.css';
 import { Alert } from '../../_components/ui/alert';
 import { PageHeader } from '../../_components/ui/page-header';
-import { FilterBar } from '../../_components/kpi/filter-bar';
-import { KpiCardSkeleton } from '../../_components/kpi/kpi-card';
-import { DashboardCards, DashboardCharts, ChartsSkeleton } from './widgets';
-import styles from '../../_components/kpi/kpi.module.css';
+import { ChartsSkeleton, PipelineCharts, TrendCharts, hasPipelineCharts } from './charts';
+import { DashboardCards } from './cards';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-const LABELS: Record<string, string> = {
-  team: 'Team', owner: 'Owner', segment: 'Segment', region: 'Region', industry: 'Industry', product: 'Product', source: 'Source', channel: 'Channel',
-};
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
   const view = await resolveView(user, await searchParams);
   const options = await filterOptions(user);
   const keys = DASHBOARDS[view.department];
-  const scope = view.filters.owner ? `Owner ${view.filters.owner}` : view.filters.team ? `Team ${view.filters.team}` : 'Whole company';
-  const periodText = `${view.preset ? PRESET_LABELS[view.preset] : 'Custom range'}: ${toDateParam(view.period.from)} to ${toDateParam(view.period.to)} (exclusive)`;
+  const ownerName = view.filters.owner ? options.owner.find((o) => o.value === view.filters.owner)?.label.replace(/ \(.*\)$/, '') ?? view.filters.owner : null;
+  const scope = ownerName ? `Viewing ${ownerName}` : view.filters.team ? `Team ${view.filters.team}` : 'Whole company';
+  // Shown inclusive ("to Nov 30"), as people read a range; the URL keeps the exclusive end.
+  const periodText = `${view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} · ${toDateParam(view.period.from)} – ${toDateParam(addDays(view.period.to, -1))}`;
+  const search = viewSearch(view);
+  const key = viewKey(view);
   return (
     <>
-      <PageHeader title={`${cap(view.department)} dashboard`} description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>} />
+      <PageHeader
+        title={`${cap(view.department)} dashboard`}
+        description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>}
+      />
       {view.problem ? <Alert tone="warning">Some of the link’s filters were not valid and were ignored: {view.problem}</Alert> : null}
       <FilterBar
+        key={search}
         presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
         preset={view.preset}
         from={toDateParam(view.period.from)}
         to={toDateParam(view.period.to)}
         departments={can(user, 'dashboard.viewAs') ? { options: DEPARTMENTS, current: view.department } : undefined}
-        fields={FILTER_KEYS.map((k) => ({ key: k, label: LABELS[k], options: options[k] }))}
+        fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys })}
         values={view.requested}
       />
       <section aria-labelledby="kpis-title">
         <h2 id="kpis-title" className="sr-only">Key performance indicators</h2>
-        <Suspense key={JSON.stringify(view)} fallback={<KpiCardSkeleton count={keys.length} />}>
-          <DashboardCards view={view} />
-        </Suspense>
+        <WidgetBoundary key={key} label="The KPI cards">
+          <Suspense fallback={<KpiCardSkeleton count={keys.length + DERIVED_VALUES[view.department].length} />}>
+            <DashboardCards view={view} user={user} />
+          </Suspense>
+        </WidgetBoundary>
       </section>
       <section className={styles.section} aria-labelledby="trends-title">
         <h2 id="trends-title" className={styles.sectionTitle}>Trends</h2>
-        <Suspense key={JSON.stringify(view)} fallback={<ChartsSkeleton />}>
-          <DashboardCharts view={view} />
-        </Suspense>
+        <WidgetBoundary key={key} label="The trend charts">
+          <Suspense fallback={<ChartsSkeleton count={4} />}>
+            <TrendCharts view={view} />
+          </Suspense>
+        </WidgetBoundary>
       </section>
+      {hasPipelineCharts(view.department) ? (
+        <section className={styles.section} aria-labelledby="pipeline-title">
+          <h2 id="pipeline-title" className={styles.sectionTitle}>{view.department === 'sales' || view.department === 'marketing' ? 'Funnel and pipeline' : 'Distributions'}</h2>
+          <WidgetBoundary key={key} label="These charts">
+            <Suspense fallback={<ChartsSkeleton count={2} />}>
+              <PipelineCharts view={view} />
+            </Suspense>
+          </WidgetBoundary>
+        </section>
+      ) : null}
     </>
   );
 }

@@ -4,25 +4,30 @@ import { useRouter } from 'next/navigation';
 import { Bar } from 'react-chartjs-2';
 import { SERIES_COLORS, cssVar } from './chart-setup';
 
-export function BarChart({ labels, values, title, hrefs, horizontal = false, unitSuffix = '', height = 260 }: {
-  labels: string[]; values: (number | null)[]; title: string; hrefs?: (string | null)[]; horizontal?: boolean; unitSuffix?: string; height?: number;
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+export function BarChart({ labels, values, title, hrefs, horizontal = false, unitSuffix = '', unitPrefix = '', height = 260, colors }: {
+  labels: string[]; values: (number | null)[]; title: string; hrefs?: (string | null)[]; horizontal?: boolean;
+  unitSuffix?: string; unitPrefix?: string; height?: number; colors?: string[];
 }) {
   const router = useRouter();
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
+  // The value axis in short numbers ($1.8M), so the ticks stay narrow on a phone.
+  const valueTicks = { color: text, callback: (v: string | number) => `${unitPrefix}${COMPACT.format(Number(v))}${unitSuffix}` };
   return (
     <div style={{ position: 'relative', height }}>
       <Bar
         aria-label={title}
         role="img"
-        data={{ labels, datasets: [{ label: title, data: values, backgroundColor: SERIES_COLORS[0], borderRadius: 4, maxBarThickness: 42 }] }}
+        data={{ labels, datasets: [{ label: title, data: values, backgroundColor: colors ?? SERIES_COLORS[0], borderRadius: 4, maxBarThickness: 42 }] }}
         options={{
           indexAxis: horizontal ? 'y' : 'x',
           maintainAspectRatio: false,
           animation: false,
           plugins: {
             legend: { display: false },
-            tooltip: { callbacks: { label: (c) => `${(horizontal ? c.parsed.x : c.parsed.y)?.toLocaleString('en-US', { maximumFractionDigits: 2 }) ?? 'no data'}${unitSuffix}` } },
+            tooltip: { callbacks: { label: (c) => { const v = horizontal ? c.parsed.x : c.parsed.y; return v == null ? 'no data' : `${unitPrefix}${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitSuffix}`; } } },
           },
           onHover: (e, els) => {
             const t = e.native?.target as HTMLElement | undefined;
@@ -33,8 +38,8 @@ export function BarChart({ labels, values, title, hrefs, horizontal = false, uni
             if (href) router.push(href);
           },
           scales: {
-            x: { ticks: { color: text }, grid: { color: horizontal ? grid : 'transparent' }, beginAtZero: true },
-            y: { ticks: { color: text }, grid: { color: horizontal ? 'transparent' : grid }, beginAtZero: true },
+            x: { ticks: horizontal ? valueTicks : { color: text }, grid: { color: horizontal ? grid : 'transparent' }, beginAtZero: true },
+            y: { ticks: horizontal ? { color: text } : valueTicks, grid: { color: horizontal ? 'transparent' : grid }, beginAtZero: true },
           },
         }}
       />

@@ -4,6 +4,8 @@
 import { Line } from 'react-chartjs-2';
 import { SERIES_COLORS, cssVar } from './chart-setup';
 
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
 export interface LineSeries { label: string; values: (number | null)[]; dashed?: boolean }
 
 export function LineChart({ labels, series, title, unitSuffix = '' }: { labels: string[]; series: LineSeries[]; title: string; unitSuffix?: string }) {
@@ -38,7 +40,7 @@ export function LineChart({ labels, series, title, unitSuffix = '' }: { labels: 
           },
           scales: {
             x: { ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { display: false } },
-            y: { ticks: { color: text }, grid: { color: grid }, beginAtZero: true },
+            y: { ticks: { color: text, callback: (v) => `${COMPACT.format(Number(v))}${unitSuffix}` }, grid: { color: grid }, beginAtZero: true },
           },
         }}
       />

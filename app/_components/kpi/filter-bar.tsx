@@ -1,11 +1,23 @@
 'use client';
 // The filters of a dashboard or KPI page, held in the URL. A plain GET form (works without JavaScript);
-// with JavaScript every change navigates at once, so the numbers and the URL change together.
+// with JavaScript every change navigates at once (router.push), so the numbers and the URL change
+// together and a filtered view is a link. The parent keys this component by the URL so the selects
+// follow navigations that did not start here (a breakdown row that applies a filter).
+import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import styles from './kpi.module.css';
 
-export interface FilterField { key: string; label: string; options: { value: string; label: string }[] }
+export interface FilterField {
+  key: string;
+  label: string;
+  options: { value: string; label: string }[];
+  /** What "no choice" means for this field (e.g. "My team (North)"). */
+  placeholder?: string;
+  /** Which of the numbers shown this filter changes (default all); `note` says which it does not. */
+  applies?: 'all' | 'some' | 'none';
+  note?: string;
+}
 
 export function FilterBar({ presets, preset, from, to, fields, values, hidden = {}, departments }: {
   presets: { value: string; label: string }[];
@@ -22,6 +34,8 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
   const form = useRef<HTMLFormElement>(null);
   const [custom, setCustom] = useState(preset === null);
   const [pending, startTransition] = useTransition();
+  const active = fields.filter((f) => values[f.key]);
+  const resetHref = `${pathname}${hidden.dept ? `?dept=${encodeURIComponent(hidden.dept)}` : ''}`;
 
   function navigate() {
     const data = new FormData(form.current!);
@@ -33,11 +47,12 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
       params.set(k, v);
     }
     if (custom && !(params.get('from') && params.get('to'))) return; // wait for both dates
-    startTransition(() => router.push(`${pathname}?${params.toString()}`));
+    startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
   }
 
   return (
-    <form ref={form} method="get" className={styles.filterBar} onChange={navigate} onSubmit={(e) => { e.preventDefault(); navigate(); }} aria-busy={pending}>
+    <form ref={form} method="get" className={styles.filterBar} onChange={navigate} onSubmit={(e) => { e.preventDefault(); navigate(); }}
+      aria-busy={pending} aria-label="Filters" data-testid="filter-bar">
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {departments ? (
         <label className={styles.filter}>
@@ -60,17 +75,34 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
           <label className={styles.filter}><span>To (exclusive)</span><input type="date" name="to" defaultValue={to} required /></label>
         </>
       ) : null}
-      {fields.map((f) => (
-        <label key={f.key} className={styles.filter}>
-          <span>{f.label}</span>
-          <select name={f.key} defaultValue={values[f.key] ?? ''}>
-            <option value="">{f.key === 'team' || f.key === 'owner' ? 'Default scope' : 'All'}</option>
-            {f.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      {fields.map((f) => {
+        // URL values are matched case-insensitively (a breakdown link carries "north" for "North").
+        const v = values[f.key];
+        const match = v ? f.options.find((o) => o.value.toLowerCase() === v.toLowerCase()) : undefined;
+        const opts = v && !match ? [...f.options, { value: v, label: v }] : f.options;
+        return (
+        <label key={f.key} className={f.applies === 'none' ? `${styles.filter} ${styles.filterNa}` : styles.filter} title={f.note}>
+          <span>
+            {f.label}
+            {f.applies === 'none' ? <span className={styles.na} data-testid={`na-${f.key}`}> · n/a</span> : f.applies === 'some' ? <span className={styles.na}> · partly</span> : null}
+          </span>
+          <select name={f.key} defaultValue={match?.value ?? v ?? ''}>
+            <option value="">{f.placeholder ?? 'All'}</option>
+            {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
-      ))}
-      <noscript><button className="btn btn-secondary btn-sm" type="submit">Apply</button></noscript>
-      {pending ? <span className={styles.pending} role="status">Updating…</span> : null}
+        );
+      })}
+      <span className={styles.filterActions}>
+        <noscript><button className="btn btn-secondary btn-sm" type="submit">Apply</button></noscript>
+        {active.length ? <Link className="btn btn-ghost btn-sm" href={resetHref} scroll={false}>Clear filters</Link> : null}
+        {pending ? <span className={styles.pending} role="status">Updating…</span> : null}
+      </span>
+      {active.some((f) => f.note) ? (
+        <p className={styles.filterNotes} data-testid="filter-notes">
+          {active.filter((f) => f.note).map((f) => <span key={f.key}><strong>{f.label}:</strong> {f.note}</span>)}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,37 +1,91 @@
 // One KPI on a dashboard: value, previous value and change (arrow + sign + color by the KPI's
-// direction), "No data" for null, filters that do not apply, and a link to the KPI page.
+// direction), "No data" for null, the goal it is measured against, filters that do not apply, and a
+// link to the KPI page.
 import Link from 'next/link';
+import type { CardGoal } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
-import { formatKpiValue, type KpiEntry, type KpiFilters, type KpiValue } from '@/lib/kpi';
+import { formatKpiValue, type KpiEntry, type KpiFilters, type KpiUnit, type KpiValue } from '@/lib/kpi';
+import { Badge, type BadgeTone } from '../ui/badge';
 import styles from './kpi.module.css';
 
-export function KpiCard({ kpi, value, previous, href, requested }: {
+const GOAL_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  on_track: { label: 'On track', tone: 'success' },
+  at_risk: { label: 'At risk', tone: 'warning' },
+  off_track: { label: 'Off track', tone: 'danger' },
+  achieved: { label: 'Achieved', tone: 'success' },
+  missed: { label: 'Missed', tone: 'danger' },
+  not_started: { label: 'Not started', tone: 'neutral' },
+  no_data: { label: 'No data', tone: 'neutral' },
+  invalid: { label: 'Invalid', tone: 'warning' },
+};
+
+export function GoalLine({ goal, unit }: { goal: CardGoal; unit: KpiUnit }) {
+  const s = GOAL_STATUS[goal.status] ?? { label: goal.status, tone: 'neutral' as const };
+  return (
+    <p className={styles.goal} data-testid="kpi-goal">
+      <span className={styles.goalTitle} title={`${goal.title} (${goal.scopeLabel}): target ${formatKpiValue(goal.target, unit)}`}>
+        <span className={styles.goalLabel}>Goal</span> {goal.title}
+      </span>
+      <Badge tone={s.tone}>{s.label}</Badge>
+      {goal.progress != null ? <span className={styles.goalProgress}>{Math.round(goal.progress * 100)}%</span> : null}
+    </p>
+  );
+}
+
+export function ChangeLine({ value, previous, unit, direction, format }: {
+  value: KpiValue; previous: KpiValue; unit: KpiUnit; direction: 'higher' | 'lower'; format: (v: number) => string;
+}) {
+  const change = kpiChange(value, previous, unit, direction);
+  return (
+    <p className={styles.compare}>
+      {change.arrow ? (
+        <span className={styles[change.tone]} title={change.description} data-testid="kpi-change">
+          <span aria-hidden="true">{change.arrow} </span>{change.label}
+          <span className="sr-only"> ({change.tone === 'good' ? 'better' : change.tone === 'bad' ? 'worse' : 'unchanged'})</span>
+        </span>
+      ) : null}
+      <span className={styles.previous} data-testid="kpi-previous">prev. {previous == null ? 'no data' : format(previous)}</span>
+    </p>
+  );
+}
+
+export function KpiCard({ kpi, value, previous, href, requested, goal }: {
   kpi: Pick<KpiEntry, 'key' | 'name' | 'unit' | 'direction' | 'filters' | 'definition'>;
   value: KpiValue;
   previous: KpiValue;
   href: string;
   requested: KpiFilters;
+  goal?: CardGoal | null;
 }) {
-  const change = kpiChange(value, previous, kpi.unit, kpi.direction);
   const ignored = Object.keys(requested).filter((f) => !(kpi.filters as readonly string[]).includes(f));
   return (
     <article className={styles.card} data-kpi={kpi.key}>
-      <Link href={href} className={styles.cardLink}>
+      <Link href={href} prefetch={false} className={styles.cardLink} title={kpi.definition}>
         <h3 className={styles.cardTitle}>{kpi.name}</h3>
         <p className={value == null ? `${styles.value} ${styles.noData}` : styles.value} data-testid="kpi-value">
           {value == null ? 'No data' : formatKpiValue(value, kpi.unit)}
         </p>
-        <p className={styles.compare}>
-          {change.arrow ? (
-            <span className={styles[change.tone]} title={change.description}>
-              <span aria-hidden="true">{change.arrow} </span>{change.label}
-              <span className="sr-only"> ({change.tone === 'good' ? 'better' : change.tone === 'bad' ? 'worse' : 'unchanged'})</span>
-            </span>
-          ) : null}
-          <span className={styles.previous}>prev. {previous == null ? 'no data' : formatKpiValue(previous, kpi.unit)}</span>
-        </p>
+        <ChangeLine value={value} previous={previous} unit={kpi.unit} direction={kpi.direction} format={(v) => formatKpiValue(v, kpi.unit)} />
+        {goal ? <GoalLine goal={goal} unit={kpi.unit} /> : null}
         <p className={styles.direction}>{kpi.direction === 'higher' ? 'Higher is better' : 'Lower is better'}</p>
-        {ignored.length ? <p className={styles.ignored}>Not filtered by {ignored.join(', ')}</p> : null}
+        {ignored.length ? <p className={styles.ignored} data-testid="kpi-ignored">Not filtered by {ignored.join(', ')}</p> : null}
+      </Link>
+    </article>
+  );
+}
+
+/** A value computed from other KPIs (CLV ÷ CAC): no records of its own, so it links to its first input. */
+export function DerivedCard({ dkey, name, definition, value, previous, direction, href }: {
+  dkey: string; name: string; definition: string; value: KpiValue; previous: KpiValue; direction: 'higher' | 'lower'; href: string;
+}) {
+  const fmt = (v: number) => `${v.toFixed(1)}×`;
+  return (
+    <article className={styles.card} data-kpi={dkey}>
+      <Link href={href} prefetch={false} className={styles.cardLink} title={definition}>
+        <h3 className={styles.cardTitle}>{name}</h3>
+        <p className={value == null ? `${styles.value} ${styles.noData}` : styles.value} data-testid="kpi-value">{value == null ? 'No data' : fmt(value)}</p>
+        <ChangeLine value={value} previous={previous} unit="score" direction={direction} format={fmt} />
+        <p className={styles.direction}>{direction === 'higher' ? 'Higher is better' : 'Lower is better'} · from two KPIs</p>
       </Link>
     </article>
   );
@@ -40,7 +94,13 @@ export function KpiCard({ kpi, value, previous, href, requested }: {
 export function KpiCardSkeleton({ count }: { count: number }) {
   return (
     <div className={styles.cards} aria-busy="true" aria-label="Loading KPIs">
-      {Array.from({ length: count }, (_, i) => <div key={i} className={`${styles.card} ${styles.skeleton}`} />)}
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} className={`${styles.card} ${styles.skeletonCard}`}>
+          <span className={`${styles.skeleton} ${styles.skLine}`} />
+          <span className={`${styles.skeleton} ${styles.skValue}`} />
+          <span className={`${styles.skeleton} ${styles.skLine}`} />
+        </div>
+      ))}
     </div>
   );
 }

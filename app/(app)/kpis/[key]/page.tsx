@@ -1,30 +1,32 @@
 // The KPI page: what the number means, its value and previous value, its trend, its breakdown by the
 // dimensions it allows, and the exact records behind it (scoped to the viewer), with CSV export.
+// Permission and view (403 on a refused filter) are settled before the first Suspense boundary.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { resolveView, viewSearch, type SearchParams } from '@/lib/dashboard/view';
-import { FILTER_KEYS, PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';
+import { first, resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';
+import { FilterBar } from '../../../_components/kpi/filter-bar';
+import { filterFields } from '../../../_components/kpi/filter-fields';
+import { KpiCardSkeleton } from '../../../_components/kpi/kpi-card';
+import { WidgetBoundary } from '../../../_components/kpi/widget-boundary';
+import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import { Alert } from '../../../_components/ui/alert';
 import { PageHeader } from '../../../_components/ui/page-header';
-import { FilterBar } from '../../../_components/kpi/filter-bar';
-import { KpiCardSkeleton } from '../../../_components/kpi/kpi-card';
 import { Breakdown, DrillTable, TrendAndValue } from './sections';
-import styles from '../../../_components/kpi/kpi.module.css';
-
-const LABELS: Record<string, string> = {
-  team: 'Team', owner: 'Owner', segment: 'Segment', region: 'Region', industry: 'Industry', product: 'Product', source: 'Source', channel: 'Channel',
-};
+import styles from './kpi-page.module.css';
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   const { key } = await params;
-  return { title: getKpi(key)?.name ?? 'KPI' };
+  return { title: isKpiKey(key) ? getKpi(key).name : 'KPI' };
 }
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+function SectionSkeleton({ height }: { height: number }) {
+  return <div className={`${kpiStyles.card} ${kpiStyles.skeleton}`} style={{ minHeight: height, marginTop: '1.5rem' }} aria-busy="true" aria-label="Loading" />;
+}
 
 export default async function KpiPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
@@ -34,7 +36,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const sp = await searchParams;
   const view = await resolveView(user, sp);
   const options = await filterOptions(user);
-  // A member sees their team's numbers, not each colleague's: no breakdown by owner for them.
+  // A member sees their team's numbers, not each colleague's: no breakdown by owner or team for them.
   const dims = kpi.breakdowns.filter((d) => !(user.role === 'member' && (d === 'owner' || d === 'team')));
   const dimParam = first(sp.dim);
   const dim = (dims as readonly string[]).includes(dimParam ?? '') ? (dimParam as Dimension) : dims[0];
@@ -42,40 +44,49 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const bucket = bucketParam === 'week' || bucketParam === 'month' ? bucketParam : null;
   const search = viewSearch(view);
   const ignored = Object.keys(view.requested).filter((f) => !(kpi.filters as readonly string[]).includes(f));
+  const vkey = viewKey(view);
+  const hidden = Object.fromEntries([['dim', dimParam], ['bucket', bucketParam], ['dept', view.deptParam]].filter(([, v]) => v)) as Record<string, string>;
   return (
     <>
-      <p className={styles.meta} style={{ margin: '0 0 0.5rem' }}><Link href={`/dashboard${search}`}>← Dashboard</Link></p>
+      <p className={styles.back}><Link href={`/dashboard${search}`}>← {view.deptParam ? `${view.deptParam[0].toUpperCase()}${view.deptParam.slice(1)} dashboard` : 'Dashboard'}</Link></p>
       <PageHeader title={kpi.name} description={kpi.definition} />
-      <div className={styles.meta}>
-        <span>Category: {kpi.category}</span>
-        <span>Unit: {kpi.unit}</span>
-        <span>{kpi.direction === 'higher' ? 'Higher is better' : 'Lower is better'}</span>
-        <span>{kpi.aggregation === 'additive' ? 'Additive (a count or sum)' : 'A level (a rate or mean)'}</span>
-        <span>Filters: {kpi.filters.length ? kpi.filters.join(', ') : 'none'}</span>
-      </div>
+      <dl className={styles.facts}>
+        <div><dt>Category</dt><dd>{kpi.category}</dd></div>
+        <div><dt>Unit</dt><dd>{kpi.unit}</dd></div>
+        <div><dt>Better</dt><dd>{kpi.direction === 'higher' ? 'Higher' : 'Lower'}</dd></div>
+        <div><dt>Kind</dt><dd>{kpi.aggregation === 'additive' ? 'Count or sum' : 'Rate or mean'}</dd></div>
+        <div><dt>Filters</dt><dd>{kpi.filters.length ? kpi.filters.join(', ') : 'none'}</dd></div>
+      </dl>
       {kpi.filterNote ? <Alert tone="info">{kpi.filterNote}</Alert> : null}
       {ignored.length ? <Alert tone="warning">This KPI is not filtered by {ignored.join(', ')}: those filters are ignored here.</Alert> : null}
       {view.problem ? <Alert tone="warning">Some of the link’s filters were not valid and were ignored: {view.problem}</Alert> : null}
       <FilterBar
+        key={search}
         presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
         preset={view.preset}
         from={toDateParam(view.period.from)}
         to={toDateParam(view.period.to)}
-        fields={FILTER_KEYS.map((k) => ({ key: k, label: LABELS[k], options: options[k] }))}
+        fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys: [key] })}
         values={view.requested}
-        hidden={Object.fromEntries([['dim', dimParam], ['bucket', bucketParam]].filter(([, v]) => v)) as Record<string, string>}
+        hidden={hidden}
       />
-      <Suspense key={`v${JSON.stringify(view)}${bucket}`} fallback={<KpiCardSkeleton count={1} />}>
-        <TrendAndValue kpiKey={key} view={view} bucket={bucket} search={search} dim={dimParam} />
-      </Suspense>
-      {dim ? (
-        <Suspense key={`b${JSON.stringify(view)}${dim}`} fallback={<KpiCardSkeleton count={1} />}>
-          <Breakdown kpiKey={key} view={view} dim={dim} dims={dims} search={search} bucket={bucketParam} />
+      <WidgetBoundary key={`v${vkey}${bucket}`} label="The value and trend">
+        <Suspense fallback={<KpiCardSkeleton count={1} />}>
+          <TrendAndValue kpiKey={key} view={view} bucket={bucket} search={search} dim={dimParam} />
         </Suspense>
+      </WidgetBoundary>
+      {dim ? (
+        <WidgetBoundary key={`b${vkey}${dim}`} label="The breakdown">
+          <Suspense fallback={<SectionSkeleton height={260} />}>
+            <Breakdown kpiKey={key} view={view} dim={dim} dims={dims} search={search} bucket={bucketParam} />
+          </Suspense>
+        </WidgetBoundary>
       ) : null}
-      <Suspense key={`d${JSON.stringify(view)}${JSON.stringify(sp)}`} fallback={<KpiCardSkeleton count={1} />}>
-        <DrillTable kpiKey={key} view={view} user={user} sp={sp} />
-      </Suspense>
+      <WidgetBoundary key={`d${vkey}${first(sp.page)}${first(sp.sort)}${first(sp.dir)}`} label="The records behind the number">
+        <Suspense fallback={<SectionSkeleton height={420} />}>
+          <DrillTable kpiKey={key} view={view} user={user} sp={sp} />
+        </Suspense>
+      </WidgetBoundary>
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '@/lib/kpi';
 import { BarChart } from '../../../_components/charts/bar-chart';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
+import { bucketKey, bucketLabel } from '../../../_components/charts/labels';
 import { LineChart } from '../../../_components/charts/line-chart';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import styles from './kpi-page.module.css';
@@ -60,12 +61,12 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpi
         description={
           <span className={styles.toggle}>
             {(['week', 'month'] as const).map((x) => (
-              <Link key={x} href={withParams(base, { bucket: x, dim })} aria-current={x === b ? 'true' : undefined} className={x === b ? styles.on : undefined}>By {x}</Link>
+              <Link prefetch={false} key={x} href={withParams(base, { bucket: x, dim })} aria-current={x === b ? 'true' : undefined} className={x === b ? styles.on : undefined}>By {x}</Link>
             ))}
           </span>
         }
-        chart={<LineChart title={title} labels={series.map((p) => p.start.slice(0, 10))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
-        table={{ head: [b === 'week' ? 'Week of' : 'Month', kpi.name], rows: series.map((p) => [p.start.slice(0, 10), formatKpiValue(p.value, kpi.unit)]) }}
+        chart={<LineChart title={title} labels={series.map((p) => bucketLabel(p.start, b))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
+        table={{ head: [b === 'week' ? 'Week of' : 'Month', kpi.name], rows: series.map((p) => [bucketKey(p.start, b), formatKpiValue(p.value, kpi.unit)]) }}
       />
     </div>
   );
@@ -79,19 +80,20 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
   const rows = (await kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim })).slice(0, 30);
   const base = search.replace(/^\?/, '');
   // A row's link applies its value as a filter: the page (and its drill-down) narrows to that group.
-  const hrefOf = (key: string | null) => (key == null ? null : withParams(viewSearch(view, { [dim]: key }).replace(/^\?/, ''), { bucket, dim }));
+  // Team groups are keyed in lower case; the filter takes the team's name as shown.
+  const hrefOf = (key: string | null, label: string) => (key == null ? null : withParams(viewSearch(view, { [dim]: dim === 'team' ? label : key }).replace(/^\?/, ''), { bucket, dim }));
   return (
     <section className={kpiStyles.section} aria-labelledby="breakdown-title">
       <h2 id="breakdown-title" className={kpiStyles.sectionTitle}>Breakdown by {DIM_LABEL[dim]}</h2>
       <nav className={styles.tabs} aria-label="Breakdown dimension">
-        {dims.map((d) => <Link key={d} href={withParams(base, { dim: d, bucket })} aria-current={d === dim ? 'true' : undefined} className={d === dim ? styles.on : undefined}>{DIM_LABEL[d]}</Link>)}
+        {dims.map((d) => <Link prefetch={false} key={d} href={withParams(base, { dim: d, bucket })} aria-current={d === dim ? 'true' : undefined} className={d === dim ? styles.on : undefined}>{DIM_LABEL[d]}</Link>)}
       </nav>
       {rows.length === 0 ? <p className="muted">No data in this period.</p> : (
         <div className={styles.breakdown}>
           <ChartFrame
             title={`${kpi.name} by ${DIM_LABEL[dim]}`}
             description="Click a bar to filter by it"
-            chart={<BarChart title={`${kpi.name} by ${DIM_LABEL[dim]}`} labels={rows.map((r) => r.label)} values={rows.map((r) => r.value)} hrefs={rows.map((r) => hrefOf(r.key))} horizontal height={Math.max(160, rows.length * 28)} />}
+            chart={<BarChart title={`${kpi.name} by ${DIM_LABEL[dim]}`} labels={rows.map((r) => r.label)} values={rows.map((r) => r.value)} hrefs={rows.map((r) => { const h = hrefOf(r.key, r.label); return h ? `/kpis/${kpiKey}${h}` : null; })} horizontal height={Math.max(160, rows.length * 28)} />}
             table={{ head: [DIM_LABEL[dim], kpi.name], rows: rows.map((r) => [r.label, formatKpiValue(r.value, kpi.unit)]) }}
           />
           <div className="table-wrap">
@@ -99,10 +101,10 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
               <thead><tr><th scope="col">{DIM_LABEL[dim]}</th><th scope="col" className="num">{kpi.name}</th>{rows.some((r) => r.count != null) ? <th scope="col" className="num">Records</th> : null}</tr></thead>
               <tbody>
                 {rows.map((r) => {
-                  const href = hrefOf(r.key);
+                  const href = hrefOf(r.key, r.label);
                   return (
                     <tr key={r.key ?? '(none)'}>
-                      <th scope="row">{href ? <Link href={`/kpis/${kpiKey}${href}`}>{r.label}</Link> : r.label}</th>
+                      <th scope="row">{href ? <Link prefetch={false} href={`/kpis/${kpiKey}${href}`}>{r.label}</Link> : r.label}</th>
                       <td className="num">{formatKpiValue(r.value, kpi.unit)}</td>
                       {r.count != null ? <td className="num">{r.count.toLocaleString('en-US')}</td> : null}
                     </tr>
@@ -130,6 +132,8 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
   const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir });
   const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir });
   const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
+  // The export gets the resolved view (period, filters) and the resolved page and sort: the very rows shown.
+  const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, ...extra })}`;
   const pages = Math.max(1, Math.ceil(res.total / res.pageSize));
   const columns = res.columns;
   return (
@@ -138,15 +142,17 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
         <h2 id="drill-title" className={kpiStyles.sectionTitle}>Records behind the number <span className="muted" data-testid="drill-total">({res.total.toLocaleString('en-US')})</span></h2>
         {res.total > 0 ? (
           <span className="cluster">
-            <a className="btn btn-secondary btn-sm" href={`/kpis/${kpiKey}/export${withParams(all, {})}`} download>Export these rows (CSV)</a>
-            <a className="btn btn-ghost btn-sm" href={`/kpis/${kpiKey}/export${withParams(all, { all: '1' })}`} download>Export all {res.total.toLocaleString('en-US')}</a>
+            <a className="btn btn-secondary btn-sm" href={exportHref({ sort: res.sort, dir: res.dir, page: String(res.page) })} download data-testid="export-shown">
+              Export these {res.rows.length.toLocaleString('en-US')} rows (CSV)
+            </a>
+            <a className="btn btn-ghost btn-sm" href={exportHref({ sort: res.sort, dir: res.dir, all: '1' })} download data-testid="export-all">Export all {res.total.toLocaleString('en-US')}</a>
           </span>
         ) : null}
       </div>
       {user.role !== 'admin' ? <p className="subtle">You see the records {user.role === 'manager' ? 'of your teams' : 'you own'}; the number above may include records of your team that only their owners see.</p> : null}
       {res.entity === null ? <p className="muted">This KPI is computed from other KPIs: open them for their records.</p> : res.total === 0 ? <p className="muted">No records in this period.</p> : (
         <div className="table-wrap">
-          <table className="table" data-testid="drill-table">
+          <table className={`table ${styles.drill}`} data-testid="drill-table">
             <thead>
               <tr>
                 {columns.map((c) => {
@@ -154,7 +160,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
                   const nextDir = active && res.dir === 'desc' ? 'asc' : 'desc';
                   return (
                     <th key={c.key} scope="col" aria-sort={active ? (res.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      <Link href={withParams(all, { sort: c.key, dir: nextDir, page: undefined })} scroll={false}>{c.label}{active ? (res.dir === 'asc' ? ' ↑' : ' ↓') : ''}</Link>
+                      <Link prefetch={false} href={withParams(all, { sort: c.key, dir: nextDir, page: undefined })} scroll={false}>{c.label}{active ? (res.dir === 'asc' ? ' ↑' : ' ↓') : ''}</Link>
                     </th>
                   );
                 })}
@@ -167,7 +173,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
                   <tr key={`${r.entity}-${r.id}`}>
                     {columns.map((c, i) => (
                       <td key={c.key} className={c.type === 'number' || c.type === 'money' ? 'num' : undefined}>
-                        {i === 0 && href ? <Link href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
+                        {i === 0 && href ? <Link prefetch={false} href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
                       </td>
                     ))}
                   </tr>
@@ -179,9 +185,9 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
       )}
       {pages > 1 ? (
         <nav className={styles.pager} aria-label="Pages">
-          {res.page > 1 ? <Link href={withParams(all, { page: String(res.page - 1) })} scroll={false}>← Previous</Link> : <span />}
+          {res.page > 1 ? <Link prefetch={false} href={withParams(all, { page: String(res.page - 1) })} scroll={false}>← Previous</Link> : <span />}
           <span className="muted">Page {res.page} of {pages.toLocaleString('en-US')}</span>
-          {res.page < pages ? <Link href={withParams(all, { page: String(res.page + 1) })} scroll={false}>Next →</Link> : <span />}
+          {res.page < pages ? <Link prefetch={false} href={withParams(all, { page: String(res.page + 1) })} scroll={false}>Next →</Link> : <span />}
         </nav>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { DRILL_PAGE_SIZE, csvCell, drillParamsSchema } from '@/lib/dashboard/drill-params';
+import { withDefaultPeriod } from '@/lib/dashboard/view';
 import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams } from '@/lib/kpi';
 
 /** Enough for any spreadsheet; past it, the export says so in its last line. */
@@ -16,7 +17,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
   const { key } = await params;
   if (!isKpiKey(key)) return new Response('Unknown KPI.', { status: 404 });
   const url = new URL(req.url);
-  const parsed = safeParseKpiParams(url.searchParams);
+  const parsed = safeParseKpiParams(withDefaultPeriod(Object.fromEntries(url.searchParams)));
   if (!parsed.success) return new Response('Invalid period or filters.', { status: 400 });
   const db = await getReadDb();
   let filters;

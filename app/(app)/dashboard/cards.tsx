@@ -1,0 +1,35 @@
+// The dashboard's KPI cards: one SQL pass per table for the whole dashboard (current and previous
+// period together), plus the goals the numbers are measured against. Streams inside <Suspense>.
+import { getReadDb } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { cardGoals } from '@/lib/dashboard/card-goals';
+import { viewSearch, type DashboardView } from '@/lib/dashboard/view';
+import { DASHBOARDS, DERIVED_VALUES, computeKpisWithPrevious, getKpi, type KpiKey } from '@/lib/kpi';
+import { DerivedCard, KpiCard } from '../../_components/kpi/kpi-card';
+import styles from '../../_components/kpi/kpi.module.css';
+
+export async function DashboardCards({ view, user }: { view: DashboardView; user: SessionUser }) {
+  const started = performance.now();
+  const db = await getReadDb();
+  const keys = DASHBOARDS[view.department];
+  const derived = DERIVED_VALUES[view.department];
+  const all = [...new Set<KpiKey>([...keys, ...derived.flatMap((d) => d.inputs)])];
+  const [{ current, previous }, goals] = await Promise.all([
+    computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: all }),
+    cardGoals(user, view.department, view.filters),
+  ]);
+  if (process.env.KPI_TIMING) console.info(`[dashboard] ${view.department} cards: ${(performance.now() - started).toFixed(0)} ms`);
+  const search = viewSearch(view);
+  return (
+    <div className={styles.cards} data-testid="kpi-cards">
+      {keys.map((key) => (
+        <KpiCard key={key} kpi={getKpi(key)} value={current[key]} previous={previous[key]} href={`/kpis/${key}${search}`}
+          requested={view.requested} goal={goals.get(key)} />
+      ))}
+      {derived.map((d) => (
+        <DerivedCard key={d.key} dkey={d.key} name={d.name} definition={d.definition} direction={d.direction}
+          value={d.compute(current)} previous={d.compute(previous)} href={`/kpis/${d.inputs[0]}${search}`} />
+      ))}
+    </div>
+  );
+}
