@@ -22,6 +22,11 @@ describe('kpiChange', () => {
     expect(kpiChange(null, 3, 'count', 'higher')).toMatchObject({ label: '', tone: 'none' });
     expect(kpiChange(3, null, 'count', 'higher')).toMatchObject({ label: '', tone: 'none' });
   });
+  it('a change that rounds to zero is flat, not a colored arrow', () => {
+    expect(kpiChange(11.31, 11.33, 'percent', 'higher')).toMatchObject({ label: 'no change', arrow: '▬', tone: 'flat' });
+    expect(kpiChange(100000.1, 100000, 'money', 'higher')).toMatchObject({ label: 'no change', tone: 'flat' });
+    expect(kpiChange(11.36, 11.3, 'percent', 'higher')).toMatchObject({ label: '+0.1 pp', tone: 'good' });
+  });
   it('equal values: flat', () => {
     expect(kpiChange(5, 5, 'count', 'higher')).toMatchObject({ label: 'no change', arrow: '▬', tone: 'flat' });
   });

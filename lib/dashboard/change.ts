@@ -30,6 +30,8 @@ export function kpiChange(current: KpiValue, previous: KpiValue, unit: KpiUnit, 
   if (unit === 'percent') label = `${sign}${fmt(delta)} pp`;
   else if (previous === 0) label = `${sign}${fmt(delta, 0)}`;
   else label = `${sign}${fmt((delta / Math.abs(previous)) * 100)}%`;
+  // A change that rounds to zero reads as none: "▼ −0.0 pp" colored as worse would mislead.
+  if (/^[+−][0.,]*(\s?pp|%)?$/.test(label)) return { label: 'no change', arrow: '▬', tone: 'flat', description: 'no change from the previous period (rounded)' };
   return {
     label,
     arrow: up ? '▲' : '▼',

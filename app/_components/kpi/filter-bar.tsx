@@ -5,7 +5,7 @@
 // follow navigations that did not start here (a breakdown row that applies a filter).
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useId, useRef, useState, useTransition, type ReactNode } from 'react';
 import styles from './kpi.module.css';
 
 export interface FilterField {
@@ -17,6 +17,16 @@ export interface FilterField {
   /** Which of the numbers shown this filter changes (default all); `note` says which it does not. */
   applies?: 'all' | 'some' | 'none';
   note?: string;
+}
+
+/** A label and its control, side by side in the DOM (not nested: the label's name stays just the label). */
+function Field({ id, label, title, className, children }: { id: string; label: ReactNode; title?: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={className ? `${styles.filter} ${className}` : styles.filter} title={title}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
 }
 
 export function FilterBar({ presets, preset, from, to, fields, values, hidden = {}, departments }: {
@@ -32,47 +42,50 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
   const router = useRouter();
   const pathname = usePathname();
   const form = useRef<HTMLFormElement>(null);
+  const uid = useId();
   const [custom, setCustom] = useState(preset === null);
   const [pending, startTransition] = useTransition();
+  // On a phone the unset filters fold away behind a button (CSS decides: on wide screens all show).
+  const [more, setMore] = useState(false);
   const active = fields.filter((f) => values[f.key]);
   const resetHref = `${pathname}${hidden.dept ? `?dept=${encodeURIComponent(hidden.dept)}` : ''}`;
 
   function navigate() {
     const data = new FormData(form.current!);
+    // Read from the form, not state: choosing "Custom range…" changes both in the same event.
+    const isCustom = data.get('preset') === 'custom';
     const params = new URLSearchParams();
     for (const [k, v] of data) {
       if (typeof v !== 'string' || v === '') continue;
-      if ((k === 'from' || k === 'to') && !custom) continue;
-      if (k === 'preset' && (custom || v === 'custom')) continue;
+      if ((k === 'from' || k === 'to') && !isCustom) continue;
+      if (k === 'preset' && isCustom) continue;
       params.set(k, v);
     }
-    if (custom && !(params.get('from') && params.get('to'))) return; // wait for both dates
+    if (isCustom && !(params.get('from') && params.get('to'))) return; // wait for both dates
     startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
   }
 
   return (
-    <form ref={form} method="get" className={styles.filterBar} onChange={navigate} onSubmit={(e) => { e.preventDefault(); navigate(); }}
+    <form ref={form} method="get" className={more ? `${styles.filterBar} ${styles.expanded}` : styles.filterBar} onChange={navigate} onSubmit={(e) => { e.preventDefault(); navigate(); }}
       aria-busy={pending} aria-label="Filters" data-testid="filter-bar">
       {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
       {departments ? (
-        <label className={styles.filter}>
-          <span>Department</span>
-          <select name="dept" defaultValue={departments.current}>
+        <Field id={`${uid}dept`} label="Department">
+          <select id={`${uid}dept`} name="dept" defaultValue={departments.current}>
             {departments.options.map((d) => <option key={d} value={d}>{d[0].toUpperCase() + d.slice(1)}</option>)}
           </select>
-        </label>
+        </Field>
       ) : null}
-      <label className={styles.filter}>
-        <span>Period</span>
-        <select name="preset" defaultValue={preset ?? 'custom'} onChange={(e) => setCustom(e.target.value === 'custom')}>
+      <Field id={`${uid}preset`} label="Period">
+        <select id={`${uid}preset`} name="preset" defaultValue={preset ?? 'custom'} onChange={(e) => setCustom(e.target.value === 'custom')}>
           {presets.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
           <option value="custom">Custom range…</option>
         </select>
-      </label>
+      </Field>
       {custom ? (
         <>
-          <label className={styles.filter}><span>From</span><input type="date" name="from" defaultValue={from} required /></label>
-          <label className={styles.filter}><span>To (exclusive)</span><input type="date" name="to" defaultValue={to} required /></label>
+          <Field id={`${uid}from`} label="From"><input id={`${uid}from`} type="date" name="from" defaultValue={from} required /></Field>
+          <Field id={`${uid}to`} label="To (exclusive)"><input id={`${uid}to`} type="date" name="to" defaultValue={to} required /></Field>
         </>
       ) : null}
       {fields.map((f) => {
@@ -80,20 +93,22 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
         const v = values[f.key];
         const match = v ? f.options.find((o) => o.value.toLowerCase() === v.toLowerCase()) : undefined;
         const opts = v && !match ? [...f.options, { value: v, label: v }] : f.options;
+        const id = `${uid}${f.key}`;
+        const tag = f.applies === 'none' ? <span className={styles.na} data-testid={`na-${f.key}`}> · n/a</span> : f.applies === 'some' ? <span className={styles.na}> · partly</span> : null;
         return (
-        <label key={f.key} className={f.applies === 'none' ? `${styles.filter} ${styles.filterNa}` : styles.filter} title={f.note}>
-          <span>
-            {f.label}
-            {f.applies === 'none' ? <span className={styles.na} data-testid={`na-${f.key}`}> · n/a</span> : f.applies === 'some' ? <span className={styles.na}> · partly</span> : null}
-          </span>
-          <select name={f.key} defaultValue={match?.value ?? v ?? ''}>
-            <option value="">{f.placeholder ?? 'All'}</option>
-            {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </select>
-        </label>
+          <Field key={f.key} id={id} label={<>{f.label}{tag}</>} title={f.note}
+            className={[f.applies === 'none' ? styles.filterNa : '', v ? '' : styles.optional].filter(Boolean).join(' ')}>
+            <select id={id} name={f.key} defaultValue={match?.value ?? v ?? ''}>
+              <option value="">{f.placeholder ?? 'All'}</option>
+              {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </select>
+          </Field>
         );
       })}
       <span className={styles.filterActions}>
+        <button type="button" className={`btn btn-secondary btn-sm ${styles.moreToggle}`} aria-expanded={more} onClick={() => setMore(!more)}>
+          {more ? 'Fewer filters' : `More filters (${fields.length - active.length})`}
+        </button>
         <noscript><button className="btn btn-secondary btn-sm" type="submit">Apply</button></noscript>
         {active.length ? <Link className="btn btn-ghost btn-sm" href={resetHref} scroll={false}>Clear filters</Link> : null}
         {pending ? <span className={styles.pending} role="status">Updating…</span> : null}

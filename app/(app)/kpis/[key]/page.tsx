@@ -51,8 +51,8 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       <p className={styles.back}><Link href={`/dashboard${search}`}>← {view.deptParam ? `${view.deptParam[0].toUpperCase()}${view.deptParam.slice(1)} dashboard` : 'Dashboard'}</Link></p>
       <PageHeader title={kpi.name} description={kpi.definition} />
       <dl className={styles.facts}>
-        <div><dt>Category</dt><dd>{kpi.category}</dd></div>
-        <div><dt>Unit</dt><dd>{kpi.unit}</dd></div>
+        <div><dt>Category</dt><dd>{kpi.category[0].toUpperCase() + kpi.category.slice(1)}</dd></div>
+        <div><dt>Unit</dt><dd>{kpi.unit === 'percent' ? '%' : kpi.unit === 'money' ? 'USD' : kpi.unit}</dd></div>
         <div><dt>Better</dt><dd>{kpi.direction === 'higher' ? 'Higher' : 'Lower'}</dd></div>
         <div><dt>Kind</dt><dd>{kpi.aggregation === 'additive' ? 'Count or sum' : 'Rate or mean'}</dd></div>
         <div><dt>Filters</dt><dd>{kpi.filters.length ? kpi.filters.join(', ') : 'none'}</dd></div>

@@ -7,7 +7,7 @@ import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboar
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
 import {
   UNIT_SUFFIX, computeKpisWithPrevious, formatKpiValue, getKpi, kpiBreakdown, kpiDrilldown, kpiTimeSeries,
-  toDateParam, type Dimension, type DrillColumn, type KpiKey,
+  PRESET_LABELS, toDateParam, type Dimension, type DrillColumn, type KpiKey,
 } from '@/lib/kpi';
 import { BarChart } from '../../../_components/charts/bar-chart';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
@@ -17,6 +17,8 @@ import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import styles from './kpi-page.module.css';
 
 const DAY = 86_400_000;
+/** Periods are half-open; people read the last day included. */
+const lastDay = (to: Date) => new Date(to.getTime() - DAY);
 
 /** The same query string with some keys changed (undefined removes). */
 function withParams(search: string, changes: Record<string, string | undefined | null>): string {
@@ -47,12 +49,12 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpi
     <div className={styles.top}>
       <div className={`${kpiStyles.card} ${styles.valueCard}`} data-kpi={kpiKey}>
         <div className={kpiStyles.cardLink}>
-          <h2 className={kpiStyles.cardTitle}>{toDateParam(view.period.from)} to {toDateParam(view.period.to)}</h2>
+          <h2 className={kpiStyles.cardTitle}>{view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} <span className={styles.dates}>{toDateParam(view.period.from)} – {toDateParam(lastDay(view.period.to))}</span></h2>
           <p className={value == null ? `${kpiStyles.value} ${kpiStyles.noData}` : kpiStyles.value} data-testid="kpi-value">{value == null ? 'No data' : formatKpiValue(value, kpi.unit)}</p>
           <p className={kpiStyles.compare}>
             {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
           </p>
-          <p className={kpiStyles.previous}>Previous period ({toDateParam(previousPeriod.from)} to {toDateParam(previousPeriod.to)}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
+          <p className={kpiStyles.previous} data-testid="kpi-previous">Previous period ({toDateParam(previousPeriod.from)} – {toDateParam(lastDay(previousPeriod.to))}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
           <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
         </div>
       </div>
@@ -142,9 +144,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
         <h2 id="drill-title" className={kpiStyles.sectionTitle}>Records behind the number <span className="muted" data-testid="drill-total">({res.total.toLocaleString('en-US')})</span></h2>
         {res.total > 0 ? (
           <span className="cluster">
-            <a className="btn btn-secondary btn-sm" href={exportHref({ sort: res.sort, dir: res.dir, page: String(res.page) })} download data-testid="export-shown">
-              Export these {res.rows.length.toLocaleString('en-US')} rows (CSV)
-            </a>
+            <a className="btn btn-secondary btn-sm" href={exportHref({ sort: res.sort, dir: res.dir, page: String(res.page) })} download data-testid="export-shown" title={`The ${res.rows.length} rows of this page, in this order`}>Export these rows (CSV)</a>
             <a className="btn btn-ghost btn-sm" href={exportHref({ sort: res.sort, dir: res.dir, all: '1' })} download data-testid="export-all">Export all {res.total.toLocaleString('en-US')}</a>
           </span>
         ) : null}
@@ -172,7 +172,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
                 return (
                   <tr key={`${r.entity}-${r.id}`}>
                     {columns.map((c, i) => (
-                      <td key={c.key} className={c.type === 'number' || c.type === 'money' ? 'num' : undefined}>
+                      <td key={c.key} className={c.type === 'number' || c.type === 'money' || c.type === 'integer' ? 'num' : i > 0 && c.type === 'text' ? styles.wrap : undefined}>
                         {i === 0 && href ? <Link prefetch={false} href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
                       </td>
                     ))}

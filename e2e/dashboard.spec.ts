@@ -1,0 +1,241 @@
+// [DASHBOARD] Department dashboards, KPI pages and drill-downs on the seeded demo, per role: where each
+// user lands, what a member may see (never another member's records, not even by typing a URL), filters
+// held in the URL, the way from a card down to a record, CSV export of exactly the rows shown, and cards
+// that equal what their drill-down rows recompute. Read-only: no spec's writes can move these checks
+// (values are compared within one moment, never against fixed numbers).
+import { formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
+import { expect, test, type DemoRole } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const YEAR = 'preset=last_12_months';
+
+/** RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+/** The CSV as objects keyed by its header. */
+function csvObjects(text: string): Record<string, string>[] {
+  const [head, ...rows] = parseCsv(text);
+  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+async function cardValue(page: Page, key: string): Promise<string> {
+  return (await page.locator(`[data-kpi="${key}"]`).getByTestId('kpi-value').textContent())!.trim();
+}
+
+/** The column index (0-based) of the drill table's owner column, by its header. */
+async function ownerColumn(page: Page): Promise<number> {
+  const heads = (await page.getByTestId('drill-table').locator('thead th').allTextContents()).map((h) => h.replace(/[↑↓]/g, '').trim());
+  const i = heads.findIndex((h) => h === 'Owner' || h === 'Account owner' || h === 'Assignee');
+  expect(i, `owner column in ${heads.join(', ')}`).toBeGreaterThanOrEqual(0);
+  return i;
+}
+
+test.describe('[DASHBOARD] roles', () => {
+  test('admin, manager and member land on their department’s dashboard with their scope', async ({ pageAs }) => {
+    const expected: Record<DemoRole, { title: string; scope: RegExp; switcher: boolean; firstKpi: string }> = {
+      admin: { title: 'Executive dashboard', scope: /^Whole company/, switcher: true, firstKpi: 'revenue' },
+      manager: { title: 'Sales dashboard', scope: /^Team North/, switcher: true, firstKpi: 'lead_conversion_rate' },
+      member: { title: 'Sales dashboard', scope: /^Team North/, switcher: false, firstKpi: 'lead_conversion_rate' },
+    };
+    for (const [role, e] of Object.entries(expected) as [DemoRole, (typeof expected)[DemoRole]][]) {
+      const page = await pageAs(role);
+      const res = await page.goto('/dashboard');
+      expect(res?.status()).toBe(200);
+      await expect(page.getByRole('heading', { level: 1, name: e.title })).toBeVisible();
+      await expect(page.getByTestId('dashboard-scope')).toHaveText(e.scope);
+      await expect(page.getByTestId('dashboard-scope')).toContainText('Last 12 months');
+      await expect(page.locator('[data-kpi]').first()).toHaveAttribute('data-kpi', e.firstKpi);
+      await expect(page.getByLabel('Department')).toHaveCount(e.switcher ? 1 : 0);
+      if (role === 'member') {
+        // A member's team and owner choices are their own team and themselves only.
+        expect(await page.getByLabel('Team').locator('option').allTextContents()).toEqual(['North (your team)', 'North']);
+        const owners = await page.getByLabel('Owner').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        expect(owners).toEqual(['', 'member@demo.test']);
+      }
+    }
+  });
+});
+
+test.describe('[DASHBOARD][SCOPE] a member', () => {
+  test('sees only their own records in drill-downs, and is refused a colleague’s or another team’s numbers by URL', async ({ pageAs }) => {
+    // A colleague in the member's team, from the manager's choices.
+    const manager = await pageAs('manager');
+    await manager.goto('/dashboard');
+    const colleagues = (await manager.getByLabel('Owner').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .filter((v) => v && v !== 'member@demo.test' && v !== 'manager@demo.test');
+    expect(colleagues.length).toBeGreaterThan(0);
+    const colleague = colleagues[0];
+
+    const page = await pageAs('member');
+    for (const key of ['win_rate', 'lead_response_time', 'average_order_value']) {
+      await page.goto(`/kpis/${key}?${YEAR}`);
+      await expect(page.getByRole('heading', { level: 2, name: /Records behind the number/ })).toBeVisible();
+      const table = page.getByTestId('drill-table');
+      if ((await table.count()) === 0) continue; // no records of their own for this KPI
+      const col = await ownerColumn(page);
+      const owners = await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents();
+      expect(owners.length, key).toBeGreaterThan(0);
+      expect(new Set(owners.map((o) => o.trim())), key).toEqual(new Set(['member@demo.test']));
+      // No breakdown by owner or team for a member.
+      await expect(page.getByRole('navigation', { name: 'Breakdown dimension' }).getByRole('link', { name: 'owner', exact: true })).toHaveCount(0);
+    }
+    for (const url of [
+      `/dashboard?owner=${encodeURIComponent(colleague)}`,
+      `/kpis/win_rate?${YEAR}&owner=${encodeURIComponent(colleague)}`,
+      `/dashboard?team=South`,
+    ]) {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(403);
+    }
+    const csv = await page.request.get(`/kpis/win_rate/export?${YEAR}&owner=${encodeURIComponent(colleague)}&all=1`);
+    expect(csv.status()).toBe(403);
+    // Their own numbers are theirs to see.
+    const own = await page.goto(`/dashboard?owner=member%40demo.test`);
+    expect(own?.status()).toBe(200);
+    await expect(page.getByTestId('dashboard-scope')).toContainText('Viewing');
+  });
+});
+
+test.describe('[DASHBOARD][FILTERS]', () => {
+  test('a filter change updates the numbers and the URL; filters a KPI ignores are marked', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    await page.goto('/dashboard');
+    const before = await cardValue(page, 'revenue');
+    await page.getByLabel('Team').selectOption('North');
+    await expect(page).toHaveURL(/[?&]team=North(&|$)/);
+    await expect(page.getByTestId('dashboard-scope')).toHaveText(/^Team North/);
+    await expect(page.locator('[data-kpi="revenue"]').getByTestId('kpi-value')).not.toHaveText(before);
+
+    // No executive KPI takes the lead source: the bar says so, and so does every card.
+    await expect(page.getByTestId('na-source')).toBeVisible();
+    const source = await page.getByLabel('Source').locator('option').nth(1).getAttribute('value');
+    await page.getByLabel('Source').selectOption(source!);
+    await expect(page).toHaveURL(new RegExp(`source=${encodeURIComponent(source!)}`));
+    await expect(page.getByTestId('filter-notes')).toContainText('Source');
+    await expect(page.locator('[data-kpi="revenue"]').getByTestId('kpi-ignored')).toHaveText('Not filtered by source');
+
+    // A custom range, as a shareable link.
+    const now = new Date();
+    const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+    await page.getByLabel('Period').selectOption('custom');
+    await page.getByLabel('From').fill(month(-6));
+    await page.getByLabel('To (exclusive)').fill(month(-3));
+    await expect(page).toHaveURL(new RegExp(`from=${month(-6)}&to=${month(-3)}`));
+    await expect(page.getByTestId('dashboard-scope')).toContainText(`Custom range · ${month(-6)}`);
+    const shared = page.url();
+    const other = await pageAs('admin');
+    await other.goto(shared);
+    await expect(other.getByLabel('Team')).toHaveValue('North');
+    expect(await cardValue(other, 'revenue')).toBe(await cardValue(page, 'revenue'));
+  });
+});
+
+test.describe('[DASHBOARD][DRILL]', () => {
+  test('card → breakdown row → drill-down row reaches the record', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    await page.goto(`/dashboard?dept=sales&${YEAR}`);
+    await page.locator('[data-kpi="win_rate"]').getByRole('link').click();
+    await expect(page).toHaveURL(/\/kpis\/win_rate\?dept=sales&preset=last_12_months/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Win rate' })).toBeVisible();
+    const total = Number((await page.getByTestId('drill-total').textContent())!.replace(/[^\d]/g, ''));
+
+    await page.getByRole('navigation', { name: 'Breakdown dimension' }).getByRole('link', { name: 'product', exact: true }).click();
+    await expect(page).toHaveURL(/dim=product/);
+    const group = page.getByTestId('breakdown-table').locator('tbody tr th a').first();
+    const product = (await group.textContent())!.trim();
+    await group.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('product')?.toLowerCase()).toBe(product.toLowerCase());
+    await expect(page.getByLabel('Product')).toHaveValue(new RegExp(`^${product}$`, 'i'));
+    const narrowed = Number((await page.getByTestId('drill-total').textContent())!.replace(/[^\d]/g, ''));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(total);
+    const products = await page.getByTestId('drill-table').locator('tbody tr td:nth-child(5)').allTextContents();
+    expect(new Set(products.map((p) => p.trim().toLowerCase()))).toEqual(new Set([product.toLowerCase()]));
+
+    await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/records\/deals\/\d+$/);
+  });
+
+  test('CSV export downloads exactly the rows shown (page 2, sorted), and all rows on request', async ({ pageAs }) => {
+    const page = await pageAs('manager');
+    await page.goto(`/kpis/win_rate?${YEAR}&sort=amount&dir=asc&page=2`);
+    const table = page.getByTestId('drill-table');
+    const heads = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[↑↓]/g, '').trim());
+    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    expect(shown.length).toBe(25);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export these rows (CSV)' }).click()]);
+    const file = await download.path();
+    const rows = csvObjects((await import('node:fs')).readFileSync(file!, 'utf8'));
+    expect(rows.length).toBe(shown.length);
+    const at = (label: string) => heads.indexOf(label);
+    rows.forEach((r, i) => {
+      expect(r.external_id).toBe(shown[i][at('External id')]);
+      expect(r.owner).toBe(shown[i][at('Owner')]);
+      expect(Number(r.amount).toLocaleString('en-US', { maximumFractionDigits: 2 })).toBe(shown[i][at('Amount')]);
+      expect(r.in_numerator === 'true' ? 'Yes' : 'No').toBe(shown[i][at('In numerator')]);
+    });
+    // Sorted by amount ascending, as the table.
+    const amounts = rows.map((r) => Number(r.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+
+    const total = Number((await page.getByTestId('drill-total').textContent())!.replace(/[^\d]/g, ''));
+    const all = await page.request.get((await page.getByTestId('export-all').getAttribute('href'))!);
+    expect(all.headers()['content-type']).toContain('text/csv');
+    expect(csvObjects(await all.text()).length).toBe(total);
+  });
+});
+
+test.describe('[DASHBOARD][CONSISTENCY] a card equals what its drill-down rows recompute', () => {
+  const CASES: { dept: string; key: string; unit: KpiUnit; check: 'count' | 'ratio' | 'mean' | 'sum' | 'ratioOfSums' }[] = [
+    { dept: 'sales', key: 'win_rate', unit: 'percent', check: 'ratio' },
+    { dept: 'sales', key: 'lead_conversion_rate', unit: 'percent', check: 'ratio' },
+    { dept: 'sales', key: 'average_deal_size', unit: 'money', check: 'mean' },
+    { dept: 'sales', key: 'won_revenue', unit: 'money', check: 'sum' },
+    { dept: 'marketing', key: 'mqls', unit: 'count', check: 'count' },
+    { dept: 'marketing', key: 'email_open_rate', unit: 'percent', check: 'ratioOfSums' },
+    { dept: 'support', key: 'feedback_volume', unit: 'count', check: 'count' },
+    { dept: 'support', key: 'csat', unit: 'percent', check: 'ratio' },
+  ];
+
+  test('counts, ratios, means and sums on the sales, marketing and support dashboards', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    const sum = (rows: Record<string, string>[], col: string) => rows.reduce((s, r) => s + Number(r[col] || 0), 0);
+    for (const dept of [...new Set(CASES.map((c) => c.dept))]) {
+      await page.goto(`/dashboard?dept=${dept}&${YEAR}`);
+      for (const c of CASES.filter((x) => x.dept === dept)) {
+        const shown = await cardValue(page, c.key);
+        const res = await page.request.get(`/kpis/${c.key}/export?${YEAR}&all=1`);
+        expect(res.status()).toBe(200);
+        const rows = csvObjects(await res.text());
+        let value: number | null;
+        switch (c.check) {
+          case 'count': value = rows.length; break;
+          case 'ratio': value = rows.length ? (100 * rows.filter((r) => r.in_numerator === 'true').length) / rows.length : null; break;
+          case 'mean': value = rows.length ? sum(rows, 'value') / rows.length : null; break;
+          case 'sum': value = sum(rows, 'value'); break;
+          case 'ratioOfSums': value = sum(rows, 'weight') ? (100 * sum(rows, 'value')) / sum(rows, 'weight') : null; break;
+        }
+        expect(rows.length, `${c.key} has records`).toBeGreaterThan(0);
+        expect(shown, `${c.key} card vs. its ${rows.length} records`).toBe(value == null ? 'No data' : formatKpiValue(value, c.unit));
+      }
+    }
+  });
+});
