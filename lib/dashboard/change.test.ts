@@ -26,6 +26,8 @@ describe('kpiChange', () => {
     expect(kpiChange(11.31, 11.33, 'percent', 'higher')).toMatchObject({ label: 'no change', arrow: '▬', tone: 'flat' });
     expect(kpiChange(100000.1, 100000, 'money', 'higher')).toMatchObject({ label: 'no change', tone: 'flat' });
     expect(kpiChange(11.36, 11.3, 'percent', 'higher')).toMatchObject({ label: '+0.1 pp', tone: 'good' });
+    // Small rates show two decimals: 0.30% → 0.32% is a visible rise.
+    expect(kpiChange(0.32, 0.3, 'percent', 'lower')).toMatchObject({ label: '+0.02 pp', arrow: '▲', tone: 'bad' });
   });
   it('equal values: flat', () => {
     expect(kpiChange(5, 5, 'count', 'higher')).toMatchObject({ label: 'no change', arrow: '▬', tone: 'flat' });

@@ -1,4 +1,5 @@
 // The change a card shows between the previous period and this one. Pure: unit-tested.
+import { formatKpiValue } from '@/lib/kpi/format';
 import type { KpiDirection, KpiUnit, KpiValue } from '@/lib/kpi/types';
 
 export type Tone = 'good' | 'bad' | 'flat' | 'none';
@@ -27,11 +28,14 @@ export function kpiChange(current: KpiValue, previous: KpiValue, unit: KpiUnit, 
   const better = up === (direction === 'higher');
   const sign = up ? '+' : '−';
   let label: string;
-  if (unit === 'percent') label = `${sign}${fmt(delta)} pp`;
+  // Small rates (0.32%) show two decimals, so their change does too.
+  if (unit === 'percent') label = `${sign}${fmt(delta, Math.max(Math.abs(current), Math.abs(previous)) < 1 ? 2 : 1)} pp`;
   else if (previous === 0) label = `${sign}${fmt(delta, 0)}`;
   else label = `${sign}${fmt((delta / Math.abs(previous)) * 100)}%`;
-  // A change that rounds to zero reads as none: "▼ −0.0 pp" colored as worse would mislead.
-  if (/^[+−][0.,]*(\s?pp|%)?$/.test(label)) return { label: 'no change', arrow: '▬', tone: 'flat', description: 'no change from the previous period (rounded)' };
+  // Values that read the same read as no change: "▼ −0.0 pp" colored as worse would mislead.
+  if (formatKpiValue(current, unit) === formatKpiValue(previous, unit) || /^[+−][0.,]*(\s?pp|%)?$/.test(label)) {
+    return { label: 'no change', arrow: '▬', tone: 'flat', description: 'no change from the previous period (rounded)' };
+  }
   return {
     label,
     arrow: up ? '▲' : '▼',

@@ -43,7 +43,7 @@ export async function TrendCharts({ view }: { view: DashboardView }) {
           <ChartFrame
             key={k}
             title={title}
-            description={`${toDateParam(range.from)} to ${toDateParam(range.to)} (exclusive)`}
+            description={`${toDateParam(range.from)} – ${toDateParam(new Date(range.to.getTime() - DAY))}${series[i].length && range.to > new Date() ? ' · the last point is to date' : ''}`}
             chart={<LineChart title={title} labels={labels} series={[{ label: kpi.name, values: pts.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
             table={{ head: [bucket === 'week' ? 'Week of' : 'Month', kpi.name], rows: pts.map((p) => [bucketKey(p.start, bucket), formatKpiValue(p.value, kpi.unit)]) }}
           />

@@ -71,7 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
       {hasPipelineCharts(view.department) ? (
         <section className={styles.section} aria-labelledby="pipeline-title">
-          <h2 id="pipeline-title" className={styles.sectionTitle}>{view.department === 'sales' || view.department === 'marketing' ? 'Funnel and pipeline' : 'Distributions'}</h2>
+          <h2 id="pipeline-title" className={styles.sectionTitle}>{view.department === 'sales' ? 'Funnel and pipeline' : view.department === 'marketing' ? 'Funnel and sources' : 'Distributions'}</h2>
           <WidgetBoundary key={key} label="These charts">
             <Suspense fallback={<ChartsSkeleton count={2} />}>
               <PipelineCharts view={view} />

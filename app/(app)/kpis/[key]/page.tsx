@@ -72,7 +72,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       />
       <WidgetBoundary key={`v${vkey}${bucket}`} label="The value and trend">
         <Suspense fallback={<KpiCardSkeleton count={1} />}>
-          <TrendAndValue kpiKey={key} view={view} bucket={bucket} search={search} dim={dimParam} />
+          <TrendAndValue kpiKey={key} view={view} bucket={bucket} search={search} dim={dimParam} user={user} />
         </Suspense>
       </WidgetBoundary>
       {dim ? (

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { cardGoals } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
@@ -13,6 +14,7 @@ import { BarChart } from '../../../_components/charts/bar-chart';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
 import { bucketKey, bucketLabel } from '../../../_components/charts/labels';
 import { LineChart } from '../../../_components/charts/line-chart';
+import { GoalLine } from '../../../_components/kpi/kpi-card';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import styles from './kpi-page.module.css';
 
@@ -28,7 +30,9 @@ function withParams(search: string, changes: Record<string, string | undefined |
   return s ? `?${s}` : '';
 }
 
-export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpiKey: KpiKey; view: DashboardView; bucket: 'week' | 'month' | null; search: string; dim?: string }) {
+export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }: {
+  kpiKey: KpiKey; view: DashboardView; bucket: 'week' | 'month' | null; search: string; dim?: string; user: SessionUser;
+}) {
   const kpi = getKpi(kpiKey);
   const db = await getReadDb();
   const len = view.period.to.getTime() - view.period.from.getTime();
@@ -36,10 +40,12 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpi
   // A trend needs points: at least 12 weeks or 12 months, ending with the period.
   const minLen = b === 'week' ? 84 * DAY : 365 * DAY;
   const from = len < minLen ? new Date(view.period.to.getTime() - minLen) : view.period.from;
-  const [{ current, previous, previousPeriod }, series] = await Promise.all([
+  const [{ current, previous, previousPeriod }, series, goals] = await Promise.all([
     computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey] }),
     kpiTimeSeries(db, kpiKey, { from, to: view.period.to, bucket: b, filters: view.filters }),
+    cardGoals(user, view.department, view.filters),
   ]);
+  const goal = goals.get(kpiKey);
   const value = current[kpiKey];
   const prev = previous[kpiKey];
   const change = kpiChange(value, prev, kpi.unit, kpi.direction);
@@ -55,7 +61,9 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim }: { kpi
             {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
           </p>
           <p className={kpiStyles.previous} data-testid="kpi-previous">Previous period ({toDateParam(previousPeriod.from)} – {toDateParam(lastDay(previousPeriod.to))}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
+          {goal ? <GoalLine goal={goal} unit={kpi.unit} /> : null}
           <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
+          {kpi.drillEntity ? <p className={styles.toRecords}><a href="#drill-title">The records behind it ↓</a></p> : null}
         </div>
       </div>
       <ChartFrame
@@ -121,11 +129,15 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
   );
 }
 
+/** Free-text columns that may wrap (names); ids, e-mails, dates and numbers stay on one line. */
+const WRAP = new Set(['name', 'account', 'description', 'category']);
+
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
   if (col.type === 'boolean') return v ? 'Yes' : 'No';
   if (col.type === 'number' || col.type === 'money') return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
-  if (col.type === 'datetime' || col.type === 'date') return String(v).replace('T', ' ').slice(0, col.type === 'date' ? 10 : 16);
+  // Dates only, to keep the table narrow; the time is in the cell's title.
+  if (col.type === 'datetime' || col.type === 'date') return String(v).slice(0, 10);
   return String(v);
 }
 
@@ -172,7 +184,8 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
                 return (
                   <tr key={`${r.entity}-${r.id}`}>
                     {columns.map((c, i) => (
-                      <td key={c.key} className={c.type === 'number' || c.type === 'money' || c.type === 'integer' ? 'num' : i > 0 && c.type === 'text' ? styles.wrap : undefined}>
+                      <td key={c.key} className={c.type === 'number' || c.type === 'money' || c.type === 'integer' ? 'num' : WRAP.has(c.key) ? styles.wrap : undefined}
+                        title={c.type === 'datetime' && r[c.key] ? String(r[c.key]).replace('T', ' ').replace('Z', ' UTC') : undefined}>
                         {i === 0 && href ? <Link prefetch={false} href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
                       </td>
                     ))}
