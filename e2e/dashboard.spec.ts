@@ -163,7 +163,7 @@ test.describe('[DASHBOARD][DRILL]', () => {
     const product = (await group.textContent())!.trim();
     await group.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('product')?.toLowerCase()).toBe(product.toLowerCase());
-    await expect(page.getByLabel('Product')).toHaveValue(new RegExp(`^${product}$`, 'i'));
+    await expect(page.getByTestId('filter-bar').locator('select[name="product"]')).toHaveValue(new RegExp(`^${product}$`, 'i'));
     const narrowed = Number((await page.getByTestId('drill-total').textContent())!.replace(/[^\d]/g, ''));
     expect(narrowed).toBeGreaterThan(0);
     expect(narrowed).toBeLessThan(total);

@@ -14,6 +14,7 @@ import { BarChart } from '../../../_components/charts/bar-chart';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
 import { bucketKey, bucketLabel } from '../../../_components/charts/labels';
 import { LineChart } from '../../../_components/charts/line-chart';
+import { FILTER_LABELS } from '../../../_components/kpi/filter-fields';
 import { GoalLine } from '../../../_components/kpi/kpi-card';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import styles from './kpi-page.module.css';
@@ -108,7 +109,7 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
           />
           <div className="table-wrap">
             <table className="table" data-testid="breakdown-table">
-              <thead><tr><th scope="col">{DIM_LABEL[dim]}</th><th scope="col" className="num">{kpi.name}</th>{rows.some((r) => r.count != null) ? <th scope="col" className="num">Records</th> : null}</tr></thead>
+              <thead><tr><th scope="col">{FILTER_LABELS[dim]}</th><th scope="col" className="num">{kpi.name}</th>{rows.some((r) => r.count != null) ? <th scope="col" className="num">Records</th> : null}</tr></thead>
               <tbody>
                 {rows.map((r) => {
                   const href = hrefOf(r.key, r.label);
