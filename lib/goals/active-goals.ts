@@ -1,0 +1,69 @@
+// The active goal each dashboard card is measured against, for the viewed scope (the contract with
+// the dashboards: a Map from KPI key to what a card shows). Only goals the viewer may see; status from
+// the live KPI through liveProgress.
+import 'server-only';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { getReadDb, queryRows } from '@/db/client';
+import { goals, type Department } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { liveProgress } from './live';
+import { scopeLabel, selectGoals, visibleGoals, type GoalRow } from './rows';
+import type { GoalStatus } from './types';
+
+export interface GoalCardInfo {
+  id: number;
+  title: string;
+  target: number;
+  status: GoalStatus;
+  progress: number | null;
+  scopeLabel: string;
+}
+
+export interface GoalView {
+  department: Department;
+  teamId?: number | null;
+  userId?: number | null;
+}
+
+/**
+ * Goals that apply to the view: with a user, that user's goals, their team's and the company's; with a
+ * team, the team's and the company's; with neither, the company's. When several goals share a KPI the
+ * card shows the most specific one (user, then team, then company), preferring goals of the viewed
+ * department and without extra filters (the card's number is unfiltered), then the earliest due date.
+ */
+export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = new Date()): Promise<Map<string, GoalCardInfo>> {
+  const db = await getReadDb();
+  let teamId = view.teamId ?? null;
+  if (view.userId != null && teamId == null) {
+    const [u] = await queryRows<{ team_id: number | null }>(db, sql`select team_id from users where id = ${view.userId}`);
+    teamId = u?.team_id ?? null;
+  }
+  const applies: SQL[] = [eq(goals.scope, 'company')];
+  if (teamId != null) applies.push(and(eq(goals.scope, 'team'), eq(goals.scopeTeamId, teamId))!);
+  if (view.userId != null) applies.push(and(eq(goals.scope, 'user'), eq(goals.scopeUserId, view.userId))!);
+  const rows = await selectGoals(db, and(eq(goals.state, 'active'), or(...applies), visibleGoals(viewer)));
+
+  const best = new Map<string, GoalRow>();
+  for (const row of rows) {
+    const prev = best.get(row.kpiKey);
+    if (!prev || rank(row, view.department) < rank(prev, view.department)) best.set(row.kpiKey, row);
+  }
+  const out = new Map<string, GoalCardInfo>();
+  await Promise.all([...best.values()].map(async (goal) => {
+    const { result } = await liveProgress(db, goal, now);
+    out.set(goal.kpiKey, {
+      id: goal.id, title: goal.title, target: goal.target, status: result.status,
+      progress: result.progress, scopeLabel: scopeLabel(goal),
+    });
+  }));
+  return out;
+}
+
+const SCOPE_RANK: Record<string, number> = { user: 0, team: 1, company: 2 };
+
+/** Lower is preferred; rows come sorted by due date, so ties keep the earliest due date. */
+function rank(goal: GoalRow, department: Department): number {
+  const filtered = Object.keys(goal.filters ?? {}).length > 0 ? 1 : 0;
+  const otherDept = goal.department === department ? 0 : 1;
+  return (SCOPE_RANK[goal.scope] ?? 3) * 4 + filtered * 2 + otherDept;
+}

@@ -1,0 +1,102 @@
+// A goal's progress from the live KPI: the KPI values over the goal's windows through lib/kpi (SQL
+// aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown.
+import 'server-only';
+import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey, type QueryDb } from '@/lib/kpi';
+import { DAY_MS, toUtcMs } from './dates';
+import { LEVEL_WINDOW_DAYS } from './formulas';
+import { computeGoalProgress } from './progress';
+import type { WeeklyPoint } from './regression';
+import type { KpiAggregation, ProgressResult } from './types';
+
+/** What the live computation needs of a goal row. */
+export interface LiveGoal {
+  kpiKey: string;
+  filters: Record<string, string>;
+  baseline: number;
+  target: number;
+  scope: string;
+  scopeTeamName: string | null;
+  scopeUserEmail: string | null;
+  startDate: string;
+  dueDate: string;
+}
+
+/** The KPI filters a goal is measured under: its own filters plus its scope (team name / member e-mail). */
+export function goalKpiFilters(goal: Pick<LiveGoal, 'filters' | 'scope' | 'scopeTeamName' | 'scopeUserEmail'>): KpiFilters {
+  const out: KpiFilters = { ...goal.filters };
+  delete out.team;
+  delete out.owner;
+  if (goal.scope === 'team' && goal.scopeTeamName) out.team = goal.scopeTeamName;
+  if (goal.scope === 'user' && goal.scopeUserEmail) out.owner = goal.scopeUserEmail;
+  return out;
+}
+
+export interface ActualPoint {
+  /** The week's first instant (ISO), clipped to the goal's start. */
+  start: string;
+  end: string;
+  /** Level: the KPI over that week. Additive: the running total since the start up to the week's end. */
+  value: number | null;
+}
+
+export interface LiveProgress {
+  result: ProgressResult;
+  aggregation: KpiAggregation;
+  /** The window behind `current` ([from, to)); null before the start. */
+  currentPeriod: { from: Date; to: Date } | null;
+  /** Weekly actual values since the start (see ActualPoint); only with `withSeries` or for level KPIs. */
+  actual: ActualPoint[];
+}
+
+/** Goal window bounds: the instant measuring stops (min(now, due)) and the current value's window. */
+export function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, now: Date) {
+  const startMs = toUtcMs(goal.startDate);
+  const endMs = Math.min(now.getTime(), toUtcMs(goal.dueDate));
+  const aggregation = getKpi(goal.kpiKey)?.aggregation ?? 'level';
+  if (endMs <= startMs) return { aggregation, start: new Date(startMs), end: null, current: null };
+  const fromMs = aggregation === 'additive' ? startMs : Math.max(startMs, endMs - LEVEL_WINDOW_DAYS * DAY_MS);
+  return { aggregation, start: new Date(startMs), end: new Date(endMs), current: { from: new Date(fromMs), to: new Date(endMs) } };
+}
+
+/**
+ * Progress of `goal` at `now`. An unknown KPI (a registry change after the goal was set) gives the
+ * 'invalid' status rather than an error, so one bad goal cannot break a list.
+ */
+export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = new Date(), opts: { withSeries?: boolean } = {}): Promise<LiveProgress> {
+  const kpi = getKpi(goal.kpiKey);
+  const w = goalWindows(goal, now);
+  const format = (v: number) => formatKpiValue(v, kpi?.unit ?? 'count');
+  if (!kpi) {
+    const result = computeGoalProgress({ aggregation: 'level', direction: 'higher', baseline: goal.baseline, target: goal.baseline,
+      startDate: goal.startDate, dueDate: goal.dueDate, now, current: null });
+    result.problems = [`The KPI "${goal.kpiKey}" no longer exists.`];
+    result.explanation = `This goal cannot be measured: the KPI "${goal.kpiKey}" no longer exists.`;
+    return { result, aggregation: 'level', currentPeriod: null, actual: [] };
+  }
+  const key = kpi.key as KpiKey;
+  const filters = goalKpiFilters(goal);
+  let current: number | null = null;
+  let actual: ActualPoint[] = [];
+  if (w.current && w.end) {
+    const needSeries = kpi.aggregation === 'level' || opts.withSeries;
+    const [values, series] = await Promise.all([
+      computeKpis(db, { from: w.current.from, to: w.current.to, filters, keys: [key] }),
+      needSeries ? kpiTimeSeries(db, key, { from: w.start, to: w.end, bucket: 'week', filters }) : Promise.resolve([]),
+    ]);
+    current = values[key];
+    if (kpi.aggregation === 'additive') {
+      let total = 0;
+      actual = series.map((p) => ({ start: p.start, end: p.end, value: (total += p.value ?? 0) }));
+    } else {
+      actual = series.map((p) => ({ start: p.start, end: p.end, value: p.value }));
+    }
+  }
+  const weekly: WeeklyPoint[] = kpi.aggregation === 'level'
+    ? actual.map((p) => ({ t: new Date((toUtcMs(p.start) + toUtcMs(p.end)) / 2), value: p.value }))
+    : [];
+  const result = computeGoalProgress({
+    aggregation: kpi.aggregation, direction: kpi.direction, baseline: goal.baseline, target: goal.target,
+    startDate: goal.startDate, dueDate: goal.dueDate, now, current, weekly, format,
+  });
+  return { result, aggregation: kpi.aggregation, currentPeriod: w.current, actual };
+}
