@@ -3,7 +3,7 @@
 // the live KPI through liveProgress.
 import 'server-only';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { getReadDb, queryRows } from '@/db/client';
+import { getReadDb, queryRows, type Db } from '@/db/client';
 import { goals, type Department } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { liveProgress } from './live';
@@ -31,8 +31,8 @@ export interface GoalView {
  * card shows the most specific one (user, then team, then company), preferring goals of the viewed
  * department and without extra filters (the card's number is unfiltered), then the earliest due date.
  */
-export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = new Date()): Promise<Map<string, GoalCardInfo>> {
-  const db = await getReadDb();
+export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = new Date(), database?: Db): Promise<Map<string, GoalCardInfo>> {
+  const db = database ?? await getReadDb();
   let teamId = view.teamId ?? null;
   if (view.userId != null && teamId == null) {
     const [u] = await queryRows<{ team_id: number | null }>(db, sql`select team_id from users where id = ${view.userId}`);

@@ -1,0 +1,73 @@
+// Cascading: a team goal split into member goals (one per member given a target), and the rolled-up
+// view of them. A member goal copies the team goal's KPI, filters, department and dates; its baseline is
+// the member's own KPI over the period before the start (the team's when the member has no data).
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import { goals } from '@/db/schema';
+import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
+import { can, type SessionUser } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit';
+import { getKpi, type KpiKey, type QueryDb } from '@/lib/kpi';
+import { proposeBaseline } from './history';
+import { goalKpiFilters } from './live';
+import { loadGoal, scopeRef } from './mutations';
+import { mayManageGoal } from './permissions';
+import { validateGoalMath } from './progress';
+
+export interface TeamMember { id: number; name: string; email: string }
+
+export async function teamMembers(db: QueryDb, teamId: number): Promise<TeamMember[]> {
+  return queryRows<TeamMember>(db, sql`select id, name, email from users where team_id = ${teamId} and active order by name`);
+}
+
+export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = new Date()): Promise<ActionResult> {
+  if (!can(user, 'goals.write')) return { ok: false, error: FORBIDDEN_MESSAGE };
+  const parent = await loadGoal(db, id);
+  if (!parent || !mayManageGoal(user, scopeRef(parent))) return { ok: false, error: FORBIDDEN_MESSAGE };
+  if (parent.scope !== 'team' || parent.scopeTeamId == null || parent.state !== 'active') {
+    return { ok: false, error: 'Only an active team goal can be split into member goals.' };
+  }
+  const kpi = getKpi(parent.kpiKey);
+  if (!kpi) return { ok: false, error: 'The goal’s KPI no longer exists.' };
+  const members = new Map((await teamMembers(db, parent.scopeTeamId)).map((m) => [m.id, m]));
+  const fieldErrors: Record<string, string[]> = {};
+  const planned: { member: TeamMember; target: number; baseline: number }[] = [];
+  for (const t of targets) {
+    const member = members.get(t.userId);
+    if (!member) { fieldErrors[`target_${t.userId}`] = ['Not an active member of this team.']; continue; }
+    const own = await proposeBaseline(db, kpi.key as KpiKey,
+      goalKpiFilters({ filters: parent.filters, scope: 'user', scopeTeamName: null, scopeUserEmail: member.email }), parent.startDate, parent.dueDate);
+    // Additive: the member's share of last period's total; level: the member's own level.
+    const baseline = own ?? (kpi.aggregation === 'additive' ? 0 : parent.baseline);
+    const problems = validateGoalMath({ baseline, target: t.target, direction: kpi.direction, startDate: parent.startDate, dueDate: parent.dueDate });
+    if (problems.length) fieldErrors[`target_${t.userId}`] = problems.map((p) => `${p} (baseline ${baseline.toLocaleString('en-US', { maximumFractionDigits: 2 })})`);
+    else planned.push({ member, target: t.target, baseline });
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, error: 'Some targets need attention.', fieldErrors };
+
+  await db.transaction(async (tx) => {
+    const existing = await tx.select({ id: goals.id, userId: goals.scopeUserId, target: goals.target }).from(goals)
+      .where(and(eq(goals.parentGoalId, id), eq(goals.state, 'active')));
+    for (const p of planned) {
+      const prev = existing.find((e) => e.userId === p.member.id);
+      if (prev) {
+        if (prev.target === p.target) continue;
+        await tx.update(goals).set({ target: p.target, updatedAt: now }).where(eq(goals.id, prev.id));
+        await writeAudit(tx, { userId: user.id, action: 'update', entity: 'goals', entityId: prev.id, before: { target: prev.target }, after: { target: p.target } });
+        continue;
+      }
+      const [row] = await tx.insert(goals).values({
+        title: `${parent.title} — ${p.member.name}`,
+        description: parent.description ? `Part of the team goal “${parent.title}”. ${parent.description}` : `Part of the team goal “${parent.title}”.`,
+        kpiKey: parent.kpiKey, filters: parent.filters, baseline: p.baseline, target: p.target,
+        scope: 'user', scopeUserId: p.member.id, department: parent.department,
+        startDate: parent.startDate, dueDate: parent.dueDate, ownerId: p.member.id, createdById: user.id,
+        parentGoalId: id, stretch: parent.stretch,
+      }).returning();
+      await writeAudit(tx, { userId: user.id, action: 'split', entity: 'goals', entityId: row.id, after: row });
+    }
+  });
+  return { ok: true, id, message: `Member goals saved (${planned.length}).` };
+}
+

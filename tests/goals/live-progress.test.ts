@@ -1,0 +1,115 @@
+// [GOALS][LIVE] Progress from the live KPI on known data: an additive goal (won revenue) and a level
+// goal (first response time), the proposed baseline, the monthly history, visibility and the cards' map.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeGoalsByKpi } from '@/lib/goals/active-goals';
+import { monthlyHistory, proposeBaseline } from '@/lib/goals/history';
+import { liveProgress } from '@/lib/goals/live';
+import { createGoal } from '@/lib/goals/mutations';
+import { goalDetail, listGoals } from '@/lib/goals/queries';
+import { splitGoal } from '@/lib/goals/split';
+import { goalSchema } from '@/lib/validation/goals';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { frtForm, seedGoalFixture, type GoalFixture } from './fixture';
+
+let h: TestDb;
+let f: GoalFixture;
+let revenueId = 0;
+let frtId = 0;
+
+beforeAll(async () => {
+  h = await createTestDb();
+  f = await seedGoalFixture(h.db);
+  const create = async (over: Record<string, string>) => {
+    const r = await createGoal(h.db, f.alphaManager, goalSchema.parse(frtForm(f, over)), new Date('2025-01-01T00:00:00Z'));
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return Number(r.id);
+  };
+  revenueId = await create({ title: 'Won revenue Q1', kpi_key: 'won_revenue', baseline: '2700', target: '5000', department: 'sales',
+    start_date: '2025-01-01', due_date: '2025-04-01' });
+  frtId = await create({});
+});
+afterAll(async () => h?.close());
+
+const row = async (id: number) => (await goalDetail(h.db, f.admin, id, new Date('2025-02-15T00:00:00Z')))!.goal;
+
+describe('[GOALS][LIVE] progress from the KPI', () => {
+  it('additive: won revenue over [start, now) = 1 000 + 2 000; progress 3 000 ÷ 5 000; projection × 90 ÷ 45', async () => {
+    const { result } = await liveProgress(h.db, await row(revenueId), new Date('2025-02-15T00:00:00Z'));
+    expect(result.current).toBe(3000); // not the deal before the start, after now, nor Beta's
+    expect(result.progress).toBe(0.6);
+    expect(result.projection).toBe(6000);
+    expect(result.status).toBe('on_track');
+    expect(result.explanation).toContain('Projection = current × (duration ÷ elapsed) = $3,000 × (90 ÷ 45) = $6,000');
+  });
+
+  it('additive after the due date: final total 3 000 + 9 000 = 12 000 reaches 5 000: achieved', async () => {
+    const { result } = await liveProgress(h.db, await row(revenueId), new Date('2025-06-01T00:00:00Z'));
+    expect(result.current).toBe(12000);
+    expect(result.status).toBe('achieved');
+  });
+
+  it('level: current = mean over the last 30 days (7.5 h); projection = the weekly trend line at the due date', async () => {
+    const now = new Date('2025-03-01T00:00:00Z');
+    const live = await liveProgress(h.db, await row(frtId), now, { withSeries: true });
+    expect(live.currentPeriod).toEqual({ from: new Date('2025-01-30T00:00:00Z'), to: now });
+    expect(live.result.current).toBe(7.5);
+    expect(live.result.progress).toBe(0.125); // (7.5 − 8) ÷ (4 − 8)
+    // Weekly values: 8 h in the week of Jan 6 (midpoint Jan 9 12:00), 7.5 h in the week of Feb 10
+    // (midpoint Feb 13 12:00): a line falling 0.5 h in 35 days, read at Jul 1 (172.5 days after the first).
+    expect(live.actual.filter((p) => p.value !== null).map((p) => [p.start.slice(0, 10), p.value])).toEqual([['2025-01-06', 8], ['2025-02-10', 7.5]]);
+    expect(live.result.projection).toBeCloseTo(8 - (0.5 / 35) * 172.5, 10); // 5.536
+    expect(live.result.status).toBe('off_track'); // misses 4 h by 1.54 h > 10 % of the 4 h gap
+  });
+
+  it('level before the start: not started, no KPI read', async () => {
+    const live = await liveProgress(h.db, await row(frtId), new Date('2024-12-01T00:00:00Z'));
+    expect(live.result.status).toBe('not_started');
+    expect(live.currentPeriod).toBeNull();
+  });
+
+  it('proposes the baseline from the period of the same length before the start, and shows 12 months of history', async () => {
+    // [2024-07-01, 2025-01-01): only the 9 h ticket of December.
+    expect(await proposeBaseline(h.db, 'first_response_time', { team: 'Alpha' }, '2025-01-01', '2025-07-01')).toBe(9);
+    const history = await monthlyHistory(h.db, 'first_response_time', { team: 'Alpha' }, new Date('2025-03-10T00:00:00Z'));
+    expect(history).toHaveLength(12);
+    expect(history[0].month).toBe('2024-03');
+    expect(history.filter((m) => m.value !== null)).toEqual([
+      { month: '2024-12', value: 9 }, { month: '2025-01', value: 8 }, { month: '2025-02', value: 7.5 },
+    ]);
+  });
+});
+
+describe('[GOALS][LIVE] visibility, the list, roll-up and the cards', () => {
+  it('members see their team’s goals, not another team’s; the Beta manager sees none of Alpha’s', async () => {
+    const at = new Date('2025-02-15T00:00:00Z');
+    expect((await listGoals(h.db, f.agent, {}, at)).map((i) => i.goal.id).sort()).toEqual([revenueId, frtId].sort());
+    expect(await listGoals(h.db, f.betaAgent, {}, at)).toEqual([]);
+    expect(await listGoals(h.db, f.betaManager, {}, at)).toEqual([]);
+    expect(await goalDetail(h.db, f.betaAgent, frtId, at)).toBeNull();
+    const onTrack = await listGoals(h.db, f.admin, { status: 'on_track' }, at);
+    expect(onTrack.map((i) => i.goal.id)).toEqual([revenueId]);
+    expect(onTrack[0].canManage).toBe(true);
+    expect((await listGoals(h.db, f.agent, {}, at))[0].canManage).toBe(false);
+  });
+
+  it('rolls member goals up into the team goal and checks that targets add up', async () => {
+    const at = new Date('2025-02-15T00:00:00Z');
+    await splitGoal(h.db, f.alphaManager, revenueId, [{ userId: f.rep.id, target: 3000 }, { userId: f.agent.id, target: 1500 }], at);
+    const d = (await goalDetail(h.db, f.alphaManager, revenueId, at))!;
+    // A sum over no deals is 0, not "no data".
+    expect(d.children.map((c) => [c.goal.scopeUserName, c.live.result.current])).toEqual(
+      expect.arrayContaining([['Rick Rep', 3000], ['Ann Agent', 0]]));
+    expect(d.rollup).toEqual({ current: 3000, progress: 0.6, targets: { sum: 4500, difference: -500, addsUp: false } });
+  });
+
+  it('the dashboard cards get the goal for the viewed team, with its live status', async () => {
+    const cards = await activeGoalsByKpi(f.agent, { department: 'support', teamId: f.alphaId }, new Date('2025-03-01T00:00:00Z'), h.db);
+    expect(cards.get('first_response_time')).toEqual({
+      id: frtId, title: 'Faster first responses', target: 4, status: 'off_track', progress: 0.125, scopeLabel: 'Alpha team',
+    });
+    // Viewing as the member: their own goal beats the team's.
+    const mine = await activeGoalsByKpi(f.rep, { department: 'sales', userId: f.rep.id }, new Date('2025-02-15T00:00:00Z'), h.db);
+    expect(mine.get('won_revenue')).toMatchObject({ title: 'Won revenue Q1 — Rick Rep', target: 3000, progress: 1, status: 'achieved' });
+    expect((await activeGoalsByKpi(f.betaAgent, { department: 'support', teamId: f.betaId }, new Date('2025-03-01T00:00:00Z'), h.db)).size).toBe(0);
+  });
+});
