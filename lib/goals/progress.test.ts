@@ -389,3 +389,29 @@ describe('statusFromProjection', () => {
     expect(statusFromProjection(-6.6, -5, -20, 'higher')).toBe('off_track');
   });
 });
+
+// Every kind of goal in both directions through its phases: before the start, on the due date, after
+// it, and without data. One table so no combination is left out.
+describe('every aggregation × direction × phase', () => {
+  const KINDS = [
+    { name: 'additive higher', make: addHigher, hit: 121, miss: 119 },
+    { name: 'additive lower', make: addLower, hit: 80_000, miss: 82_000 },
+    { name: 'level higher', make: levelHigher, hit: 35, miss: 34.9 },
+    { name: 'level lower', make: levelLower, hit: 3.9, miss: 4.1 },
+  ] as const;
+  for (const k of KINDS) {
+    it(`${k.name}: before the start not started, on and after the due date achieved/missed, no data`, () => {
+      const before = computeGoalProgress(k.make({ now: '2024-12-31', current: k.hit }));
+      expect([before.status, before.projection, before.expectedProgress]).toEqual(['not_started', null, 0]);
+      for (const now of ['2025-04-01', '2025-05-15']) {
+        const hit = computeGoalProgress(k.make({ now, current: k.hit }));
+        expect([hit.status, hit.projection, hit.expectedProgress, hit.elapsedDays]).toEqual(['achieved', k.hit, 1, 90]);
+        expect(computeGoalProgress(k.make({ now, current: k.miss })).status).toBe('missed');
+      }
+      for (const now of ['2025-02-15', '2025-04-01', '2025-05-15']) {
+        const none = computeGoalProgress(k.make({ now, current: null }));
+        expect([none.status, none.progress, none.projection]).toEqual(['no_data', null, null]);
+      }
+    });
+  }
+});

@@ -42,6 +42,8 @@ export { expectedProgressAt, goalWindow, plannedSeries, plannedValueAt } from '.
 export type { GoalMathInput, GoalPlan, GoalStatus, KpiAggregation, KpiDirection, ProgressResult } from './types';
 export { AT_RISK_SHARE, GOAL_FORMULAS, LEVEL_WINDOW_DAYS, formatNumber, formatPercent } from './formulas';
 export { rollupAdditive, targetsAddUp, type TargetsCheck } from './cascade';
+export { assessAchievability, type AchievabilityInput, type AchievabilityResult, type MonthValue } from './achievability';
+export { explainProgress, type ExplainContext } from './explain';
 
 const REL_TOL = 1e-9;
 
