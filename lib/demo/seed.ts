@@ -10,6 +10,7 @@ import { SCALE_FACTOR, scaleTargets, type DemoScale, type SeedOptions } from './
 import type { SeedContext } from './context';
 import { countRows, type TableCounts } from './counts';
 import { insertDeals } from './deals';
+import { insertDemoGoals } from './goals';
 import { insertLeads } from './leads';
 import { insertCampaigns, insertExpenses } from './marketing';
 import { demoPeople, insertPeople } from './people';
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     await step('tickets', () => insertTickets(ctx));
     await step('survey responses', () => insertSurveyResponses(ctx));
     await step('activities', () => insertActivities(ctx, defs));
+    await step('goals', async () => { await insertDemoGoals(tx, now); });
     await resetSequences(tx);
   });
   // Fresh statistics, so the first dashboards get good plans.

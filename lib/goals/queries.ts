@@ -12,10 +12,7 @@ import { mayManageGoal } from './permissions';
 import { scopeLabel, selectGoals, visibleGoal, visibleGoals, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
 
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  not_started: 'Not started', no_data: 'No data', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track',
-  achieved: 'Achieved', missed: 'Missed', invalid: 'Invalid',
-};
+export { GOAL_STATUS_LABELS } from './labels';
 
 export interface GoalListFilters {
   status?: GoalStatus;
@@ -98,4 +95,11 @@ export async function goalDetail(db: Db, viewer: SessionUser, id: number, now: D
     canManage: mayManageGoal(viewer, { scope: goal.scope, teamId: goal.scopeTeamId, userTeamId: goal.scopeUserTeamId }),
     children, rollup,
   };
+}
+
+/** Owners of the goals the viewer may see, for the list's owner filter. */
+export async function visibleGoalOwners(db: Db, viewer: SessionUser): Promise<{ id: number; name: string }[]> {
+  const rows = await selectGoals(db, visibleGoals(viewer));
+  const byId = new Map(rows.map((r) => [r.ownerId, r.ownerName ?? `User ${r.ownerId}`]));
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }

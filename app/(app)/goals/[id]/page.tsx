@@ -1,0 +1,116 @@
+// A goal: its SMART fields, progress and status from the live KPI with the formula in words, actual
+// against the planned path with the projection, the records behind the current value, member goals
+// (split and roll-up) and, for who may manage it, edit / close / archive.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getReadDb } from '@/db/client';
+import { requirePermission } from '@/lib/auth/session';
+import { GOAL_STATE_LABELS } from '@/lib/goals/labels';
+import { goalDetail } from '@/lib/goals/queries';
+import { teamMembers } from '@/lib/goals/split';
+import { UNIT_SUFFIX, formatKpiValue, getKpi } from '@/lib/kpi';
+import { ChartFrame } from '../../../_components/charts/chart-frame';
+import { Alert } from '../../../_components/ui/alert';
+import { ButtonLink } from '../../../_components/ui/button';
+import { Card } from '../../../_components/ui/card';
+import { PageHeader } from '../../../_components/ui/page-header';
+import { GoalStatusBadge, ProgressBar, formatDay } from '../_components/goal-bits';
+import { goalChartData } from './chart-data';
+import { GoalChart } from './goal-chart';
+import { FormulaList, GoalRecords, MemberGoals } from './goal-sections';
+import { SplitForm } from './split-form';
+import { StateButtons } from './state-buttons';
+import styles from './goal-page.module.css';
+
+export const metadata: Metadata = { title: 'Goal' };
+
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const SAVED: Record<string, string> = { created: 'Goal created.', updated: 'Goal saved.' };
+
+export default async function GoalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('goals.read');
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = await getReadDb();
+  const detail = await goalDetail(db, user, Number(id));
+  if (!detail) notFound();
+  const saved = SAVED[String((await searchParams).saved ?? '')];
+  const { goal, live, canManage } = detail;
+  const kpi = getKpi(goal.kpiKey);
+  const r = live.result;
+  const fmt = (v: number | null) => (kpi ? formatKpiValue(v, kpi.unit) : String(v ?? '–'));
+  const suffix = kpi ? (kpi.unit === 'percent' ? '%' : UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : '') : '';
+  const chart = kpi ? goalChartData({ aggregation: kpi.aggregation, baseline: goal.baseline, target: goal.target, startDate: goal.startDate, dueDate: goal.dueDate }, live, suffix) : null;
+  const members = canManage && goal.scope === 'team' && goal.scopeTeamId && goal.state === 'active' ? await teamMembers(db, goal.scopeTeamId) : [];
+  const filterText = Object.entries(goal.filters).map(([k, v]) => `${k}: ${v}`).join(', ');
+
+  return (
+    <>
+      <p className="subtle"><Link href="/goals">← Goals</Link>{detail.parent ? <> · part of <Link href={`/goals/${detail.parent.id}`}>{detail.parent.title}</Link></> : null}</p>
+      <PageHeader
+        title={goal.title}
+        description={<span className={styles.badges}><GoalStatusBadge status={r.status} />
+          {goal.state !== 'active' ? <span className="badge" data-testid="goal-state">{GOAL_STATE_LABELS[goal.state]}</span> : null}
+          {goal.stretch ? <span className="badge badge-primary">Stretch goal</span> : null}
+          <span>{kpi?.name ?? goal.kpiKey} · {detail.scopeLabel} · due {formatDay(goal.dueDate)}</span></span>}
+        actions={canManage ? (
+          <div className={styles.actions}>
+            {goal.state === 'active' ? <ButtonLink href={`/goals/${goal.id}/edit`} data-testid="goal-edit">Edit</ButtonLink> : null}
+            <StateButtons id={goal.id} state={goal.state} />
+          </div>
+        ) : null}
+      />
+      {saved ? <Alert tone="success">{saved}</Alert> : null}
+      {r.status === 'invalid' ? <Alert tone="error">{r.explanation}</Alert> : null}
+
+      <section className={styles.summary} aria-label="Progress" data-testid="goal-summary">
+        <div className={styles.stat}><span>Current</span><strong data-testid="goal-current">{fmt(r.current)}</strong></div>
+        <div className={styles.stat}><span>Target</span><strong>{fmt(goal.target)}</strong><small>from {fmt(goal.baseline)}</small></div>
+        <div className={styles.stat}><span>Projected at due date</span><strong data-testid="goal-projection">{r.projection === null ? '–' : fmt(r.projection)}</strong></div>
+        <div className={styles.stat}><span>Time elapsed</span><strong>{Math.round(r.expectedProgress * 100)} %</strong><small>{Math.round(r.elapsedDays)} of {Math.round(r.durationDays)} days</small></div>
+        <div className={styles.wide}>
+          <ProgressBar percent={r.progressPercent} expected={r.expectedProgress} label="Progress toward the target" />
+          <p className={styles.explanation} data-testid="goal-explanation">{r.explanation}</p>
+        </div>
+      </section>
+
+      {chart && kpi ? (
+        <Card title="Actual against plan" description="The planned path from the baseline to the target, the actual values so far and the projection to the due date." className={styles.card}>
+          <ChartFrame title={`${kpi.name}: actual, planned and projected`} chart={<GoalChart data={chart.chart} title={`${kpi.name}: actual, planned and projected`} />}
+            table={{ head: ['Week', kpi.aggregation === 'additive' ? 'Actual (running total)' : 'Actual', 'Planned'], rows: chart.rows }} />
+        </Card>
+      ) : null}
+
+      <div className={styles.columns}>
+        <Card title="The goal" className={styles.card}>
+          <dl className={styles.facts}>
+            <dt>Specific</dt><dd>{goal.description || <span className="muted">No description.</span>}<br />KPI: {kpi ? <Link href={`/kpis/${kpi.key}`}>{kpi.name}</Link> : goal.kpiKey}{filterText ? ` (${filterText})` : ''}</dd>
+            <dt>Measurable</dt><dd>From {fmt(goal.baseline)} to {fmt(goal.target)} ({kpi?.direction === 'lower' ? 'lower' : 'higher'} is better)</dd>
+            <dt>Achievable</dt><dd>{goal.stretch ? `A stretch goal. ${goal.stretch}` : 'Within what the KPI reached in the 12 months before it was set.'}</dd>
+            <dt>Relevant</dt><dd>{detail.scopeLabel}, {cap(goal.department)} department. Accountable: {goal.ownerName}; set by {goal.createdByName}.</dd>
+            <dt>Time-bound</dt><dd>{formatDay(goal.startDate)} to {formatDay(goal.dueDate)} ({Math.round(r.durationDays || 0)} days)</dd>
+          </dl>
+          {kpi ? <FormulaList kpi={kpi} /> : null}
+        </Card>
+        <Card title="Records behind the current value" className={styles.card}>
+          <GoalRecords detail={detail} viewer={user} />
+        </Card>
+      </div>
+
+      {goal.scope === 'team' ? (
+        <Card title="Member goals" description={kpi?.aggregation === 'additive' ? 'The team goal split among its members; their values roll up into the team’s.' : 'Each member’s own target for this KPI.'} className={styles.card}>
+          <MemberGoals detail={detail} format={fmt} />
+          {members.length ? (
+            <details className={styles.splitBox}>
+              <summary>{detail.children.length ? 'Change member targets' : 'Split into member goals'}</summary>
+              <SplitForm goalId={goal.id} teamTarget={goal.target} additive={kpi?.aggregation === 'additive'}
+                format={{ prefix: kpi?.unit === 'money' ? '$' : '', suffix }}
+                members={members.map((m) => ({ id: m.id, name: m.name, target: detail.children.find((c) => c.goal.scopeUserId === m.id)?.goal.target ?? null }))} />
+            </details>
+          ) : null}
+        </Card>
+      ) : null}
+    </>
+  );
+}

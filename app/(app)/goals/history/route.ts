@@ -1,0 +1,56 @@
+// JSON for the goal form's "Achievable" panel: the KPI's last 12 whole months for the chosen scope and
+// filters, and the proposed baseline (the KPI over the period of the same length before the start).
+// Only for users who may set a goal for that scope (a manager for their teams and members).
+import { getReadDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { getCurrentUser } from '@/lib/auth/session';
+import { monthlyHistory, proposeBaseline, resolveScope, scopeFilters } from '@/lib/goals/history';
+import { mayManageGoal } from '@/lib/goals/permissions';
+import { getKpi, previousPeriod, toDateParam, type KpiKey } from '@/lib/kpi';
+import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
+
+export interface HistoryResponse {
+  months: { month: string; value: number | null }[];
+  proposedBaseline: number | null;
+  /** The period the baseline was computed over, [from, to) as YYYY-MM-DD. */
+  baselinePeriod: { from: string; to: string } | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const id = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
+
+export async function GET(req: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
+  if (!can(user, 'goals.write')) return Response.json({ error: 'Forbidden.' }, { status: 403 });
+  const q = new URL(req.url).searchParams;
+  const kpi = getKpi(q.get('kpi_key') ?? '');
+  if (!kpi) return Response.json({ error: 'Unknown KPI.' }, { status: 400 });
+  const db = await getReadDb();
+  const scope = await resolveScope(db, { scope: q.get('scope') ?? '', teamId: id(q.get('team_id')), userId: id(q.get('user_id')) });
+  if (!scope) return Response.json({ error: 'Choose a team or member.' }, { status: 400 });
+  if (!mayManageGoal(user, { scope: scope.scope, teamId: scope.teamId, userTeamId: scope.userTeamId })) {
+    return Response.json({ error: 'Forbidden.' }, { status: 403 });
+  }
+  const filters: Record<string, string> = {};
+  for (const k of GOAL_FILTER_KEYS) {
+    const v = q.get(`filter_${k}`)?.trim();
+    if (v && (kpi.filters as readonly string[]).includes(k)) filters[k] = v.slice(0, 200);
+  }
+  const kpiFilters = scopeFilters(scope, filters);
+  const start = q.get('start_date') ?? '';
+  const due = q.get('due_date') ?? '';
+  const datesOk = DAY.test(start) && DAY.test(due) && start < due && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(due));
+  const key = kpi.key as KpiKey;
+  const [months, proposedBaseline] = await Promise.all([
+    monthlyHistory(db, key, kpiFilters),
+    datesOk ? proposeBaseline(db, key, kpiFilters, start, due) : Promise.resolve(null),
+  ]);
+  let baselinePeriod: HistoryResponse['baselinePeriod'] = null;
+  if (datesOk) {
+    const prev = previousPeriod(new Date(`${start}T00:00:00Z`), new Date(`${due}T00:00:00Z`));
+    baselinePeriod = { from: toDateParam(prev.from), to: toDateParam(prev.to) };
+  }
+  const body: HistoryResponse = { months, proposedBaseline, baselinePeriod };
+  return Response.json(body, { headers: { 'Cache-Control': 'private, no-store' } });
+}
