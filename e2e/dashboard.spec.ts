@@ -5,7 +5,7 @@
 // (values are compared within one moment, never against fixed numbers).
 import { formatKpiValue } from '@/lib/kpi/format';
 import type { KpiUnit } from '@/lib/kpi/types';
-import { expect, test, type DemoRole } from './fixtures';
+import { expect, isPostgresRun, test, withSql, type DemoRole } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const YEAR = 'preset=last_12_months';
@@ -236,6 +236,35 @@ test.describe('[DASHBOARD][CONSISTENCY] a card equals what its drill-down rows r
         expect(rows.length, `${c.key} has records`).toBeGreaterThan(0);
         expect(shown, `${c.key} card vs. its ${rows.length} records`).toBe(value == null ? 'No data' : formatKpiValue(value, c.unit));
       }
+    }
+  });
+});
+
+test.describe('[DASHBOARD][GOALS]', () => {
+  test('a card shows the goal its number is measured against, for the manager and the member of the team', async ({ pageAs }) => {
+    test.skip(!isPostgresRun(), 'Creates its goal with SQL: runs in the Postgres e2e run.');
+    const title = `E2E card goal ${Date.now()}`;
+    const id = await withSql(async (sql) => {
+      const [team] = await sql<{ id: number }[]>`select id from teams where name = 'North'`;
+      const [mgr] = await sql<{ id: number }[]>`select id from users where email = 'manager@demo.test'`;
+      const [goal] = await sql<{ id: number }[]>`insert into goals (title, kpi_key, baseline, target, scope, scope_team_id, department,
+          start_date, due_date, owner_id, created_by_id)
+        values (${title}, 'win_rate', 20, 45, 'team', ${team.id}, 'sales', current_date - 30, current_date + 60, ${mgr.id}, ${mgr.id})
+        returning id`;
+      return goal.id;
+    });
+    try {
+      for (const role of ['manager', 'member'] as const) {
+        const page = await pageAs(role);
+        await page.goto('/dashboard');
+        const goal = page.locator('[data-kpi="win_rate"]').getByTestId('kpi-goal');
+        await expect(goal).toContainText(title);
+        await expect(goal.locator('.badge')).toHaveText(/^(On track|At risk|Off track|Achieved|Missed|Not started|No data)$/);
+        // Other cards have no goal of this test.
+        await expect(page.locator('[data-kpi="won_revenue"]').getByText(title)).toHaveCount(0);
+      }
+    } finally {
+      await withSql((sql) => sql`delete from goals where id = ${id}`);
     }
   });
 });

@@ -176,7 +176,8 @@ async function main() {
     // database (PGlite: the lock) before the app server opens it.
     const open = () => openDb(state.kind === 'postgres' ? { url: state.databaseUrl } : { dataDir: state.dataDir });
     await (await open()).close();
-    seedDemo(env);
+    // The seed runs with spawnSync, which blocks this process and so the relay in it: seed directly.
+    seedDemo(state.databaseUrl ? { ...env, DATABASE_URL: state.databaseUrl } : env);
     const handle = await open();
     const created = await ensureDemoSignIns(handle.db);
     if (created.length) log('created demo sign-ins the seed did not:', created.join(', '));

@@ -6,9 +6,10 @@ import { sql } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { activeGoalsByKpi } from '@/lib/goals/active-goals';
 import type { KpiFilters } from '@/lib/kpi';
 
-/** What a card shows of a goal (a subset of lib/goals' GoalCardInfo). */
+/** What a card shows of a goal (lib/goals' GoalCardInfo, loosened so the card can be rendered in tests). */
 export interface CardGoal {
   id: number;
   title: string;
@@ -20,29 +21,18 @@ export interface CardGoal {
 
 export async function scopeIds(filters: KpiFilters): Promise<{ teamId: number | null; userId: number | null }> {
   const db = await getReadDb();
-  const [team] = filters.team ? await queryRows<{ id: number }>(db, sql`select id from teams where name = ${filters.team}`) : [];
-  const [user] = filters.owner ? await queryRows<{ id: number }>(db, sql`select id from users where email = ${filters.owner}`) : [];
+  const [team] = filters.team ? await queryRows<{ id: number }>(db, sql`select id from teams where lower(name) = lower(${filters.team})`) : [];
+  const [user] = filters.owner ? await queryRows<{ id: number }>(db, sql`select id from users where lower(email) = lower(${filters.owner})`) : [];
   return { teamId: team?.id ?? null, userId: user?.id ?? null };
 }
 
 /** Active goals by KPI key for the view; an empty map when there are none (or goals are unavailable). */
 export async function cardGoals(viewer: SessionUser, department: Department, filters: KpiFilters): Promise<Map<string, CardGoal>> {
   try {
-    const mod = await loadGoals();
-    if (!mod) return new Map();
-    return await mod.activeGoalsByKpi(viewer, { department, ...(await scopeIds(filters)) });
+    return await activeGoalsByKpi(viewer, { department, ...(await scopeIds(filters)) });
   } catch (err) {
     // The numbers matter more than the goal badges: log and show the cards without them.
     console.error('card goals failed', err);
     return new Map();
   }
-}
-
-type GoalsModule = {
-  activeGoalsByKpi: (viewer: SessionUser, view: { department: Department; teamId?: number | null; userId?: number | null }) => Promise<Map<string, CardGoal>>;
-};
-
-async function loadGoals(): Promise<GoalsModule | null> {
-  // Wired to lib/goals/active-goals.ts once it lands (another part of the work builds it).
-  return null;
 }

@@ -19,14 +19,15 @@ const GOAL_STATUS: Record<string, { label: string; tone: BadgeTone }> = {
   invalid: { label: 'Invalid', tone: 'warning' },
 };
 
-export function GoalLine({ goal, unit }: { goal: CardGoal; unit: KpiUnit }) {
+/** The goal a number is measured against. `link`: the title opens the goal (not inside a card, itself a link). */
+export function GoalLine({ goal, unit, link = false }: { goal: CardGoal; unit: KpiUnit; link?: boolean }) {
   const s = GOAL_STATUS[goal.status] ?? { label: goal.status, tone: 'neutral' as const };
   return (
     <p className={styles.goal} data-testid="kpi-goal">
       <span className={styles.goalTitle} title={`${goal.title} (${goal.scopeLabel}): target ${formatKpiValue(goal.target, unit)}`}>
-        <span className={styles.goalLabel}>Goal</span> {goal.title}
+        <span className={styles.goalLabel}>Goal</span> {link ? <Link href={`/goals/${goal.id}`} prefetch={false}>{goal.title}</Link> : goal.title}
       </span>
-      <Badge tone={s.tone}>{s.label}</Badge>
+      <Badge tone={s.tone} className={styles.goalBadge}>{s.label}</Badge>
       {goal.progress != null ? <span className={styles.goalProgress}>{Math.round(goal.progress * 100)}%</span> : null}
     </p>
   );

@@ -62,7 +62,7 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
             {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
           </p>
           <p className={kpiStyles.previous} data-testid="kpi-previous">Previous period ({toDateParam(previousPeriod.from)} – {toDateParam(lastDay(previousPeriod.to))}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
-          {goal ? <GoalLine goal={goal} unit={kpi.unit} /> : null}
+          {goal ? <GoalLine goal={goal} unit={kpi.unit} link /> : null}
           <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
           {kpi.drillEntity ? <p className={styles.toRecords}><a href="#drill-title">The records behind it ↓</a></p> : null}
         </div>
