@@ -21,6 +21,9 @@ export interface GoalChartData {
 const DAY_MS = 86_400_000;
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const PLAIN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/** Small values keep their decimals (4.25 h, not 4.3 h twice on one axis); large ones go compact. */
+const tick = (v: number) => (Math.abs(v) >= 1000 ? COMPACT.format(v) : PLAIN.format(v));
 
 export function GoalChart({ data, title }: { data: GoalChartData; title: string }) {
   const grid = cssVar('--border', '#dfe3e9');
@@ -57,7 +60,7 @@ export function GoalChart({ data, title }: { data: GoalChartData; title: string 
           },
           scales: {
             x: { type: 'linear', min: 0, max: data.durationDays, ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 7, callback: (v) => day(Number(v)) }, grid: { display: false } },
-            y: { ticks: { color: text, callback: (v) => `${COMPACT.format(Number(v))}${data.unitSuffix}` }, grid: { color: grid } },
+            y: { ticks: { color: text, callback: (v) => `${tick(Number(v))}${data.unitSuffix}` }, grid: { color: grid } },
           },
         }}
       />

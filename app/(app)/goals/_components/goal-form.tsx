@@ -2,7 +2,7 @@
 // The goal form (create and edit): SMART fields, the filters the chosen KPI allows, and the Achievable
 // panel with the KPI's history for the chosen scope. Controlled fields, so what was typed survives a
 // refused submit; the server action re-checks everything (goalSchema and the mutations).
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react';
 import { DEPARTMENTS } from '@/db/schema/enums';
 import type { ActionState } from '@/lib/actions/protected-action';
 import type { GoalFormOptions } from '@/lib/goals/form-options';
@@ -27,21 +27,22 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel 
   filterChoices: Record<string, string[]>;
   submitLabel: string;
 }) {
-  const [state, formAction] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const [v, setV] = useState<GoalFormValues>(initial);
-  const [touched, setTouched] = useState<Record<string, boolean>>({ baseline: initial.baseline !== '', department: !!initial.id });
+  // A ref, not state: the history fetch that proposes a baseline resolves later and must see the latest.
+  const touched = useRef<Record<string, boolean>>({ baseline: initial.baseline !== '', department: !!initial.id });
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const kpi = getKpi(v.kpi_key ?? '');
   const unit = kpi ? ({ percent: '%', money: 'USD', hours: 'hours', days: 'days', minutes: 'minutes', count: '', score: '' } as const)[kpi.unit] : '';
 
   const set = (name: string, value: string) => {
-    setTouched((t) => ({ ...t, [name]: true }));
+    touched.current[name] = true;
     setV((prev) => {
       const next = { ...prev, [name]: value };
       // A new KPI: its department by default (until the user picks one), and no filters it does not take.
       const k = name === 'kpi_key' ? getKpi(value) : undefined;
       if (k) {
-        if (!touched.department && k.dashboards.length) next.department = k.dashboards[0];
+        if (!touched.current.department && k.dashboards.length) next.department = k.dashboards[0];
         for (const f of GOAL_FILTER_KEYS) if (!(k.filters as readonly string[]).includes(f)) next[`filter_${f}`] = '';
       }
       return next;
@@ -49,11 +50,18 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel 
   };
   const bind = (name: string) => ({ name, value: v[name] ?? '', onChange: (e: { target: { value: string } }) => set(name, e.target.value) });
   const proposeBaseline = (value: number) => {
-    if (!touched.baseline) setV((prev) => ({ ...prev, baseline: String(Math.round(value * 100) / 100) }));
+    if (!touched.current.baseline) setV((prev) => ({ ...prev, baseline: String(Math.round(value * 100) / 100) }));
+  };
+  // Submitting through a transition rather than the form's action prop: React resets a form after its
+  // action, which would show every select at its first option while the state kept the choice.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
   };
 
   return (
-    <form action={formAction} className={styles.form} noValidate>
+    <form action={formAction} onSubmit={onSubmit} className={styles.form} noValidate>
       {v.id ? <input type="hidden" name="id" value={v.id} /> : null}
       {v.parent_goal_id ? <input type="hidden" name="parent_goal_id" value={v.parent_goal_id} /> : null}
       {state && !state.ok && state.error ? <Alert tone="error" data-testid="goal-form-error">{state.error}</Alert> : null}
@@ -158,7 +166,7 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel 
       </fieldset>
 
       <div className={styles.actions}>
-        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Saving…">{submitLabel}</SubmitButton>
       </div>
     </form>
   );
