@@ -1,6 +1,6 @@
 // The demo company's goals, set the way its managers would: baselines from the KPI over the period
 // before the start (lib/kpi, like the app's own proposal), targets a realistic step from there. One
-// company goal, a North sales team goal split into its sellers' goals (targets adding up), a South support
+// company goal, a North team goal on won revenue split into its sellers' goals (targets adding up), a South support
 // goal, and an Enterprise CSAT goal that ended last month and was closed.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
@@ -44,26 +44,25 @@ export async function insertDemoGoals(tx: Tx, now: Date): Promise<number> {
     startDate: iso(q0), dueDate: iso(q1), ownerId: admin.id, createdById: admin.id,
   });
 
-  // 2. North sales: the quarter's won revenue, split among its sellers, the manager included (a
-  // player-coach owns deals too), so the member targets add up to the team's.
-  const reps = people.filter((p) => p.team === 'North' && p.department === 'sales' && p.role !== 'admin');
-  const repGoals = await Promise.all(reps.map(async (r) => {
-    const base = (await baselineOf(tx, 'won_revenue', { owner: r.email }, q0, q1)) ?? 0;
-    return { rep: r, base, target: round(Math.max(base * 1.1, 20_000), 1000) };
+  // 2. North: the quarter's won revenue, split among the team's deal owners (sales, the manager included
+  // as a player-coach, and success, whose accounts' deals are theirs), so member targets add up to the team's.
+  const sellers = people.filter((p) => p.team === 'North' && (p.department === 'sales' || p.department === 'success'));
+  const repGoals = await Promise.all(sellers.map(async (rep) => {
+    const base = (await baselineOf(tx, 'won_revenue', { owner: rep.email }, q0, q1)) ?? 0;
+    return { rep, base, target: round(Math.max(base * 1.1, 20_000), 1000) };
   }));
   const northBase = (await baselineOf(tx, 'won_revenue', { team: 'North' }, q0, q1)) ?? 0;
-  const sum = repGoals.reduce((s, g) => s + g.target, 0);
-  // Should others in the team own deals too, the team target still asks for growth (and the page says the split falls short).
-  const northTarget = sum > northBase ? sum : round(northBase * 1.1, 1000);
+  // Each target is at least 10 % above its owner's last quarter, so the sum is above the team's too.
+  const northTarget = repGoals.reduce((s, g) => s + g.target, 0);
   const northId = await insert({
-    title: 'North: close more revenue this quarter', description: 'Split among the reps; the team target is the sum of theirs.',
+    title: 'North: close more revenue this quarter', description: 'Split among the team’s sellers; the team target is the sum of theirs.',
     kpiKey: 'won_revenue', baseline: northBase, target: northTarget, scope: 'team',
     scopeTeamId: teamId('North'), department: 'sales', startDate: iso(q0), dueDate: iso(q1), ownerId: manager.id, createdById: manager.id,
   });
   for (const g of repGoals) {
     await insert({
       title: `North: close more revenue this quarter — ${g.rep.name}`, description: 'Part of the team goal “North: close more revenue this quarter”.',
-      kpiKey: 'won_revenue', baseline: g.base, target: g.target === g.base ? g.target + 1000 : g.target, scope: 'user', scopeUserId: g.rep.id,
+      kpiKey: 'won_revenue', baseline: g.base, target: g.target, scope: 'user', scopeUserId: g.rep.id,
       department: 'sales', startDate: iso(q0), dueDate: iso(q1), ownerId: g.rep.id, createdById: manager.id, parentGoalId: northId,
     });
   }

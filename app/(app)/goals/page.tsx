@@ -50,7 +50,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
         </Field>
         <Field label="For" name="scope">
           <select defaultValue={raw.scope}>
-            <option value="">Company, teams and members</option>
+            <option value="">Anyone</option>
             <option value="company">The company</option>
             <option value="team">Teams</option>
             <option value="user">Members</option>
@@ -89,11 +89,14 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
               <li key={goal.id} className={styles.item} data-testid="goal-row" data-goal-id={goal.id}>
                 <div>
                   <Link href={`/goals/${goal.id}`} className={styles.itemTitle}>{goal.title}</Link>
-                  <p className={styles.meta}>{kpi?.name ?? goal.kpiKey} · {scopeLabel} · {cap(goal.department)} · {goal.ownerName}</p>
+                  <p className={styles.meta}>
+                    {kpi?.name ?? goal.kpiKey} · {scopeLabel} · {cap(goal.department)}
+                    {goal.ownerName && goal.ownerName !== goal.scopeUserName ? ` · owner ${goal.ownerName}` : ''}
+                  </p>
                 </div>
                 <div>
                   <ProgressBar percent={r.progressPercent} expected={r.expectedProgress} label={`Progress of ${goal.title}`} />
-                  <p className={styles.values}>Now {fmt(r.current)} · target {fmt(goal.target)}{r.projection !== null ? ` · projected ${fmt(r.projection)}` : ''}</p>
+                  <p className={styles.values}>{r.current === null ? 'No value yet' : `Now ${fmt(r.current)}`} · target {fmt(goal.target)}{r.projection !== null ? ` · projected ${fmt(r.projection)}` : ''}</p>
                 </div>
                 <div className={styles.statusCell}>
                   <GoalStatusBadge status={r.status} />

@@ -59,7 +59,7 @@ export function GoalChart({ data, title }: { data: GoalChartData; title: string 
             },
           },
           scales: {
-            x: { type: 'linear', min: 0, max: data.durationDays, ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 7, callback: (v) => day(Number(v)) }, grid: { display: false } },
+            x: { type: 'linear', min: 0, max: data.durationDays, ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 6, includeBounds: false, callback: (v) => day(Number(v)) }, grid: { display: false } },
             y: { ticks: { color: text, callback: (v) => `${tick(Number(v))}${data.unitSuffix}` }, grid: { color: grid } },
           },
         }}

@@ -32,6 +32,15 @@ function cell(col: DrillColumn, v: unknown): string {
 }
 
 const SHOWN = 10;
+const MAX_COLUMNS = 6;
+
+/** The columns that explain the number first (its amounts and values, the owner), in the table's order. */
+function pickColumns(columns: DrillColumn[]): DrillColumn[] {
+  const rank = (c: DrillColumn, i: number) => (i === 0 ? 0 : ['money', 'number', 'integer'].includes(c.type) ? 1
+    : c.key === 'owner' ? 2 : c.key === 'name' || c.key === 'account' ? 3 : c.type === 'datetime' || c.type === 'date' ? 4 : 5);
+  const keep = new Set(columns.map((c, i) => ({ c, r: rank(c, i), i })).sort((a, b) => a.r - b.r || a.i - b.i).slice(0, MAX_COLUMNS).map((x) => x.c.key));
+  return columns.filter((c) => keep.has(c.key));
+}
 
 export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; viewer: SessionUser }) {
   const { goal, live } = detail;
@@ -43,7 +52,7 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
   const href = `/kpis/${goal.kpiKey}${search ? `?${search}` : ''}`;
   if (!period) return <p className="muted">The goal has not started: there are no records behind it yet.</p>;
   const res = await kpiDrilldown(await getReadDb(), goal.kpiKey as KpiKey, { ...period, filters, viewer, pageSize: SHOWN });
-  const columns = res.columns.slice(0, 6);
+  const columns = pickColumns(res.columns);
   return (
     <div data-testid="goal-records">
       <p className={styles.recordsLead}>
@@ -84,7 +93,7 @@ export function MemberGoals({ detail, format }: { detail: GoalDetail; format: (v
       <ul className={styles.children} data-testid="member-goals">
         {children.map(({ goal: c, live }: { goal: GoalDetail['goal']; live: LiveProgress }) => (
           <li key={c.id}>
-            <div><Link href={`/goals/${c.id}`}>{c.scopeUserName}</Link><span className="subtle"> · target {format(c.target)} · now {format(live.result.current)}</span></div>
+            <div><Link href={`/goals/${c.id}`}>{c.scopeUserName}</Link><span className={styles.childMeta}>target {format(c.target)} · now {format(live.result.current)}</span></div>
             <ProgressBar percent={live.result.progressPercent} expected={live.result.expectedProgress} label={`Progress of ${c.title}`} />
             <GoalStatusBadge status={live.result.status} />
           </li>

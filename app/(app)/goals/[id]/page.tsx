@@ -76,13 +76,14 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
       </section>
 
       {chart && kpi ? (
-        <Card title="Actual against plan" description="The planned path from the baseline to the target, the actual values so far and the projection to the due date." className={styles.card}>
-          <ChartFrame title={`${kpi.name}: actual, planned and projected`} chart={<GoalChart data={chart.chart} title={`${kpi.name}: actual, planned and projected`} />}
+        <div className={styles.card}>
+          <ChartFrame title="Actual against plan" description="The planned path from the baseline to the target, the actual values so far and the projection to the due date."
+            chart={<GoalChart data={chart.chart} title={`${kpi.name}: actual, planned and projected`} />}
             table={{ head: ['Week', kpi.aggregation === 'additive' ? 'Actual (running total)' : 'Actual', 'Planned'], rows: chart.rows }} />
-        </Card>
+        </div>
       ) : null}
 
-      <div className={styles.columns}>
+      <div className={goal.scope === 'team' ? styles.columns : undefined}>
         <Card title="The goal" className={styles.card}>
           <dl className={styles.facts}>
             <dt>Specific</dt><dd>{goal.description || <span className="muted">No description.</span>}<br />KPI: {kpi ? <Link href={`/kpis/${kpi.key}`}>{kpi.name}</Link> : goal.kpiKey}{filterText ? ` (${filterText})` : ''}</dd>
@@ -93,24 +94,24 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
           </dl>
           {kpi ? <FormulaList kpi={kpi} /> : null}
         </Card>
-        <Card title="Records behind the current value" className={styles.card}>
-          <GoalRecords detail={detail} viewer={user} />
-        </Card>
+        {goal.scope === 'team' ? (
+          <Card title="Member goals" description={kpi?.aggregation === 'additive' ? 'The team goal split among its members; their values roll up into the team’s.' : 'Each member’s own target for this KPI.'} className={styles.card}>
+            <MemberGoals detail={detail} format={fmt} />
+            {members.length ? (
+              <details className={styles.splitBox}>
+                <summary>{detail.children.length ? 'Change member targets' : 'Split into member goals'}</summary>
+                <SplitForm goalId={goal.id} teamTarget={goal.target} additive={kpi?.aggregation === 'additive'}
+                  format={{ prefix: kpi?.unit === 'money' ? '$' : '', suffix }}
+                  members={members.map((m) => ({ id: m.id, name: m.name, target: detail.children.find((c) => c.goal.scopeUserId === m.id)?.goal.target ?? null }))} />
+              </details>
+            ) : null}
+          </Card>
+        ) : null}
       </div>
 
-      {goal.scope === 'team' ? (
-        <Card title="Member goals" description={kpi?.aggregation === 'additive' ? 'The team goal split among its members; their values roll up into the team’s.' : 'Each member’s own target for this KPI.'} className={styles.card}>
-          <MemberGoals detail={detail} format={fmt} />
-          {members.length ? (
-            <details className={styles.splitBox}>
-              <summary>{detail.children.length ? 'Change member targets' : 'Split into member goals'}</summary>
-              <SplitForm goalId={goal.id} teamTarget={goal.target} additive={kpi?.aggregation === 'additive'}
-                format={{ prefix: kpi?.unit === 'money' ? '$' : '', suffix }}
-                members={members.map((m) => ({ id: m.id, name: m.name, target: detail.children.find((c) => c.goal.scopeUserId === m.id)?.goal.target ?? null }))} />
-            </details>
-          ) : null}
-        </Card>
-      ) : null}
+      <Card title="Records behind the current value" className={styles.card}>
+        <GoalRecords detail={detail} viewer={user} />
+      </Card>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import { filterOptions } from '@/lib/dashboard/filter-options';
 import { goalFormOptions } from '@/lib/goals/form-options';
 import type { GoalRow } from '@/lib/goals/rows';
-import { addMonths, toDateParam } from '@/lib/kpi';
+import { addMonths, getKpi, toDateParam } from '@/lib/kpi';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
 import type { GoalFormValues } from './goal-form';
 
@@ -23,7 +23,7 @@ export function newGoalValues(user: SessionUser, options: Awaited<ReturnType<typ
   return {
     title: '', description: '', kpi_key: kpiKey, baseline: '', target: '',
     scope: options.scopes.includes('team') && user.role !== 'admin' ? 'team' : options.scopes[0] ?? 'team',
-    team_id: team ? String(team.id) : '', user_id: '', department: user.department ?? 'executive',
+    team_id: team ? String(team.id) : '', user_id: '', department: getKpi(kpiKey)?.dashboards[0] ?? user.department ?? 'executive',
     owner_id: String(user.id), start_date: toDateParam(start), due_date: toDateParam(addMonths(start, 3)), stretch: '',
   };
 }
