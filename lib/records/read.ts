@@ -4,6 +4,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
+import type { QueryDb } from '@/lib/kpi/engine';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';
@@ -20,8 +21,8 @@ function base(entity: RecordEntity, viewer: SessionUser) {
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
-export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number }): Promise<{ rows: RecordRow[]; total: number; page: number }> {
-  const db = await getReadDb();
+export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number }> {
+  const db = dbIn ?? (await getReadDb());
   const { def, src, alias, scope } = base(entity, viewer);
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
   const conds: SQL[] = [scope];
@@ -44,29 +45,32 @@ export interface RecordDetail {
   row: RecordRow;
   title: string;
   ownerName: string | null;
+  /** The owner's team, for the write check (mayWriteRecord). */
+  ownerTeamId: number | null;
   accountName: string | null;
 }
 
 /** The record with its owner's and account's names, or null when missing or out of scope. */
-export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: number): Promise<RecordDetail | null> {
+export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: number, dbIn?: QueryDb): Promise<RecordDetail | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const db = await getReadDb();
+  const db = dbIn ?? (await getReadDb());
   const { def, src, alias, scope } = base(entity, viewer);
   const owner = src.owner ? sql`(select u.name from users u where u.id = ${src.owner})` : sql`null::text`;
+  const ownerTeam = src.owner ? sql`(select u.team_id from users u where u.id = ${src.owner})` : sql`null::int`;
   const account = src.account && entity !== 'accounts' ? sql`(select a2.name from accounts a2 where a2.id = ${src.account})` : sql`null::text`;
-  const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; account_name: string | null }>(db, sql`
-    select to_jsonb(${alias}) as rec, ${alias}.${sql.raw(def.title)}::text as title, ${owner} as owner_name, ${account} as account_name
+  const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; owner_team_id: number | null; account_name: string | null }>(db, sql`
+    select to_jsonb(${alias}) as rec, ${alias}.${sql.raw(def.title)}::text as title, ${owner} as owner_name, ${ownerTeam} as owner_team_id, ${account} as account_name
     from ${src.from} where ${alias}.id = ${id} and ${scope}`);
   if (!r) return null;
   const rec = typeof r.rec === 'string' ? (JSON.parse(r.rec) as RecordRow) : r.rec;
-  return { row: rec, title: r.title, ownerName: r.owner_name, accountName: r.account_name };
+  return { row: rec, title: r.title, ownerName: r.owner_name, ownerTeamId: r.owner_team_id, accountName: r.account_name };
 }
 
 export interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
 
 /** An account's deals, orders and tickets (scoped), newest first. */
-export async function relatedToAccount(viewer: SessionUser, accountId: number): Promise<Related[]> {
-  const db = await getReadDb();
+export async function relatedToAccount(viewer: SessionUser, accountId: number, dbIn?: QueryDb): Promise<Related[]> {
+  const db = dbIn ?? (await getReadDb());
   const out: Related[] = [];
   for (const entity of ['deals', 'orders', 'tickets'] as const) {
     const { def, src, alias, scope } = base(entity, viewer);

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
+import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { display, label } from '../../../_components/records/format';
 
@@ -30,7 +31,8 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const scope = user.role === 'admin' ? 'All records.' : user.role === 'manager' ? 'The records of your teams.' : 'The records you own.';
   return (
     <>
-      <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`} />
+      <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`}
+        actions={entity === 'deals' ? <ButtonLink href="/records/deals/new">New deal</ButtonLink> : undefined} />
       <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
         <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
         <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />

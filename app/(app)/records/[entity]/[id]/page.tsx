@@ -6,6 +6,9 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { getRecord, relatedToAccount } from '@/lib/records/read';
+import { mayWriteRecord } from '@/lib/auth/permissions';
+import { ButtonLink } from '../../../../_components/ui/button';
+import { Alert } from '../../../../_components/ui/alert';
 import { Card } from '../../../../_components/ui/card';
 import { PageHeader } from '../../../../_components/ui/page-header';
 import { display, label } from '../../../../_components/records/format';
@@ -15,7 +18,7 @@ export const metadata: Metadata = { title: 'Record' };
 
 const HIDDEN = new Set(['id', 'updated_at']);
 
-export default async function RecordPage({ params }: { params: Promise<Params> }) {
+export default async function RecordPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('records.read');
   const { entity, id } = await params;
   if (!isRecordEntity(entity) || !/^\d{1,10}$/.test(id)) notFound();
@@ -24,10 +27,14 @@ export default async function RecordPage({ params }: { params: Promise<Params> }
   const def = ENTITY_DEFS[entity];
   const related = entity === 'accounts' ? await relatedToAccount(user, Number(id)) : [];
   const accountId = rec.row.account_id;
+  const saved = (await searchParams).saved === '1';
+  const editable = entity === 'deals' && mayWriteRecord(user, { id: typeof rec.row.owner_id === 'number' ? rec.row.owner_id : null, teamId: rec.ownerTeamId });
   return (
     <>
       <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {def.label}</Link></p>
-      <PageHeader title={`${def.singular}: ${rec.title}`} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined} />
+      <PageHeader title={`${def.singular}: ${rec.title}`} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined}
+        actions={editable ? <ButtonLink href={`/records/${entity}/${id}/edit`}>Edit</ButtonLink> : undefined} />
+      {saved ? <Alert tone="success" style={{ marginBottom: '1rem' }}>Saved.</Alert> : null}
       <Card title="Details">
         <dl className="record-fields" data-testid="record-fields" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))', gap: '0.75rem 1.5rem', margin: 0 }}>
           {Object.entries(rec.row).filter(([k]) => !HIDDEN.has(k)).map(([k, v]) => (
