@@ -6,6 +6,6 @@ import { withAuth } from 'next-auth/middleware';
 export default withAuth({ pages: { signIn: '/login' } });
 
 export const config = {
-  // Everything except the sign-in page, next-auth's endpoints, Next's assets and public files.
-  matcher: ['/((?!login(?:/|$)|api/auth(?:/|$)|_next/|favicon\\.ico$|robots\\.txt$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|webmanifest)$).*)'],
+  // Everything except the sign-in page, the public set-password page (one-time link), next-auth's endpoints, Next's assets and public files.
+  matcher: ['/((?!login(?:/|$)|set-password(?:/|$)|api/auth(?:/|$)|_next/|favicon\\.ico$|robots\\.txt$|.*\\.(?:svg|png|jpg|jpeg|gif|webp|ico|txt|webmanifest)$).*)'],
 };

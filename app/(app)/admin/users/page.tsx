@@ -1,11 +1,67 @@
-// Placeholder: the admin module fills this page. The permission check stays first.
+// Users: search and filter, open one to change it, create a new one (with a one-time link or a password).
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getReadDb } from '@/db/client';
+import { DEPARTMENTS, ROLES } from '@/db/schema/enums';
+import { listTeamOptions, listUsers, type UserFilters } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
+import { Badge, Button, Card, Field, RoleBadge } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
+import type { Role } from '@/db/schema/enums';
+import { CreateUserForm } from './create-user-form';
+import styles from './users.module.css';
 
 export const metadata: Metadata = { title: 'Users' };
 
-export default async function AdminUsersPage() {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission('admin.users');
-  return <PageHeader title="Users" description="Create users, set roles, departments and teams, deactivate accounts, reset passwords." />;
+  const sp = await searchParams;
+  const f: UserFilters = {
+    q: one(sp.q).trim().slice(0, 100) || undefined,
+    role: (ROLES as readonly string[]).includes(one(sp.role)) ? one(sp.role) : undefined,
+    department: (DEPARTMENTS as readonly string[]).includes(one(sp.department)) ? one(sp.department) : undefined,
+    teamId: Number(one(sp.team)) || undefined,
+    active: one(sp.active) === 'true' || one(sp.active) === 'false' ? (one(sp.active) as 'true' | 'false') : undefined,
+  };
+  const db = await getReadDb();
+  const [rows, teams] = await Promise.all([listUsers(db, f), listTeamOptions(db)]);
+  return (
+    <>
+      <PageHeader title="Users" description="Create users, set roles, departments and teams, deactivate accounts, reset passwords." />
+      <div className={styles.layout}>
+        <div>
+          <form className={styles.filters} method="get" role="search" aria-label="Filter users">
+            <Field label="Search" name="q" className={styles.search}><input type="search" defaultValue={f.q} placeholder="Name or e-mail" /></Field>
+            <Field label="Role" name="role"><select defaultValue={f.role ?? ''}><option value="">All</option>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
+            <Field label="Department" name="department"><select defaultValue={f.department ?? ''}><option value="">All</option>{DEPARTMENTS.map((d) => <option key={d}>{d}</option>)}</select></Field>
+            <Field label="Team" name="team"><select defaultValue={f.teamId ?? ''}><option value="">All</option>{teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></Field>
+            <Field label="Status" name="active"><select defaultValue={f.active ?? ''}><option value="">All</option><option value="true">Active</option><option value="false">Deactivated</option></select></Field>
+            <div><Button type="submit">Filter</Button></div>
+          </form>
+          <div className="table-wrap">
+            <table className="table" data-testid="users-table">
+              <caption className="sr-only">Users ({rows.length})</caption>
+              <thead><tr><th>Name</th><th>Role</th><th>Department</th><th>Team</th><th>Status</th></tr></thead>
+              <tbody>
+                {rows.map((u) => (
+                  <tr key={u.id} className={u.active ? undefined : styles.inactive}>
+                    <td><Link href={`/admin/users/${u.id}`}>{u.name}</Link><div className={styles.email}>{u.email}</div></td>
+                    <td><RoleBadge role={u.role as Role} /></td>
+                    <td>{u.department ?? '—'}</td>
+                    <td>{u.teamName ?? '—'}</td>
+                    <td>{u.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</td>
+                  </tr>
+                ))}
+                {rows.length === 0 ? <tr><td colSpan={5} className="muted">No users match these filters.</td></tr> : null}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <Card title="New user"><CreateUserForm teams={teams} /></Card>
+      </div>
+    </>
+  );
 }

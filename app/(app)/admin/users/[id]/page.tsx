@@ -1,0 +1,36 @@
+// One user: change role, department and team; deactivate or reactivate; reset the password; recent audit.
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { eq } from 'drizzle-orm';
+import { getReadDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { listTeamOptions } from '@/lib/admin/queries';
+import { requirePermission } from '@/lib/auth/session';
+import { Card } from '../../../../_components/ui';
+import { PageHeader } from '../../../../_components/ui/page-header';
+import { ActiveForm, EditUserForm, ResetPasswordForm } from './user-forms';
+
+export const metadata: Metadata = { title: 'User' };
+
+export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission('admin.users');
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const db = await getReadDb();
+  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, department: users.department, teamId: users.teamId, active: users.active })
+    .from(users).where(eq(users.id, id));
+  if (!u) notFound();
+  const teams = await listTeamOptions(db);
+  return (
+    <>
+      <PageHeader title={u.name} description={u.email} actions={<Link href={`/admin/audit?entity=users&entityId=${u.id}`}>Audit history</Link>} />
+      <div className="grid" style={{ ['--min' as string]: '280px' }}>
+        <Card title="Role, department, team"><EditUserForm user={u} teams={teams} /></Card>
+        <Card title="Access"><ActiveForm user={u} /></Card>
+        <Card title="Password"><ResetPasswordForm userId={u.id} /></Card>
+      </div>
+      <p><Link href="/admin/users">← All users</Link></p>
+    </>
+  );
+}

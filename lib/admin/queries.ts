@@ -1,0 +1,50 @@
+// Read side of the admin pages: users with filters, teams with managers and members.
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { teamManagers, teams, users } from '@/db/schema';
+
+export interface UserFilters { q?: string; role?: string; department?: string; teamId?: number; active?: 'true' | 'false' }
+
+export interface UserListRow {
+  id: number; email: string; name: string; role: string; department: string | null;
+  teamId: number | null; teamName: string | null; active: boolean;
+}
+
+export async function listUsers(db: Db, f: UserFilters, limit = 500): Promise<UserListRow[]> {
+  const conds: (SQL | undefined)[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(users.name, like), ilike(users.email, like)));
+  }
+  if (f.role) conds.push(eq(users.role, f.role));
+  if (f.department) conds.push(eq(users.department, f.department));
+  if (f.teamId) conds.push(eq(users.teamId, f.teamId));
+  if (f.active) conds.push(eq(users.active, f.active === 'true'));
+  return db.select({
+    id: users.id, email: users.email, name: users.name, role: users.role, department: users.department,
+    teamId: users.teamId, teamName: teams.name, active: users.active,
+  }).from(users).leftJoin(teams, eq(teams.id, users.teamId)).where(and(...conds)).orderBy(asc(users.name)).limit(limit);
+}
+
+export async function listTeamOptions(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+}
+
+export interface TeamRow { id: number; name: string; managerIds: number[]; members: { id: number; name: string; role: string; active: boolean }[] }
+
+export async function listTeams(db: Db): Promise<TeamRow[]> {
+  const list = await listTeamOptions(db);
+  const mgrs = await db.select().from(teamManagers);
+  const members = await db.select({ id: users.id, name: users.name, role: users.role, active: users.active, teamId: users.teamId })
+    .from(users).where(sql`${users.teamId} is not null`).orderBy(asc(users.name));
+  return list.map((t) => ({
+    ...t,
+    managerIds: mgrs.filter((m) => m.teamId === t.id).map((m) => m.userId),
+    members: members.filter((m) => m.teamId === t.id).map(({ teamId: _t, ...m }) => m),
+  }));
+}
+
+export async function listManagerCandidates(db: Db): Promise<{ id: number; name: string; email: string }[]> {
+  return db.select({ id: users.id, name: users.name, email: users.email }).from(users)
+    .where(and(sql`${users.role} in ('manager', 'admin')`, eq(users.active, true))).orderBy(asc(users.name));
+}
