@@ -52,7 +52,8 @@ function build<T, D>(meta: ColumnMeta, parse: (s: string) => Result<T>, fallback
       }
       return fallback;
     }
-    const r = parse(s);
+    // Postgres text cannot hold U+0000: refuse it here, with the row and column, not in the database.
+    const r = s.includes('\u0000') ? fail('contains a NUL character (\\0), which cannot be stored') : parse(s);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: r.message, input: s });
       return z.NEVER;
@@ -86,6 +87,7 @@ export function parseDate(s: string): Result<string> {
   const m = DATE_RE.exec(s);
   if (!m) return fail('must be a date YYYY-MM-DD');
   if (!validYmd(+m[1], +m[2], +m[3])) return fail(`is not a real calendar date (${s})`);
+  if (+m[1] < 1) return fail(`is before year 1 (${s})`); // Postgres has no year 0
   return ok(s);
 }
 
@@ -116,6 +118,7 @@ export function parseDateTime(s: string): Result<Date> {
   date.setUTCFullYear(y, mo - 1, d);
   date.setUTCHours(h, mi, sec, ms);
   date.setTime(date.getTime() - offsetMin * 60_000);
+  if (date.getUTCFullYear() < 1) return fail(`is before year 1 (${s})`); // Postgres has no year 0
   return ok(date);
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { acquireFolderLock } from '@/db/folder-lock';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { GOLDEN_DIR, tempFile } from './helpers';
 
@@ -61,17 +61,22 @@ describe('npm run import', () => {
     expect(r.err).toMatch(/usage:/);
   });
 
-  it('fails clearly when another process holds the embedded database', async () => {
+  it('fails clearly when another process holds the embedded database', () => {
+    // This test process takes the folder's lock as the app server does when it opens PGlite
+    // (db/client.ts); opening a whole PGlite only to hold it would cost seconds.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-locked-'));
-    const held = await openDb({ dataDir: dir });
+    const held = acquireFolderLock(dir);
     try {
       const childEnv: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dir };
       delete childEnv.DATABASE_URL;
       const r = runImport(['--dir', GOLDEN_DIR], childEnv);
       expect(r.code).toBe(1);
-      expect(r.out + r.err).toMatch(/in use by another process|locked/i);
+      expect(r.err).toContain(`The embedded database in ${dir} is in use by process ${process.pid}`);
+      expect(r.err).toMatch(/Stop that process first, or point this command at Postgres with DATABASE_URL/);
+      expect(r.err).not.toMatch(/\n\s+at /); // a message, not a stack trace
+      expect(fs.readdirSync(dir)).toEqual([]); // it did not touch the folder
     } finally {
-      await held.close();
+      held.release();
     }
   });
 });

@@ -23,7 +23,7 @@ export const FILE_TABLES: Record<string, string> = {
   'activities.csv': 'activities',
 };
 
-/** Every table the import may touch, plus its bookkeeping. */
+/** The tables the import writes, plus its bookkeeping. */
 export const ALL_TABLES = [...Object.values(FILE_TABLES), 'teams', 'imports', 'audit_log'];
 
 /** Data rows of a CSV file (parsed, so quoted newlines count once). */
@@ -43,10 +43,19 @@ export async function counts(db: Db, tables = ALL_TABLES): Promise<Record<string
   return out;
 }
 
+/** Every table of the app's schema (not just the ones the import writes: it must touch no other). */
+export async function allTables(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ t: string }>(db, sql`select table_name::text as t from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+  return rows.map((r) => r.t);
+}
+
 /** md5 of every row of every table, in a stable order: equal fingerprints = identical contents. */
 export async function fingerprint(db: Db): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const t of ALL_TABLES) {
+  const tables = await allTables(db);
+  for (const t of ALL_TABLES) if (!tables.includes(t)) throw new Error(`table ${t} is missing`);
+  for (const t of tables) {
     const [{ h }] = await queryRows<{ h: string | null }>(
       db,
       sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`),
