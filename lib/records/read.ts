@@ -33,8 +33,10 @@ export async function listRecords(viewer: SessionUser, entity: RecordEntity, opt
   }
   const where = sql.join(conds, sql` and `);
   const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
+  // The owner's name, so a list shows whose records these are (null for kinds without owners).
+  const ownerName = src.owner ? sql`(select ou.name from users ou where ou.id = ${src.owner})` : sql`null::text`;
   const [rows, [{ n }]] = await Promise.all([
-    queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where}
+    queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols}, ${ownerName} as owner_name from ${src.from} where ${where}
       order by ${alias}.${sql.raw(def.sortColumn)} desc, ${alias}.id desc limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
   ]);

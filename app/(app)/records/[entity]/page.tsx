@@ -28,6 +28,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const { rows, total, page } = await listRecords(user, entity, { q, page: Number(first(sp.page) ?? 1) || 1 });
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  const hasOwner = entity !== 'campaigns';
   const scope = user.role === 'admin' ? 'All records.' : user.role === 'manager' ? 'The records of your teams.' : 'The records you own.';
   return (
     <>
@@ -41,7 +42,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
       {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
         <div className="table-wrap">
           <table className="table" data-testid="record-list">
-            <thead><tr>{def.listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}</tr></thead>
+            <thead><tr>{def.listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}{hasOwner ? <th scope="col">Owner</th> : null}</tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={String(r.id)}>
@@ -50,6 +51,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                       {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}
                     </td>
                   ))}
+                  {hasOwner ? <td data-testid="owner-cell">{display(r.owner_name)}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,67 @@
+// [RECORDS] Record lists and pages as a member uses them (seeded demo): only their own leads, another
+// member's record is a 404 by URL, an invalid deal form shows field errors and writes nothing, and a
+// valid edit (stage → won) moves the won revenue KPI. Uses a deal it creates, in a 2019 window no other
+// spec or seed row touches, so parallel specs cannot disturb the numbers.
+import { demoUser, expect, test } from './fixtures';
+
+const KPI_URL = '/kpis/won_revenue?from=2019-03-01&to=2019-04-01&owner=member%40demo.test';
+
+test.describe('[RECORDS] member', () => {
+  test('sees only their own leads; another member\'s lead is 404 by URL', async ({ pageAs }) => {
+    const me = demoUser('member').name;
+    const manager = await pageAs('manager');
+    await manager.goto('/records/leads');
+    const foreign = manager.locator('[data-testid="record-list"] tbody tr').filter({ hasNot: manager.getByTestId('owner-cell').getByText(me, { exact: true }) });
+    const href = await foreign.first().getByRole('link').first().getAttribute('href');
+    expect(href).toMatch(/^\/records\/leads\/\d+$/);
+
+    const page = await pageAs('member');
+    await page.goto('/records/leads');
+    const owners = await page.getByTestId('owner-cell').allTextContents();
+    expect(owners.length).toBeGreaterThan(0);
+    expect(new Set(owners)).toEqual(new Set([me]));
+    expect((await page.goto(href!))?.status()).toBe(404);
+    expect((await page.goto(`${href}/edit`))?.status()).toBe(404);
+  });
+
+  test('invalid deal form shows field errors and keeps input; a valid edit to won changes the KPI', async ({ pageAs }) => {
+    const page = await pageAs('member');
+    const name = `E2E records deal ${Date.now()}`;
+    await page.goto(KPI_URL);
+    await expect(page.getByTestId('kpi-value')).not.toContainText('12,345');
+
+    await page.goto('/records/deals/new');
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Amount').fill('not money');
+    await page.getByLabel('Stage').selectOption('won');
+    await page.getByLabel('Created').fill('2019-03-02');
+    await page.getByRole('button', { name: 'Create deal' }).click();
+    await expect(page.locator('#field-amount-error')).toBeVisible();
+    await expect(page.locator('#field-closed_at-error')).toContainText('required');
+    await expect(page.getByLabel('Amount')).toHaveAttribute('aria-describedby', /field-amount-error/);
+    await expect(page.getByLabel('Name')).toHaveValue(name);
+    await expect(page.getByLabel('Amount')).toHaveValue('not money');
+    await page.goto(`/records/deals?q=${encodeURIComponent(name)}`);
+    await expect(page.getByText('No deals match this search')).toBeVisible();
+
+    await page.goto('/records/deals/new');
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Amount').fill('12345');
+    await page.getByLabel('Stage').selectOption('proposal');
+    await page.getByLabel('Created').fill('2019-03-02');
+    await page.getByRole('button', { name: 'Create deal' }).click();
+    await expect(page).toHaveURL(/\/records\/deals\/\d+\?saved=1$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+    const dealUrl = page.url().replace(/\?.*$/, '');
+
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Stage').selectOption('won');
+    await page.getByLabel('Closed').fill('2019-03-10');
+    await page.getByRole('button', { name: 'Save deal' }).click();
+    await expect(page).toHaveURL(`${dealUrl}?saved=1`);
+    await expect(page.getByTestId('record-fields')).toContainText('won');
+
+    await page.goto(KPI_URL);
+    await expect(page.getByTestId('kpi-value')).toContainText('12,345');
+  });
+});
