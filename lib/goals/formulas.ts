@@ -27,8 +27,10 @@ export const GOAL_FORMULAS = {
     progress: 'Progress = (current − baseline) ÷ (target − baseline).',
     projection:
       'Projection at the due date = the least-squares straight line through the weekly values since the ' +
-      'start, read at the due date. Weeks without data are left out; with a single week the projection is ' +
-      'that week’s value; with none there is no projection.',
+      'start, read at the due date. Weeks are calendar weeks from Monday (the first one from the start date); ' +
+      'the current, unfinished week is left out once a finished week exists, since a few days are not a week’s ' +
+      'value. Weeks without data are left out; with a single week the projection is that week’s value; with ' +
+      'none there is no projection.',
     plannedPath: 'Planned path: a straight line from the baseline at the start to the target at the due date.',
   },
   status:

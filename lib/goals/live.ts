@@ -46,6 +46,19 @@ export interface LiveProgress {
   currentPeriod: { from: Date; to: Date } | null;
   /** Weekly actual values since the start (see ActualPoint); only with `withSeries` or for level KPIs. */
   actual: ActualPoint[];
+  /** Level KPIs: the points the projection's trend line went through (see trendPoints). */
+  weekly: WeeklyPoint[];
+}
+
+/**
+ * The weekly points a level KPI's trend goes through, each at its week's middle. While the goal runs, the
+ * last week ends at "now" and is unfinished: a few days are not a week's level (the quick tickets resolve
+ * first), so it is left out once a finished week with data exists.
+ */
+export function trendPoints(actual: readonly ActualPoint[], lastUnfinished: boolean): WeeklyPoint[] {
+  const points = actual.map((p) => ({ t: new Date((toUtcMs(p.start) + toUtcMs(p.end)) / 2), value: p.value }));
+  const finished = lastUnfinished ? points.slice(0, -1) : points;
+  return finished.some((p) => p.value !== null) ? finished : points;
 }
 
 /** Goal window bounds: the instant measuring stops (min(now, due)) and the current value's window. */
@@ -71,7 +84,7 @@ export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = new 
       startDate: goal.startDate, dueDate: goal.dueDate, now, current: null });
     result.problems = [`The KPI "${goal.kpiKey}" no longer exists.`];
     result.explanation = `This goal cannot be measured: the KPI "${goal.kpiKey}" no longer exists.`;
-    return { result, aggregation: 'level', currentPeriod: null, actual: [] };
+    return { result, aggregation: 'level', currentPeriod: null, actual: [], weekly: [] };
   }
   const key = kpi.key as KpiKey;
   const filters = goalKpiFilters(goal);
@@ -91,12 +104,11 @@ export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = new 
       actual = series.map((p) => ({ start: p.start, end: p.end, value: p.value }));
     }
   }
-  const weekly: WeeklyPoint[] = kpi.aggregation === 'level'
-    ? actual.map((p) => ({ t: new Date((toUtcMs(p.start) + toUtcMs(p.end)) / 2), value: p.value }))
-    : [];
+  const running = w.end !== null && w.end.getTime() < toUtcMs(goal.dueDate);
+  const weekly: WeeklyPoint[] = kpi.aggregation === 'level' ? trendPoints(actual, running) : [];
   const result = computeGoalProgress({
     aggregation: kpi.aggregation, direction: kpi.direction, baseline: goal.baseline, target: goal.target,
     startDate: goal.startDate, dueDate: goal.dueDate, now, current, weekly, format,
   });
-  return { result, aggregation: kpi.aggregation, currentPeriod: w.current, actual };
+  return { result, aggregation: kpi.aggregation, currentPeriod: w.current, actual, weekly };
 }

@@ -22,9 +22,9 @@ export function goalChartData(plan: GoalPlan, live: LiveProgress, unitSuffix: st
   if (r.projection !== null && r.elapsedDays < durationDays) {
     if (additive) projection = [{ x: 0, y: 0 }, { x: durationDays, y: r.projection }];
     else {
-      const weekly = live.actual.map((p) => ({ t: new Date((toUtcMs(p.start) + toUtcMs(p.end)) / 2), value: p.value }));
-      const line = fitLine(weekly);
-      const firstX = actual.find((p) => p.y !== null)?.x ?? 0;
+      const line = fitLine(live.weekly);
+      const first = live.weekly.find((p) => p.value !== null);
+      const firstX = first ? x(toUtcMs(first.t)) : 0;
       if (line) projection = [{ x: firstX, y: line.valueAt(new Date(startMs + firstX * DAY_MS)) }, { x: durationDays, y: r.projection }];
     }
   }
