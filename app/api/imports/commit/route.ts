@@ -1,0 +1,24 @@
+// POST {uploadId, entity, mapping}: starts the all-or-nothing import in the background. Refused unless
+// a preview of this very file and mapping found no errors.
+import { getDb } from '@/db/client';
+import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { parseImportRequest } from '@/lib/admin/import-request';
+import { getJob, hasRunningJob, publicJob, startImportJob } from '@/lib/admin/import-jobs';
+import { mappingKey } from '@/lib/admin/upload-store';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: Request): Promise<Response> {
+  const user = await requireImportAdmin();
+  if (user instanceof Response) return user;
+  const r = await parseImportRequest(req, user.id);
+  if (typeof r === 'string') return jsonError(400, r);
+  const checked = r.upload.checked;
+  if (!checked || checked.mappingKey !== mappingKey(r.entity, r.mapping)) return jsonError(409, 'Preview the file with this mapping first.');
+  if (checked.errorCount > 0) return jsonError(422, `The preview found ${checked.errorCount} error(s). Fix the file and upload it again; nothing was written.`);
+  if (getJob(r.upload.id, user.id)) return jsonError(409, 'This file is already being imported.');
+  if (hasRunningJob()) return jsonError(409, 'Another import is running. Try again when it has finished.');
+  const job = startImportJob(await getDb(), r.upload, r.entity, r.mapping);
+  return Response.json(publicJob(job), { status: 202, headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,43 @@
+// GET ?upload=<id> (the last preview's errors) or ?import=<history id>: the error report as CSV.
+// Only the errors (row, column, reason) are sent, never the uploaded file itself.
+import { eq } from 'drizzle-orm';
+import { getReadDb } from '@/db/client';
+import { imports } from '@/db/schema';
+import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { getUpload } from '@/lib/admin/upload-store';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** CSV cell; a leading =, +, - or @ is prefixed so a spreadsheet does not run it as a formula. */
+function cell(v: string | number): string {
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function GET(req: Request): Promise<Response> {
+  const user = await requireImportAdmin();
+  if (user instanceof Response) return user;
+  const q = new URL(req.url).searchParams;
+  let errors: { row: number; column: string; message: string }[] = [];
+  let name = 'import';
+  if (q.get('upload')) {
+    const u = getUpload(q.get('upload')!, user.id);
+    if (!u?.checked) return jsonError(404, 'No preview for this file.');
+    errors = u.checked.errors; name = u.fileName.replace(/\.csv$/i, '');
+  } else {
+    const id = Number(q.get('import'));
+    if (!Number.isInteger(id) || id <= 0) return jsonError(400, 'Which import?');
+    const [row] = await (await getReadDb()).select({ errors: imports.errors, fileName: imports.fileName }).from(imports).where(eq(imports.id, id));
+    if (!row) return jsonError(404, 'No such import.');
+    errors = row.errors; name = row.fileName.replace(/\.csv$/i, '');
+  }
+  const body = ['row,column,reason', ...errors.map((e) => [e.row, e.column, e.message].map(cell).join(','))].join('\r\n') + '\r\n';
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}-errors.csv"`,
+    },
+  });
+}

@@ -1,0 +1,30 @@
+// POST {uploadId, entity, mapping}: a dry run (validated and rolled back), the first rows as they will
+// be stored and every error (row, column, reason).
+import { getDb } from '@/db/client';
+import { importFile } from '@/lib/import';
+import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { parseImportRequest } from '@/lib/admin/import-request';
+import { hasRunningJob } from '@/lib/admin/import-jobs';
+import { mappingKey } from '@/lib/admin/upload-store';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+const SHOWN_ERRORS = 200;
+
+export async function POST(req: Request): Promise<Response> {
+  const user = await requireImportAdmin();
+  if (user instanceof Response) return user;
+  const r = await parseImportRequest(req, user.id);
+  if (typeof r === 'string') return jsonError(400, r);
+  // PGlite has one connection: a dry run would wait for the running commit anyway; say so instead.
+  if (hasRunningJob()) return jsonError(409, 'An import is running. Preview again when it has finished.');
+  const result = await importFile(await getDb(), {
+    entity: r.entity, path: r.upload.path, fileName: r.upload.fileName, mapping: r.mapping, dryRun: true, previewRows: 10, maxErrors: 10_000,
+  });
+  r.upload.checked = { entity: r.entity, mappingKey: mappingKey(r.entity, r.mapping), errorCount: result.errorCount, errors: result.errors };
+  return Response.json({
+    ok: result.ok, totalRows: result.totalRows, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
+    errorCount: result.errorCount, errors: result.errors.slice(0, SHOWN_ERRORS), message: result.message,
+    preview: result.preview ?? [], mapping: result.mapping,
+  }, { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,31 @@
+// POST the raw CSV as the request body (?name=<file name>): streamed to a temp file with size and row
+// limits; answers with the header, the entity guess and a proposed mapping.
+import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
+import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/admin/upload-store';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export async function POST(req: Request): Promise<Response> {
+  const user = await requireImportAdmin();
+  if (user instanceof Response) return user;
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_UPLOAD_BYTES) return jsonError(413, 'The file is larger than 200 MB. Split it and import the parts.');
+  if (!req.body) return jsonError(400, 'No file was sent.');
+  const fileName = cleanFileName(new URL(req.url).searchParams.get('name'));
+  if (!/\.csv$/i.test(fileName)) return jsonError(415, 'Only .csv files can be imported.');
+  try {
+    const u = await saveUpload(req.body, fileName, user.id);
+    const guess = guessEntity(u.headers, fileName);
+    return Response.json({
+      uploadId: u.id, fileName, bytes: u.bytes, rows: u.rows, headers: u.headers, guess,
+      ranking: rankEntities(u.headers, fileName).slice(0, 3),
+      mapping: guess ? proposeMapping(guess, u.headers) : {},
+    }, { headers: { 'cache-control': 'no-store' } });
+  } catch (err) {
+    if (err instanceof UploadLimitError) return jsonError(413, err.message);
+    console.error('[import] upload failed:', err);
+    return jsonError(500, 'The upload failed. Try again.');
+  }
+}

@@ -1,0 +1,67 @@
+// Background commits of browser imports: importFile runs in the server process (not awaited by the
+// request), the page polls the status. Cancel aborts the core's transaction, so nothing is written.
+// A server restart loses the job: its 'running' history row is then marked failed (interrupted).
+import 'server-only';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { imports } from '@/db/schema';
+import { importFile, type ColumnMapping, type ImportResult } from '@/lib/import';
+import type { Upload } from './upload-store';
+
+export interface ImportJob {
+  uploadId: string; userId: number; state: 'running' | 'done' | 'cancelled' | 'failed';
+  rowsDone: number; rowsTotal: number; bytesDone: number; bytesTotal: number;
+  result?: Pick<ImportResult, 'ok' | 'committed' | 'importId' | 'inserted' | 'updated' | 'unchanged' | 'errorCount' | 'message' | 'totalRows'>;
+  controller: AbortController;
+}
+
+const g = globalThis as unknown as { __crmImportJobs?: Map<string, ImportJob>; __crmBoot?: Date };
+const jobs: Map<string, ImportJob> = (g.__crmImportJobs ??= new Map());
+/** When this server process started: a 'running' history row older than this belongs to a dead process. */
+const BOOT = (g.__crmBoot ??= new Date());
+export const INTERRUPTED_MESSAGE = 'Interrupted: the server stopped during the import. Nothing was written.';
+
+export function getJob(uploadId: string, userId: number): ImportJob | null {
+  const j = jobs.get(uploadId);
+  return j && j.userId === userId ? j : null;
+}
+
+export function hasRunningJob(): boolean {
+  return [...jobs.values()].some((j) => j.state === 'running');
+}
+
+export function startImportJob(db: Db, upload: Upload, entity: string, mapping: ColumnMapping): ImportJob {
+  const controller = new AbortController();
+  const job: ImportJob = {
+    uploadId: upload.id, userId: upload.userId, state: 'running', rowsDone: 0, rowsTotal: upload.rows,
+    bytesDone: 0, bytesTotal: upload.bytes, controller,
+  };
+  jobs.set(upload.id, job);
+  void importFile(db, {
+    entity, path: upload.path, fileName: upload.fileName, mapping, userId: upload.userId, signal: controller.signal,
+    onProgress: (p) => { job.rowsDone = p.rowsDone; job.bytesDone = p.bytesDone; },
+  }).then((r) => {
+    job.result = {
+      ok: r.ok, committed: r.committed, importId: r.importId, inserted: r.inserted, updated: r.updated,
+      unchanged: r.unchanged, errorCount: r.errorCount, message: r.message, totalRows: r.totalRows,
+    };
+    job.rowsDone = r.totalRows;
+    job.state = r.committed ? 'done' : controller.signal.aborted ? 'cancelled' : 'failed';
+  }).catch((err: unknown) => {
+    console.error('[import] background import failed:', err);
+    job.state = controller.signal.aborted ? 'cancelled' : 'failed';
+    job.result = { ok: false, committed: false, importId: null, inserted: 0, updated: 0, unchanged: 0, errorCount: 0, totalRows: job.rowsDone, message: 'The import failed. Nothing was written.' };
+  });
+  return job;
+}
+
+export function publicJob(j: ImportJob) {
+  const { controller: _c, ...rest } = j;
+  return rest;
+}
+
+/** Marks history rows left 'running' by an earlier server process as failed (interrupted). */
+export async function markInterruptedImports(db: Db): Promise<void> {
+  await db.update(imports).set({ state: 'failed', message: INTERRUPTED_MESSAGE, finishedAt: sql`now()`, inserted: 0, updated: 0, unchanged: 0 })
+    .where(and(eq(imports.state, 'running'), lt(imports.startedAt, BOOT)));
+}

@@ -1,0 +1,24 @@
+// Parses the JSON body of preview/commit requests: which upload, entity and mapping.
+import 'server-only';
+import { z } from 'zod';
+import { ENTITIES, ENTITY_NAMES, type EntityName } from '@/lib/validation';
+import { getUpload, type Upload } from './upload-store';
+
+const bodySchema = z.object({
+  uploadId: z.string().uuid(),
+  entity: z.enum(ENTITY_NAMES),
+  mapping: z.record(z.string().max(200), z.string().max(100)),
+});
+
+export type ImportRequest = { upload: Upload; entity: EntityName; mapping: Record<string, string> };
+
+export async function parseImportRequest(req: Request, userId: number): Promise<ImportRequest | string> {
+  const parsed = bodySchema.safeParse(await req.json().catch(() => null));
+  if (!parsed.success) return 'Choose a file, an entity and a mapping.';
+  const upload = getUpload(parsed.data.uploadId, userId);
+  if (!upload) return 'The uploaded file is no longer available. Upload it again.';
+  const columns = new Set(ENTITIES[parsed.data.entity].columns.map((c) => c.name));
+  // Only real headers to real contract columns; '' means "ignore this column".
+  const mapping = Object.fromEntries(Object.entries(parsed.data.mapping).filter(([h, c]) => upload.headers.includes(h) && columns.has(c)));
+  return { upload, entity: parsed.data.entity, mapping };
+}
