@@ -21,7 +21,7 @@ function base(entity: RecordEntity, viewer: SessionUser) {
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
-export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number }> {
+export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number }> {
   const db = dbIn ?? (await getReadDb());
   const { def, src, alias, scope } = base(entity, viewer);
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
@@ -31,6 +31,9 @@ export async function listRecords(viewer: SessionUser, entity: RecordEntity, opt
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`(${sql.join(def.search.map((c) => sql`${alias}.${sql.raw(c)}::text ilike ${like}`), sql` or `)})`);
   }
+  // Filters narrow within the scope above; they never widen it.
+  if (opts.stage && entity === 'deals') conds.push(sql`${alias}.stage = ${opts.stage}`);
+  if (opts.ownerId && src.owner) conds.push(sql`${src.owner} = ${opts.ownerId}`);
   const where = sql.join(conds, sql` and `);
   const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
   // The owner's name, so a list shows whose records these are (null for kinds without owners).

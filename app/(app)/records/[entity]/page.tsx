@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { DEAL_STAGES } from '@/db/schema/enums';
+import { ownerOptions } from '@/lib/records/form-options';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
 import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
@@ -25,10 +27,15 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const sp = await searchParams;
   const q = first(sp.q) ?? '';
   const def = ENTITY_DEFS[entity];
-  const { rows, total, page } = await listRecords(user, entity, { q, page: Number(first(sp.page) ?? 1) || 1 });
-  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-  const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
+  const stage = (DEAL_STAGES as readonly string[]).includes(first(sp.stage) ?? '') ? first(sp.stage)! : '';
+  const owner = /^\d{1,10}$/.test(first(sp.owner) ?? '') ? first(sp.owner)! : '';
   const hasOwner = entity !== 'campaigns';
+  const [{ rows, total, page }, owners] = await Promise.all([
+    listRecords(user, entity, { q, stage: stage || undefined, ownerId: owner ? Number(owner) : undefined, page: Number(first(sp.page) ?? 1) || 1 }),
+    hasOwner && user.role !== 'member' ? ownerOptions(user) : Promise.resolve([]),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
+  const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(stage ? { stage } : {}), ...(owner ? { owner } : {}), page: String(p) }).toString()}`;
   const scope = user.role === 'admin' ? 'All records.' : user.role === 'manager' ? 'The records of your teams.' : 'The records you own.';
   return (
     <>
@@ -37,6 +44,18 @@ export default async function RecordListPage({ params, searchParams }: { params:
       <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
         <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
         <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />
+        {entity === 'deals' ? (
+          <select name="stage" className="input" defaultValue={stage} aria-label="Stage" style={{ width: 'auto' }}>
+            <option value="">All stages</option>
+            {DEAL_STAGES.map((st) => <option key={st} value={st}>{st}</option>)}
+          </select>
+        ) : null}
+        {owners.length > 1 ? (
+          <select name="owner" className="input" defaultValue={owner} aria-label="Owner" style={{ width: 'auto' }}>
+            <option value="">All owners</option>
+            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        ) : null}
         <button className="btn btn-secondary" type="submit">Search</button>
       </form>
       {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
