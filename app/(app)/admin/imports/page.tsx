@@ -1,11 +1,56 @@
-// Placeholder: the admin module fills this page. The permission check stays first.
+// CSV import in the browser (upload, entity, mapping, preview, background commit) and the history.
 import type { Metadata } from 'next';
+import { desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { imports, users } from '@/db/schema';
+import { markInterruptedImports } from '@/lib/admin/import-jobs';
+import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
 import { requirePermission } from '@/lib/auth/session';
+import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
+import { ImportWizard } from './import-wizard';
 
 export const metadata: Metadata = { title: 'Imports' };
 
+const TONE = { succeeded: 'success', failed: 'danger', running: 'info', pending: 'neutral' } as const;
+
 export default async function AdminImportsPage() {
   await requirePermission('admin.imports');
-  return <PageHeader title="Imports" description="Import CRM data from CSV files." />;
+  const db = await getDb();
+  await markInterruptedImports(db);
+  const history = await db.select({
+    id: imports.id, entity: imports.entity, fileName: imports.fileName, state: imports.state, startedAt: imports.startedAt,
+    totalRows: imports.totalRows, inserted: imports.inserted, updated: imports.updated, unchanged: imports.unchanged,
+    errorCount: imports.errorCount, message: imports.message, who: users.name,
+  }).from(imports).leftJoin(users, eq(users.id, imports.userId)).orderBy(desc(imports.startedAt), desc(imports.id)).limit(50);
+  return (
+    <>
+      <PageHeader title="Imports" description={`Import CSV files of the data contract. ${UPLOAD_LIMITS_TEXT} A file is imported completely or not at all.`} />
+      <ImportWizard limits={UPLOAD_LIMITS_TEXT} />
+      <Card title="History" style={{ marginTop: '1.25rem' }}>
+        <div className="table-wrap">
+          <table className="table" data-testid="import-history">
+            <thead><tr><th>When</th><th>Who</th><th>File</th><th>Entity</th><th>State</th><th className="num">Rows</th><th className="num">Inserted</th><th className="num">Updated</th><th className="num">Unchanged</th><th className="num">Errors</th></tr></thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id}>
+                  <td>{h.startedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                  <td>{h.who ?? '—'}</td>
+                  <td>{h.fileName}</td>
+                  <td>{h.entity}</td>
+                  <td><Badge tone={TONE[h.state as keyof typeof TONE] ?? 'neutral'} title={h.message ?? undefined}>{h.state}</Badge></td>
+                  <td className="num">{h.totalRows}</td>
+                  <td className="num">{h.inserted}</td>
+                  <td className="num">{h.updated}</td>
+                  <td className="num">{h.unchanged}</td>
+                  <td className="num">{h.errorCount ? <a href={`/api/imports/errors?import=${h.id}`} download>{h.errorCount}</a> : 0}</td>
+                </tr>
+              ))}
+              {history.length === 0 ? <tr><td colSpan={10} className="muted">No imports yet.</td></tr> : null}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </>
+  );
 }

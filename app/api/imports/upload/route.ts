@@ -2,6 +2,7 @@
 // limits; answers with the header, the entity guess and a proposed mapping.
 import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { ENTITIES, ENTITY_NAMES } from '@/lib/validation';
 import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/admin/upload-store';
 
 export const runtime = 'nodejs';
@@ -22,6 +23,8 @@ export async function POST(req: Request): Promise<Response> {
       uploadId: u.id, fileName, bytes: u.bytes, rows: u.rows, headers: u.headers, guess,
       ranking: rankEntities(u.headers, fileName).slice(0, 3),
       mapping: guess ? proposeMapping(guess, u.headers) : {},
+      // Per entity: its contract columns and the proposed mapping, so the page can switch entity offline.
+      entities: ENTITY_NAMES.map((e) => ({ name: e, label: ENTITIES[e].label, columns: ENTITIES[e].columns.map((c) => c.name), mapping: proposeMapping(e, u.headers) })),
     }, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     if (err instanceof UploadLimitError) return jsonError(413, err.message);

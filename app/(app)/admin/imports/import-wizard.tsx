@@ -1,0 +1,147 @@
+'use client';
+// The import steps: upload (streamed by the browser as the request body), entity and mapping, preview
+// (dry run), commit in the background with a polled progress bar, cancel, result.
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Field } from '../../../_components/ui';
+import { PreviewPanel } from './preview-panel';
+import type { JobInfo, PreviewInfo, UploadInfo } from './types';
+import styles from './imports.module.css';
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `The request failed (${res.status}).`);
+  return body;
+}
+
+export function ImportWizard({ limits }: { limits: string }) {
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [upload, setUpload] = useState<UploadInfo | null>(null);
+  const [entity, setEntity] = useState('');
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<PreviewInfo | null>(null);
+  const [job, setJob] = useState<JobInfo | null>(null);
+  const [busy, setBusy] = useState<'' | 'upload' | 'preview' | 'commit'>('');
+  const [error, setError] = useState('');
+
+  const entityDef = upload?.entities.find((e) => e.name === entity);
+  const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  async function doUpload() {
+    if (!file) return;
+    setBusy('upload'); setError(''); setUpload(null); setPreview(null); setJob(null);
+    try {
+      const u = await call<UploadInfo>(`/api/imports/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+      setUpload(u);
+      const e = u.guess ?? '';
+      setEntity(e);
+      setMapping(u.entities.find((x) => x.name === e)?.mapping ?? {});
+    } catch (err) { setError((err as Error).message); } finally { setBusy(''); }
+  }
+
+  function chooseEntity(e: string) {
+    setEntity(e); setPreview(null);
+    setMapping(upload?.entities.find((x) => x.name === e)?.mapping ?? {});
+  }
+
+  async function doPreview() {
+    if (!upload || !entity) return;
+    setBusy('preview'); setError(''); setPreview(null);
+    try { setPreview(await call<PreviewInfo>('/api/imports/preview', json({ uploadId: upload.uploadId, entity, mapping }))); }
+    catch (err) { setError((err as Error).message); } finally { setBusy(''); }
+  }
+
+  async function doCommit() {
+    if (!upload) return;
+    setBusy('commit'); setError('');
+    try { setJob(await call<JobInfo>('/api/imports/commit', json({ uploadId: upload.uploadId, entity, mapping }))); }
+    catch (err) { setError((err as Error).message); } finally { setBusy(''); }
+  }
+
+  async function doCancel() {
+    if (upload) await call<JobInfo>(`/api/imports/cancel?upload=${upload.uploadId}`, { method: 'POST' }).catch(() => null);
+  }
+
+  // Poll while the import runs; the rest of the page stays usable.
+  const running = job?.state === 'running';
+  useEffect(() => {
+    if (!running || !upload) return;
+    const t = setInterval(async () => {
+      const j = await call<JobInfo>(`/api/imports/status?upload=${upload.uploadId}`).catch(() => null);
+      if (j) setJob(j);
+      if (j && j.state !== 'running') router.refresh();
+    }, 700);
+    return () => clearInterval(t);
+  }, [running, upload, router]);
+
+  const pct = job && job.rowsTotal ? Math.min(100, Math.round((job.rowsDone / job.rowsTotal) * 100)) : 0;
+  return (
+    <div className={styles.steps}>
+      {error ? <Alert tone="error" role="alert">{error}</Alert> : null}
+      <Card title="1. File" description={limits}>
+        <div className={styles.row}>
+          <Field label="CSV file" name="file"><input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Field>
+          <div><Button variant="primary" disabled={!file || busy !== '' || running} onClick={doUpload}>{busy === 'upload' ? 'Uploading…' : 'Upload'}</Button></div>
+        </div>
+        {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toFixed(1)} KB.</p> : null}
+      </Card>
+
+      {upload ? (
+        <Card title="2. Entity and columns" description={upload.guess ? `Guessed from the header: ${upload.guess}. Change it if it is wrong.` : 'The header does not match an entity: choose one.'}>
+          <Field label="Entity" name="entity">
+            <select value={entity} onChange={(e) => chooseEntity(e.target.value)}>
+              <option value="">Choose…</option>
+              {upload.entities.map((e) => <option key={e.name} value={e.name}>{e.label}</option>)}
+            </select>
+          </Field>
+          {entityDef ? (
+            <div className={`table-wrap ${styles.mapTable}`}>
+              <table className="table" data-testid="mapping-table">
+                <thead><tr><th>Column in the file</th><th>Stored as</th></tr></thead>
+                <tbody>
+                  {upload.headers.map((h) => (
+                    <tr key={h}>
+                      <td>{h}</td>
+                      <td>
+                        <select aria-label={`Map ${h}`} value={mapping[h] ?? ''} onChange={(e) => { setPreview(null); setMapping({ ...mapping, [h]: e.target.value }); }}>
+                          <option value="">— ignore —</option>
+                          {entityDef.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <div className={styles.buttons}>
+            <Button variant="primary" disabled={!entity || busy !== '' || running} onClick={doPreview}>{busy === 'preview' ? 'Checking…' : 'Preview'}</Button>
+          </div>
+        </Card>
+      ) : null}
+
+      {preview && upload ? (
+        <PreviewPanel preview={preview} uploadId={upload.uploadId} canCommit={preview.errorCount === 0 && !job && busy === ''} onCommit={doCommit} />
+      ) : null}
+
+      {job ? (
+        <Card title="4. Import">
+          <div className={styles.progressRow}>
+            <progress className={styles.progress} max={job.rowsTotal || 1} value={job.rowsDone} aria-label="Import progress" data-testid="import-progress" />
+            <span className="num" data-testid="import-progress-text">{job.rowsDone.toLocaleString('en-US')} of {job.rowsTotal.toLocaleString('en-US')} rows ({pct}%)</span>
+          </div>
+          {running ? <div className={styles.buttons}><Button variant="danger" onClick={doCancel}>Cancel</Button></div> : null}
+          {job.result ? (
+            <Alert tone={job.result.committed ? 'success' : 'error'} data-testid="import-result">
+              {job.result.committed
+                ? `Imported: ${job.result.inserted} inserted, ${job.result.updated} updated, ${job.result.unchanged} unchanged.`
+                : `${job.state === 'cancelled' ? 'Cancelled.' : 'Failed.'} ${job.result.message}`}
+            </Alert>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+// Step 3: what the dry run found: counts, the first rows as stored, every error, the report download.
+import { Alert, Button, Card } from '../../../_components/ui';
+import type { PreviewInfo } from './types';
+import styles from './imports.module.css';
+
+const show = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));
+
+export function PreviewPanel({ preview, uploadId, canCommit, onCommit }: { preview: PreviewInfo; uploadId: string; canCommit: boolean; onCommit: () => void }) {
+  const cols = preview.preview[0] ? Object.keys(preview.preview[0].values) : [];
+  return (
+    <Card title="3. Preview" description="Nothing has been written yet.">
+      <div className={styles.counts} data-testid="preview-counts">
+        <span><strong>{preview.totalRows}</strong> rows</span>
+        <span><strong>{preview.inserted}</strong> new</span>
+        <span><strong>{preview.updated}</strong> changed</span>
+        <span><strong>{preview.unchanged}</strong> unchanged</span>
+        <span><strong>{preview.errorCount}</strong> errors</span>
+      </div>
+      {preview.errorCount > 0 ? (
+        <>
+          <Alert tone="error" data-testid="preview-errors-alert">
+            {preview.errorCount} error(s): the file cannot be imported until they are fixed. Nothing was written.{' '}
+            <a href={`/api/imports/errors?upload=${uploadId}`} download>Download the error report (CSV)</a>
+          </Alert>
+          <div className={`table-wrap ${styles.scroll}`}>
+            <table className="table" data-testid="preview-errors">
+              <thead><tr><th className="num">Row</th><th>Column</th><th>Reason</th></tr></thead>
+              <tbody>{preview.errors.map((e, i) => <tr key={i}><td className="num">{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr>)}</tbody>
+            </table>
+          </div>
+          {preview.errors.length < preview.errorCount ? <p className="subtle">The first {preview.errors.length} are shown; the report has up to 10 000.</p> : null}
+        </>
+      ) : null}
+      {preview.preview.length ? (
+        <div className={`table-wrap ${styles.scroll}`}>
+          <table className="table" data-testid="preview-rows">
+            <thead><tr><th className="num">Row</th><th>Action</th>{cols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+            <tbody>
+              {preview.preview.map((r) => (
+                <tr key={r.row}><td className="num">{r.row}</td><td>{r.action}</td>{cols.map((c) => <td key={c} className={styles.cellValue} title={show(r.values[c])}>{show(r.values[c])}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <div className={styles.buttons}>
+        <Button variant="primary" disabled={!canCommit} onClick={onCommit}>Import {preview.totalRows.toLocaleString('en-US')} rows</Button>
+      </div>
+    </Card>
+  );
+}
