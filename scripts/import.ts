@@ -1,28 +1,30 @@
 // CSV import from the command line (thin: the work is in lib/import).
-//   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--dry-run]
-//   npm run import -- --dir <folder> [--dry-run]
+//   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--dry-run] [--progress]
+//   npm run import -- --dir <folder> [--dry-run] [--progress]
 // Exit 0 with counts per file; exit 1 with every error as `row N, column C: reason`.
 import { closeDb, getDb } from '@/db/client';
-import { importDirectory, importFile, type ImportResult } from '@/lib/import';
+import { importDirectory, importFile, type ImportProgress, type ImportResult } from '@/lib/import';
 import { parseEntityName } from '@/lib/validation';
 
 const USAGE = `usage:
-  npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--dry-run]
-  npm run import -- --dir <folder> [--dry-run]
+  npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--dry-run] [--progress]
+  npm run import -- --dir <folder> [--dry-run] [--progress]
+--progress: rows read so far on stderr, once a second (the default when stderr is a terminal)
 entities: users, accounts, campaigns, leads, deals, orders, tickets, survey_responses (or survey-responses), expenses, activities`;
 
 /** The CLI prints every error; past this many they are counted only (memory). */
 const MAX_ERRORS = 100_000;
 
-interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; dryRun: boolean }
+interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; dryRun: boolean; progress: boolean }
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { dryRun: false };
+  const args: Args = { dryRun: false, progress: !!process.stderr.isTTY };
   const rest: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === '--dir') args.dir = argv[++k];
     else if (a === '--dry-run') args.dryRun = true;
+    else if (a === '--progress') args.progress = true;
     else if (a === '--mapping') {
       const spec = argv[++k] ?? '';
       args.mapping = {};
@@ -60,6 +62,18 @@ function printResult(r: ImportResult, dryRun: boolean): void {
   if (r.errorCount > r.errors.length) console.log(`... and ${r.errorCount - r.errors.length} more errors`);
 }
 
+/** Reports progress on stderr: the first call at once, then at most once a second. */
+function progressPrinter(): (p: ImportProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (last && now - last < 1000) return;
+    last = now;
+    const pct = p.bytesTotal ? ` (${Math.floor((100 * p.bytesDone) / p.bytesTotal)}%)` : '';
+    process.stderr.write(`progress: ${p.fileName ?? 'file'}: ${p.rowsDone} rows read${pct}\n`);
+  };
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === 'string') {
@@ -68,7 +82,7 @@ async function main(): Promise<number> {
   }
   const db = await getDb();
   const started = performance.now();
-  const common = { dryRun: args.dryRun, maxErrors: MAX_ERRORS };
+  const common = { dryRun: args.dryRun, maxErrors: MAX_ERRORS, onProgress: args.progress ? progressPrinter() : undefined };
   let files: ImportResult[];
   let ok: boolean;
   if (args.dir) {

@@ -1,5 +1,6 @@
 // The CSV import: CLI (scripts/import.ts) and admin import page use this API only.
 export { importFile, importDirectory, requireEntity, UnknownEntityError, type ImportDirectoryOptions } from './run';
+export { closeInterrupted } from './history';
 export { proposeMapping, guessEntity, rankEntities, exactMapping, resolveColumns, normalizeHeader, type EntityGuess } from './mapping';
 export type {
   ImportError, ImportProgress, ImportFileOptions, ImportResult, DirectoryImportResult, ColumnMapping, PreviewRow, RowAction,

@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { writeAudit } from '@/lib/audit';
 import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/validation';
 import { ErrorLog, Rollback } from './errors';
-import { finishHistory, startHistory } from './history';
+import { closeInterrupted, finishHistory, holdRunning, startHistory } from './history';
 import { processFile, type FileOutcome } from './process-file';
 import { openSource } from './reader';
 import type { ColumnMapping, DirectoryImportResult, ImportFileOptions, ImportProgress, ImportResult } from './types';
@@ -75,6 +75,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
   const batchSize = Math.max(1, opts.batchSize ?? 5000);
   const previewRows = dryRun ? Math.min(opts.previewRows ?? 20, batchSize) : 0;
   const historyIds: (number | null)[] = [];
+  if (!dryRun) await closeInterrupted(db);
   for (const s of specs) {
     historyIds.push(dryRun ? null : await startHistory(db, { entity: s.entity, fileName: s.fileName, userId, mapping: s.mapping }));
   }
@@ -84,6 +85,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
   let crash: unknown = null;
   try {
     await db.transaction(async (tx) => {
+      await holdRunning(tx, historyIds.filter((id): id is number => id !== null));
       for (let k = 0; k < specs.length; k++) {
         const s = specs[k];
         const onProgress = opts.onProgress && ((p: ImportProgress) => opts.onProgress!({ ...p, fileName: s.fileName }));
