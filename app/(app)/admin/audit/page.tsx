@@ -60,7 +60,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                   <td>{r.entity}{r.entityId ? ` #${r.entityId}` : ''}</td>
                   <td>
                     {diff.length ? (
-                      <details>
+                      <details className={styles.diffToggle}>
                         <summary>{diff.filter((d) => d.changed).length} field(s)</summary>
                         <table className={styles.diff}>
                           <thead><tr><th>Field</th><th>Before</th><th>After</th></tr></thead>

@@ -1,0 +1,131 @@
+// Admin end to end: the golden data set imported file by file through the import page (mapping,
+// preview, commit with progress, history), then the KPI pages show the golden values; a file with
+// errors is refused with every error shown and nothing written; members and managers get 403 on every
+// admin page and their direct calls to the import API and the admin actions fail.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { authFile, expect, test } from './fixtures';
+
+const GOLDEN = path.resolve(__dirname, '../../shared/fixtures/golden');
+const FILES = ['users', 'accounts', 'campaigns', 'leads', 'deals', 'orders', 'tickets', 'survey_responses', 'expenses', 'activities'];
+const EXPECTED = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'expected.json'), 'utf8')) as { from: string; to: string; filters: Record<string, string>; kpis: Record<string, number | null> }[];
+
+async function importThroughPage(page: Page, file: string): Promise<void> {
+  await page.getByLabel('CSV file').setInputFiles(file);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByTestId('mapping-table')).toBeVisible();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('preview-counts')).toContainText('0 errors');
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('import-result')).toContainText('Imported:', { timeout: 60_000 });
+}
+
+test.describe('admin imports', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.use({ storageState: authFile('admin') });
+
+  test('imports the golden files through the page; the KPI pages show the golden values', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('/admin/imports');
+    await expect(page.getByText(/up to 200 MB/).first()).toBeVisible();
+    for (const name of FILES) {
+      await test.step(name, async () => {
+        await importThroughPage(page, path.join(GOLDEN, `${name}.csv`));
+        if (name === 'users') {
+          // The entity was guessed from the header, and the mapping proposed for each column.
+          await expect(page.getByLabel('Entity')).toHaveValue('users');
+          await expect(page.getByLabel('Map email')).toHaveValue('email');
+        }
+      });
+    }
+    const history = page.getByTestId('import-history');
+    for (const name of FILES) await expect(history.getByRole('row', { name: new RegExp(`${name}\\.csv.*succeeded`) }).first()).toBeVisible();
+
+    // The team filter isolates golden data from the shared demo seed: golden users belong to teams
+    // Alpha/Beta/Gamma, the demo's teams are North/South/Enterprise, so "team=Alpha" counts only
+    // records owned by the golden users imported above (team-scoped KPIs; not campaign/expense ones).
+    const c = EXPECTED.find((x) => x.filters.team === 'Alpha')!;
+    const q = `from=${c.from}&to=${c.to}&team=Alpha`;
+    await page.goto(`/kpis/mqls?${q}`);
+    await expect(page.getByTestId('kpi-value').first()).toHaveText(new RegExp(`^\\s*${c.kpis.mqls}\\s*$`));
+    await page.goto(`/kpis/win_rate?${q}`);
+    await expect(page.getByTestId('kpi-value').first()).toContainText(String(Math.round(c.kpis.win_rate!)));
+    await page.goto(`/kpis/won_revenue?${q}`);
+    const won = (await page.getByTestId('kpi-value').first().textContent())!.replace(/[^\d.]/g, '');
+    expect(Math.abs(Number(won) - c.kpis.won_revenue!)).toBeLessThan(Math.max(1, c.kpis.won_revenue! * 0.001));
+  });
+
+  test('a file with errors shows every error in the preview; committing is refused; nothing is written', async ({ page }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-admin-'));
+    const file = path.join(dir, 'bad-deals.csv');
+    fs.writeFileSync(file, [
+      'external_id,name,account_external_id,lead_external_id,campaign_external_id,product,type,amount,stage,created_at,closed_at,owner_email',
+      'E2E-BAD-1,Bad one,,,,Suite,new,not-a-number,won,2025-01-01,2025-02-01,',
+      'E2E-BAD-2,Bad two,,,,Suite,nonsense,100,won,2025-01-01,2025-02-01,',
+    ].join('\n'));
+    await page.goto('/admin/imports');
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.getByLabel('Entity')).toHaveValue('deals');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const errors = page.getByTestId('preview-errors');
+    await expect(errors).toBeVisible();
+    await expect(errors.getByRole('row', { name: /^2 amount/ })).toBeVisible();
+    await expect(errors.getByRole('row', { name: /^3 type/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
+
+    // The report downloads as CSV with both errors.
+    const report = await page.request.get(await page.getByRole('link', { name: /error report/ }).getAttribute('href') as string);
+    expect(report.headers()['content-type']).toContain('text/csv');
+    const text = await report.text();
+    expect(text).toMatch(/^row,column,reason/);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+    // A direct commit is refused on the server too.
+    const uploadId = new URL((await page.getByRole('link', { name: /error report/ }).getAttribute('href'))!, 'http://x').searchParams.get('upload');
+    const mapping = Object.fromEntries(text ? [] : []);
+    const res = await page.request.post('/api/imports/commit', { data: { uploadId, entity: 'deals', mapping } });
+    expect([409, 422]).toContain(res.status());
+    await page.reload();
+    await expect(page.getByTestId('import-history')).not.toContainText('bad-deals.csv');
+    await page.goto('/records/deals?q=E2E-BAD');
+    await expect(page.getByText('E2E-BAD-1')).toHaveCount(0);
+  });
+});
+
+for (const role of ['member', 'manager'] as const) {
+  test(`a ${role} gets 403 on every admin page and the admin API and actions refuse them`, async ({ browser, pageAs }) => {
+    const page = await pageAs(role);
+    for (const p of ['/admin/users', '/admin/teams', '/admin/imports', '/admin/audit', '/admin/users/1']) {
+      const res = await page.goto(p);
+      expect(res?.status(), p).toBe(403);
+    }
+    const up = await page.request.post('/api/imports/upload?name=users.csv', { data: 'email,name,role\nx@y.test,X,admin\n', headers: { 'content-type': 'text/csv' } });
+    expect(up.status()).toBe(403);
+    for (const url of ['/api/imports/preview', '/api/imports/commit']) {
+      expect((await page.request.post(url, { data: {} })).status()).toBe(403);
+    }
+    expect((await page.request.get('/api/imports/errors?import=1')).status()).toBe(403);
+
+    // Replay the admin's "create team" server action with this user's session: refused, no team.
+    const adminCtx = await browser.newContext({ storageState: authFile('admin') });
+    const admin = await adminCtx.newPage();
+    await admin.goto('/admin/teams');
+    const teamName = `E2E ${role} replay ${Date.now()}`;
+    const captured = admin.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await admin.getByLabel('New team').fill(`${teamName} (admin)`);
+    await admin.getByRole('button', { name: 'Create' }).click();
+    const req = await captured;
+    await expect(admin.getByText(`Team ${teamName} (admin) created.`)).toBeVisible();
+    const body = req.postData()!.replace(`${teamName} (admin)`, teamName);
+    const replay = await page.request.post('/admin/teams', { headers: { 'next-action': req.headers()['next-action'], 'content-type': req.headers()['content-type'] }, data: body });
+    expect(await replay.text()).not.toContain(`Team ${teamName} created`);
+    await admin.reload();
+    await expect(admin.getByText(`${teamName} (admin)`).first()).toBeVisible();
+    await expect(admin.getByRole('heading', { name: teamName, exact: true })).toHaveCount(0);
+    await adminCtx.close();
+  });
+}
