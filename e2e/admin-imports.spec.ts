@@ -86,8 +86,7 @@ test.describe('admin imports', () => {
 
     // A direct commit is refused on the server too.
     const uploadId = new URL((await page.getByRole('link', { name: /error report/ }).getAttribute('href'))!, 'http://x').searchParams.get('upload');
-    const mapping = Object.fromEntries(text ? [] : []);
-    const res = await page.request.post('/api/imports/commit', { data: { uploadId, entity: 'deals', mapping } });
+    const res = await page.request.post('/api/imports/commit', { data: { uploadId, entity: 'deals', mapping: {} } });
     expect([409, 422]).toContain(res.status());
     await page.reload();
     await expect(page.getByTestId('import-history')).not.toContainText('bad-deals.csv');
