@@ -1,7 +1,7 @@
 // The benchmark (targets: /work/shared/spec/targets.md), written to docs/performance.md.
 //   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
-//                    [--import-rows 100000] [--no-import]
+//                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in lib/kpi/bench.
 import { execFileSync } from 'node:child_process';
@@ -16,9 +16,11 @@ import { PERFORMANCE_NOTES } from '@/lib/kpi/bench/notes';
 import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from '@/lib/kpi/bench/report';
 import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
 import { toDateParam } from '@/lib/kpi/periods';
-import { benchImportSpeed } from './lib/import-bench';
+import { benchImport as runImportBench } from './lib/import-bench';
+import { loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
 
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
+const IMPORT_RESULTS = path.join(process.cwd(), 'docs', 'bench-import.json');
 const DOC = path.join(process.cwd(), 'docs', 'performance.md');
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -28,7 +30,8 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false }, only: { type: 'string' }, 'pglite-dir': { type: 'string' },
     'no-write': { type: 'boolean', default: false }, 'data-note': { type: 'string' },
     'pglite-scale': { type: 'string', default: 'small' },
-    'import-rows': { type: 'string', default: '100000' }, 'no-import': { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '1000,100000,1000000' }, 'no-import': { type: 'boolean', default: false },
+    'import-only': { type: 'boolean', default: false }, 'no-import-pglite': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale!;
@@ -71,10 +74,27 @@ async function ensureSeeded(handle: DbHandle, env: NodeJS.ProcessEnv): Promise<n
 }
 
 // ==== IMPORT SPEED — owned by the import helper ===================================================
-// The CSV import through the CLI against COPY of the same rows, and the import's peak RSS
-// (scripts/lib/import-bench.ts), for docs/performance.md. --import-rows N (default 100000), --no-import.
-async function benchImport(): Promise<BenchRun['import']> {
-  return benchImportSpeed(url, { rows: Number(args['import-rows']), runs: Math.min(runs, 3), log });
+// Generated leads files through the CLI on Postgres (against COPY of the same rows) and PGlite, with
+// the CLI's peak RSS (scripts/lib/import-bench.ts); the "CSV import" section of docs/performance.md
+// (scripts/lib/import-report.ts). --import-rows 1000,100000,1000000, --no-import, --import-only
+// (skip the KPI runs), --no-import-pglite. The results are kept in docs/bench-import.json.
+async function benchImport(): Promise<void> {
+  const sizes = args['import-rows']!.split(',').map((x) => Number(x.replace(/_/g, ''))).filter((x) => x > 0);
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  const report = await runImportBench(url, { sizes, runs: Math.min(runs, 3), pglite: !args['no-import-pglite'], command, log });
+  if (!args['no-write']) saveImportReport(IMPORT_RESULTS, report);
+  else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The one-line import summary of a Postgres run, from the import section's largest Postgres figure. */
+function importSummary(): BenchRun['import'] {
+  const pg = loadImportReport(IMPORT_RESULTS)?.results.filter((r) => r.db === 'postgres').sort((a, b) => b.rows - a.rows)[0];
+  return pg && { rows: pg.rows, rowsPerSecond: pg.rowsPerSecond, copyRowsPerSecond: pg.copyRowsPerSecond, peakRssMb: pg.peakRssMb ?? undefined, note: 'Details: CSV import, below.' };
+}
+
+function writeDoc(all: BenchRun[]): void {
+  fs.writeFileSync(DOC, `${renderPerformance(all, PERFORMANCE_NOTES)}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`);
+  log(`wrote ${path.relative(process.cwd(), DOC)}`);
 }
 // ==== END IMPORT SPEED ============================================================================
 
@@ -87,11 +107,17 @@ async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: stri
   return {
     id: `${kind}-${runScale}`, kind, scale: runScale, date: new Date().toISOString(), machine: machineInfo(), database, sizes,
     periods: { year: fmt(periods.year), month: fmt(periods.month) }, runs, results,
-    import: kind === 'postgres' && !args['no-import'] ? await benchImport() : undefined, seedSeconds, dataNote: args['data-note'],
+    import: kind === 'postgres' ? importSummary() : undefined, seedSeconds, dataNote: args['data-note'],
   };
 }
 
 async function main(): Promise<void> {
+  if (args['import-only']) {
+    await benchImport();
+    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => (r.kind === 'postgres' ? { ...r, import: importSummary() } : r)));
+    return;
+  }
+  if (!args['no-import']) await benchImport();
   const collected: BenchRun[] = [];
   await ensureDatabase(url, args.fresh!);
   const pg = await openDb({ url, max: 10 });
@@ -117,8 +143,7 @@ async function main(): Promise<void> {
   }
   let all = loadRuns(RESULTS);
   for (const r of collected) all = saveRun(RESULTS, r);
-  fs.writeFileSync(DOC, renderPerformance(all, PERFORMANCE_NOTES));
-  log(`wrote ${path.relative(process.cwd(), DOC)}`);
+  writeDoc(all);
 }
 
 main().catch((err: unknown) => {

@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   const rows = files.reduce((n, f) => n + f.totalRows, 0);
   const secs = (performance.now() - started) / 1000;
   console.log(ok
-    ? `${args.dryRun ? 'Dry run OK, nothing written' : 'Done'}: ${rows} rows in ${secs.toFixed(1)} s (${Math.round(rows / Math.max(secs, 1e-3))} rows/s)`
+    ? `${args.dryRun ? 'Dry run OK, nothing written' : 'Done'}: ${rows} rows in ${secs.toFixed(secs < 10 ? 2 : 1)} s (${Math.round(rows / Math.max(secs, 1e-3))} rows/s)`
     : 'Import refused: nothing was written.');
   return ok ? 0 : 1;
 }
