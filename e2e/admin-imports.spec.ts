@@ -115,8 +115,8 @@ for (const role of ['member', 'manager'] as const) {
     await admin.goto('/admin/teams');
     const teamName = `E2E ${role} replay ${Date.now()}`;
     const captured = admin.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
-    await admin.getByLabel('New team').fill(`${teamName} (admin)`);
-    await admin.getByRole('button', { name: 'Create' }).click();
+    await admin.getByRole('textbox', { name: 'New team' }).fill(`${teamName} (admin)`);
+    await admin.getByRole('button', { name: 'Create', exact: true }).click();
     const req = await captured;
     await expect(admin.getByText(`Team ${teamName} (admin) created.`)).toBeVisible();
     const body = req.postData()!.replace(`${teamName} (admin)`, teamName);
