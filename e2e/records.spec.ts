@@ -25,6 +25,7 @@ test.describe('[RECORDS] member', () => {
   });
 
   test('invalid deal form shows field errors and keeps input; a valid edit to won changes the KPI', async ({ pageAs }) => {
+    test.setTimeout(120_000); // four page loads and two writes; slow on a busy 2-core CI
     const page = await pageAs('member');
     const name = `E2E records deal ${Date.now()}`;
     await page.goto(KPI_URL);

@@ -9,7 +9,8 @@ import { ownerOptions } from '@/lib/records/form-options';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
 import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
-import { display, label } from '../../../_components/records/format';
+import { display, isNumeric, label } from '../../../_components/records/format';
+import styles from '../records.module.css';
 
 type Params = { entity: string };
 type Search = Record<string, string | string[] | undefined>;
@@ -60,13 +61,13 @@ export default async function RecordListPage({ params, searchParams }: { params:
       </form>
       {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
         <div className="table-wrap">
-          <table className="table" data-testid="record-list">
+          <table className={`table ${styles.list}`} data-testid="record-list">
             <thead><tr>{def.listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}{hasOwner ? <th scope="col">Owner</th> : null}</tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={String(r.id)}>
                   {def.listColumns.map((c, i) => (
-                    <td key={c} className={typeof r[c] === 'number' ? 'num' : undefined}>
+                    <td key={c} className={isNumeric(r[c]) ? 'num' : undefined}>
                       {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}
                     </td>
                   ))}
