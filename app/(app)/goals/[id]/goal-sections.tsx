@@ -35,7 +35,9 @@ const SHOWN = 10;
 const MAX_COLUMNS = 6;
 
 /** The columns that explain the number first (its amounts and values, the owner), in the table's order. */
-function pickColumns(columns: DrillColumn[]): DrillColumn[] {
+function pickColumns(all: DrillColumn[]): DrillColumn[] {
+  // A KPI's own value column may repeat a record column under the same label (the amount of won revenue).
+  const columns = all.filter((c, i) => all.findIndex((d) => d.label === c.label) === i);
   const rank = (c: DrillColumn, i: number) => (i === 0 ? 0 : ['money', 'number', 'integer'].includes(c.type) ? 1
     : c.key === 'owner' ? 2 : c.key === 'name' || c.key === 'account' ? 3 : c.type === 'datetime' || c.type === 'date' ? 4 : 5);
   const keep = new Set(columns.map((c, i) => ({ c, r: rank(c, i), i })).sort((a, b) => a.r - b.r || a.i - b.i).slice(0, MAX_COLUMNS).map((x) => x.c.key));

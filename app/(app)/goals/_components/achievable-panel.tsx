@@ -59,7 +59,6 @@ export function AchievablePanel({ values, onBaseline, onUse }: {
     }, 250);
     return () => { ctrl.abort(); clearTimeout(timer); };
     // onBaseline only fills an untouched baseline field: no need to refetch when it changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query]);
 
   const kpi = getKpi(values.kpi_key ?? '');
