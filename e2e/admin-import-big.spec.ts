@@ -47,7 +47,13 @@ test(`imports ${ROWS} rows through the page with a moving progress bar and flat 
   await page.getByRole('button', { name: /^Import \d/ }).click();
   const samples: { s: number; text: string; rss: number }[] = [];
   const result = page.getByTestId('import-result');
+  let shot = false;
   while (!(await result.isVisible())) {
+    if (!shot && samples.length === 3) {
+      shot = true;
+      await page.getByTestId('import-progress').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.resolve(import.meta.dirname, '../docs/screenshots/admin-import-progress-desktop.png') });
+    }
     samples.push({ s: (Date.now() - t0) / 1000, text: (await page.getByTestId('import-progress-text').textContent()) ?? '', rss: serverRssMb() });
     await page.waitForTimeout(1000);
   }

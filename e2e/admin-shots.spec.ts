@@ -1,0 +1,29 @@
+// Screenshots of the admin pages (SCREENSHOTS=1): users, and the import page at mapping and preview,
+// desktop and phone, into docs/screenshots/admin-*.png. Not run in CI.
+import path from 'node:path';
+import { authFile, expect, test } from './fixtures';
+
+const GOLDEN = path.resolve(import.meta.dirname, '../../shared/fixtures/golden');
+const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+
+test.skip(!process.env.SCREENSHOTS, 'screenshots: set SCREENSHOTS=1');
+test.use({ storageState: authFile('admin') });
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test(`admin screenshots (${size})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/admin/users');
+    await expect(page.getByTestId('users-table')).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, `admin-users-${size}.png`), fullPage: true });
+    await page.goto('/admin/imports');
+    await page.getByLabel('CSV file').setInputFiles(path.join(GOLDEN, 'deals.csv'));
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.getByTestId('mapping-table')).toBeVisible();
+    await page.screenshot({ path: path.join(OUT, `admin-import-mapping-${size}.png`), fullPage: true });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('preview-counts')).toBeVisible();
+    await page.getByTestId('preview-counts').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, `admin-import-preview-${size}.png`) });
+  });
+}
