@@ -2,6 +2,7 @@
 //   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
 //                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]
+//                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in lib/kpi/bench.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from
 import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
-import { loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
+import { keepHandWritten, loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
 
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
 const IMPORT_RESULTS = path.join(process.cwd(), 'docs', 'bench-import.json');
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     'pglite-scale': { type: 'string', default: 'small' },
     'import-rows': { type: 'string', default: '1000,100000,1000000' }, 'no-import': { type: 'boolean', default: false },
     'import-only': { type: 'boolean', default: false }, 'no-import-pglite': { type: 'boolean', default: false },
+    'render-only': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale!;
@@ -86,14 +88,15 @@ async function benchImport(): Promise<void> {
   else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
-/** The one-line import summary of a Postgres run, from the import section's largest Postgres figure. */
-function importSummary(): BenchRun['import'] {
-  const pg = loadImportReport(IMPORT_RESULTS)?.results.filter((r) => r.db === 'postgres').sort((a, b) => b.rows - a.rows)[0];
+/** The one-line import summary of a run, from the import section's largest figure for its database. */
+function importSummary(kind: BenchRun['kind']): BenchRun['import'] {
+  const pg = loadImportReport(IMPORT_RESULTS)?.results.filter((r) => r.db === kind).sort((a, b) => b.rows - a.rows)[0];
   return pg && { rows: pg.rows, rowsPerSecond: pg.rowsPerSecond, copyRowsPerSecond: pg.copyRowsPerSecond, peakRssMb: pg.peakRssMb ?? undefined, note: 'Details: CSV import, below.' };
 }
 
 function writeDoc(all: BenchRun[]): void {
-  fs.writeFileSync(DOC, `${renderPerformance(all, PERFORMANCE_NOTES)}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`);
+  const old = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : null;
+  fs.writeFileSync(DOC, keepHandWritten(old, `${renderPerformance(all, PERFORMANCE_NOTES)}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`));
   log(`wrote ${path.relative(process.cwd(), DOC)}`);
 }
 // ==== END IMPORT SPEED ============================================================================
@@ -107,14 +110,14 @@ async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: stri
   return {
     id: `${kind}-${runScale}`, kind, scale: runScale, date: new Date().toISOString(), machine: machineInfo(), database, sizes,
     periods: { year: fmt(periods.year), month: fmt(periods.month) }, runs, results,
-    import: kind === 'postgres' ? importSummary() : undefined, seedSeconds, dataNote: args['data-note'],
+    import: importSummary(kind), seedSeconds, dataNote: args['data-note'],
   };
 }
 
 async function main(): Promise<void> {
-  if (args['import-only']) {
-    await benchImport();
-    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => (r.kind === 'postgres' ? { ...r, import: importSummary() } : r)));
+  if (args['import-only'] || args['render-only']) {
+    if (!args['render-only']) await benchImport();
+    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));
     return;
   }
   if (!args['no-import']) await benchImport();

@@ -36,6 +36,8 @@ const HOW = `How it works and what bounds it (lib/import):
 - **Why not COPY speed.** COPY only loads; the import also parses and validates every cell in
   JavaScript (~15 s of CPU for a million leads) and upserts. On two cores Node and Postgres each keep
   one busy; the slower of the two sets the pace.
+- **History.** Before batches went out as statement text with two in flight (and the parse loop
+  yielded to I/O), Postgres idled between batches: 22,500 rows/s at a million rows, peak RSS 253 MB.
 - **PGlite** runs Postgres compiled to WebAssembly inside the Node process: one thread does both
   sides, and the WebAssembly instance alone takes about 450 MB of RSS (the figure for 1,000 rows).`;
 
@@ -73,8 +75,8 @@ export function renderImportSection(r: ImportBenchReport | null): string {
     '',
     `Measured ${r.date.slice(0, 10)} with \`${r.command}\` (scripts/lib/import-bench.ts). Machine: ${r.machine}. Database: ${r.postgres || 'Postgres'} (local, default settings) and PGlite.`,
     '',
-    'Each run imports a generated leads file (`npx tsx scripts/gen-csv.ts <rows> leads.csv`: six columns, no references) with',
-    '`/usr/bin/time -v npm run import -- leads leads.csv` into a fresh, migrated database. "import s" is the CLI\'s own',
+    'Each run imports a generated leads file (`npx tsx scripts/gen-csv.ts <rows> leads.csv`: six columns, no references) the',
+    'way `/usr/bin/time -v npm run import -- leads leads.csv` does, into a fresh, migrated database. "import s" is the CLI\'s own',
     'figure (file opened to commit) and gives rows/s; "wall s" adds starting Node and opening the database. Peak RSS is',
     'the CLI process\'s maximum resident set size; times are medians of the runs. The machine is shared with other',
     'builds and tests, so single runs vary by ±20%.',
@@ -88,4 +90,22 @@ export function renderImportSection(r: ImportBenchReport | null): string {
     HOW,
     '',
   ].join('\n');
+}
+
+/** The `## ` sections of a markdown document, by heading (text before the first one under ''). */
+function sections(doc: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of doc.split(/^(?=## )/m)) out.set(part.startsWith('## ') ? part.slice(0, part.indexOf('\n')).trim() : '', part);
+  return out;
+}
+
+/**
+ * Other helpers append hand-written sections to docs/performance.md (e.g. the browser import): the
+ * regenerated document keeps every `## ` section of the old one that it does not produce itself.
+ */
+export function keepHandWritten(oldDoc: string | null, generated: string): string {
+  if (!oldDoc) return generated;
+  const mine = sections(generated);
+  const extra = [...sections(oldDoc)].filter(([h]) => h && !mine.has(h)).map(([, body]) => body.trimEnd());
+  return extra.length ? `${generated.trimEnd()}\n\n${extra.join('\n\n')}\n` : generated;
 }
