@@ -89,7 +89,9 @@ export function protectedAction<S extends z.ZodType>(
         const formError = flat.formErrors.join(' ');
         return { ok: false, error: formError || INVALID_INPUT_MESSAGE, fieldErrors: flat.fieldErrors, values };
       }
-      return await handler(parsed.data, user);
+      const result = await handler(parsed.data, user);
+      // A refusal after parsing (scope, a reference out of reach) keeps what the user typed too.
+      return result.ok || result.values ? result : { ...result, values };
     } catch (err) {
       unstable_rethrow(err); // redirect(), notFound(), forbidden() are control flow, not failures
       console.error('[action] failed:', err);

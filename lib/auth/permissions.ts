@@ -56,6 +56,15 @@ export function recordScope(user: SessionUser): RecordScope {
 }
 
 /**
+ * Whether a user may create records of a kind at all. Kinds without an owner (campaigns) belong to
+ * nobody's scope but an admin's: the matrix gives members and managers only records they or their
+ * teams own.
+ */
+export function mayCreateRecordKind(user: SessionUser, kindHasOwner: boolean): boolean {
+  return can(user, 'records.write') && (kindHasOwner || recordScope(user).kind === 'all');
+}
+
+/**
  * Which aggregates a user may see on dashboards: a member their own numbers and their own team's;
  * a manager their teams' and any of their members'; an admin anything.
  */

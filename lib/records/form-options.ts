@@ -1,14 +1,22 @@
 // Choices for record forms, within the viewer's scope: the owners they may assign (a member only
-// themselves, a manager their teams' members, an admin any active user) and the accounts they may see.
+// themselves, a manager their teams' members, an admin any active user), the accounts and tickets they
+// may see, and the campaigns (company-wide). Lists are capped; the record's current choice is always
+// included so an edit never silently drops it.
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
 import { recordScope, type SessionUser } from '@/lib/auth/permissions';
 import type { QueryDb } from '@/lib/kpi/engine';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';
+import type { RefKind } from './form-defs';
 
 export interface Option { id: number; name: string }
+
+const LIMIT = { account: 1000, ticket: 500, campaign: 500, owner: 500 } as const;
+
+/** `current` first when it is in scope but not among the first `limit` (ordered) rows. */
+const orCurrent = (current: number | null | undefined): SQL => (current ? sql` or x.id = ${current}` : sql``);
 
 export async function ownerOptions(viewer: SessionUser, dbIn?: QueryDb): Promise<Option[]> {
   const db = dbIn ?? (await getReadDb());
@@ -16,10 +24,37 @@ export async function ownerOptions(viewer: SessionUser, dbIn?: QueryDb): Promise
   if (scope.kind === 'owner') return [{ id: viewer.id, name: viewer.name }];
   const where = scope.kind === 'all' ? sql`true`
     : scope.teamIds.length ? sql`(u.team_id in (${sql.join(scope.teamIds.map((t) => sql`${t}::int`), sql`, `)}) or u.id = ${viewer.id})` : sql`u.id = ${viewer.id}`;
-  return queryRows<Option>(db, sql`select u.id, u.name from users u where u.active and ${where} order by u.name limit 500`);
+  return queryRows<Option>(db, sql`select u.id, u.name from users u where u.active and ${where} order by u.name limit ${LIMIT.owner}`);
 }
 
-export async function accountOptions(viewer: SessionUser, dbIn?: QueryDb): Promise<Option[]> {
+export async function accountOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
   const db = dbIn ?? (await getReadDb());
-  return queryRows<Option>(db, sql`select a.id, a.name from accounts a where ${scopeCondition(SOURCES.accounts, viewer)} order by a.name limit 1000`);
+  return queryRows<Option>(db, sql`select x.id, x.name from (
+      (select a.id, a.name from accounts a where ${scopeCondition(SOURCES.accounts, viewer)} order by a.name limit ${LIMIT.account})
+      union select a.id, a.name from accounts a where a.id = ${current ?? 0} and ${scopeCondition(SOURCES.accounts, viewer)}
+    ) x order by x.name`);
+}
+
+export async function ticketOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
+  const db = dbIn ?? (await getReadDb());
+  const label = sql`t.external_id || ' · ' || to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') || coalesce(' · ' || t.category, '')`;
+  return queryRows<Option>(db, sql`select x.id, x.name from (
+      (select t.id, ${label} as name, t.created_at from tickets t where ${scopeCondition(SOURCES.tickets, viewer)} order by t.created_at desc limit ${LIMIT.ticket})
+      union select t.id, ${label} as name, t.created_at from tickets t where t.id = ${current ?? 0} and ${scopeCondition(SOURCES.tickets, viewer)}
+    ) x order by x.created_at desc`);
+}
+
+export async function campaignOptions(dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
+  const db = dbIn ?? (await getReadDb());
+  return queryRows<Option>(db, sql`select x.id, x.name from campaigns x where x.id in (
+      select c.id from campaigns c order by c.started_at desc limit ${LIMIT.campaign}) ${orCurrent(current)} order by x.name`);
+}
+
+/** The options of each reference kind a form uses. */
+export async function referenceOptions(viewer: SessionUser, kinds: RefKind[], current: Partial<Record<RefKind, number | null>> = {}): Promise<Partial<Record<RefKind, Option[]>>> {
+  const load = (k: RefKind): Promise<Option[]> =>
+    k === 'owner' ? ownerOptions(viewer) : k === 'account' ? accountOptions(viewer, undefined, current.account)
+      : k === 'ticket' ? ticketOptions(viewer, undefined, current.ticket) : campaignOptions(undefined, current.campaign);
+  const lists = await Promise.all(kinds.map(load));
+  return Object.fromEntries(kinds.map((k, i) => [k, lists[i]]));
 }

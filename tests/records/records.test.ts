@@ -8,9 +8,9 @@ import { protectedAction } from '@/lib/actions/protected-action';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import { seedDemo } from '@/lib/demo/seed';
-import { dealFormSchema } from '@/lib/records/deal-form';
+import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords } from '@/lib/records/read';
-import { saveDeal } from '@/lib/records/write-deal';
+import { saveRecord } from '@/lib/records/write-record';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 
 let h: TestDb;
@@ -27,7 +27,7 @@ const counts = async () => ({
   activities: await n(sql`select count(*)::int as n from activities`),
 });
 const form = (o: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(o)) f.set(k, v); return f; };
-const actionFor = (u: SessionUser) => protectedAction('records.write', dealFormSchema, (input, who) => saveDeal(h.db, who, input), { getUser: async () => u });
+const actionFor = (u: SessionUser) => protectedAction('records.write', RECORD_FORMS.deals.schema, (input, who) => saveRecord(h.db, who, 'deals', input), { getUser: async () => u });
 const otherMembersDeal = async () => (await queryRows<{ id: number }>(h.db, sql`select d.id from deals d join users u on u.id = d.owner_id where u.role = 'member' and u.id <> ${member.id} order by d.id limit 1`))[0].id;
 
 beforeAll(async () => {

@@ -1,20 +1,43 @@
 'use server';
-// Record forms' server actions: protectedAction settles session, permission and the zod schema; the
-// logic (scope, matrix, audit, activity, one transaction) lives in lib/records so tests can call it.
+// Record forms' server actions, one per kind: protectedAction settles session, permission and the zod
+// schema (the import's rules, lib/records/form-defs); the logic (matrix, scope, audit, activity, one
+// transaction) lives in lib/records/write-record so tests can call it.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { protectedAction } from '@/lib/actions/protected-action';
-import { dealFormSchema } from '@/lib/records/deal-form';
-import { saveDeal } from '@/lib/records/write-deal';
+import type { RecordEntity } from '@/lib/records/entities';
+import { RECORD_FORMS } from '@/lib/records/form-defs';
+import { saveRecord } from '@/lib/records/write-record';
 
-export const saveDealAction = protectedAction('records.write', dealFormSchema, async (input, user) => {
-  const result = await saveDeal(await getDb(), user, input);
-  if (!result.ok) return result;
-  // Every number a deal feeds (dashboards, KPI pages) and the deal's own pages.
-  revalidatePath('/dashboard', 'layout');
-  revalidatePath('/kpis', 'layout');
-  revalidatePath('/records/deals', 'layout');
-  if (input.account_id) revalidatePath(`/records/accounts/${input.account_id}`);
-  redirect(`/records/deals/${result.id}?saved=1`);
-});
+function saveAction(entity: RecordEntity) {
+  return protectedAction('records.write', RECORD_FORMS[entity].schema, async (input, user) => {
+    const result = await saveRecord(await getDb(), user, entity, input);
+    if (!result.ok) return result;
+    // Every number a record feeds (dashboards, KPI pages, goals) and the record's own pages.
+    revalidatePath('/dashboard', 'layout');
+    revalidatePath('/kpis', 'layout');
+    revalidatePath('/goals', 'layout');
+    revalidatePath(`/records/${entity}`, 'layout');
+    if (typeof input.account_id === 'number') revalidatePath(`/records/accounts/${input.account_id}`);
+    redirect(`/records/${entity}/${result.id}?saved=1`);
+  });
+}
+
+// A 'use server' module exports async functions only, so each kind gets its own.
+const accounts = saveAction('accounts');
+const leads = saveAction('leads');
+const deals = saveAction('deals');
+const orders = saveAction('orders');
+const campaigns = saveAction('campaigns');
+const tickets = saveAction('tickets');
+const surveys = saveAction('survey-responses');
+
+type State = Parameters<typeof accounts>[0];
+export async function saveAccountAction(s: State, f: FormData) { return accounts(s, f); }
+export async function saveLeadAction(s: State, f: FormData) { return leads(s, f); }
+export async function saveDealAction(s: State, f: FormData) { return deals(s, f); }
+export async function saveOrderAction(s: State, f: FormData) { return orders(s, f); }
+export async function saveCampaignAction(s: State, f: FormData) { return campaigns(s, f); }
+export async function saveTicketAction(s: State, f: FormData) { return tickets(s, f); }
+export async function saveSurveyResponseAction(s: State, f: FormData) { return surveys(s, f); }

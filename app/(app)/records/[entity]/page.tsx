@@ -7,6 +7,7 @@ import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { DEAL_STAGES } from '@/db/schema/enums';
 import { ownerOptions } from '@/lib/records/form-options';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
+import { mayCreate } from '@/lib/records/write-record';
 import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { display, isNumeric, label } from '../../../_components/records/format';
@@ -41,7 +42,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
   return (
     <>
       <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`}
-        actions={entity === 'deals' ? <ButtonLink href="/records/deals/new">New deal</ButtonLink> : undefined} />
+        actions={mayCreate(user, entity) ? <ButtonLink href={`/records/${entity}/new`}>New {def.singular.toLowerCase()}</ButtonLink> : undefined} />
       <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
         <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
         <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />

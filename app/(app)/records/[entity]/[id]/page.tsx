@@ -6,7 +6,8 @@ import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { getRecord, relatedToAccount } from '@/lib/records/read';
-import { mayWriteRecord } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
+import { mayCreate } from '@/lib/records/write-record';
 import { ButtonLink } from '../../../../_components/ui/button';
 import { Alert } from '../../../../_components/ui/alert';
 import { Card } from '../../../../_components/ui/card';
@@ -28,7 +29,8 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const related = entity === 'accounts' ? await relatedToAccount(user, Number(id)) : [];
   const accountId = rec.row.account_id;
   const saved = (await searchParams).saved === '1';
-  const editable = entity === 'deals' && mayWriteRecord(user, { id: typeof rec.row.owner_id === 'number' ? rec.row.owner_id : null, teamId: rec.ownerTeamId });
+  // Read scope and write scope are the same rule (product.md): a record the viewer can open, they may edit.
+  const editable = can(user, 'records.write') && mayCreate(user, entity);
   return (
     <>
       <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {def.label}</Link></p>

@@ -1,0 +1,139 @@
+// Creating and editing CRM records from the UI, for every kind: product.md's matrix enforced here, on
+// the server, for whatever the form sent. A member writes only records they own (and owns what they
+// create), a manager their teams', an admin any. "Owns" is the same rule as the drill-down's scope
+// (lib/kpi/scope): an order belongs to its account's owner, a survey response to its ticket's assignee
+// or else its account's owner. So the rule is checked on the record as it is before the write (may I
+// touch it?) and as it is after (is it still mine?), inside the write's transaction: a write that would
+// hand the record out of the writer's scope rolls back. The change, its audit_log row (before/after)
+// and an activity row commit together. Takes (db, user, entity, input) so tests need no request context.
+import { randomUUID } from 'node:crypto';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, type Db } from '@/db/client';
+import { accounts, campaigns, deals, leads, orders, surveyResponses, tickets } from '@/db/schema';
+import type { ActionResult } from '@/lib/actions/protected-action';
+import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } from '@/lib/auth/permissions';
+import { recordActivity, writeAudit } from '@/lib/audit';
+import type { QueryDb } from '@/lib/kpi/engine';
+import { scopeCondition } from '@/lib/kpi/scope';
+import { SOURCES } from '@/lib/kpi/sql/sources';
+import { ENTITY_DEFS, type RecordEntity } from './entities';
+import { RECORD_FORMS, type RecordFormInput } from './form-defs';
+
+export const NOT_FOUND_MESSAGE = 'This record does not exist or you may not edit it.';
+export const KIND_FORBIDDEN_MESSAGE = 'Only administrators create and edit records of this kind.';
+
+const TABLES: Record<RecordEntity, PgTable> = {
+  accounts, leads, deals, orders, campaigns, tickets, 'survey-responses': surveyResponses,
+};
+
+/** Generated external ids say where the record came from and never collide with an import's. */
+export function newExternalId(prefix: string): string {
+  return `ui-${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+function fail(fieldErrors: Record<string, string[]>): ActionResult {
+  return { ok: false, error: 'Some fields need attention.', fieldErrors };
+}
+
+/** Thrown inside the transaction to roll a write back; becomes a field error. */
+class OutOfScope extends Error {}
+
+export function mayCreate(user: SessionUser, entity: RecordEntity): boolean {
+  return mayCreateRecordKind(user, SOURCES[ENTITY_DEFS[entity].source].owner != null);
+}
+
+/** Is record `id` of `entity` within what `user` may see and write (the drill-down's scope)? */
+async function inScope(db: QueryDb, user: SessionUser, entity: RecordEntity, id: number): Promise<boolean> {
+  const src = SOURCES[ENTITY_DEFS[entity].source];
+  const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${scopeCondition(src, user)}`);
+  return rows.length > 0;
+}
+
+/** The owner a write gives the record, or the field error that refuses it. */
+async function resolveOwner(db: Db, user: SessionUser, sent: unknown): Promise<{ id: number | null } | { error: string }> {
+  const scope = recordScope(user);
+  // A member always owns what they write; a manager defaults to themselves; an admin may leave it empty.
+  const wanted = scope.kind === 'owner' ? user.id : typeof sent === 'number' ? sent : scope.kind === 'all' ? null : user.id;
+  if (wanted == null) return { id: null };
+  const [u] = await queryRows<{ id: number; team_id: number | null }>(db, sql`select id, team_id from users where id = ${wanted} and active`);
+  if (!u) return { error: 'is not an active user' };
+  if (!mayWriteRecord(user, { id: u.id, teamId: u.team_id })) return { error: 'is outside the teams you may assign' };
+  return { id: u.id };
+}
+
+/** Field errors for references the writer may not point at (an account or ticket out of their scope). */
+async function referenceErrors(db: Db, user: SessionUser, input: RecordFormInput): Promise<Record<string, string[]>> {
+  const errors: Record<string, string[]> = {};
+  const check = async (field: string, entity: RecordEntity, message: string) => {
+    const v = input[field];
+    if (typeof v === 'number' && !(await inScope(db, user, entity, v))) errors[field] = [message];
+  };
+  await check('account_id', 'accounts', 'is not an account you may see');
+  await check('ticket_id', 'tickets', 'is not a ticket you may see');
+  // Campaigns are company-wide marketing facts: anyone may attribute a lead or deal to one.
+  if (typeof input.campaign_id === 'number') {
+    const [c] = await queryRows<{ id: number }>(db, sql`select id from campaigns where id = ${input.campaign_id}`);
+    if (!c) errors.campaign_id = ['is not a campaign'];
+  }
+  return errors;
+}
+
+const sameUtcDay = (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+
+/** Creates (input.id null) or updates a record. A missing or out-of-scope record is refused as "not found". */
+export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity, input: RecordFormInput): Promise<ActionResult> {
+  const form = RECORD_FORMS[entity];
+  const def = ENTITY_DEFS[entity];
+  if (!mayCreate(user, entity)) return { ok: false, error: KIND_FORBIDDEN_MESSAGE };
+  const fields: Record<string, unknown> = { ...input };
+  delete fields.id;
+  if (form.ownerColumn) {
+    const owner = await resolveOwner(db, user, input[form.ownerColumn]);
+    if ('error' in owner) return fail({ [form.ownerColumn]: [owner.error] });
+    fields[form.ownerColumn] = owner.id;
+  }
+  const refErrors = await referenceErrors(db, user, input);
+  if (Object.keys(refErrors).length > 0) return fail(refErrors);
+
+  const table = TABLES[entity];
+  // Form fields are named like the database columns; drizzle wants its property names.
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => c.name in fields && c.name !== 'id');
+  const dayFields = new Set(form.fields.filter((f) => f.kind === 'day').map((f) => f.name));
+  const valuesFor = (before?: Record<string, unknown>) => Object.fromEntries(columns.map(([key, c]) => {
+    const v = fields[c.name];
+    // A datetime entered as a day keeps its time of day when the day did not change.
+    return [key, before && dayFields.has(c.name) && sameUtcDay(before[key], v) ? before[key] : v];
+  }));
+  const scopeError = () => fail({ [form.scopeField ?? 'id']: ['would put this record outside the records you may edit'] });
+  const noun = def.singular;
+
+  try {
+    return await db.transaction(async (tx) => {
+      const q = tx as unknown as Db;
+      let id: number;
+      let before: Record<string, unknown> | undefined;
+      let after: Record<string, unknown>;
+      if (input.id == null) {
+        // drizzle's insert type is per table; the values were validated against this table's columns above.
+        const [row] = (await tx.insert(table).values({ ...valuesFor(), externalId: newExternalId(form.idPrefix) } as never).returning()) as Record<string, unknown>[];
+        id = row.id as number;
+        after = row;
+      } else {
+        id = input.id;
+        const idCol = getTableColumns(table).id;
+        // Lock the row, then check the right to it as it is now (its current owner), not as the form says.
+        [before] = (await tx.select().from(table).where(eq(idCol, id)).for('update')) as Record<string, unknown>[];
+        if (!before || !(await inScope(q, user, entity, id))) return { ok: false, error: NOT_FOUND_MESSAGE };
+        [after] = (await tx.update(table).set({ ...valuesFor(before), updatedAt: new Date() } as never).where(eq(idCol, id)).returning()) as Record<string, unknown>[];
+      }
+      if (!(await inScope(q, user, entity, id))) throw new OutOfScope();
+      await writeAudit(tx, { userId: user.id, action: before ? 'update' : 'create', entity: def.table, entityId: id, before, after });
+      await recordActivity(tx, { userId: user.id, kind: before ? 'update' : 'create', entity: def.table, entityId: id });
+      return { ok: true, id, message: before ? `${noun} saved.` : `${noun} created.` };
+    });
+  } catch (err) {
+    if (err instanceof OutOfScope) return scopeError();
+    throw err;
+  }
+}
