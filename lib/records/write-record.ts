@@ -100,11 +100,11 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
   // Form fields are named like the database columns; drizzle wants its property names.
   const columns = Object.entries(getTableColumns(table)).filter(([, c]) => c.name in fields && c.name !== 'id');
   const dayFields = new Set(form.fields.filter((f) => f.kind === 'day').map((f) => f.name));
-  const valuesFor = (before?: Record<string, unknown>) => Object.fromEntries(columns.map(([key, c]) => {
-    const v = fields[c.name];
-    // A datetime entered as a day keeps its time of day when the day did not change.
-    return [key, before && dayFields.has(c.name) && sameUtcDay(before[key], v) ? before[key] : v];
-  }));
+  // A datetime entered as a day keeps its stored time (to the microsecond) when the day did not change:
+  // the column is left out of the update.
+  const valuesFor = (before?: Record<string, unknown>) => Object.fromEntries(columns
+    .filter(([key, c]) => !(before && dayFields.has(c.name) && sameUtcDay(before[key], fields[c.name])))
+    .map(([key, c]) => [key, fields[c.name]]));
   const scopeError = () => fail({ [form.scopeField ?? 'id']: ['would put this record outside the records you may edit'] });
   const noun = def.singular;
 
