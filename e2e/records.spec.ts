@@ -1,6 +1,7 @@
 // [RECORDS] Record lists and pages as a member uses them (seeded demo): only their own leads, another
 // member's record is a 404 by URL, an invalid deal form shows field errors and writes nothing, and a
-// valid edit (stage → won) moves the won revenue KPI. Uses a deal it creates, in a 2019 window no other
+// valid edit (stage → won) moves the won revenue KPI; a ticket opened from its list is theirs; campaigns
+// (owned by nobody) are an admin's to create. Uses a deal it creates, in a 2019 window no other
 // spec or seed row touches, so parallel specs cannot disturb the numbers.
 import { demoUser, expect, test } from './fixtures';
 
@@ -64,5 +65,38 @@ test.describe('[RECORDS] member', () => {
 
     await page.goto(KPI_URL);
     await expect(page.getByTestId('kpi-value')).toContainText('12,345');
+  });
+
+  test('opens a ticket from the list: a bad time is an error next to its field, then the ticket is theirs', async ({ pageAs }) => {
+    test.setTimeout(90_000);
+    const page = await pageAs('member');
+    await page.goto('/records/tickets');
+    await page.getByRole('link', { name: 'New ticket' }).click();
+    await expect(page).toHaveURL(/\/records\/tickets\/new$/);
+    // A member owns what they write: the assignee is shown, fixed to them.
+    await expect(page.getByLabel('Assignee')).toBeDisabled();
+    await page.getByLabel('Opened').fill('2019-05-06T10:00');
+    await page.getByLabel('First response').fill('2019-05-06T09:00');
+    await page.getByLabel('Category').selectOption('complaint');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(page.locator('#field-first_response_at-error')).toContainText('must not be before Opened');
+    await expect(page.getByLabel('Category')).toHaveValue('complaint');
+    await page.getByLabel('First response').fill('2019-05-06T10:45');
+    await page.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(page).toHaveURL(/\/records\/tickets\/\d+\?saved=1$/);
+    const fields = page.getByTestId('record-fields');
+    await expect(fields).toContainText('complaint');
+    await expect(fields).toContainText(demoUser('member').name);
+    await expect(fields).toContainText(/ui-ticket-[0-9a-f]{8}/);
+  });
+
+  test('may not create campaigns (owned by nobody); an admin may', async ({ pageAs }) => {
+    const page = await pageAs('member');
+    expect((await page.goto('/records/campaigns/new'))?.status()).toBe(404);
+    const admin = await pageAs('admin');
+    await admin.goto('/records/campaigns');
+    await expect(admin.getByRole('link', { name: 'New campaign' })).toBeVisible();
+    await admin.getByRole('link', { name: 'New campaign' }).click();
+    await expect(admin.getByLabel('Channel')).toBeVisible();
   });
 });

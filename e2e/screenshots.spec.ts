@@ -53,6 +53,13 @@ test.describe('[DOCS] screenshots', () => {
         await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
         await expect(page.getByTestId('record-fields')).toBeVisible();
         await page.screenshot({ path: path.join(OUT, `record-${suffix}.png`), fullPage: true });
+        // A record form after a failed submit: errors next to their fields, the typed values kept.
+        await page.goto('/records/tickets/new');
+        await page.getByLabel('First response').fill('2000-01-01T00:00');
+        await page.getByLabel('Contacts').fill('0');
+        await page.getByRole('button', { name: 'Create ticket' }).click();
+        await expect(page.locator('#field-contacts-error')).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `record-form-${suffix}.png`), fullPage: true });
         await ctx.close();
       });
 

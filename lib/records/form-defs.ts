@@ -63,8 +63,11 @@ type Rules = (values: Record<string, unknown>, ctx: z.RefinementCtx) => void;
  * Runs an import rule on form values: the rule reads and reports reference columns by their CSV
  * names (`account_external_id`), the form has them as ids (`account_id`).
  */
-function onFormValues(rules: Rules): Rules {
+function onFormValues(rules: Rules, labels: Record<string, string>): Rules {
   const toField = Object.fromEntries(Object.entries(REFS).map(([col, r]) => [col, r.field]));
+  // Messages name other columns as a CSV has them ("before created_at"); a form says its label.
+  const names = Object.keys(labels).sort((a, b) => b.length - a.length);
+  const relabel = (m: string) => (names.length ? m.replace(new RegExp(`\\b(${names.join('|')})\\b`, 'g'), (c) => labels[c] ?? c) : m);
   return (v, ctx) => {
     const asRow: Record<string, unknown> = { ...v };
     for (const [col, field] of Object.entries(toField)) if (field in v) asRow[col] = v[field];
@@ -73,7 +76,7 @@ function onFormValues(rules: Rules): Rules {
         if (prop !== 'addIssue') return Reflect.get(target, prop, receiver);
         return (i: Parameters<z.RefinementCtx['addIssue']>[0]) => {
           if (typeof i === 'string' || !Array.isArray(i.path)) return target.addIssue(i);
-          return target.addIssue({ ...i, path: i.path.map((p) => (typeof p === 'string' ? (toField[p] ?? p) : p)) });
+          return target.addIssue({ ...i, message: i.message && relabel(i.message), path: i.path.map((p) => (typeof p === 'string' ? (toField[p] ?? p) : p)) });
         };
       },
     });
@@ -128,8 +131,15 @@ function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Ru
     own[ref ? ref.field : col] = ref ? (columnRegistry.get(schema)?.required ? requiredId : optionalId) : schema;
   }
   const object = z.object(own);
-  const schema = (rules ? object.superRefine(onFormValues(rules), ALWAYS) : object) as unknown as z.ZodType<RecordFormInput>;
-  return { entity, schema, fields: fieldsOf(shape, o), ownerColumn: o.ownerColumn, scopeField: o.scopeField, idPrefix: o.idPrefix };
+  const fields = fieldsOf(shape, o);
+  // CSV column name -> the label the form shows (references by their CSV name, e.g. account_external_id).
+  const labels: Record<string, string> = {};
+  for (const col of Object.keys(shape)) {
+    const f = fields.find((x) => x.name === (REFS[col]?.field ?? col));
+    if (f) labels[col] = f.label;
+  }
+  const schema = (rules ? object.superRefine(onFormValues(rules, labels), ALWAYS) : object) as unknown as z.ZodType<RecordFormInput>;
+  return { entity, schema, fields, ownerColumn: o.ownerColumn, scopeField: o.scopeField, idPrefix: o.idPrefix };
 }
 
 // The rules take the import's row type; form values are a superset keyed the same way once renamed.
