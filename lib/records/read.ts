@@ -21,10 +21,22 @@ function base(entity: RecordEntity, viewer: SessionUser) {
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
-export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number }> {
+export type SortDir = 'asc' | 'desc';
+
+/** The list's sort: one of its listed columns (else the kind's time column), newest/largest first by default. */
+export function listSort(entity: RecordEntity, sort?: string, dir?: string): { sort: string; dir: SortDir } {
+  const def = ENTITY_DEFS[entity];
+  return { sort: sort && def.listColumns.includes(sort) ? sort : def.sortColumn, dir: dir === 'asc' ? 'asc' : 'desc' };
+}
+
+export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number; sort?: string; dir?: string }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number; sort: string; dir: SortDir }> {
   const db = dbIn ?? (await getReadDb());
   const { def, src, alias, scope } = base(entity, viewer);
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
+  // Only a listed column (checked against the kind's definition) reaches the SQL as an identifier.
+  const { sort, dir } = listSort(entity, opts.sort, opts.dir);
+  // Empty cells last whichever way; the default order keeps Postgres' own so its index serves it.
+  const nullsClause = sort === def.sortColumn ? '' : dir === 'desc' ? ' nulls last' : ' nulls first';
   const conds: SQL[] = [scope];
   const q = opts.q?.trim().slice(0, 100);
   if (q) {
@@ -40,10 +52,10 @@ export async function listRecords(viewer: SessionUser, entity: RecordEntity, opt
   const ownerName = src.owner ? sql`(select ou.name from users ou where ou.id = ${src.owner})` : sql`null::text`;
   const [rows, [{ n }]] = await Promise.all([
     queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols}, ${ownerName} as owner_name from ${src.from} where ${where}
-      order by ${alias}.${sql.raw(def.sortColumn)} desc, ${alias}.id desc limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
+      order by ${alias}.${sql.raw(sort)} ${sql.raw(dir)}${sql.raw(nullsClause)}, ${alias}.id ${sql.raw(dir)} limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
   ]);
-  return { rows, total: n, page };
+  return { rows, total: n, page, sort, dir };
 }
 
 export interface RecordDetail {

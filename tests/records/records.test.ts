@@ -114,3 +114,17 @@ describe('[RECORDS] deal form action', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('[RECORDS] list order', () => {
+  it('sorts by a listed column either way, and ignores a column that is not listed', async () => {
+    const asc = await listRecords(admin, 'deals', { sort: 'amount', dir: 'asc' }, h.db);
+    const desc = await listRecords(admin, 'deals', { sort: 'amount', dir: 'desc' }, h.db);
+    const amounts = (r: typeof asc) => r.rows.map((x) => Number(x.amount));
+    expect(amounts(asc)).toEqual([...amounts(asc)].sort((a, b) => a - b));
+    expect(amounts(desc)).toEqual([...amounts(desc)].sort((a, b) => b - a));
+    expect(amounts(asc)[0]).toBe(await n(sql`select min(amount)::float8 as n from deals`));
+    expect(amounts(desc)[0]).toBe(await n(sql`select max(amount)::float8 as n from deals`));
+    const injected = await listRecords(admin, 'deals', { sort: 'amount; drop table deals', dir: 'sideways' }, h.db);
+    expect({ sort: injected.sort, dir: injected.dir }).toEqual({ sort: 'created_at', dir: 'desc' });
+  });
+});

@@ -32,12 +32,13 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const stage = (DEAL_STAGES as readonly string[]).includes(first(sp.stage) ?? '') ? first(sp.stage)! : '';
   const owner = /^\d{1,10}$/.test(first(sp.owner) ?? '') ? first(sp.owner)! : '';
   const hasOwner = entity !== 'campaigns';
-  const [{ rows, total, page }, owners] = await Promise.all([
-    listRecords(user, entity, { q, stage: stage || undefined, ownerId: owner ? Number(owner) : undefined, page: Number(first(sp.page) ?? 1) || 1 }),
+  const [{ rows, total, page, sort, dir }, owners] = await Promise.all([
+    listRecords(user, entity, { q, stage: stage || undefined, ownerId: owner ? Number(owner) : undefined, page: Number(first(sp.page) ?? 1) || 1, sort: first(sp.sort), dir: first(sp.dir) }),
     hasOwner && user.role !== 'member' ? ownerOptions(user) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
-  const link = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...(stage ? { stage } : {}), ...(owner ? { owner } : {}), page: String(p) }).toString()}`;
+  const link = (p: number, order: { sort: string; dir: string } = { sort, dir }) =>
+    `?${new URLSearchParams({ ...(q ? { q } : {}), ...(stage ? { stage } : {}), ...(owner ? { owner } : {}), sort: order.sort, dir: order.dir, page: String(p) }).toString()}`;
   const scope = user.role === 'admin' ? 'All records.' : user.role === 'manager' ? 'The records of your teams.' : 'The records you own.';
   return (
     <>
@@ -63,7 +64,21 @@ export default async function RecordListPage({ params, searchParams }: { params:
       {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
         <div className="table-wrap">
           <table className={`table ${styles.list}`} data-testid="record-list">
-            <thead><tr>{def.listColumns.map((c) => <th key={c} scope="col">{label(c)}</th>)}{hasOwner ? <th scope="col">Owner</th> : null}</tr></thead>
+            <thead>
+              <tr>
+                {def.listColumns.map((c) => {
+                  const active = sort === c;
+                  // A new column starts with the largest/newest first; the active one flips.
+                  const next = active && dir === 'desc' ? 'asc' : 'desc';
+                  return (
+                    <th key={c} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <Link href={link(1, { sort: c, dir: next })} scroll={false}>{label(c)}{active ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}</Link>
+                    </th>
+                  );
+                })}
+                {hasOwner ? <th scope="col">Owner</th> : null}
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={String(r.id)}>
