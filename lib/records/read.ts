@@ -85,19 +85,52 @@ export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: n
 
 export interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
 
-/** An account's deals, orders and tickets (scoped), newest first. */
-export async function relatedToAccount(viewer: SessionUser, accountId: number, dbIn?: QueryDb): Promise<Related[]> {
+/** The kinds that point at a record through a column, shown on its page. */
+const RELATED: Partial<Record<RecordEntity, { entity: RecordEntity; column: string }[]>> = {
+  accounts: [
+    { entity: 'deals', column: 'account_id' }, { entity: 'orders', column: 'account_id' }, { entity: 'tickets', column: 'account_id' },
+    { entity: 'survey-responses', column: 'account_id' }, { entity: 'leads', column: 'account_id' },
+  ],
+  tickets: [{ entity: 'survey-responses', column: 'ticket_id' }],
+  campaigns: [{ entity: 'leads', column: 'campaign_id' }, { entity: 'deals', column: 'campaign_id' }],
+};
+
+/** The records pointing at record `id` of `entity` (each kind scoped to the viewer), newest first, 10 of each. */
+export async function relatedRecords(viewer: SessionUser, entity: RecordEntity, id: number, dbIn?: QueryDb): Promise<(Related & { column: string })[]> {
   const db = dbIn ?? (await getReadDb());
-  const out: Related[] = [];
-  for (const entity of ['deals', 'orders', 'tickets'] as const) {
-    const { def, src, alias, scope } = base(entity, viewer);
-    const where = sql`${alias}.account_id = ${accountId} and ${scope}`;
+  return Promise.all((RELATED[entity] ?? []).map(async ({ entity: kind, column }) => {
+    const { def, src, alias, scope } = base(kind, viewer);
+    const where = sql`${alias}.${sql.raw(column)} = ${id} and ${scope}`;
     const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
     const [rows, [{ n }]] = await Promise.all([
-      queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where} order by ${alias}.${sql.raw(def.sortColumn)} desc limit 10`),
+      queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where} order by ${alias}.${sql.raw(def.sortColumn)} desc, ${alias}.id desc limit 10`),
       queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
     ]);
-    out.push({ entity, rows, total: n });
+    return { entity: kind, column, rows, total: n };
+  }));
+}
+
+export interface ReferenceNames {
+  campaign?: { id: number; name: string };
+  /** null when the ticket exists but is outside the viewer's scope (its id is not a link then). */
+  ticket?: { id: number; title: string | null };
+}
+
+/**
+ * Names for a record's campaign and ticket references. Campaign names are company-wide marketing facts
+ * (the forms offer them to everyone); a ticket is named only when the viewer may open it.
+ */
+export async function referenceNames(viewer: SessionUser, row: RecordRow, dbIn?: QueryDb): Promise<ReferenceNames> {
+  const db = dbIn ?? (await getReadDb());
+  const out: ReferenceNames = {};
+  if (typeof row.campaign_id === 'number') {
+    const [c] = await queryRows<{ name: string }>(db, sql`select name from campaigns where id = ${row.campaign_id}`);
+    if (c) out.campaign = { id: row.campaign_id, name: c.name };
+  }
+  if (typeof row.ticket_id === 'number') {
+    const { alias, src, scope } = base('tickets', viewer);
+    const [t] = await queryRows<{ title: string }>(db, sql`select ${alias}.external_id as title from ${src.from} where ${alias}.id = ${row.ticket_id} and ${scope}`);
+    out.ticket = { id: row.ticket_id, title: t?.title ?? null };
   }
   return out;
 }

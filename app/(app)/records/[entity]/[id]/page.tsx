@@ -1,11 +1,12 @@
-// A record page: every field, its owner and account, and (for an account) its deals, orders and
-// tickets. Out of the viewer's scope = 404, also when the URL is typed.
+// A record page: every field, its owner, account, campaign and ticket, and the records that point at it
+// (an account's deals, orders, tickets, responses and leads; a ticket's responses; a campaign's leads
+// and deals). Out of the viewer's scope = 404, also when the URL is typed.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
-import { getRecord, relatedToAccount } from '@/lib/records/read';
+import { getRecord, referenceNames, relatedRecords } from '@/lib/records/read';
 import { can } from '@/lib/auth/permissions';
 import { mayCreate } from '@/lib/records/write-record';
 import { ButtonLink } from '../../../../_components/ui/button';
@@ -26,7 +27,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const rec = await getRecord(user, entity, Number(id));
   if (!rec) notFound();
   const def = ENTITY_DEFS[entity];
-  const related = entity === 'accounts' ? await relatedToAccount(user, Number(id)) : [];
+  const [related, refs] = await Promise.all([relatedRecords(user, entity, Number(id)), referenceNames(user, rec.row)]);
   const accountId = rec.row.account_id;
   const saved = (await searchParams).saved === '1';
   // Read scope and write scope are the same rule (product.md): a record the viewer can open, they may edit.
@@ -44,8 +45,10 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
               <dt className="subtle">{label(k)}</dt>
               <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>
                 {k === 'account_id' && typeof accountId === 'number' ? <Link href={`/records/accounts/${accountId}`}>{rec.accountName ?? `#${accountId}`}</Link>
-                  : k.endsWith('_id') && (k === 'owner_id' || k === 'assignee_id') ? (rec.ownerName ?? display(v))
-                    : display(v)}
+                  : k === 'owner_id' || k === 'assignee_id' ? (rec.ownerName ?? display(v))
+                    : k === 'campaign_id' && refs.campaign ? (user.role === 'admin' ? <Link href={`/records/campaigns/${refs.campaign.id}`}>{refs.campaign.name}</Link> : refs.campaign.name)
+                      : k === 'ticket_id' && refs.ticket ? (refs.ticket.title ? <Link href={`/records/tickets/${refs.ticket.id}`}>{refs.ticket.title}</Link> : `#${refs.ticket.id}`)
+                        : display(v)}
               </dd>
             </div>
           ))}
@@ -53,7 +56,10 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
       </Card>
       {related.map((rel) => (
         <section key={rel.entity} style={{ marginTop: '1.25rem' }}>
-          <h2 style={{ fontSize: '1.05rem' }}>{ENTITY_DEFS[rel.entity].label} <span className="muted">({rel.total})</span></h2>
+          <h2 style={{ fontSize: '1.05rem' }}>
+            {ENTITY_DEFS[rel.entity].label} <span className="muted">({rel.total.toLocaleString('en-US')})</span>
+            {rel.total > rel.rows.length ? <span className="subtle" style={{ fontWeight: 400 }}> · the {rel.rows.length} newest shown</span> : null}
+          </h2>
           {rel.rows.length === 0 ? <p className="muted">None you may see.</p> : (
             <div className="table-wrap">
               <table className="table">
