@@ -53,6 +53,11 @@ test.describe('[DOCS] screenshots', () => {
         await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
         await expect(page.getByTestId('record-fields')).toBeVisible();
         await page.screenshot({ path: path.join(OUT, `record-${suffix}.png`), fullPage: true });
+        // An account's page with the records that point at it.
+        await page.goto('/records/accounts?sort=customer_since&dir=desc');
+        await page.getByTestId('record-list').locator('tbody tr').first().getByRole('link').first().click();
+        await expect(page.getByRole('heading', { level: 2, name: /^Deals/ })).toBeVisible();
+        await page.screenshot({ path: path.join(OUT, `record-account-${suffix}.png`), fullPage: size === 'desktop' });
         // A record form after a failed submit: errors next to their fields, the typed values kept.
         await page.goto('/records/tickets/new');
         await page.getByLabel('First response').fill('2000-01-01T00:00');

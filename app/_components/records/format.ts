@@ -5,7 +5,15 @@ const DECIMAL = /^-?\d+\.\d+$/;
 
 export const isNumeric = (value: unknown): boolean => typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value));
 
+// Columns whose generic label would read wrong (acronyms, an id that is the point of the column).
+const LABELS: Record<string, string> = {
+  external_id: 'External ID', mql_at: 'Became MQL', sql_at: 'Became SQL', nps: 'NPS', csat: 'CSAT', ces: 'CES',
+  created_at: 'Created', closed_at: 'Closed', converted_at: 'Converted', first_contacted_at: 'First contacted',
+  first_response_at: 'First response', resolved_at: 'Resolved', disqualified_at: 'Disqualified', handle_minutes: 'Handle time (min)',
+};
+
 export function label(column: string): string {
+  if (LABELS[column]) return LABELS[column];
   const s = column.replace(/_id$/, '').replace(/_at$/, '').replace(/_/g, ' ');
   return s[0].toUpperCase() + s.slice(1);
 }
