@@ -1,0 +1,112 @@
+// [SECURITY] One table over every server action and every route handler, for each of: signed out,
+// member, manager, admin. The expected column is product.md's matrix written out by hand (not computed
+// from lib/auth/permissions, which is what is under test). Each call sends an empty form or request, so
+// a caller that passes the gate stops at input validation and nothing is written; what is checked is
+// the gate: signed out → "not signed in" (401), a role the matrix excludes → "forbidden" (403), an
+// allowed role → neither. Every exported action must have a row, so a new action cannot skip the table.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, type ActionState } from '@/lib/actions/protected-action';
+import type { SessionUser } from '@/lib/auth/permissions';
+
+let current: SessionUser | null = null;
+vi.mock('@/lib/auth/session', () => ({
+  getCurrentUser: async () => current,
+  requireUser: async () => { throw new Error('not used by actions or route handlers'); },
+  requirePermission: async () => { throw new Error('not used by actions or route handlers'); },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+type Who = 'signed out' | 'member' | 'manager' | 'admin';
+const WHO: Who[] = ['signed out', 'member', 'manager', 'admin'];
+const USERS: Record<Exclude<Who, 'signed out'>, SessionUser> = {
+  member: { id: 9001, email: 'm@x.test', name: 'M', role: 'member', department: 'sales', teamId: 1, managedTeamIds: [] },
+  manager: { id: 9002, email: 'g@x.test', name: 'G', role: 'manager', department: 'sales', teamId: 1, managedTeamIds: [1] },
+  admin: { id: 9003, email: 'a@x.test', name: 'A', role: 'admin', department: 'executive', teamId: null, managedTeamIds: [] },
+};
+
+const EVERYONE: Who[] = ['member', 'manager', 'admin'];
+const MANAGERS: Who[] = ['manager', 'admin'];
+const ADMINS: Who[] = ['admin'];
+
+/** product.md: records — everyone signed in (within scope); goals — managers and admins; admin pages — admins. */
+const ACTIONS: Record<string, Who[]> = {
+  'records.saveAccountAction': EVERYONE, 'records.saveLeadAction': EVERYONE, 'records.saveDealAction': EVERYONE,
+  'records.saveOrderAction': EVERYONE, 'records.saveCampaignAction': EVERYONE, 'records.saveTicketAction': EVERYONE,
+  'records.saveSurveyResponseAction': EVERYONE,
+  'goals.createGoalAction': MANAGERS, 'goals.updateGoalAction': MANAGERS, 'goals.changeGoalStateAction': MANAGERS, 'goals.splitGoalAction': MANAGERS,
+  'admin.createUserAction': ADMINS, 'admin.updateUserAction': ADMINS, 'admin.setUserActiveAction': ADMINS, 'admin.resetPasswordAction': ADMINS,
+  'admin.createTeamAction': ADMINS, 'admin.renameTeamAction': ADMINS, 'admin.setTeamManagersAction': ADMINS,
+};
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+interface RouteCase { name: string; load: () => Promise<Handler>; method: 'GET' | 'POST'; url: string; params?: Record<string, string>; allowed: Who[] }
+
+const ROUTES: RouteCase[] = [
+  { name: 'GET /kpis/[key]/export', load: async () => (await import('@/app/(app)/kpis/[key]/export/route')).GET as Handler, method: 'GET', url: '/kpis/nope/export', params: { key: 'nope' }, allowed: EVERYONE },
+  { name: 'GET /goals/history', load: async () => (await import('@/app/(app)/goals/history/route')).GET as Handler, method: 'GET', url: '/goals/history?kpi_key=nope', allowed: MANAGERS },
+  { name: 'POST /api/imports/upload', load: async () => (await import('@/app/api/imports/upload/route')).POST as Handler, method: 'POST', url: '/api/imports/upload', allowed: ADMINS },
+  { name: 'POST /api/imports/preview', load: async () => (await import('@/app/api/imports/preview/route')).POST as Handler, method: 'POST', url: '/api/imports/preview', allowed: ADMINS },
+  { name: 'POST /api/imports/commit', load: async () => (await import('@/app/api/imports/commit/route')).POST as Handler, method: 'POST', url: '/api/imports/commit', allowed: ADMINS },
+  { name: 'POST /api/imports/cancel', load: async () => (await import('@/app/api/imports/cancel/route')).POST as Handler, method: 'POST', url: '/api/imports/cancel', allowed: ADMINS },
+  { name: 'GET /api/imports/status', load: async () => (await import('@/app/api/imports/status/route')).GET as Handler, method: 'GET', url: '/api/imports/status?upload=nope', allowed: ADMINS },
+  { name: 'GET /api/imports/errors', load: async () => (await import('@/app/api/imports/errors/route')).GET as Handler, method: 'GET', url: '/api/imports/errors?upload=nope', allowed: ADMINS },
+];
+
+type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
+
+async function loadActions(): Promise<Record<string, Action>> {
+  const modules = {
+    records: await import('@/app/(app)/records/actions'),
+    goals: await import('@/app/(app)/goals/actions'),
+    admin: await import('@/app/(app)/admin/actions'),
+  };
+  const out: Record<string, Action> = {};
+  for (const [area, mod] of Object.entries(modules)) {
+    for (const [name, fn] of Object.entries(mod)) if (typeof fn === 'function') out[`${area}.${name}`] = fn as Action;
+  }
+  return out;
+}
+
+const as = (who: Who) => { current = who === 'signed out' ? null : USERS[who]; };
+let logged: ReturnType<typeof vi.spyOn>;
+beforeEach(() => { logged = vi.spyOn(console, 'error').mockImplementation(() => undefined); });
+afterEach(() => { current = null; logged.mockRestore(); });
+
+describe('[SECURITY] server actions × roles', () => {
+  it('every exported server action has a row in the matrix', async () => {
+    expect(Object.keys(await loadActions()).sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const [name, allowed] of Object.entries(ACTIONS)) {
+    it(`${name}: ${WHO.map((w) => `${w} ${w === 'signed out' ? 'refused' : allowed.includes(w) ? 'passes' : 'forbidden'}`).join(', ')}`, async () => {
+      const action = (await loadActions())[name];
+      for (const who of WHO) {
+        as(who);
+        const res = await action(null, new FormData());
+        const error = res && !res.ok ? res.error : undefined;
+        if (who === 'signed out') expect(error, who).toBe(NOT_SIGNED_IN_MESSAGE);
+        else if (allowed.includes(who)) {
+          expect(error, who).not.toBe(FORBIDDEN_MESSAGE);
+          expect(error, who).not.toBe(NOT_SIGNED_IN_MESSAGE);
+          // Past the gate, an empty form is invalid input: refused with field errors, nothing written.
+          expect(res, who).toMatchObject({ ok: false });
+        } else expect(error, who).toBe(FORBIDDEN_MESSAGE);
+      }
+    });
+  }
+});
+
+describe('[SECURITY] route handlers × roles', () => {
+  for (const r of ROUTES) {
+    it(`${r.name}: 401 signed out, 403 for ${WHO.filter((w) => w !== 'signed out' && !r.allowed.includes(w)).join(' and ') || 'nobody'}`, async () => {
+      const handler = await r.load();
+      for (const who of WHO) {
+        as(who);
+        const res = await handler(new Request(`http://localhost${r.url}`, { method: r.method }), { params: Promise.resolve(r.params ?? {}) });
+        if (who === 'signed out') expect(res.status, who).toBe(401);
+        else if (r.allowed.includes(who)) expect([401, 403], `${who} got ${res.status}`).not.toContain(res.status);
+        else expect(res.status, who).toBe(403);
+      }
+    });
+  }
+});
