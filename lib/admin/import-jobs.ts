@@ -13,6 +13,8 @@ export interface ImportJob {
   rowsDone: number; rowsTotal: number; bytesDone: number; bytesTotal: number;
   result?: Pick<ImportResult, 'ok' | 'committed' | 'importId' | 'inserted' | 'updated' | 'unchanged' | 'errorCount' | 'message' | 'totalRows'>;
   controller: AbortController;
+  /** The starter's session version: their polls and cancel are checked against it (api-guard). */
+  sessionVersion: number;
 }
 
 const g = globalThis as unknown as { __crmImportJobs?: Map<string, ImportJob>; __crmBoot?: Date };
@@ -30,11 +32,16 @@ export function hasRunningJob(): boolean {
   return [...jobs.values()].some((j) => j.state === 'running');
 }
 
-export function startImportJob(db: Db, upload: Upload, entity: string, mapping: ColumnMapping): ImportJob {
+/** The job of `uploadId` whoever started it (api-guard checks the owner). */
+export function findJob(uploadId: string): ImportJob | null {
+  return jobs.get(uploadId) ?? null;
+}
+
+export function startImportJob(db: Db, upload: Upload, entity: string, mapping: ColumnMapping, sessionVersion: number): ImportJob {
   const controller = new AbortController();
   const job: ImportJob = {
     uploadId: upload.id, userId: upload.userId, state: 'running', rowsDone: 0, rowsTotal: upload.rows,
-    bytesDone: 0, bytesTotal: upload.bytes, controller,
+    bytesDone: 0, bytesTotal: upload.bytes, controller, sessionVersion,
   };
   jobs.set(upload.id, job);
   void importFile(db, {
@@ -56,7 +63,7 @@ export function startImportJob(db: Db, upload: Upload, entity: string, mapping: 
 }
 
 export function publicJob(j: ImportJob) {
-  const { controller: _c, ...rest } = j;
+  const { controller: _c, sessionVersion: _sv, ...rest } = j;
   return rest;
 }
 

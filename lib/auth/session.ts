@@ -9,7 +9,21 @@ import { getDb } from '@/db/client';
 import { withDbAvailability } from '@/lib/db-unavailable';
 import { can, type Permission, type SessionUser } from './permissions';
 import { SECURE_COOKIES } from './options';
-import { loadSessionUser, readClaims } from './session-user';
+import { loadSessionUser, readClaims, type SessionClaims } from './session-user';
+
+/**
+ * The session's signed claims (user id, session version) from the JWT cookie, without touching the
+ * database: null when signed out or the token is invalid or expired. Only for checks that must not wait
+ * for the database (see lib/admin/api-guard's requireJobOwner); everything else uses getCurrentUser.
+ */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const token = await getToken({
+    req: { cookies: cookieStore, headers: headerList } as unknown as Parameters<typeof getToken>[0]['req'],
+    secureCookie: SECURE_COOKIES,
+  });
+  return readClaims(token as Record<string, unknown> | null);
+});
 
 /**
  * The signed-in user, reloaded from the database once per request (React cache()): null when signed
@@ -18,12 +32,7 @@ import { loadSessionUser, readClaims } from './session-user';
  * Throws DbUnavailableError when the database cannot be reached.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-  const token = await getToken({
-    req: { cookies: cookieStore, headers: headerList } as unknown as Parameters<typeof getToken>[0]['req'],
-    secureCookie: SECURE_COOKIES,
-  });
-  const claims = readClaims(token as Record<string, unknown> | null);
+  const claims = await getSessionClaims();
   if (!claims) return null;
   return withDbAvailability(async () => loadSessionUser(await getDb(), claims));
 });

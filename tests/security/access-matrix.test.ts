@@ -9,12 +9,17 @@ import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, type ActionState } from '@/li
 import type { SessionUser } from '@/lib/auth/permissions';
 
 let current: SessionUser | null = null;
+/** Set when a test needs to prove a path does not wait for the database. */
+let dbHeld = false;
 vi.mock('@/lib/auth/session', () => ({
-  getCurrentUser: async () => current,
+  getCurrentUser: async () => { if (dbHeld) throw new Error('waited for the database'); return current; },
+  getSessionClaims: async () => (current ? { uid: current.id, sv: 0 } : null),
   requireUser: async () => { throw new Error('not used by actions or route handlers'); },
   requirePermission: async () => { throw new Error('not used by actions or route handlers'); },
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// A background import that never finishes: the job stays 'running'.
+vi.mock('@/lib/import', async (orig) => ({ ...(await orig<typeof import('@/lib/import')>()), importFile: () => new Promise(() => undefined) }));
 
 type Who = 'signed out' | 'member' | 'manager' | 'admin';
 const WHO: Who[] = ['signed out', 'member', 'manager', 'admin'];
@@ -68,6 +73,7 @@ async function loadActions(): Promise<Record<string, Action>> {
 }
 
 const as = (who: Who) => { current = who === 'signed out' ? null : USERS[who]; };
+afterEach(() => { dbHeld = false; });
 let logged: ReturnType<typeof vi.spyOn>;
 beforeEach(() => { logged = vi.spyOn(console, 'error').mockImplementation(() => undefined); });
 afterEach(() => { current = null; logged.mockRestore(); });
@@ -109,4 +115,29 @@ describe('[SECURITY] route handlers × roles', () => {
       }
     });
   }
+});
+
+describe('[SECURITY] a running import while the database is held by it', () => {
+  it("answers its starter's progress polls and cancel from the session alone, and nobody else's", async () => {
+    const { startImportJob } = await import('@/lib/admin/import-jobs');
+    const status = (await import('@/app/api/imports/status/route')).GET;
+    const cancel = (await import('@/app/api/imports/cancel/route')).POST;
+    const upload = { id: 'held-db-test', userId: USERS.admin.id, fileName: 'a.csv', path: '/nonexistent', bytes: 10, rows: 5, headers: [], createdAt: Date.now() };
+    startImportJob({} as never, upload, 'accounts', {}, 0);
+    const req = (m: string) => new Request('http://localhost/api/imports/x?upload=held-db-test', { method: m });
+    dbHeld = true;
+    as('admin');
+    const res = await status(req('GET'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ uploadId: 'held-db-test', state: 'running', rowsTotal: 5 });
+    // Another user's session takes the full (database) check.
+    as('manager');
+    await expect(status(req('GET'))).rejects.toThrow('waited for the database');
+    dbHeld = false;
+    expect((await status(req('GET'))).status).toBe(403);
+    as('admin');
+    dbHeld = true;
+    const cancelled = await cancel(req('POST'));
+    expect(cancelled.status).toBe(200);
+  });
 });

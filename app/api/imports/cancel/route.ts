@@ -1,15 +1,13 @@
 // POST ?upload=<id>: aborts the running import; the core rolls its transaction back.
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { getJob, publicJob } from '@/lib/admin/import-jobs';
+import { requireJobOwner } from '@/lib/admin/api-guard';
+import { publicJob } from '@/lib/admin/import-jobs';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function POST(req: Request): Promise<Response> {
-  const user = await requireImportAdmin();
-  if (user instanceof Response) return user;
-  const job = getJob(new URL(req.url).searchParams.get('upload') ?? '', user.id);
-  if (!job) return jsonError(404, 'No such import.');
+  const job = await requireJobOwner(new URL(req.url).searchParams.get('upload') ?? '');
+  if (job instanceof Response) return job;
   if (job.state === 'running') job.controller.abort();
   return Response.json(publicJob(job), { headers: { 'cache-control': 'no-store' } });
 }

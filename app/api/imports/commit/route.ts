@@ -1,6 +1,7 @@
 // POST {uploadId, entity, mapping}: starts the all-or-nothing import in the background. Refused unless
 // a preview of this very file and mapping found no errors.
 import { getDb } from '@/db/client';
+import { getSessionClaims } from '@/lib/auth/session';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { parseImportRequest } from '@/lib/admin/import-request';
 import { getJob, hasRunningJob, publicJob, startImportJob } from '@/lib/admin/import-jobs';
@@ -19,6 +20,7 @@ export async function POST(req: Request): Promise<Response> {
   if (checked.errorCount > 0) return jsonError(422, `The preview found ${checked.errorCount} error(s). Fix the file and upload it again; nothing was written.`);
   if (getJob(r.upload.id, user.id)) return jsonError(409, 'This file is already being imported.');
   if (hasRunningJob()) return jsonError(409, 'Another import is running. Try again when it has finished.');
-  const job = startImportJob(await getDb(), r.upload, r.entity, r.mapping);
+  const claims = await getSessionClaims();
+  const job = startImportJob(await getDb(), r.upload, r.entity, r.mapping, claims?.sv ?? -1);
   return Response.json(publicJob(job), { status: 202, headers: { 'cache-control': 'no-store' } });
 }

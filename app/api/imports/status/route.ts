@@ -1,14 +1,12 @@
 // GET ?upload=<id>: the background import's progress (rows done of total) and, at the end, its result.
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { getJob, publicJob } from '@/lib/admin/import-jobs';
+import { requireJobOwner } from '@/lib/admin/api-guard';
+import { publicJob } from '@/lib/admin/import-jobs';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request): Promise<Response> {
-  const user = await requireImportAdmin();
-  if (user instanceof Response) return user;
-  const job = getJob(new URL(req.url).searchParams.get('upload') ?? '', user.id);
-  if (!job) return jsonError(404, 'No such import.');
+  const job = await requireJobOwner(new URL(req.url).searchParams.get('upload') ?? '');
+  if (job instanceof Response) return job;
   return Response.json(publicJob(job), { headers: { 'cache-control': 'no-store' } });
 }
