@@ -1,21 +1,23 @@
 // CSV import from the command line (thin: the work is in lib/import).
-//   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--dry-run] [--progress]
+//   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--values "column:from=to,..."] [--dry-run] [--progress]
 //   npm run import -- --dir <folder> [--dry-run] [--progress]
 // Exit 0 with counts per file; exit 1 with every error as `row N, column C: reason`.
 import { closeDb, getDb } from '@/db/client';
-import { importDirectory, importFile, type ImportProgress, type ImportResult } from '@/lib/import';
+import { checkValueMapping, describeUnknownValues, importDirectory, importFile, parseValueSpec, type ImportProgress, type ImportResult, type ValueMapping } from '@/lib/import';
 import { parseEntityName } from '@/lib/validation';
 
 const USAGE = `usage:
-  npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--dry-run] [--progress]
+  npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--values "column:from=to,..."] [--dry-run] [--progress]
   npm run import -- --dir <folder> [--dry-run] [--progress]
+--values: replace a file's own values before validation, e.g. "stage:Engaging=qualification,amount:=0"
+  (from matches trimmed and case-insensitively; an empty from fills empty cells, or a column the file lacks)
 --progress: rows read so far on stderr, once a second (the default when stderr is a terminal)
 entities: users, accounts, campaigns, leads, deals, orders, tickets, survey_responses (or survey-responses), expenses, activities`;
 
 /** The CLI prints every error; past this many they are counted only (memory). */
 const MAX_ERRORS = 100_000;
 
-interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; dryRun: boolean; progress: boolean }
+interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; values?: ValueMapping; dryRun: boolean; progress: boolean }
 
 function parseArgs(argv: string[]): Args | string {
   const args: Args = { dryRun: false, progress: !!process.stderr.isTTY };
@@ -33,17 +35,27 @@ function parseArgs(argv: string[]): Args | string {
         if (eq <= 0) return `bad --mapping entry "${pair}" (expected header=column)`;
         args.mapping[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
       }
+    } else if (a === '--values') {
+      const v = parseValueSpec(argv[++k] ?? '');
+      if (typeof v === 'string') return v;
+      args.values = v;
     } else if (a === '-h' || a === '--help') return '';
     else if (a.startsWith('--')) return `unknown option ${a}`;
     else rest.push(a);
   }
   if (args.dir) {
     if (rest.length) return 'with --dir, give no entity or file';
+    if (args.values || args.mapping) return 'with --dir, give no --mapping or --values (they are per file)';
     return args;
   }
   if (rest.length !== 2) return 'give an entity and a file, or --dir <folder>';
   [args.entity, args.file] = rest;
-  if (!parseEntityName(args.entity)) return `unknown entity "${args.entity}"`;
+  const entity = parseEntityName(args.entity);
+  if (!entity) return `unknown entity "${args.entity}"`;
+  if (args.values) {
+    const checked = checkValueMapping(entity, args.values);
+    if (typeof checked === 'string') return checked;
+  }
   return args;
 }
 
@@ -60,6 +72,8 @@ function printResult(r: ImportResult, dryRun: boolean): void {
   console.log(`${r.fileName}: ${r.errorCount} error${r.errorCount === 1 ? '' : 's'}, nothing written`);
   for (const e of r.errors) console.log(e.column ? `row ${e.row}, column ${e.column}: ${e.message}` : `row ${e.row}: ${e.message}`);
   if (r.errorCount > r.errors.length) console.log(`... and ${r.errorCount - r.errors.length} more errors`);
+  const unknown = describeUnknownValues(r.entity, r.unknownValues);
+  if (unknown.length) console.log(`Values the contract does not know:\n  ${unknown.join('\n  ')}`);
 }
 
 /** Reports progress on stderr: the first call at once, then at most once a second. */
@@ -91,7 +105,7 @@ async function main(): Promise<number> {
     ok = r.ok;
     if (!files.length) console.log(r.message);
   } else {
-    const r = await importFile(db, { ...common, entity: args.entity!, path: args.file!, mapping: args.mapping });
+    const r = await importFile(db, { ...common, entity: args.entity!, path: args.file!, mapping: args.mapping, values: args.values });
     files = [r];
     ok = r.ok;
   }

@@ -3,5 +3,6 @@ export { importFile, importDirectory, requireEntity, UnknownEntityError, type Im
 export { closeInterrupted } from './history';
 export { proposeMapping, guessEntity, rankEntities, exactMapping, resolveColumns, normalizeHeader, type EntityGuess } from './mapping';
 export type {
-  ImportError, ImportProgress, ImportFileOptions, ImportResult, DirectoryImportResult, ColumnMapping, PreviewRow, RowAction,
+  ImportError, ImportProgress, ImportFileOptions, ImportResult, DirectoryImportResult, ColumnMapping, PreviewRow, RowAction, UnknownValues, ValueMapping,
 } from './types';
+export { checkValueMapping, describeUnknownValues, parseValueSpec } from './value-mapping';

@@ -209,7 +209,8 @@ export interface ResolvedColumns {
 }
 
 /** Checks a mapping against the header row: required columns present, targets known and used once. */
-export function resolveColumns(entity: EntityName, headers: readonly string[], mapping?: ColumnMapping): ResolvedColumns {
+/** `filled`: columns the value mapping gives a value for empty cells, so the file may lack them. */
+export function resolveColumns(entity: EntityName, headers: readonly string[], mapping?: ColumnMapping, filled: ReadonlySet<string> = new Set()): ResolvedColumns {
   const cols = ENTITIES[entity].columns;
   const known = new Set(cols.map((c) => c.name));
   const used = mapping ?? exactMapping(entity, headers);
@@ -253,7 +254,7 @@ export function resolveColumns(entity: EntityName, headers: readonly string[], m
     }
   }
   for (const c of cols) {
-    if (c.required && !seen.has(c.name)) errors.push({ row: 1, column: c.name, message: 'required column is missing' });
+    if (c.required && !seen.has(c.name) && !filled.has(c.name)) errors.push({ row: 1, column: c.name, message: 'required column is missing' });
   }
   return { fields, mapping: Object.fromEntries(fields.map((f) => [f.header, f.column])), errors };
 }

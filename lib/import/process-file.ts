@@ -11,7 +11,7 @@ import { IdSet } from './id-set';
 import { resolveColumns } from './mapping';
 import { isCsvError, readCsv } from './reader';
 import { describeBadRef, loadStored, upsertBatch, type BatchResult } from './upsert';
-import type { ColumnMapping, ImportProgress, PreviewRow } from './types';
+import type { ColumnMapping, ImportProgress, PreviewRow, UnknownValues, ValueMapping } from './types';
 
 type Tx = Pick<Db, 'execute'>;
 
@@ -19,6 +19,7 @@ export interface FileJob {
   entity: EntityName;
   source: AsyncIterable<Uint8Array>;
   mapping?: ColumnMapping;
+  values?: ValueMapping;
   bytesTotal: number | null;
   batchSize: number;
   previewRows: number;
@@ -34,6 +35,15 @@ export interface FileOutcome {
   unchanged: number;
   mapping: ColumnMapping;
   preview: PreviewRow[];
+  unknownValues: UnknownValues;
+}
+
+/** Distinct unknown values kept per column: enough to map an export's vocabulary, bounded for a bad file. */
+const MAX_UNKNOWN_VALUES = 50;
+
+/** The value mapping with its keys normalised (trimmed, lower-case) for lookups. */
+function normalizeValueMapping(v: ValueMapping | undefined): [string, Map<string, string>][] {
+  return Object.entries(v ?? {}).map(([col, m]) => [col, new Map(Object.entries(m).map(([from, to]) => [from.trim().toLowerCase(), to]))]);
 }
 
 /** Batches sent and not yet answered (each holds one batch's rows and JSON in memory). */
@@ -53,7 +63,18 @@ function dataErrorOf(err: unknown): string | null {
 export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
   const def = ENTITIES[job.entity];
   const { errors, signal } = job;
-  const out: FileOutcome = { totalRows: 0, inserted: 0, updated: 0, unchanged: 0, mapping: {}, preview: [] };
+  const out: FileOutcome = { totalRows: 0, inserted: 0, updated: 0, unchanged: 0, mapping: {}, preview: [], unknownValues: {} };
+  const valueMaps = normalizeValueMapping(job.values);
+  // Columns whose unparsed or missing values are worth offering a mapping for.
+  const mappable = new Set(def.columns.filter((c) => c.type === 'enum' || c.type === 'boolean' || c.required).map((c) => c.name));
+  const unknown = new Map<string, Map<string, number>>();
+  const noteUnknown = (col: string, raw: string | undefined) => {
+    if (!mappable.has(col)) return;
+    const v = (raw ?? '').trim();
+    const counts = unknown.get(col) ?? new Map<string, number>();
+    unknown.set(col, counts);
+    if (counts.has(v) || counts.size < MAX_UNKNOWN_VALUES) counts.set(v, (counts.get(v) ?? 0) + 1);
+  };
   const csv = readCsv(job.source);
   const seen = new IdSet();
   const keyIsEmail = def.key === 'email';
@@ -124,7 +145,8 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
           errors.add(row, '', 'the header row is empty: the first row must name the columns');
           break;
         }
-        const resolved = resolveColumns(job.entity, header, job.mapping);
+        const filled = new Set(valueMaps.filter(([, m]) => m.has('')).map(([col]) => col));
+        const resolved = resolveColumns(job.entity, header, job.mapping, filled);
         for (const e of resolved.errors) errors.add(e.row, e.column, e.message);
         if (resolved.errors.length) break;
         fields = resolved.fields;
@@ -144,6 +166,10 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
       }
       const values: Record<string, string> = {};
       for (const f of fields) values[f.column] = cells[f.index];
+      for (const [col, m] of valueMaps) {
+        const to = m.get((values[col] ?? '').trim().toLowerCase());
+        if (to !== undefined) values[col] = to;
+      }
       const parsed = def.schema.safeParse(values);
       if (!parsed.success && cells.every((c) => c.trim() === '')) continue;
       out.totalRows++;
@@ -161,6 +187,8 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
         for (const iss of parsed.error.issues) {
           const col = String(iss.path[0] ?? '');
           errors.add(row, headerOf.get(col) ?? col, iss.message);
+          // A field's own parse failure (not a cross-field rule) on a mappable column: offer to map it.
+          if (iss.path.length === 1 && (iss.message === 'is required' || /^must be (one of|true or false)/.test(iss.message))) noteUnknown(col, values[col]);
         }
       }
       if (!rowOk || !parsed.success) continue;
@@ -187,6 +215,9 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
   while (inflight.length) await inflight.shift();
   if (failure) throw failure;
   if (before !== null && previewWanted.length) out.preview = await buildPreview(tx, job.entity, previewWanted, before);
+  for (const [col, counts] of unknown) {
+    out.unknownValues[col] = [...counts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
+  }
   job.onProgress?.({ rowsDone: out.totalRows, bytesDone: csv.bytes(), bytesTotal: job.bytesTotal });
   return out;
 }

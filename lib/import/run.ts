@@ -9,9 +9,9 @@ import { ErrorLog, Rollback } from './errors';
 import { closeInterrupted, finishHistory, holdRunning, startHistory } from './history';
 import { processFile, type FileOutcome } from './process-file';
 import { openSource } from './reader';
-import type { ColumnMapping, DirectoryImportResult, ImportFileOptions, ImportProgress, ImportResult } from './types';
+import type { ColumnMapping, DirectoryImportResult, ImportFileOptions, ImportProgress, ImportResult, ValueMapping } from './types';
 
-export type ImportDirectoryOptions = Omit<ImportFileOptions, 'entity' | 'path' | 'stream' | 'fileName' | 'mapping' | 'bytesTotal'>;
+export type ImportDirectoryOptions = Omit<ImportFileOptions, 'entity' | 'path' | 'stream' | 'fileName' | 'mapping' | 'values' | 'bytesTotal'>;
 
 interface FileSpec {
   entity: EntityName;
@@ -19,6 +19,7 @@ interface FileSpec {
   open: () => AsyncIterable<Uint8Array>;
   bytesTotal: number | null;
   mapping?: ColumnMapping;
+  values?: ValueMapping;
 }
 
 export class UnknownEntityError extends Error {
@@ -39,7 +40,7 @@ export async function importFile(db: Db, opts: ImportFileOptions): Promise<Impor
   const entity = requireEntity(opts.entity);
   const fileName = opts.fileName ?? (opts.path ? path.basename(opts.path) : `${entity}.csv`);
   const bytesTotal = opts.bytesTotal ?? (opts.path && !opts.stream ? (await fs.promises.stat(opts.path)).size : null);
-  const spec: FileSpec = { entity, fileName, bytesTotal, mapping: opts.mapping, open: () => openSource(opts) };
+  const spec: FileSpec = { entity, fileName, bytesTotal, mapping: opts.mapping, values: opts.values, open: () => openSource(opts) };
   const { files } = await run(db, [spec], opts);
   return files[0];
 }
@@ -90,7 +91,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
         const s = specs[k];
         const onProgress = opts.onProgress && ((p: ImportProgress) => opts.onProgress!({ ...p, fileName: s.fileName }));
         outcomes[k] = await processFile(tx, {
-          entity: s.entity, source: s.open(), mapping: s.mapping, bytesTotal: s.bytesTotal, batchSize, previewRows,
+          entity: s.entity, source: s.open(), mapping: s.mapping, values: s.values, bytesTotal: s.bytesTotal, batchSize, previewRows,
           onProgress, signal: opts.signal, errors: logs[k],
         });
       }
@@ -133,6 +134,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
       errors: logs[k].sorted(),
       errorCount,
       mapping: o?.mapping ?? s.mapping ?? {},
+      unknownValues: o?.unknownValues ?? {},
       message,
       ...(dryRun ? { preview: o?.preview ?? [] } : {}),
     };

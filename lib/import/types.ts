@@ -22,6 +22,18 @@ export interface ImportProgress {
 /** file header -> contract column. Headers not in the mapping are ignored. */
 export type ColumnMapping = Record<string, string>;
 
+/**
+ * Value mapping, applied to a cell after the column mapping and before validation: per contract column,
+ * a source value (matched trimmed and case-insensitively) -> the value to import. The key '' fills empty
+ * cells, and for a column the file does not have, gives every row that value (e.g. kind = csat for a
+ * file of satisfaction ratings). This is how an export's own vocabulary ("Engaging", "Critical") meets
+ * the contract's enumerations without editing the file.
+ */
+export type ValueMapping = Record<string, Record<string, string>>;
+
+/** Values of a column that did not parse (enumerations) or were missing (required), with row counts. */
+export type UnknownValues = Record<string, { value: string; rows: number }[]>;
+
 export interface ImportFileOptions {
   entity: EntityName | string;
   /** Read the file from disk... */
@@ -32,6 +44,7 @@ export interface ImportFileOptions {
   fileName?: string;
   /** Without a mapping, headers match contract columns ignoring case, spaces, '-' and '_'. */
   mapping?: ColumnMapping;
+  values?: ValueMapping;
   /** Validate and write inside the transaction, then roll back: counts, errors and a preview. */
   dryRun?: boolean;
   /** How many rows of the preview a dry run returns (default 20). */
@@ -77,6 +90,8 @@ export interface ImportResult {
   errorCount: number;
   /** The mapping used: file header -> contract column. */
   mapping: ColumnMapping;
+  /** Enumeration values that matched nothing and required cells left empty, per column (to map them). */
+  unknownValues: UnknownValues;
   /** A one-line summary, e.g. why nothing was written. */
   message: string;
   preview?: PreviewRow[];
