@@ -94,6 +94,37 @@ test.describe('admin imports', () => {
     await page.goto('/records/deals?q=E2E-BAD');
     await expect(page.getByText('E2E-BAD-1')).toHaveCount(0);
   });
+
+  test("an export's own values (Maven's sales pipeline) are mapped in the page, then the file imports", async ({ page }) => {
+    test.setTimeout(120_000);
+    const run = Date.now().toString(36);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'maven-')), 'sales_pipeline.csv');
+    fs.writeFileSync(file, [
+      'opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value',
+      `MV-${run}-1,Moses Frase,GTX Plus Basic,Cancity,Won,2016-10-20,2017-03-01,1054`,
+      `MV-${run}-2,Darcel Schlecht,MG Special,Cancity,Engaging,2016-10-25,,`,
+      `MV-${run}-3,Zane Levy,GTX Basic,Hottechi,Engaging,2016-10-26,,`,
+    ].join('\n') + '\n');
+    await page.goto('/admin/imports');
+    await page.getByLabel('CSV file').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.getByLabel('Entity')).toHaveValue('deals');
+    // The export has no deal name: the account column becomes the name; its own id feeds external_id.
+    await page.getByLabel('Map account', { exact: true }).selectOption('name');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const mapper = page.getByTestId('value-mapper');
+    await expect(mapper).toContainText('Engaging');
+    await expect(page.getByTestId('preview-counts')).toContainText('4 errors');
+    await mapper.getByLabel('Map stage: "Engaging"').selectOption('qualification');
+    await mapper.getByLabel('Map amount: empty cells').fill('0');
+    await page.getByRole('button', { name: 'Preview again with these values' }).click();
+    await expect(page.getByTestId('preview-counts')).toContainText('0 errors');
+    await page.getByRole('button', { name: /^Import \d/ }).click();
+    await expect(page.getByTestId('import-result')).toContainText('Imported: 3 inserted');
+    await page.goto(`/records/deals?q=${encodeURIComponent(`MV-${run}`)}`);
+    await expect(page.getByTestId('record-list').locator('tbody tr')).toHaveCount(3);
+    await expect(page.getByTestId('record-list')).toContainText('qualification');
+  });
 });
 
 for (const role of ['member', 'manager'] as const) {

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { imports } from '@/db/schema';
-import { importFile, type ColumnMapping, type ImportResult } from '@/lib/import';
+import { importFile, type ColumnMapping, type ImportResult, type ValueMapping } from '@/lib/import';
 import type { Upload } from './upload-store';
 
 export interface ImportJob {
@@ -37,7 +37,7 @@ export function findJob(uploadId: string): ImportJob | null {
   return jobs.get(uploadId) ?? null;
 }
 
-export function startImportJob(db: Db, upload: Upload, entity: string, mapping: ColumnMapping, sessionVersion: number): ImportJob {
+export function startImportJob(db: Db, upload: Upload, entity: string, map: { mapping: ColumnMapping; values?: ValueMapping }, sessionVersion: number): ImportJob {
   const controller = new AbortController();
   const job: ImportJob = {
     uploadId: upload.id, userId: upload.userId, state: 'running', rowsDone: 0, rowsTotal: upload.rows,
@@ -45,7 +45,7 @@ export function startImportJob(db: Db, upload: Upload, entity: string, mapping: 
   };
   jobs.set(upload.id, job);
   void importFile(db, {
-    entity, path: upload.path, fileName: upload.fileName, mapping, userId: upload.userId, signal: controller.signal,
+    entity, path: upload.path, fileName: upload.fileName, mapping: map.mapping, values: map.values, userId: upload.userId, signal: controller.signal,
     onProgress: (p) => { job.rowsDone = p.rowsDone; job.bytesDone = p.bytesDone; },
   }).then((r) => {
     job.result = {

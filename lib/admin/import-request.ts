@@ -1,6 +1,7 @@
-// Parses the JSON body of preview/commit requests: which upload, entity and mapping.
+// Parses the JSON body of preview/commit requests: which upload, entity, column mapping and value mapping.
 import 'server-only';
 import { z } from 'zod';
+import { checkValueMapping, type ValueMapping } from '@/lib/import';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '@/lib/validation';
 import { getUpload, type Upload } from './upload-store';
 
@@ -8,9 +9,10 @@ const bodySchema = z.object({
   uploadId: z.string().uuid(),
   entity: z.enum(ENTITY_NAMES),
   mapping: z.record(z.string().max(200), z.string().max(100)),
+  values: z.record(z.string().max(100), z.record(z.string().max(500), z.string().max(500))).optional(),
 });
 
-export type ImportRequest = { upload: Upload; entity: EntityName; mapping: Record<string, string> };
+export type ImportRequest = { upload: Upload; entity: EntityName; mapping: Record<string, string>; values: ValueMapping };
 
 export async function parseImportRequest(req: Request, userId: number): Promise<ImportRequest | string> {
   const parsed = bodySchema.safeParse(await req.json().catch(() => null));
@@ -20,5 +22,7 @@ export async function parseImportRequest(req: Request, userId: number): Promise<
   const columns = new Set(ENTITIES[parsed.data.entity].columns.map((c) => c.name));
   // Only real headers to real contract columns; '' means "ignore this column".
   const mapping = Object.fromEntries(Object.entries(parsed.data.mapping).filter(([h, c]) => upload.headers.includes(h) && columns.has(c)));
-  return { upload, entity: parsed.data.entity, mapping };
+  const values = checkValueMapping(parsed.data.entity, parsed.data.values);
+  if (typeof values === 'string') return values;
+  return { upload, entity: parsed.data.entity, mapping, values };
 }

@@ -105,6 +105,7 @@ function sweep(): void {
   }
 }
 
-export function mappingKey(entity: string, mapping: Record<string, string>): string {
-  return JSON.stringify([entity, Object.entries(mapping).sort(([a], [b]) => a.localeCompare(b))]);
+export function mappingKey(entity: string, mapping: Record<string, string>, values: Record<string, Record<string, string>> = {}): string {
+  const sorted = <T>(o: Record<string, T>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([entity, sorted(mapping), sorted(values).map(([c, m]) => [c, sorted(m)])]);
 }

@@ -123,7 +123,7 @@ describe('[SECURITY] a running import while the database is held by it', () => {
     const status = (await import('@/app/api/imports/status/route')).GET;
     const cancel = (await import('@/app/api/imports/cancel/route')).POST;
     const upload = { id: 'held-db-test', userId: USERS.admin.id, fileName: 'a.csv', path: '/nonexistent', bytes: 10, rows: 5, headers: [], createdAt: Date.now() };
-    startImportJob({} as never, upload, 'accounts', {}, 0);
+    startImportJob({} as never, upload, 'accounts', { mapping: {} }, 0);
     const req = (m: string) => new Request('http://localhost/api/imports/x?upload=held-db-test', { method: m });
     dbHeld = true;
     as('admin');

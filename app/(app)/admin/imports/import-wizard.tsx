@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Field } from '../../../_components/ui';
 import { PreviewPanel } from './preview-panel';
+import { MissingColumnValues, UnknownValueMapper, type ValueMap } from './value-mapper';
 import type { JobInfo, PreviewInfo, UploadInfo } from './types';
 import styles from './imports.module.css';
 
@@ -21,6 +22,7 @@ export function ImportWizard({ limits }: { limits: string }) {
   const [upload, setUpload] = useState<UploadInfo | null>(null);
   const [entity, setEntity] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [values, setValues] = useState<ValueMap>({});
   const [preview, setPreview] = useState<PreviewInfo | null>(null);
   const [job, setJob] = useState<JobInfo | null>(null);
   const [busy, setBusy] = useState<'' | 'upload' | 'preview' | 'commit'>('');
@@ -38,25 +40,26 @@ export function ImportWizard({ limits }: { limits: string }) {
       const e = u.guess ?? '';
       setEntity(e);
       setMapping(u.entities.find((x) => x.name === e)?.mapping ?? {});
+      setValues({});
     } catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
   function chooseEntity(e: string) {
-    setEntity(e); setPreview(null);
+    setEntity(e); setPreview(null); setValues({});
     setMapping(upload?.entities.find((x) => x.name === e)?.mapping ?? {});
   }
 
   async function doPreview() {
     if (!upload || !entity) return;
     setBusy('preview'); setError(''); setPreview(null);
-    try { setPreview(await call<PreviewInfo>('/api/imports/preview', json({ uploadId: upload.uploadId, entity, mapping }))); }
+    try { setPreview(await call<PreviewInfo>('/api/imports/preview', json({ uploadId: upload.uploadId, entity, mapping, values }))); }
     catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
   async function doCommit() {
     if (!upload) return;
     setBusy('commit'); setError('');
-    try { setJob(await call<JobInfo>('/api/imports/commit', json({ uploadId: upload.uploadId, entity, mapping }))); }
+    try { setJob(await call<JobInfo>('/api/imports/commit', json({ uploadId: upload.uploadId, entity, mapping, values }))); }
     catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
@@ -116,6 +119,10 @@ export function ImportWizard({ limits }: { limits: string }) {
               </table>
             </div>
           ) : null}
+          {entityDef ? (
+            <MissingColumnValues missing={entityDef.required.filter((c) => !Object.values(mapping).includes(c))} enums={entityDef.enums}
+              values={values} onChange={(v) => { setPreview(null); setValues(v); }} />
+          ) : null}
           <div className={styles.buttons}>
             <Button variant="primary" disabled={!entity || busy !== '' || running} onClick={doPreview}>{busy === 'preview' ? 'Checking…' : 'Preview'}</Button>
           </div>
@@ -123,7 +130,14 @@ export function ImportWizard({ limits }: { limits: string }) {
       ) : null}
 
       {preview && upload ? (
-        <PreviewPanel preview={preview} uploadId={upload.uploadId} canCommit={preview.errorCount === 0 && !job && busy === ''} onCommit={doCommit} />
+        <PreviewPanel preview={preview} uploadId={upload.uploadId} canCommit={preview.errorCount === 0 && !job && busy === ''} onCommit={doCommit}>
+          <UnknownValueMapper unknown={preview.unknownValues ?? {}} enums={entityDef?.enums ?? {}} values={values} onChange={setValues} mapping={mapping} />
+          {Object.keys(preview.unknownValues ?? {}).length ? (
+            <div className={styles.buttons}>
+              <Button variant="secondary" disabled={busy !== '' || running} onClick={doPreview}>{busy === 'preview' ? 'Checking…' : 'Preview again with these values'}</Button>
+            </div>
+          ) : null}
+        </PreviewPanel>
       ) : null}
 
       {job ? (

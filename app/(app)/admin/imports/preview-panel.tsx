@@ -1,21 +1,22 @@
 'use client';
 // Step 3: what the dry run found: counts, the first rows as stored, every error, the report download.
+import type { ReactNode } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
 import type { PreviewInfo } from './types';
 import styles from './imports.module.css';
 
 const show = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));
 
-export function PreviewPanel({ preview, uploadId, canCommit, onCommit }: { preview: PreviewInfo; uploadId: string; canCommit: boolean; onCommit: () => void }) {
+export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children }: { preview: PreviewInfo; uploadId: string; canCommit: boolean; onCommit: () => void; children?: ReactNode }) {
   const cols = preview.preview[0] ? Object.keys(preview.preview[0].values) : [];
   return (
     <Card title="3. Preview" description="Nothing has been written yet.">
       <div className={styles.counts} data-testid="preview-counts">
-        <span><strong>{preview.totalRows}</strong> rows</span>
-        <span><strong>{preview.inserted}</strong> new</span>
-        <span><strong>{preview.updated}</strong> changed</span>
-        <span><strong>{preview.unchanged}</strong> unchanged</span>
-        <span><strong>{preview.errorCount}</strong> errors</span>
+        <span><strong>{preview.totalRows.toLocaleString('en-US')}</strong> rows</span>
+        <span><strong>{preview.inserted.toLocaleString('en-US')}</strong> new</span>
+        <span><strong>{preview.updated.toLocaleString('en-US')}</strong> changed</span>
+        <span><strong>{preview.unchanged.toLocaleString('en-US')}</strong> unchanged</span>
+        <span><strong>{preview.errorCount.toLocaleString('en-US')}</strong> errors</span>
       </div>
       {preview.errorCount > 0 ? (
         <>
@@ -32,6 +33,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit }: { previ
           {preview.errors.length < preview.errorCount ? <p className="subtle">The first {preview.errors.length} are shown; the report has up to 10 000.</p> : null}
         </>
       ) : null}
+      {children}
       {preview.preview.length ? (
         <div className={`table-wrap ${styles.scroll}`}>
           <table className="table" data-testid="preview-rows">

@@ -19,12 +19,12 @@ export async function POST(req: Request): Promise<Response> {
   // PGlite has one connection: a dry run would wait for the running commit anyway; say so instead.
   if (hasRunningJob()) return jsonError(409, 'An import is running. Preview again when it has finished.');
   const result = await importFile(await getDb(), {
-    entity: r.entity, path: r.upload.path, fileName: r.upload.fileName, mapping: r.mapping, dryRun: true, previewRows: 10, maxErrors: 10_000,
+    entity: r.entity, path: r.upload.path, fileName: r.upload.fileName, mapping: r.mapping, values: r.values, dryRun: true, previewRows: 10, maxErrors: 10_000,
   });
-  r.upload.checked = { entity: r.entity, mappingKey: mappingKey(r.entity, r.mapping), errorCount: result.errorCount, errors: result.errors };
+  r.upload.checked = { entity: r.entity, mappingKey: mappingKey(r.entity, r.mapping, r.values), errorCount: result.errorCount, errors: result.errors };
   return Response.json({
     ok: result.ok, totalRows: result.totalRows, inserted: result.inserted, updated: result.updated, unchanged: result.unchanged,
     errorCount: result.errorCount, errors: result.errors.slice(0, SHOWN_ERRORS), message: result.message,
-    preview: result.preview ?? [], mapping: result.mapping,
+    preview: result.preview ?? [], mapping: result.mapping, unknownValues: result.unknownValues,
   }, { headers: { 'cache-control': 'no-store' } });
 }

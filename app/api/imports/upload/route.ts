@@ -24,7 +24,11 @@ export async function POST(req: Request): Promise<Response> {
       ranking: rankEntities(u.headers, fileName).slice(0, 3),
       mapping: guess ? proposeMapping(guess, u.headers) : {},
       // Per entity: its contract columns and the proposed mapping, so the page can switch entity offline.
-      entities: ENTITY_NAMES.map((e) => ({ name: e, label: ENTITIES[e].label, columns: ENTITIES[e].columns.map((c) => c.name), mapping: proposeMapping(e, u.headers) })),
+      entities: ENTITY_NAMES.map((e) => ({
+        name: e, label: ENTITIES[e].label, columns: ENTITIES[e].columns.map((c) => c.name), mapping: proposeMapping(e, u.headers),
+        required: ENTITIES[e].columns.filter((c) => c.required).map((c) => c.name),
+        enums: Object.fromEntries(ENTITIES[e].columns.filter((c) => c.values).map((c) => [c.name, [...c.values!]])),
+      })),
     }, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     if (err instanceof UploadLimitError) return jsonError(413, err.message);
