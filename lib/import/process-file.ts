@@ -41,6 +41,14 @@ export interface FileOutcome {
 /** Distinct unknown values kept per column: enough to map an export's vocabulary, bounded for a bad file. */
 const MAX_UNKNOWN_VALUES = 50;
 
+/** `{Header}` in a mapped value copies that column of the row (e.g. name = "{account}"); unknown headers stay as written. */
+function fillTemplate(to: string, header: string[], cells: string[]): string {
+  return to.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const i = header.indexOf(name.trim());
+    return i >= 0 ? (cells[i] ?? '') : whole;
+  });
+}
+
 /** The value mapping with its keys normalised (trimmed, lower-case) for lookups. */
 function normalizeValueMapping(v: ValueMapping | undefined): [string, Map<string, string>][] {
   return Object.entries(v ?? {}).map(([col, m]) => [col, new Map(Object.entries(m).map(([from, to]) => [from.trim().toLowerCase(), to]))]);
@@ -168,7 +176,7 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
       for (const f of fields) values[f.column] = cells[f.index];
       for (const [col, m] of valueMaps) {
         const to = m.get((values[col] ?? '').trim().toLowerCase());
-        if (to !== undefined) values[col] = to;
+        if (to !== undefined) values[col] = to.includes('{') ? fillTemplate(to, header, cells) : to;
       }
       const parsed = def.schema.safeParse(values);
       if (!parsed.success && cells.every((c) => c.trim() === '')) continue;

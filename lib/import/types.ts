@@ -26,7 +26,8 @@ export type ColumnMapping = Record<string, string>;
  * Value mapping, applied to a cell after the column mapping and before validation: per contract column,
  * a source value (matched trimmed and case-insensitively) -> the value to import. The key '' fills empty
  * cells, and for a column the file does not have, gives every row that value (e.g. kind = csat for a
- * file of satisfaction ratings). This is how an export's own vocabulary ("Engaging", "Critical") meets
+ * file of satisfaction ratings). A value may copy other columns of the row: "{account}" (or
+ * "{first} {last}") fills a column the export lacks from the ones it has. This is how an export's own vocabulary ("Engaging", "Critical") meets
  * the contract's enumerations without editing the file.
  */
 export type ValueMapping = Record<string, Record<string, string>>;

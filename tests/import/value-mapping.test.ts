@@ -2,6 +2,8 @@
 // open deals without an amount; a ticket export has ratings but no survey kind) is mapped onto the
 // contract at import time, without editing the file. Without it, the dry run lists the unknown values
 // with their row counts so the admin knows what to map; with it, the same file imports.
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
@@ -69,5 +71,41 @@ describe('[IMPORT] value mapping', () => {
     expect(checkValueMapping('deals', { stagee: { a: 'won' } })).toBe('value mapping: "stagee" is not a column of deals.csv');
     expect(checkValueMapping('deals', { stage: { Engaging: 'engaged' } })).toBe('value mapping of stage: "engaged" is not one of prospecting, qualification, proposal, negotiation, won, lost');
     expect(checkValueMapping('deals', { stage: { Engaging: 'Qualification' } })).toEqual({ stage: { Engaging: 'Qualification' } });
+  });
+
+  it('fills a column the export lacks from the ones it has ("{account} {product}")', async () => {
+    const file = tempFile('accounts.csv', 'account,sector\nAcme Corporation,technolgy\nBetasoloin,medical\n');
+    const r = await importFile(t.db, { entity: 'accounts', path: file, mapping: { account: 'external_id', sector: 'industry' }, values: { name: { '': '{account} ({sector})' }, region: { '': '{nope}' } } });
+    expect(r).toMatchObject({ ok: true, inserted: 2 });
+    expect(await queryRows(t.db, sql`select external_id, name, region from accounts order by external_id`)).toEqual([
+      { external_id: 'Acme Corporation', name: 'Acme Corporation (technolgy)', region: '{nope}' },
+      { external_id: 'Betasoloin', name: 'Betasoloin (medical)', region: '{nope}' },
+    ]);
+  });
+});
+
+// Data nobody here made: shared/datasets/maven_crm_sales_opportunities, as docs/importing-real-data.md
+// imports it. Its won deals, counted independently from the CSV: 4,238 worth $10,005,534, over 85 accounts.
+const MAVEN = path.join(process.env.DATASETS_DIR ?? '/work/shared/datasets', 'maven_crm_sales_opportunities');
+
+describe.runIf(fs.existsSync(MAVEN))('[IMPORT] the Maven CRM sales opportunities export', () => {
+  let t: TestDb;
+  beforeAll(async () => { t = await createTestDb(); });
+  afterAll(async () => { await t?.close(); });
+
+  it('imports with a column and value mapping and keeps its won revenue to the dollar', async () => {
+    const accounts = await importFile(t.db, {
+      entity: 'accounts', path: path.join(MAVEN, 'accounts.csv'),
+      mapping: { account: 'external_id', sector: 'industry', office_location: 'region' }, values: { name: { '': '{account}' } },
+    });
+    expect(accounts).toMatchObject({ ok: true, inserted: 85 });
+    const deals = await importFile(t.db, {
+      entity: 'deals', path: path.join(MAVEN, 'sales_pipeline.csv'),
+      mapping: { opportunity_id: 'external_id', account: 'account_external_id', product: 'product', deal_stage: 'stage', engage_date: 'created_at', close_date: 'closed_at', close_value: 'amount' },
+      values: { name: { '': '{account} {product}' }, stage: { engaging: 'qualification' }, amount: { '': '0' }, created_at: { '': '2017-12-31' } },
+    });
+    expect(deals).toMatchObject({ ok: true, inserted: 8800 });
+    expect(await queryRows(t.db, sql`select count(*)::int as won, sum(amount)::float8 as revenue, count(distinct account_id)::int as accounts from deals where stage = 'won'`))
+      .toEqual([{ won: 4238, revenue: 10005534, accounts: 85 }]);
   });
 });
