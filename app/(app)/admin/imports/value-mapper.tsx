@@ -23,7 +23,7 @@ function ValueInput({ column, from, allowed, values, onChange }: {
       {allowed.map((a) => <option key={a} value={a}>{a}</option>)}
     </select>
   ) : (
-    <input className="input" aria-label={`Map ${label}`} value={current} placeholder="value to store" onChange={(e) => set(e.target.value)} />
+    <input className="input" aria-label={`Map ${label}`} value={current} placeholder="a value, or {column} to copy one" onChange={(e) => set(e.target.value)} />
   );
 }
 
@@ -67,7 +67,7 @@ export function MissingColumnValues({ missing, enums, values, onChange }: {
   return (
     <div className={styles.valueMap} data-testid="missing-columns">
       <h3 className={styles.subhead}>Required columns not in the file</h3>
-      <p className="subtle">Map a column of the file to them above, or give one value for every row.</p>
+      <p className="subtle">Map a column of the file to them above, or give one value for every row (<code>{"{account}"}</code> copies the file&apos;s <em>account</em> column).</p>
       <div className={styles.missingGrid}>
         {missing.map((column) => (
           <label key={column} className={styles.missingItem}>
