@@ -27,7 +27,7 @@ const closed = ({ P, Q, R }: Periods) => {
   const f = (k: string, p: typeof P) => `
   sum(amount) filter (where stage = 'won' and ${inT('closed_at', p)}) won_${k}, count(*) filter (where stage = 'won' and ${inT('closed_at', p)}) wonn_${k},
   count(*) filter (where stage in ('won', 'lost') and ${inT('closed_at', p)}) closed_${k},
-  avg(extract(epoch from closed_at - created_at)) filter (where stage = 'won' and ${inT('closed_at', p)}) / 86400 cycle_${k},
+  avg(date_part('epoch', closed_at - created_at)) filter (where stage = 'won' and ${inT('closed_at', p)}) / 86400 cycle_${k},
   avg(amount * 12 / contract_months) filter (where stage = 'won' and ${inT('closed_at', p)}) acv_${k}`;
   return `select ${f('p', P)}, ${f('q', Q)}, sum(amount) filter (where stage = 'won' and ${inT('closed_at', R)}) won_r
   from deals where ${inT('closed_at', span(P, R))}`;
@@ -53,7 +53,7 @@ const engaged = (p: Periods['P']) => `case when ${cust.active(p)} then
 const converting = ({ P, Q }: Periods) => `select count(*) filter (where p and src = 'referral') ref_p, count(*) filter (where q and src = 'referral') ref_q,
   avg(days) filter (where p) jour_p, avg(days) filter (where q) jour_q
   from (select ${cust.fresh(P)} p, ${cust.fresh(Q)} q, cl.source src,
-    extract(epoch from (a.customer_since::timestamp at time zone 'UTC') - cl.created_at) / 86400 days
+    date_part('epoch', (a.customer_since::timestamp at time zone 'UTC') - cl.created_at) / 86400 days
     from accounts a left join lateral (select l.source, l.created_at from leads l where l.account_id = a.id and l.converted_at is not null
       order by l.converted_at, l.id limit 1) cl on true
     where ${inD('a.customer_since', span(P, Q))}) x`;
@@ -73,7 +73,7 @@ const spend = ({ P, Q }: Periods) => `select
 const leadsCreated = ({ P, Q }: Periods) => {
   const f = (k: string, p: typeof P) => `count(*) filter (where ${inT('created_at', p)}) lc_${k},
   count(converted_at) filter (where ${inT('created_at', p)}) lconv_${k}, count(first_contacted_at) filter (where ${inT('created_at', p)}) lcont_${k},
-  avg(extract(epoch from first_contacted_at - created_at)) filter (where ${inT('created_at', p)}) / 3600 lresp_${k}`;
+  avg(date_part('epoch', first_contacted_at - created_at)) filter (where ${inT('created_at', p)}) / 3600 lresp_${k}`;
   return `select ${f('p', P)}, ${f('q', Q)} from leads where ${inT('created_at', span(P, Q))}`;
 };
 const mqls = ({ P, Q }: Periods) => `select count(*) filter (where ${inT('mql_at', P)}) mql_p, count(sql_at) filter (where ${inT('mql_at', P)}) msql_p,
@@ -89,12 +89,12 @@ const campaigns = ({ P, Q }: Periods) => {
 };
 const ticketsCreated = ({ P, Q }: Periods) => {
   const f = (k: string, p: typeof P) => `count(*) filter (where ${inT('created_at', p)}) tc_${k},
-  avg(extract(epoch from first_response_at - created_at)) filter (where ${inT('created_at', p)}) / 3600 frt_${k},
+  avg(date_part('epoch', first_response_at - created_at)) filter (where ${inT('created_at', p)}) / 3600 frt_${k},
   count(*) filter (where category = 'complaint' and ${inT('created_at', p)}) cmp_${k}, count(resolved_at) filter (where category = 'complaint' and ${inT('created_at', p)}) cmpr_${k}`;
   return `select ${f('p', P)}, ${f('q', Q)} from tickets where ${inT('created_at', span(P, Q))}`;
 };
 const ticketsResolved = ({ P, Q }: Periods) => {
-  const f = (k: string, p: typeof P) => `avg(extract(epoch from resolved_at - created_at)) filter (where ${inT('resolved_at', p)}) / 3600 res_${k},
+  const f = (k: string, p: typeof P) => `avg(date_part('epoch', resolved_at - created_at)) filter (where ${inT('resolved_at', p)}) / 3600 res_${k},
   count(contacts) filter (where ${inT('resolved_at', p)}) fcrn_${k}, count(*) filter (where contacts = 1 and ${inT('resolved_at', p)}) fcr1_${k},
   avg(handle_minutes) filter (where ${inT('resolved_at', p)}) aht_${k}`;
   return `select ${f('p', P)}, ${f('q', Q)} from tickets where ${inT('resolved_at', span(P, Q))}`;

@@ -67,5 +67,7 @@ export function or(parts: SQL[]): SQL {
 
 /** Seconds between two timestamptz expressions, as float8. */
 export function seconds(later: SQL, earlier: SQL): SQL {
-  return sql`extract(epoch from (${later} - ${earlier}))::float8`;
+  // date_part, not extract: extract returns numeric, and building a numeric per row cost ~30 % of a
+  // year's ticket pass; date_part computes the same seconds as float8 directly.
+  return sql`date_part('epoch', ${later} - ${earlier})`;
 }
