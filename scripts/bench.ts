@@ -5,17 +5,16 @@
 //                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in lib/kpi/bench.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDb, queryRows, type DbHandle } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
 import { PERFORMANCE_NOTES } from '@/lib/kpi/bench/notes';
 import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from '@/lib/kpi/bench/report';
 import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
+import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
 import { keepHandWritten, loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
@@ -38,42 +37,7 @@ const { values: args } = parseArgs({
 });
 const scale = args.scale!;
 const runs = Math.max(1, Number(args.runs));
-const url = args.url ?? process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/crm_bench${scale === 'large' ? '' : `_${scale}`}`;
-
-/** Creates the bench database when missing (or anew with --fresh). */
-async function ensureDatabase(dbUrl: string, fresh: boolean): Promise<void> {
-  const u = new URL(dbUrl);
-  const name = u.pathname.slice(1);
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
-  u.pathname = '/postgres';
-  const admin = postgres(u.toString(), { max: 1, onnotice: () => {} });
-  try {
-    if (fresh) await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    const [row] = await admin`select 1 from pg_database where datname = ${name}`;
-    if (!row) {
-      log(`creating database ${name}`);
-      await admin.unsafe(`create database "${name}"`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
-
-/** Seeds with the demo seed unless the database already holds CRM data. Returns the seed time. */
-async function ensureSeeded(handle: DbHandle, env: NodeJS.ProcessEnv): Promise<number | undefined> {
-  if ((await tableSizes(handle.db)).accounts > 0) {
-    log('database already seeded: reusing it');
-    return undefined;
-  }
-  if (!fs.existsSync(path.join(process.cwd(), 'scripts', 'seed.ts'))) {
-    throw new Error('the demo seed (scripts/seed.ts, lib/demo) is not available: seed the database yourself, then rerun');
-  }
-  log(`seeding scale ${scale} (npm run db:seed)`);
-  const started = performance.now();
-  execFileSync('npm', ['run', '--silent', 'db:seed', '--', '--scale', scale], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  await handle.db.execute(sql`analyze`);
-  return (performance.now() - started) / 1000;
-}
+const url = args.url ?? benchDatabaseUrl(scale);
 
 // ==== IMPORT SPEED — owned by the import helper ===================================================
 // Generated leads files through the CLI on Postgres (against COPY of the same rows) and PGlite, with
@@ -122,10 +86,10 @@ async function main(): Promise<void> {
   }
   if (!args['no-import']) await benchImport();
   const collected: BenchRun[] = [];
-  await ensureDatabase(url, args.fresh!);
+  await ensureDatabase(url, args.fresh!, log);
   const pg = await openDb({ url, max: 10 });
   try {
-    const seedSeconds = await ensureSeeded(pg, { ...process.env, DATABASE_URL: url });
+    const seedSeconds = await ensureSeeded(pg, scale, { ...process.env, DATABASE_URL: url }, log);
     const [v] = await queryRows<{ v: string }>(pg.db, sql`select current_setting('server_version') as v`);
     collected.push(await benchOne('postgres', pg, `PostgreSQL ${v.v} (postgres.js, pool of 10, jit off)`, seedSeconds));
   } finally {

@@ -109,3 +109,14 @@ export function keepHandWritten(oldDoc: string | null, generated: string): strin
   const extra = [...sections(oldDoc)].filter(([h]) => h && !mine.has(h)).map(([, body]) => body.trimEnd());
   return extra.length ? `${generated.trimEnd()}\n\n${extra.join('\n\n')}\n` : generated;
 }
+
+/** `doc` with its `## ` section of the same heading as `section` replaced by it (appended when absent). */
+export function replaceSection(doc: string | null, section: string): string {
+  const heading = section.slice(0, section.indexOf('\n')).trim();
+  if (!doc) return section;
+  const parts = [...sections(doc)];
+  const at = parts.findIndex(([h]) => h === heading);
+  if (at < 0) return `${doc.trimEnd()}\n\n${section.trimEnd()}\n`;
+  parts[at] = [heading, `${section.trimEnd()}\n\n`];
+  return `${parts.map(([, body]) => body).join('').trimEnd()}\n`;
+}

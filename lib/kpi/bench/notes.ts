@@ -33,3 +33,12 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
 - Summary tables were not added: most KPIs are cohort ratios whose filters (owner, team, segment,
   product, channel) and arbitrary periods defeat pre-aggregation, and results must stay exact.
 `;
+
+/** Findings on the load run, kept under the "Dashboard under load" table of docs/performance.md. */
+export const LOAD_NOTES = `
+How it is measured: scripts/load.ts starts the production server (\`next start\`) against the bench
+database, signs the demo admin, manager and member in through next-auth, and runs closed-loop virtual
+users on the same machine (loopback): each opens a dashboard page, reads the whole streamed body (every
+KPI group and chart has arrived), checks that the KPI cards are there and no widget failed, and opens
+the next page. The load tool, Node and PostgreSQL share the 2 cores.
+`;

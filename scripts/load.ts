@@ -1,0 +1,150 @@
+// The dashboard under load, written to the "Dashboard under load" section of docs/performance.md.
+//   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users 50] [--seconds 60]
+//                         [--port 3300] [--no-write]
+// Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
+// builds the app when the build is stale, starts the production server against that database, signs
+// in the demo users through next-auth, warms every page once, then runs the closed-loop virtual users
+// of scripts/lib/load-test.ts. The server is stopped at the end, also on errors and Ctrl-C.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { openDb, queryRows } from '@/db/client';
+import { DEMO_PASSWORD } from '@/lib/demo';
+import { LOAD_NOTES } from '@/lib/kpi/bench/notes';
+import { machineInfo } from '@/lib/kpi/bench/report';
+import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
+import { replaceSection } from './lib/import-report';
+import { buildIsStale, runNextBuild } from './lib/next-server';
+import { buildReport, fetchPage, renderLoadSection, runLoad, signIn, type LoadReport, type LoadTarget } from './lib/load-test';
+
+const ROOT = process.cwd();
+const RESULTS = path.join(ROOT, 'docs', 'bench-load.json');
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+const log = (s: string) => process.stderr.write(`load: ${s}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const scale = args.scale!;
+const url = args.url ?? benchDatabaseUrl(scale);
+const users = Math.max(1, Number(args.users));
+const seconds = Math.max(1, Number(args.seconds));
+const port = Number(args.port);
+const baseUrl = `http://localhost:${port}`;
+
+/** Which pages the virtual users open, as whom: every department's dashboard in its default period. */
+const PAGES: { name: string; path: string; as: string }[] = [
+  { name: 'executive (admin)', path: '/dashboard', as: 'admin@demo.test' },
+  { name: 'sales (manager)', path: '/dashboard', as: 'manager@demo.test' },
+  { name: 'sales (member)', path: '/dashboard', as: 'member@demo.test' },
+  { name: 'marketing (admin)', path: '/dashboard?dept=marketing', as: 'admin@demo.test' },
+  { name: 'support (admin)', path: '/dashboard?dept=support', as: 'admin@demo.test' },
+  { name: 'success (admin)', path: '/dashboard?dept=success', as: 'admin@demo.test' },
+  { name: 'operations (admin)', path: '/dashboard?dept=operations', as: 'admin@demo.test' },
+];
+
+function startServer(): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATABASE_URL: url, PORT: String(port), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1',
+    // A throwaway secret: the sessions of this run are not kept.
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+  };
+  delete env.DATABASE_READ_URL;
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`server: ${d}`));
+  return child;
+}
+
+async function waitForServer(child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode != null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not answer within 60 s');
+}
+
+/** Resident memory of the server and its children, in MB (Linux; null elsewhere). */
+function serverRssMb(pid: number): number | null {
+  const r = spawnSync('ps', ['-o', 'rss=', '--pid', String(pid), '--ppid', String(pid)], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const kb = r.stdout.split('\n').map(Number).filter((n) => n > 0).reduce((a, b) => a + b, 0);
+  return kb ? kb / 1024 : null;
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(url, false, log);
+  const handle = await openDb({ url, max: 2 });
+  let database: string;
+  try {
+    await ensureSeeded(handle, scale, { ...process.env, DATABASE_URL: url }, log);
+    const [v] = await queryRows<{ v: string }>(handle.db, sql`select current_setting('server_version') as v`);
+    database = `PostgreSQL ${v.v}`;
+  } finally {
+    await handle.close();
+  }
+
+  if (buildIsStale()) {
+    log('building the app (next build)');
+    if (!runNextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })) throw new Error('next build failed');
+  }
+
+  log(`starting the server on ${baseUrl} against ${new URL(url).pathname.slice(1)}`);
+  const server = startServer();
+  const stop = () => { if (server.exitCode == null) server.kill('SIGTERM'); };
+  process.on('SIGINT', () => { stop(); process.exit(130); });
+  try {
+    await waitForServer(server);
+    const cookies = new Map<string, string>();
+    for (const email of new Set(PAGES.map((p) => p.as))) cookies.set(email, await signIn(baseUrl, email, DEMO_PASSWORD));
+    const targets: LoadTarget[] = PAGES.map((p) => ({ name: p.name, path: p.path, cookie: cookies.get(p.as)! }));
+
+    for (const t of targets) {
+      const s = await fetchPage(baseUrl, t, 60_000);
+      if (s.error) throw new Error(`${t.name} (${t.path}) is not a good page before any load: ${s.error}`);
+      log(`warm-up ${t.name}: ${s.ms.toFixed(0)} ms`);
+    }
+
+    let peakRss: number | null = null;
+    const sampler = setInterval(() => {
+      const rss = serverRssMb(server.pid!);
+      if (rss != null) peakRss = Math.max(peakRss ?? 0, rss);
+    }, 1000);
+    log(`${users} users for ${seconds} s`);
+    const samples = await runLoad(baseUrl, targets, {
+      users, seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`),
+    }).finally(() => clearInterval(sampler));
+
+    const command = `npm run bench:load -- ${process.argv.slice(2).join(' ')}`.trim();
+    const report: LoadReport = buildReport(samples, targets, {
+      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, serverPeakRssMb: peakRss, command,
+    });
+    const o = report.overall;
+    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms`);
+    if (args['no-write']) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+    const old = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : null;
+    fs.writeFileSync(DOC, replaceSection(old, renderLoadSection(report, LOAD_NOTES)));
+    log(`wrote ${path.relative(ROOT, RESULTS)} and the load section of ${path.relative(ROOT, DOC)}`);
+  } finally {
+    stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});
