@@ -1,5 +1,5 @@
 // Screenshots of the admin pages (SCREENSHOTS=1): users, and the import page at mapping and preview,
-// desktop and phone, into docs/screenshots/admin-*.png. Not run in CI.
+// desktop and phone, light and dark, into docs/screenshots/admin-*.png. Not run in CI.
 import path from 'node:path';
 import { authFile, expect, test } from './fixtures';
 
@@ -11,9 +11,13 @@ const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, heig
 test.skip(!process.env.SCREENSHOTS, 'screenshots: set SCREENSHOTS=1');
 test.use({ storageState: authFile('admin') });
 
-for (const [size, viewport] of Object.entries(SIZES)) {
+const SCHEMES = [{ scheme: 'light', suffix: '' }, { scheme: 'dark', suffix: '-dark' }] as const;
+
+for (const [sizeName, viewport] of Object.entries(SIZES)) for (const { scheme, suffix } of SCHEMES) {
+  const size = `${sizeName}${suffix}`;
   test(`admin screenshots (${size})`, async ({ page }) => {
     await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/admin/users');
     await expect(page.getByTestId('users-table')).toBeVisible();
     await page.screenshot({ path: path.join(OUT, `admin-users-${size}.png`), fullPage: true });

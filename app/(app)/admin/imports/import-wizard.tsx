@@ -94,7 +94,7 @@ export function ImportWizard({ limits }: { limits: string }) {
       {upload ? (
         <Card title="2. Entity and columns" description={upload.guess ? `Guessed from the header: ${upload.guess}. Change it if it is wrong.` : 'The header does not match an entity: choose one.'}>
           <Field label="Entity" name="entity">
-            <select value={entity} onChange={(e) => chooseEntity(e.target.value)}>
+            <select className="input" value={entity} onChange={(e) => chooseEntity(e.target.value)}>
               <option value="">Choose…</option>
               {upload.entities.map((e) => <option key={e.name} value={e.name}>{e.label}</option>)}
             </select>
@@ -108,7 +108,7 @@ export function ImportWizard({ limits }: { limits: string }) {
                     <tr key={h}>
                       <td>{h}</td>
                       <td>
-                        <select aria-label={`Map ${h}`} value={mapping[h] ?? ''} onChange={(e) => { setPreview(null); setMapping({ ...mapping, [h]: e.target.value }); }}>
+                        <select className="input" aria-label={`Map ${h}`} value={mapping[h] ?? ''} onChange={(e) => { setPreview(null); setMapping({ ...mapping, [h]: e.target.value }); }}>
                           <option value="">— ignore —</option>
                           {entityDef.columns.map((c) => <option key={c} value={c}>{c}</option>)}
                         </select>

@@ -44,14 +44,18 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <div className="table-wrap">
             <table className="table" data-testid="users-table">
               <caption className="sr-only">Users ({rows.length})</caption>
-              <thead><tr><th>Name</th><th>Role</th><th>Department</th><th>Team</th><th>Status</th></tr></thead>
+              <thead><tr><th>Name</th><th>Role</th><th className={styles.wide}>Department</th><th className={styles.wide}>Team</th><th>Status</th></tr></thead>
               <tbody>
                 {rows.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : styles.inactive}>
-                    <td><Link href={`/admin/users/${u.id}`}>{u.name}</Link><div className={styles.email}>{u.email}</div></td>
+                    <td className={styles.person}>
+                      <Link href={`/admin/users/${u.id}`}>{u.name}</Link><div className={styles.email}>{u.email}</div>
+                      {/* On a phone the department and team columns give way to this line. */}
+                      <div className={styles.narrowMeta}>{[u.department, u.teamName].filter(Boolean).join(' · ') || '—'}</div>
+                    </td>
                     <td><RoleBadge role={u.role as Role} /></td>
-                    <td>{u.department ?? '—'}</td>
-                    <td>{u.teamName ?? '—'}</td>
+                    <td className={styles.wide}>{u.department ?? '—'}</td>
+                    <td className={styles.wide}>{u.teamName ?? '—'}</td>
                     <td>{u.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</td>
                   </tr>
                 ))}
