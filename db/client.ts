@@ -15,7 +15,16 @@ export interface DbHandle {
   db: Db;
   kind: DbKind;
   close: () => Promise<void>;
+  /**
+   * Calls `onChange` after every committed change to the data KPIs are computed from (migration 0002's
+   * triggers NOTIFY on DATA_CHANGED_CHANNEL), and `onLive(true|false)` when the feed starts or is lost
+   * (a Postgres connection drop; changes in between are missed, so a listener must assume the worst).
+   * Returns a function that stops watching.
+   */
+  watchChanges: (onChange: () => void, onLive: (live: boolean) => void) => () => void;
 }
+
+export const DATA_CHANGED_CHANNEL = 'crm_data_changed';
 
 export interface OpenOptions {
   /** Postgres connection string; when absent, PGlite is used. */
@@ -27,6 +36,8 @@ export interface OpenOptions {
   /** Pool size for postgres.js. */
   max?: number;
 }
+
+type PostgresFactory = typeof import('postgres');
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
@@ -54,7 +65,64 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
     connection: { TimeZone: 'UTC', jit: 'off', work_mem: process.env.PG_WORK_MEM || '64MB' },
   });
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const watchers = new Set<{ stop: () => void }>();
+  return {
+    db,
+    kind: 'postgres',
+    watchChanges: (onChange, onLive) => {
+      const w = watchPostgres(postgres, url, onChange, onLive);
+      watchers.add(w);
+      return () => { watchers.delete(w); w.stop(); };
+    },
+    close: async () => {
+      for (const w of watchers) w.stop();
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own. postgres.js's sql.listen re-listens once after a drop and gives up
+ * if the database is still down, without telling anyone; this loop says when the feed is lost and
+ * retries until it is back.
+ */
+function watchPostgres(
+  postgres: PostgresFactory, url: string, onChange: () => void, onLive: (live: boolean) => void,
+): { stop: () => void } {
+  let stopped = false;
+  let live = false;
+  let timer: NodeJS.Timeout | undefined;
+  const setLive = (v: boolean) => { if (v !== live) { live = v; onLive(v); } };
+  const listener = postgres(url, {
+    max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, connect_timeout: 5,
+    onclose: () => { setLive(false); retry(); },
+    // onnotify is how postgres.js's own listen() receives notices; its typings leave it out.
+    ...({ onnotify: (channel: string) => { if (channel === DATA_CHANGED_CHANNEL) onChange(); } } as object),
+  });
+  const connect = async () => {
+    if (stopped) return;
+    try {
+      await listener.unsafe(`listen ${DATA_CHANGED_CHANNEL}`);
+      if (!stopped) setLive(true);
+    } catch {
+      setLive(false);
+      retry();
+    }
+  };
+  const retry = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => { timer = undefined; void connect(); }, 2000);
+    timer.unref();
+  };
+  void connect();
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      setLive(false);
+      void listener.end({ timeout: 1 });
+    },
+  };
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
@@ -76,6 +144,17 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   return {
     db,
     kind: 'pglite',
+    // One process holds the database: every change comes through this very client.
+    watchChanges: (onChange, onLive) => {
+      let stopped = false;
+      let unlisten: (() => Promise<void>) | undefined;
+      void client.listen(DATA_CHANGED_CHANNEL, () => { if (!stopped) onChange(); }).then((u) => {
+        unlisten = u;
+        if (stopped) void u();
+        else onLive(true);
+      }, () => onLive(false));
+      return () => { stopped = true; onLive(false); void unlisten?.(); };
+    },
     close: async () => {
       await client.close();
       lock?.release();
@@ -115,13 +194,18 @@ interface Globals { primary?: Promise<DbHandle>; read?: Promise<DbHandle> }
 const globals = globalThis as unknown as { __crmDb?: Globals };
 const state: Globals = (globals.__crmDb ??= {});
 
-/** The primary database (writes, and reads when no replica is configured). Migrated on first use. */
-export function getDb(): Promise<Db> {
+/** The primary database's handle (its change feed, its kind). Opened and migrated on first use. */
+export function getDbHandle(): Promise<DbHandle> {
   state.primary ??= openDb({ url: process.env.DATABASE_URL || undefined }).catch((err) => {
     state.primary = undefined;
     throw err;
   });
-  return state.primary.then((h) => h.db);
+  return state.primary;
+}
+
+/** The primary database (writes, and reads when no replica is configured). Migrated on first use. */
+export function getDb(): Promise<Db> {
+  return getDbHandle().then((h) => h.db);
 }
 
 /** The read database: DATABASE_READ_URL when set (a replica), else the primary. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/db/client';
 import { writeAudit } from '@/lib/audit';
+import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/validation';
 import { ErrorLog, Rollback } from './errors';
 import { closeInterrupted, finishHistory, holdRunning, startHistory } from './history';
@@ -110,6 +111,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
     else crash = err;
   }
   const committed = reason === null && crash === null;
+  if (committed) kpiDataChanged();
   const badFiles = specs.filter((_, k) => logs[k].count > 0).map((s) => s.fileName);
   const files: ImportResult[] = specs.map((s, k) => {
     const o = outcomes[k];

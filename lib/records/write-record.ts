@@ -6,6 +6,7 @@
 // touch it?) and as it is after (is it still mine?), inside the write's transaction: a write that would
 // hand the record out of the writer's scope rolls back. The change, its audit_log row (before/after)
 // and an activity row commit together. Takes (db, user, entity, input) so tests need no request context.
+import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import { randomUUID } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -109,7 +110,7 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
   const noun = def.singular;
 
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const q = tx as unknown as Db;
       let id: number;
       let before: Record<string, unknown> | undefined;
@@ -132,6 +133,8 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
       await recordActivity(tx, { userId: user.id, kind: before ? 'update' : 'create', entity: def.table, entityId: id });
       return { ok: true, id, message: before ? `${noun} saved.` : `${noun} created.` };
     });
+    if (result.ok) kpiDataChanged();
+    return result;
   } catch (err) {
     if (err instanceof OutOfScope) return scopeError();
     throw err;

@@ -4,7 +4,8 @@ import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { viewSearch, type DashboardView } from '@/lib/dashboard/view';
-import { DASHBOARDS, DERIVED_VALUES, computeKpisWithPrevious, getKpi, type KpiKey } from '@/lib/kpi';
+import { cachedKpis } from '@/lib/dashboard/cached-queries';
+import { DASHBOARDS, DERIVED_VALUES, getKpi, type KpiKey } from '@/lib/kpi';
 import { DerivedCard, KpiCard } from '../../_components/kpi/kpi-card';
 import styles from '../../_components/kpi/kpi.module.css';
 
@@ -15,7 +16,7 @@ export async function DashboardCards({ view, user }: { view: DashboardView; user
   const derived = DERIVED_VALUES[view.department];
   const all = [...new Set<KpiKey>([...keys, ...derived.flatMap((d) => d.inputs)])];
   const [{ current, previous }, goals] = await Promise.all([
-    computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: all }),
+    cachedKpis.computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: all }),
     cardGoals(user, view.department, view.filters),
   ]);
   if (process.env.KPI_TIMING) console.info(`[dashboard] ${view.department} cards: ${(performance.now() - started).toFixed(0)} ms`);

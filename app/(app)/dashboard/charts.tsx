@@ -2,10 +2,9 @@
 // distributions (funnel, deal stages, deal sizes, NPS answers, MQL sources) where the department has
 // them. Data is computed here on the server; the chart components only draw it.
 import { getReadDb } from '@/db/client';
-import { npsScores, wonDealSizes } from '@/lib/dashboard/distributions';
-import { leadFunnel, openDealsByStage } from '@/lib/dashboard/pipeline';
 import type { DashboardView } from '@/lib/dashboard/view';
-import { DASHBOARDS, UNIT_SUFFIX, formatKpiValue, getKpi, kpiBreakdown, kpiTimeSeries, toDateParam, type Period } from '@/lib/kpi';
+import { DASHBOARDS, UNIT_SUFFIX, formatKpiValue, getKpi, toDateParam, type Period } from '@/lib/kpi';
+import { cachedKpis as cached } from '@/lib/dashboard/cached-queries';
 import { BarChart } from '../../_components/charts/bar-chart';
 import { ChartFrame } from '../../_components/charts/chart-frame';
 import { GROUP_COLORS } from '../../_components/charts/colors';
@@ -31,7 +30,7 @@ export async function TrendCharts({ view }: { view: DashboardView }) {
   const keys = DASHBOARDS[view.department].slice(0, 4);
   const range = trendRange(view.period);
   const bucket = bucketFor(range);
-  const series = await Promise.all(keys.map((k) => kpiTimeSeries(db, k, { from: range.from, to: range.to, bucket, filters: view.filters })));
+  const series = await Promise.all(keys.map((k) => cached.kpiTimeSeries(db, k, { from: range.from, to: range.to, bucket, filters: view.filters })));
   return (
     <div className={styles.charts}>
       {keys.map((k, i) => {
@@ -66,11 +65,11 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
   const d = view.department;
   const db = await getReadDb();
   const [funnel, stages, sizes, nps, sources] = await Promise.all([
-    hasFunnel(d) ? leadFunnel(view.period, view.filters) : null,
-    hasStages(d) ? openDealsByStage(view.period, view.filters) : null,
-    d === 'sales' ? wonDealSizes(view.period, view.filters) : null,
-    hasNps(d) ? npsScores(view.period, view.filters) : null,
-    d === 'marketing' ? kpiBreakdown(db, 'mqls', { from: view.period.from, to: view.period.to, filters: view.filters, dimension: 'source' }) : null,
+    hasFunnel(d) ? cached.leadFunnel(view.period, view.filters) : null,
+    hasStages(d) ? cached.openDealsByStage(view.period, view.filters) : null,
+    d === 'sales' ? cached.wonDealSizes(view.period, view.filters) : null,
+    hasNps(d) ? cached.npsScores(view.period, view.filters) : null,
+    d === 'marketing' ? cached.kpiBreakdown(db, 'mqls', { from: view.period.from, to: view.period.to, filters: view.filters, dimension: 'source' }) : null,
   ]);
   return (
     <div className={styles.charts}>

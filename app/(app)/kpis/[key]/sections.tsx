@@ -2,12 +2,13 @@
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
 import {
-  UNIT_SUFFIX, computeKpisWithPrevious, formatKpiValue, getKpi, kpiBreakdown, kpiDrilldown, kpiTimeSeries,
+  UNIT_SUFFIX, formatKpiValue, getKpi, kpiDrilldown,
   PRESET_LABELS, toDateParam, type Dimension, type DrillColumn, type KpiKey,
 } from '@/lib/kpi';
 import { BarChart } from '../../../_components/charts/bar-chart';
@@ -42,8 +43,8 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
   const minLen = b === 'week' ? 84 * DAY : 365 * DAY;
   const from = len < minLen ? new Date(view.period.to.getTime() - minLen) : view.period.from;
   const [{ current, previous, previousPeriod }, series, goals] = await Promise.all([
-    computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey] }),
-    kpiTimeSeries(db, kpiKey, { from, to: view.period.to, bucket: b, filters: view.filters }),
+    cachedKpis.computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey] }),
+    cachedKpis.kpiTimeSeries(db, kpiKey, { from, to: view.period.to, bucket: b, filters: view.filters }),
     cardGoals(user, view.department, view.filters),
   ]);
   const goal = goals.get(kpiKey);
@@ -88,7 +89,7 @@ const DIM_LABEL: Record<string, string> = { team: 'team', owner: 'owner', segmen
 export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { kpiKey: KpiKey; view: DashboardView; dim: Dimension; dims: readonly Dimension[]; search: string; bucket: string | null | undefined }) {
   const kpi = getKpi(kpiKey);
   const db = await getReadDb();
-  const rows = (await kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim })).slice(0, 30);
+  const rows = (await cachedKpis.kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim })).slice(0, 30);
   const base = search.replace(/^\?/, '');
   // A row's link applies its value as a filter: the page (and its drill-down) narrows to that group.
   // Team groups are keyed in lower case; the filter takes the team's name as shown.

@@ -1,0 +1,50 @@
+// The app's one KPI result cache (lib/kpi/result-cache.ts), fed by the primary database's change feed.
+// Pages wrap the aggregate queries they show; the engine itself, the CLIs and the tests stay uncached.
+import 'server-only';
+import { getDbHandle, type Db } from '@/db/client';
+import { PROCESS_CACHE_KEY, ResultCache, cacheKey } from './result-cache';
+
+const FEED_RETRY_MS = 5000;
+
+interface CacheState { cache: ResultCache; feed: 'off' | 'starting' | 'on'; lastTry: number }
+// One per process; survives Next's dev-mode module reloads like the database client does.
+const globals = globalThis as unknown as Record<typeof PROCESS_CACHE_KEY, CacheState | undefined>;
+
+function ttlMs(): number {
+  const raw = process.env.KPI_CACHE_TTL_SECONDS;
+  const seconds = raw === undefined || raw === '' ? 300 : Number(raw);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}
+
+/** The process's cache; starts (or restarts, after a failed start) the change feed. */
+export function processCache(): ResultCache {
+  const state = (globals[PROCESS_CACHE_KEY] ??= { cache: new ResultCache({ ttlMs: ttlMs(), maxEntries: 2000 }), feed: 'off', lastTry: 0 });
+  if (state.feed === 'off' && ttlMs() > 0 && Date.now() - state.lastTry > FEED_RETRY_MS) {
+    state.feed = 'starting';
+    state.lastTry = Date.now();
+    getDbHandle().then(
+      (h) => {
+        h.watchChanges(() => state.cache.invalidate(), (live) => state.cache.setLive(live));
+        state.feed = 'on';
+      },
+      () => { state.feed = 'off'; },
+    );
+  }
+  return state.cache;
+}
+
+/**
+ * `fn` with its results shared through the cache, keyed by `name` and every argument but the database.
+ * Only for reads whose result depends on nothing but their arguments and the CRM data: the scope of
+ * the viewer must be in the arguments (the dashboards' filters carry it).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list; F keeps the caller's exact (generic) signature
+export function cachedRead<F extends (db: Db, ...args: any[]) => Promise<unknown>>(name: string, fn: F): F {
+  return ((db: Db, ...args: unknown[]) => processCache().get(cacheKey(name, args), () => fn(db, ...args))) as F;
+}
+
+/** cachedRead for a query that opens the database itself: every argument is part of the key. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+export function cachedQuery<F extends (...args: any[]) => Promise<unknown>>(name: string, fn: F): F {
+  return ((...args: unknown[]) => processCache().get(cacheKey(name, args), () => fn(...args))) as F;
+}

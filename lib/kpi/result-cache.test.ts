@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ResultCache, cacheKey } from './result-cache';
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+}
+
+function liveCache(opts: Partial<{ ttlMs: number; maxEntries: number; now: () => number }> = {}) {
+  const cache = new ResultCache({ ttlMs: 60_000, maxEntries: 100, ...opts });
+  cache.setLive(true);
+  return cache;
+}
+
+describe('ResultCache', () => {
+  it('computes once for a key and shares the result, also while it is still running', async () => {
+    const cache = liveCache();
+    let runs = 0;
+    const d = deferred<number>();
+    const compute = () => { runs++; return d.promise; };
+    const a = cache.get('k', compute);
+    const b = cache.get('k', compute);
+    d.resolve(42);
+    expect(await a).toBe(42);
+    expect(await b).toBe(42);
+    expect(await cache.get('k', compute)).toBe(42);
+    expect(runs).toBe(1);
+    expect([cache.hits, cache.misses]).toEqual([2, 1]);
+    expect(await cache.get('other', async () => 7)).toBe(7);
+  });
+
+  it('holds nothing while the change feed is not live (never started, or lost)', async () => {
+    const cache = new ResultCache({ ttlMs: 60_000, maxEntries: 100 });
+    let runs = 0;
+    await cache.get('k', async () => ++runs);
+    await cache.get('k', async () => ++runs);
+    expect(runs).toBe(2);
+    cache.setLive(true);
+    await cache.get('k', async () => ++runs);
+    expect(cache.size).toBe(1);
+    cache.setLive(false);
+    expect(cache.size).toBe(0);
+    expect(await cache.get('k', async () => ++runs)).toBe(4);
+  });
+
+  it('drops everything on a change, and does not keep a result that was computing when the change came', async () => {
+    const cache = liveCache();
+    expect(await cache.get('a', async () => 'old a')).toBe('old a');
+    const d = deferred<string>();
+    const running = cache.get('b', () => d.promise);
+    cache.invalidate();
+    d.resolve('b from before the change');
+    expect(await running).toBe('b from before the change');
+    expect(await cache.get('a', async () => 'new a')).toBe('new a');
+    expect(await cache.get('b', async () => 'new b')).toBe('new b');
+  });
+
+  it('does not keep a failure', async () => {
+    const cache = liveCache();
+    await expect(cache.get('k', async () => { throw new Error('database down'); })).rejects.toThrow('database down');
+    expect(await cache.get('k', async () => 'ok')).toBe('ok');
+  });
+
+  it('forgets results older than the TTL, and the least recently used beyond the size cap', async () => {
+    let t = 0;
+    const cache = liveCache({ ttlMs: 1000, maxEntries: 2, now: () => t });
+    await cache.get('a', async () => 1);
+    t = 999;
+    expect(await cache.get('a', async () => 2)).toBe(1);
+    t = 1000;
+    expect(await cache.get('a', async () => 3)).toBe(3);
+    await cache.get('b', async () => 'b');
+    await cache.get('a', async () => 'not used: a is held');
+    await cache.get('c', async () => 'c'); // b is the least recently used
+    expect(cache.size).toBe(2);
+    expect(await cache.get('b', async () => 'b again')).toBe('b again');
+    expect(await cache.get('c', async () => 'not used')).toBe('c');
+  });
+
+  it('is off with a TTL of 0', async () => {
+    const cache = liveCache({ ttlMs: 0 });
+    let runs = 0;
+    await cache.get('k', async () => ++runs);
+    await cache.get('k', async () => ++runs);
+    expect(runs).toBe(2);
+  });
+});
+
+describe('cacheKey', () => {
+  it('is the same for the same arguments in any key order, and differs for any difference', () => {
+    const from = new Date('2026-01-01T00:00:00Z');
+    const a = cacheKey('f', [{ from, filters: { team: 'North', owner: '3' }, keys: ['revenue'] }]);
+    const b = cacheKey('f', [{ keys: ['revenue'], filters: { owner: '3', team: 'North', segment: undefined }, from: new Date(from) }]);
+    expect(a).toBe(b);
+    expect(a).toContain('2026-01-01T00:00:00.000Z');
+    expect(cacheKey('f', [{ from, filters: { team: 'North', owner: '4' }, keys: ['revenue'] }])).not.toBe(a);
+    expect(cacheKey('g', [{ from, filters: { team: 'North', owner: '3' }, keys: ['revenue'] }])).not.toBe(a);
+  });
+});

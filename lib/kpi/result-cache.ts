@@ -1,0 +1,94 @@
+// Results of KPI aggregates, shared by everyone who opens the same view, until the data changes.
+// Fifty people opening the sales dashboard at 9:00 need one computation, not fifty: without this the
+// dashboard page could not hold targets.md's 50 concurrent users on 2 cores (docs/performance.md).
+//
+// Exact, not "fresh enough": an entry lives only while the change feed is live (migration 0002's
+// triggers NOTIFY after every committed change to the CRM tables, users and teams, whoever wrote it:
+// the app, the import CLI, psql). Any change drops every entry; a computation that was running when
+// the change came is handed to those already waiting for it but not kept. While the feed is down
+// (the database restarting), nothing is cached. A TTL bounds what a missed notice could cost, and a
+// size cap bounds memory. KPI_CACHE_TTL_SECONDS=0 turns it off.
+
+export interface ResultCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  now?: () => number;
+}
+
+interface Entry {
+  at: number;
+  value: Promise<unknown>;
+}
+
+export class ResultCache {
+  private entries = new Map<string, Entry>();
+  private live = false;
+  private readonly now: () => number;
+  /** Counts for the logs and the tests: how many reads were served from memory. */
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly opts: ResultCacheOptions) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  /** The data changed: every result may be wrong now. */
+  invalidate(): void {
+    this.entries.clear();
+  }
+
+  /** The change feed started (true) or was lost (false); either way what is held cannot be trusted. */
+  setLive(live: boolean): void {
+    this.live = live;
+    this.entries.clear();
+  }
+
+  /** The result for `key`: the held one when there is one, else `compute()` (shared while it runs). */
+  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!this.live || this.opts.ttlMs <= 0) return compute();
+    const held = this.entries.get(key);
+    if (held && this.now() - held.at < this.opts.ttlMs) {
+      this.hits++;
+      // Most recently used last, so the size cap drops the least recently used first.
+      this.entries.delete(key);
+      this.entries.set(key, held);
+      return held.value as Promise<T>;
+    }
+    this.misses++;
+    const value = compute();
+    const entry: Entry = { at: this.now(), value };
+    this.entries.set(key, entry);
+    while (this.entries.size > this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    // A failure is not kept. A change while computing has already cleared the map, so the entry is
+    // gone and this result is not kept either.
+    value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
+    return value;
+  }
+}
+
+/** A stable key for a query's arguments (dates as ISO strings; object keys sorted). */
+export function cacheKey(name: string, args: unknown): string {
+  return `${name}:${JSON.stringify(args, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      : v)}`;
+}
+
+/** Where the app keeps its one cache (lib/kpi/cached-read.ts), on globalThis. */
+export const PROCESS_CACHE_KEY = '__kpiResultCache';
+
+/**
+ * A writer in this process committed a change: drop cached results now rather than when the database's
+ * notice arrives, so the page a form redirects to already shows the change. A no-op outside the app.
+ */
+export function kpiDataChanged(): void {
+  (globalThis as unknown as Record<string, { cache: ResultCache } | undefined>)[PROCESS_CACHE_KEY]?.cache.invalidate();
+}

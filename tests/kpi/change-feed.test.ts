@@ -1,0 +1,92 @@
+// [KPI][CACHE] The change feed behind the KPI result cache, on a real database (PGlite, and Postgres
+// when DATABASE_URL is set): migration 0002's triggers announce committed changes (not rolled-back
+// ones) from any writer, and a cache fed by them never serves a number from before a change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { accounts, orders, teams } from '@/db/schema';
+import { computeKpis } from '@/lib/kpi';
+import { ResultCache, cacheKey } from '@/lib/kpi/result-cache';
+import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { day, importGolden } from './golden-data';
+
+let h: TestDb;
+let changes = 0;
+const lives: boolean[] = [];
+const cache = new ResultCache({ ttlMs: 60_000, maxEntries: 100 });
+let stop: () => void = () => {};
+
+async function until(cond: () => boolean, what: string, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  h = await createTestDb();
+  await importGolden(h.db);
+  stop = h.watchChanges(() => { changes++; cache.invalidate(); }, (live) => { lives.push(live); cache.setLive(live); });
+  await until(() => lives.at(-1) === true, 'the feed to start');
+});
+afterAll(async () => {
+  stop();
+  await h?.close();
+});
+
+describe('[KPI][CACHE] the change feed', () => {
+  it('announces a committed change, once per transaction however many statements it ran', async () => {
+    const before = changes;
+    await h.db.transaction(async (tx) => {
+      await tx.insert(teams).values({ name: 'Feed A' });
+      await tx.insert(teams).values({ name: 'Feed B' });
+    });
+    await until(() => changes > before, 'the notice');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(changes).toBe(before + 1);
+  });
+
+  it('says nothing of a rolled-back change', async () => {
+    const before = changes;
+    await expect(h.db.transaction(async (tx) => {
+      await tx.insert(teams).values({ name: 'Feed C' });
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(changes).toBe(before);
+  });
+
+  it('a cached KPI is recomputed after a change, and only then', async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['revenue' as const] };
+    let runs = 0;
+    const revenue = () => cache.get(cacheKey('computeKpis', [q]), async () => { runs++; return computeKpis(h.db, q); });
+    const first = (await revenue()).revenue!;
+    expect((await revenue()).revenue).toBe(first);
+    expect(runs).toBe(1);
+
+    const [account] = await h.db.select({ id: accounts.id }).from(accounts).limit(1);
+    const before = changes;
+    await h.db.insert(orders).values({ externalId: 'FEED-1', accountId: account.id, orderedAt: day('2025-06-01'), amount: '1234.50' });
+    await until(() => changes > before, 'the notice');
+    expect((await revenue()).revenue).toBeCloseTo(first + 1234.5, 6);
+    expect(runs).toBe(2);
+  });
+
+  it.runIf(!!process.env.DATABASE_URL)('is marked lost when its connection drops, and comes back by itself', async () => {
+    const n = lives.length;
+    const admin = postgres(h.url!, { max: 1, onnotice: () => {} });
+    try {
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity
+                  where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`;
+    } finally {
+      await admin.end();
+    }
+    await until(() => lives.slice(n).includes(false), 'the feed to be marked lost');
+    expect(cache.isLive).toBe(lives.at(-1));
+    await until(() => lives.at(-1) === true, 'the feed to come back');
+    const before = changes;
+    await h.db.execute(sql`update teams set name = name where name = 'Feed A'`);
+    await until(() => changes > before, 'a notice after the reconnect');
+  });
+});
