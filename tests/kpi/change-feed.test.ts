@@ -67,7 +67,7 @@ describe('[KPI][CACHE] the change feed', () => {
 
     const [account] = await h.db.select({ id: accounts.id }).from(accounts).limit(1);
     const before = changes;
-    await h.db.insert(orders).values({ externalId: 'FEED-1', accountId: account.id, orderedAt: day('2025-06-01'), amount: '1234.50' });
+    await h.db.insert(orders).values({ externalId: 'FEED-1', accountId: account.id, orderedAt: day('2025-06-01'), amount: 1234.5 });
     await until(() => changes > before, 'the notice');
     expect((await revenue()).revenue).toBeCloseTo(first + 1234.5, 6);
     expect(runs).toBe(2);
