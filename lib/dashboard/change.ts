@@ -1,6 +1,7 @@
 // The change a card shows between the previous period and this one. Pure: unit-tested.
 import { formatKpiValue } from '@/lib/kpi/format';
 import type { KpiDirection, KpiUnit, KpiValue } from '@/lib/kpi/types';
+import { formatNumber } from '@/lib/intl-format';
 
 export type Tone = 'good' | 'bad' | 'flat' | 'none';
 
@@ -14,7 +15,7 @@ export interface Change {
   description: string;
 }
 
-const fmt = (n: number, digits = 1) => Math.abs(n).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 1) => formatNumber(Math.abs(n), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /**
  * Percent KPIs change in percentage points (a rate going from 10% to 12% is +2.0 pp, not +20%);

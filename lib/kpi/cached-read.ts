@@ -40,11 +40,23 @@ export function processCache(): ResultCache {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list; F keeps the caller's exact (generic) signature
 export function cachedRead<F extends (db: Db, ...args: any[]) => Promise<unknown>>(name: string, fn: F): F {
-  return ((db: Db, ...args: unknown[]) => processCache().get(cacheKey(name, args), () => fn(db, ...args))) as F;
+  return ((db: Db, ...args: unknown[]) => processCache().get(cacheKey(name, args), () => timed(name, () => fn(db, ...args)))) as F;
 }
 
 /** cachedRead for a query that opens the database itself: every argument is part of the key. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export function cachedQuery<F extends (...args: any[]) => Promise<unknown>>(name: string, fn: F): F {
-  return ((...args: unknown[]) => processCache().get(cacheKey(name, args), () => fn(...args))) as F;
+  return ((...args: unknown[]) => processCache().get(cacheKey(name, args), () => timed(name, () => fn(...args)))) as F;
+}
+
+/** With KPI_TIMING set, each computation (a cache miss) is logged with its time and the cache's state. */
+async function timed<T>(name: string, compute: () => Promise<T>): Promise<T> {
+  if (!process.env.KPI_TIMING) return compute();
+  const started = performance.now();
+  try {
+    return await compute();
+  } finally {
+    const c = processCache();
+    console.info(`[kpi-cache] computed ${name} in ${(performance.now() - started).toFixed(0)} ms (live ${c.isLive}, ${c.size} held, ${c.hits} hits / ${c.misses} misses)`);
+  }
 }

@@ -11,9 +11,10 @@ import { GROUP_COLORS } from '../../_components/charts/colors';
 import { bucketKey, bucketLabel } from '../../_components/charts/labels';
 import { LineChart } from '../../_components/charts/line-chart';
 import styles from '../../_components/kpi/kpi.module.css';
+import { formatNumber } from '@/lib/intl-format';
 
 const DAY = 86_400_000;
-const fmtCount = (n: number) => n.toLocaleString('en-US');
+const fmtCount = (n: number) => formatNumber(n);
 
 export function bucketFor(p: Period): 'week' | 'month' {
   return p.to.getTime() - p.from.getTime() <= 92 * DAY ? 'week' : 'month';

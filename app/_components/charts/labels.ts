@@ -1,11 +1,12 @@
 // Axis labels for time buckets. Pure: used by server components that prepare chart data.
+import { formatDate } from '@/lib/intl-format';
 
 /** Short axis labels ("Dec 25", "Sep 8"), so a year of months fits a phone's width. */
 export function bucketLabel(start: string, bucket: 'day' | 'week' | 'month'): string {
   const d = new Date(start);
   return bucket === 'month'
-    ? d.toLocaleDateString('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' })
-    : d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    ? formatDate(d, { month: 'short', year: '2-digit', timeZone: 'UTC' })
+    : formatDate(d, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 /** The table's label of a bucket: the month (YYYY-MM) or the first day (YYYY-MM-DD). */

@@ -1,4 +1,5 @@
 // How record values read in tables and on record pages.
+import { formatNumber } from '@/lib/intl-format';
 const TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:/;
 // Postgres numerics arrive as strings from postgres.js/PGlite lists: show them as numbers.
 const DECIMAL = /^-?\d+\.\d+$/;
@@ -21,7 +22,7 @@ export function label(column: string): string {
 export function display(value: unknown): string {
   if (value == null || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof value === 'number') return formatNumber(value, { maximumFractionDigits: 2 });
   const s = String(value);
   if (DECIMAL.test(s)) return Number(s).toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (TIME.test(s)) return /[T ]00:00:00(\.0+)?(\+00(:00)?|Z)$/.test(s) ? s.slice(0, 10) : s.replace('T', ' ').slice(0, 16) + ' UTC';

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
+import { formatNumber } from '@/lib/intl-format';
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
@@ -118,7 +119,7 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
                     <tr key={r.key ?? '(none)'}>
                       <th scope="row">{href ? <Link prefetch={false} href={`/kpis/${kpiKey}${href}`}>{r.label}</Link> : r.label}</th>
                       <td className="num">{formatKpiValue(r.value, kpi.unit)}</td>
-                      {r.count != null ? <td className="num">{r.count.toLocaleString('en-US')}</td> : null}
+                      {r.count != null ? <td className="num">{formatNumber(r.count)}</td> : null}
                     </tr>
                   );
                 })}
@@ -137,7 +138,7 @@ const WRAP = new Set(['name', 'account', 'description', 'category']);
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
   if (col.type === 'boolean') return v ? 'Yes' : 'No';
-  if (col.type === 'number' || col.type === 'money') return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'number' || col.type === 'money') return typeof v === 'number' ? formatNumber(v, { maximumFractionDigits: 2 }) : String(v);
   // Dates only, to keep the table narrow; the time is in the cell's title.
   if (col.type === 'datetime' || col.type === 'date') return String(v).slice(0, 10);
   return String(v);
