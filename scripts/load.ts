@@ -1,10 +1,14 @@
 // The dashboard under load, written to the "Dashboard under load" section of docs/performance.md.
 //   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users 50] [--seconds 60]
-//                         [--port 3300] [--no-write]
+//                         [--instances 1] [--port 3300] [--no-write]
+//                         [--render-only] (the doc section again from docs/bench-load.json, nothing measured)
 // Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
 // builds the app when the build is stale, starts the production server against that database, signs
 // in the demo users through next-auth, warms every page once, then runs the closed-loop virtual users
-// of scripts/lib/load-test.ts. The server is stopped at the end, also on errors and Ctrl-C.
+// of scripts/lib/load-test.ts. The servers are stopped at the end, also on errors and Ctrl-C.
+// --instances N starts N servers (ports 3300, 3301, …; one per core is how docs/scaling.md deploys)
+// sharing one NEXTAUTH_SECRET, as N instances behind a load balancer; users are spread over them.
+// docs/bench-load.json keeps the latest run of each instance count; the doc shows them all.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -29,16 +33,20 @@ const log = (s: string) => process.stderr.write(`load: ${s}\n`);
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string', default: '50' },
-    seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' },
-    'no-write': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' }, instances: { type: 'string', default: '1' },
+    'no-write': { type: 'boolean', default: false }, 'render-only': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale!;
 const url = args.url ?? benchDatabaseUrl(scale);
 const users = Math.max(1, Number(args.users));
 const seconds = Math.max(1, Number(args.seconds));
-const port = Number(args.port);
-const baseUrl = `http://localhost:${port}`;
+const instances = Math.max(1, Number(args.instances));
+const ports = Array.from({ length: instances }, (_, i) => Number(args.port) + i);
+const baseUrls = ports.map((p) => `http://localhost:${p}`);
+const baseUrl = baseUrls[0];
+// A throwaway secret shared by the instances: the sessions of this run are not kept.
+const SECRET = crypto.randomBytes(32).toString('base64url');
 
 /** Which pages the virtual users open, as whom: every department's dashboard in its default period. */
 const PAGES: { name: string; path: string; as: string }[] = [
@@ -51,11 +59,10 @@ const PAGES: { name: string; path: string; as: string }[] = [
   { name: 'operations (admin)', path: '/dashboard?dept=operations', as: 'admin@demo.test' },
 ];
 
-function startServer(): ChildProcess {
+function startServer(port: number): ChildProcess {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: url, PORT: String(port), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: '1',
-    // A throwaway secret: the sessions of this run are not kept.
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    ...process.env, DATABASE_URL: url, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}`, NEXT_TELEMETRY_DISABLED: '1',
+    NEXTAUTH_SECRET: SECRET,
   };
   delete env.DATABASE_READ_URL;
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -63,11 +70,11 @@ function startServer(): ChildProcess {
   return child;
 }
 
-async function waitForServer(child: ChildProcess): Promise<void> {
+async function waitForServer(child: ChildProcess, base: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
     if (child.exitCode != null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
-      if ((await fetch(`${baseUrl}/api/auth/csrf`)).ok) return;
+      if ((await fetch(`${base}/api/auth/csrf`)).ok) return;
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -82,7 +89,26 @@ function serverRssMb(pid: number): number | null {
   return kb ? kb / 1024 : null;
 }
 
+/** The kept runs (one per instance count); a file from before --instances held a single one-instance run. */
+function loadRuns(): LoadReport[] {
+  try {
+    const data = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as LoadReport | LoadReport[];
+    return (Array.isArray(data) ? data : [data]).map((r) => ({ ...r, instances: r.instances ?? 1 }));
+  } catch {
+    return [];
+  }
+}
+
+function writeDoc(runs: LoadReport[]): void {
+  const old = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : null;
+  fs.writeFileSync(DOC, replaceSection(old, renderLoadSection(runs, LOAD_NOTES)));
+}
+
 async function main(): Promise<void> {
+  if (args['render-only']) {
+    writeDoc(loadRuns());
+    return;
+  }
   await ensureDatabase(url, false, log);
   const handle = await openDb({ url, max: 2 });
   let database: string;
@@ -99,35 +125,37 @@ async function main(): Promise<void> {
     if (!runNextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })) throw new Error('next build failed');
   }
 
-  log(`starting the server on ${baseUrl} against ${new URL(url).pathname.slice(1)}`);
-  const server = startServer();
-  const stop = () => { if (server.exitCode == null) server.kill('SIGTERM'); };
+  log(`starting ${instances} server(s) on ${baseUrls.join(', ')} against ${new URL(url).pathname.slice(1)}`);
+  const servers = ports.map((p) => startServer(p));
+  const stop = () => { for (const s of servers) if (s.exitCode == null) s.kill('SIGTERM'); };
   process.on('SIGINT', () => { stop(); process.exit(130); });
   try {
-    await waitForServer(server);
+    await Promise.all(servers.map((s, i) => waitForServer(s, baseUrls[i])));
     const cookies = new Map<string, string>();
     for (const email of new Set(PAGES.map((p) => p.as))) cookies.set(email, await signIn(baseUrl, email, DEMO_PASSWORD));
     const targets: LoadTarget[] = PAGES.map((p) => ({ name: p.name, path: p.path, cookie: cookies.get(p.as)! }));
 
-    for (const t of targets) {
-      const s = await fetchPage(baseUrl, t, 60_000);
-      if (s.error) throw new Error(`${t.name} (${t.path}) is not a good page before any load: ${s.error}`);
-      log(`warm-up ${t.name}: ${s.ms.toFixed(0)} ms`);
+    for (const base of baseUrls) {
+      for (const t of targets) {
+        const s = await fetchPage(base, t, 60_000);
+        if (s.error) throw new Error(`${t.name} (${t.path}) is not a good page before any load: ${s.error}`);
+        log(`warm-up ${t.name} on ${base}: ${s.ms.toFixed(0)} ms`);
+      }
     }
 
     let peakRss: number | null = null;
     const sampler = setInterval(() => {
-      const rss = serverRssMb(server.pid!);
-      if (rss != null) peakRss = Math.max(peakRss ?? 0, rss);
+      const all = servers.map((s) => serverRssMb(s.pid!));
+      if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
     }, 1000);
     log(`${users} users for ${seconds} s`);
-    const samples = await runLoad(baseUrl, targets, {
+    const samples = await runLoad(baseUrls, targets, {
       users, seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`),
     }).finally(() => clearInterval(sampler));
 
-    const command = `npm run bench:load -- ${process.argv.slice(2).join(' ')}`.trim();
+    const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report: LoadReport = buildReport(samples, targets, {
-      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, serverPeakRssMb: peakRss, command,
+      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, instances, serverPeakRssMb: peakRss, command,
     });
     const o = report.overall;
     log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms`);
@@ -135,9 +163,9 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
-    fs.writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
-    const old = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : null;
-    fs.writeFileSync(DOC, replaceSection(old, renderLoadSection(report, LOAD_NOTES)));
+    const runs = [...loadRuns().filter((r) => r.instances !== instances), report];
+    fs.writeFileSync(RESULTS, `${JSON.stringify(runs, null, 2)}\n`);
+    writeDoc(runs);
     log(`wrote ${path.relative(ROOT, RESULTS)} and the load section of ${path.relative(ROOT, DOC)}`);
   } finally {
     stop();

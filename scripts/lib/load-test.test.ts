@@ -37,7 +37,7 @@ describe('the load report', () => {
   ];
   const targets = [{ name: 'a', path: '/dashboard', cookie: '' }, { name: 'b', path: '/dashboard?dept=support', cookie: '' }];
   const report = buildReport(samples, targets, {
-    date: '2026-11-23T10:00:00Z', machine: 'test box', database: 'PostgreSQL 17', scale: 'medium', users: 2, seconds: 10, serverPeakRssMb: 512, command: 'npm run bench:load',
+    date: '2026-11-23T10:00:00Z', machine: 'test box', database: 'PostgreSQL 17', scale: 'medium', users: 2, seconds: 10, instances: 1, serverPeakRssMb: 512, command: 'npm run bench:load',
   });
 
   it('summarizes overall and per page, with the error kinds', () => {
@@ -48,12 +48,15 @@ describe('the load report', () => {
   });
 
   it('renders a section that says whether the target was met', () => {
-    const text = renderLoadSection(report, 'How it is measured.');
+    const text = renderLoadSection([{ ...report, instances: 2 }, report], 'How it is measured.');
     expect(text.startsWith('## Dashboard under load\n')).toBe(true);
     expect(text).toContain('20 pages, 1 errors, p95 118 ms — target missed');
     expect(text).toContain('| b: `/dashboard?dept=support` | 1 | 1 | 2000 | 2000 | 2000 | 2000 |');
     expect(text).toContain('Errors: HTTP 500 × 1.');
-    expect(renderLoadSection({ ...report, overall: { ...report.overall, errors: 0 } }, '')).toContain('target met');
+    expect(text.indexOf('### One server process')).toBeLessThan(text.indexOf('### 2 server processes'));
+    expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);
+    expect(renderLoadSection([{ ...report, overall: { ...report.overall, errors: 0 } }], '')).toContain('target met');
+    expect(renderLoadSection([], '')).toContain('Not measured yet');
   });
 
   it('replaces its own section of the document and keeps the others in place', () => {

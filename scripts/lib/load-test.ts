@@ -37,13 +37,15 @@ export interface LoadReport {
   scale: string;
   users: number;
   seconds: number;
+  /** How many server processes (`next start`) shared the users. */
+  instances: number;
   /** Requests finished per second over the whole run. */
   throughput: number;
   overall: LatencySummary;
   byTarget: (LatencySummary & { name: string; path: string })[];
   /** Error reasons and how often each happened (empty when there were none). */
   errorKinds: Record<string, number>;
-  /** Peak resident memory of the Next.js server during the run, when it could be read. */
+  /** Peak resident memory of the Next.js servers together during the run, when it could be read. */
   serverPeakRssMb: number | null;
   command: string;
 }
@@ -121,10 +123,12 @@ export async function fetchPage(baseUrl: string, target: LoadTarget, timeoutMs: 
 
 /**
  * `users` closed-loop virtual users for `seconds`, user i starting on target i (mod the targets) and
- * moving on to the next target after each request, so every target sees the same mix of load.
+ * moving on to the next target after each request, so every target sees the same mix of load. With
+ * several server instances, user i stays on instance i (mod the instances), as a load balancer with
+ * sticky sessions would place them.
  */
 export async function runLoad(
-  baseUrl: string,
+  baseUrls: readonly string[],
   targets: readonly LoadTarget[],
   opts: { users: number; seconds: number; timeoutMs?: number; onProgress?: (done: number, errors: number) => void },
 ): Promise<Sample[]> {
@@ -134,7 +138,7 @@ export async function runLoad(
   const tick = opts.onProgress && setInterval(() => opts.onProgress!(samples.length, errors), 10_000);
   const user = async (i: number) => {
     for (let n = i; performance.now() < deadline; n++) {
-      const s = await fetchPage(baseUrl, targets[n % targets.length], opts.timeoutMs ?? 30_000);
+      const s = await fetchPage(baseUrls[i % baseUrls.length], targets[n % targets.length], opts.timeoutMs ?? 30_000);
       if (s.error) errors++;
       samples.push(s);
     }
@@ -165,21 +169,19 @@ export function buildReport(
 
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
-/** The "Dashboard under load" section of docs/performance.md. */
-export function renderLoadSection(r: LoadReport | null, notes: string): string {
-  const heading = '## Dashboard under load';
-  if (!r) return `${heading}\n\nNot measured yet: \`npm run bench:load\`.\n`;
+/** One run's paragraph and table (a section holds one per server set-up). */
+export function renderLoadRun(r: LoadReport): string {
   const ok = r.overall.errors === 0 && r.overall.p95 <= 1000;
+  const setup = r.instances === 1 ? 'One server process (`npm start`)' : `${r.instances} server processes (one per core)`;
   const lines = [
-    heading,
+    `### ${setup}`,
     '',
-    `Target (targets.md): the dashboard page under 50 concurrent users for 60 s, 0 errors, p95 ≤ 1 s. ` +
-      `Measured ${r.date.slice(0, 10)} with \`${r.command}\` on ${r.machine}; ${r.database}, ${r.scale} scale.`,
+    `Measured ${r.date.slice(0, 10)} with \`${r.command}\` on ${r.machine}; ${r.database}, ${r.scale} scale.`,
     '',
     `**${r.users} users for ${r.seconds} s: ${r.overall.requests.toLocaleString('en-US')} pages, ${r.overall.errors} errors, ` +
       `p95 ${ms(r.overall.p95)} ms — ${ok ? 'target met' : 'target missed'}.** ` +
       `Throughput ${r.throughput.toFixed(1)} pages/s; p50 ${ms(r.overall.p50)} ms, p99 ${ms(r.overall.p99)} ms, max ${ms(r.overall.max)} ms` +
-      `${r.serverPeakRssMb != null ? `; the server's peak RSS ${r.serverPeakRssMb.toFixed(0)} MB` : ''}.`,
+      `${r.serverPeakRssMb != null ? `; peak RSS ${r.serverPeakRssMb.toFixed(0)} MB (${r.instances === 1 ? 'the server' : 'the servers together'})` : ''}.`,
     '',
     '| page | requests | errors | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -188,6 +190,15 @@ export function renderLoadSection(r: LoadReport | null, notes: string): string {
   ];
   const kinds = Object.entries(r.errorKinds);
   if (kinds.length) lines.push(`Errors: ${kinds.map(([k, n]) => `${k} × ${n}`).join('; ')}.`, '');
+  return lines.join('\n');
+}
+
+/** The "Dashboard under load" section of docs/performance.md: every set-up measured, then the notes. */
+export function renderLoadSection(runs: readonly LoadReport[], notes: string): string {
+  const heading = '## Dashboard under load';
+  if (!runs.length) return `${heading}\n\nNot measured yet: \`npm run bench:load\`.\n`;
+  const lines = [heading, '', 'Target (targets.md): the dashboard page under 50 concurrent users for 60 s, 0 errors, p95 ≤ 1 s.', ''];
+  for (const r of [...runs].sort((a, b) => a.instances - b.instances)) lines.push(renderLoadRun(r));
   if (notes.trim()) lines.push(notes.trim(), '');
   return lines.join('\n');
 }
