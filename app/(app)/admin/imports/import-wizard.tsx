@@ -100,7 +100,7 @@ export function ImportWizard({ limits }: { limits: string }) {
             </select>
           </Field>
           {entityDef ? (
-            <div className={`table-wrap ${styles.mapTable}`}>
+            <div className={`table-wrap ${styles.mapTable} ${styles.mapSpaced}`}>
               <table className="table" data-testid="mapping-table">
                 <thead><tr><th>Column in the file</th><th>Stored as</th></tr></thead>
                 <tbody>

@@ -42,7 +42,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <div><Button type="submit">Filter</Button></div>
           </form>
           <div className="table-wrap">
-            <table className="table" data-testid="users-table">
+            <table className={`table ${styles.usersTable}`} data-testid="users-table">
               <caption className="sr-only">Users ({rows.length})</caption>
               <thead><tr><th>Name</th><th>Role</th><th className={styles.wide}>Department</th><th className={styles.wide}>Team</th><th>Status</th></tr></thead>
               <tbody>
