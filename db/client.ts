@@ -16,15 +16,19 @@ export interface DbHandle {
   kind: DbKind;
   close: () => Promise<void>;
   /**
-   * Calls `onChange` after every committed change to the data KPIs are computed from (migration 0002's
-   * triggers NOTIFY on DATA_CHANGED_CHANNEL), and `onLive(true|false)` when the feed starts or is lost
+   * Calls `onChange(table)` after every committed change to the data KPIs are computed from (migration
+   * 0002's triggers NOTIFY on DATA_CHANGED_CHANNEL with the table's name), and `onLive(true|false)` when the feed starts or is lost
    * (a Postgres connection drop; changes in between are missed, so a listener must assume the worst).
    * Returns a function that stops watching.
    */
-  watchChanges: (onChange: () => void, onLive: (live: boolean) => void) => () => void;
+  watchChanges: (onChange: (table: string) => void, onLive: (live: boolean) => void) => () => void;
 }
 
 export const DATA_CHANGED_CHANNEL = 'crm_data_changed';
+/** The tables whose changes are announced (migration 0002's triggers; tests/kpi/change-feed.test.ts checks both agree). */
+export const DATA_CHANGED_TABLES = [
+  'users', 'teams', 'team_managers', 'accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey_responses', 'expenses', 'activities',
+] as const;
 
 export interface OpenOptions {
   /** Postgres connection string; when absent, PGlite is used. */
@@ -87,7 +91,7 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
  * retries until it is back.
  */
 function watchPostgres(
-  postgres: PostgresFactory, url: string, onChange: () => void, onLive: (live: boolean) => void,
+  postgres: PostgresFactory, url: string, onChange: (table: string) => void, onLive: (live: boolean) => void,
 ): { stop: () => void } {
   let stopped = false;
   let live = false;
@@ -97,7 +101,7 @@ function watchPostgres(
     max: 1, idle_timeout: 0, max_lifetime: null, onnotice: () => {}, connect_timeout: 5,
     onclose: () => { setLive(false); retry(); },
     // onnotify is how postgres.js's own listen() receives notices; its typings leave it out.
-    ...({ onnotify: (channel: string) => { if (channel === DATA_CHANGED_CHANNEL) onChange(); } } as object),
+    ...({ onnotify: (channel: string, payload: string) => { if (channel === DATA_CHANGED_CHANNEL) onChange(payload); } } as object),
   });
   const connect = async () => {
     if (stopped) return;
@@ -148,7 +152,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     watchChanges: (onChange, onLive) => {
       let stopped = false;
       let unlisten: (() => Promise<void>) | undefined;
-      void client.listen(DATA_CHANGED_CHANNEL, () => { if (!stopped) onChange(); }).then((u) => {
+      void client.listen(DATA_CHANGED_CHANNEL, (table) => { if (!stopped) onChange(table); }).then((u) => {
         unlisten = u;
         if (stopped) void u();
         else onLive(true);

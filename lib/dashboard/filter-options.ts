@@ -7,6 +7,7 @@ import { getReadDb, queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import type { FilterKey } from '@/lib/kpi';
 import { cachedQuery } from '@/lib/kpi/cached-read';
+import { ALL_BUT_ACTIVITIES } from './cached-queries';
 
 export interface Option { value: string; label: string }
 export type FilterOptions = Record<FilterKey, Option[]>;
@@ -34,7 +35,7 @@ const dimensionValues = cachedQuery('dimensionValues', async () => {
     distinct(sql`select v from (select channel as v from tickets where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
   ]);
   return { segment, region, industry, product, source, channel };
-});
+}, () => ALL_BUT_ACTIVITIES);
 
 export const filterOptions = cache(async (user: SessionUser): Promise<FilterOptions> => {
   const db = await getReadDb();

@@ -1,6 +1,7 @@
 // The KPI engine's aggregate side: values for a period, with the previous period, as a time series
 // and broken down by a dimension. Every request is a few queries: one pass per table involved.
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/db/client';
 import { CALCS } from './calc';
 import type { Get, Part } from './calc/define';
@@ -106,6 +107,33 @@ function computeAll<K extends KpiKey>(keys: readonly K[], get: Get): KpiValues<K
     out[key] = v == null || !Number.isFinite(v) ? null : v;
   }
   return out;
+}
+
+const dialect = new PgDialect();
+const readTablesMemo = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The tables the engine's SQL reads for `keys` under filters of these kinds (and grouped by `dimension`):
+ * what a cached result of them depends on (lib/kpi/result-cache.ts). Read off the very SQL the engine
+ * builds, so it cannot miss a table a condition looks into; filter values and periods do not change it.
+ */
+export function kpiReadTables(keys: readonly KpiKey[], filters: KpiFilters = {}, dimension?: Dimension): ReadonlySet<string> {
+  const clean = cleanFilters(filters);
+  const memo = `${[...keys].sort().join(',')}|${Object.keys(clean).sort().join(',')}|${dimension ?? ''}`;
+  let tables = readTablesMemo.get(memo);
+  if (!tables) {
+    const p = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2020, 1, 1)) };
+    const { bySource } = planSlots(keys, [p]);
+    const text = [...bySource].map(([source, slots]) => {
+      const src = SOURCES[source];
+      const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;
+      return dialect.sqlToQuery(buildPass(src, slots, clean, [], group)).sql;
+    }).join('\n');
+    tables = new Set([...text.matchAll(/\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi)].map((m) => m[1].toLowerCase()));
+    if (readTablesMemo.size > 2000) readTablesMemo.clear();
+    readTablesMemo.set(memo, tables);
+  }
+  return tables;
 }
 
 /** KPI values over [from, to) under `filters` (already authorized: see authorizeFilters). */

@@ -57,6 +57,35 @@ describe('ResultCache', () => {
     expect(await cache.get('b', async () => 'new b')).toBe('new b');
   });
 
+  it('a change to one table drops only what reads it (and what does not say what it reads)', async () => {
+    const cache = liveCache();
+    await cache.get('sales', async () => 'sales', new Set(['deals', 'users']));
+    await cache.get('adoption', async () => 'adoption', new Set(['users', 'activities']));
+    await cache.get('unknown', async () => 'unknown');
+    cache.invalidate(['activities']);
+    expect(await cache.get('sales', async () => 'recomputed')).toBe('sales');
+    expect(await cache.get('adoption', async () => 'recomputed')).toBe('recomputed');
+    expect(await cache.get('unknown', async () => 'recomputed')).toBe('recomputed');
+    cache.invalidate(['users']);
+    expect(await cache.get('sales', async () => 'after users', new Set(['deals']))).toBe('after users');
+    cache.invalidate();
+    expect(cache.size).toBe(0);
+  });
+
+  it('a change to a table drops a result still computing from it, and only that one', async () => {
+    const cache = liveCache();
+    const deals = deferred<string>();
+    const tickets = deferred<string>();
+    const a = cache.get('deals', () => deals.promise, new Set(['deals']));
+    const b = cache.get('tickets', () => tickets.promise, new Set(['tickets']));
+    cache.invalidate(['deals']);
+    deals.resolve('old deals');
+    tickets.resolve('tickets');
+    expect([await a, await b]).toEqual(['old deals', 'tickets']);
+    expect(await cache.get('deals', async () => 'new deals')).toBe('new deals');
+    expect(await cache.get('tickets', async () => 'recomputed')).toBe('tickets');
+  });
+
   it('does not keep a failure', async () => {
     const cache = liveCache();
     await expect(cache.get('k', async () => { throw new Error('database down'); })).rejects.toThrow('database down');

@@ -3,9 +3,11 @@
 // dashboard page could not hold targets.md's 50 concurrent users on 2 cores (docs/performance.md).
 //
 // Exact, not "fresh enough": an entry lives only while the change feed is live (migration 0002's
-// triggers NOTIFY after every committed change to the CRM tables, users and teams, whoever wrote it:
-// the app, the import CLI, psql). Any change drops every entry; a computation that was running when
-// the change came is handed to those already waiting for it but not kept. While the feed is down
+// triggers NOTIFY, with the table's name, after every committed change to the CRM tables, users and
+// teams, whoever wrote it: the app, the import CLI, psql). A change drops every entry that reads the
+// changed table (an entry that does not say what it reads is dropped by any change), so a sign-in
+// (an activities row) does not empty the sales dashboards; a computation that was running when the
+// change came is handed to those already waiting for it but not kept. While the feed is down
 // (the database restarting), nothing is cached. A TTL bounds what a missed notice could cost, and a
 // size cap bounds memory. KPI_CACHE_TTL_SECONDS=0 turns it off.
 
@@ -18,6 +20,8 @@ export interface ResultCacheOptions {
 interface Entry {
   at: number;
   value: Promise<unknown>;
+  /** The tables the result was computed from; null: unknown, so any change drops it. */
+  reads: ReadonlySet<string> | null;
 }
 
 export class ResultCache {
@@ -40,9 +44,13 @@ export class ResultCache {
     return this.live;
   }
 
-  /** The data changed: every result may be wrong now. */
-  invalidate(): void {
-    this.entries.clear();
+  /** `tables` changed (omitted: anything may have): drop every result computed from them. */
+  invalidate(tables?: readonly string[]): void {
+    if (!tables) {
+      this.entries.clear();
+      return;
+    }
+    for (const [key, e] of this.entries) if (!e.reads || tables.some((t) => e.reads!.has(t))) this.entries.delete(key);
   }
 
   /** The change feed started (true) or was lost (false); either way what is held cannot be trusted. */
@@ -51,8 +59,11 @@ export class ResultCache {
     this.entries.clear();
   }
 
-  /** The result for `key`: the held one when there is one, else `compute()` (shared while it runs). */
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * The result for `key`: the held one when there is one, else `compute()` (shared while it runs).
+   * `reads`: the tables the computation reads (omitted: unknown, dropped by any change).
+   */
+  get<T>(key: string, compute: () => Promise<T>, reads?: ReadonlySet<string>): Promise<T> {
     if (!this.live || this.opts.ttlMs <= 0) return compute();
     const held = this.entries.get(key);
     if (held && this.now() - held.at < this.opts.ttlMs) {
@@ -64,11 +75,11 @@ export class ResultCache {
     }
     this.misses++;
     const value = compute();
-    const entry: Entry = { at: this.now(), value };
+    const entry: Entry = { at: this.now(), value, reads: reads ?? null };
     this.entries.set(key, entry);
     while (this.entries.size > this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    // A failure is not kept. A change while computing has already cleared the map, so the entry is
-    // gone and this result is not kept either.
+    // A failure is not kept. A change to what it reads, while computing, has already removed the
+    // entry, so that result is not kept either.
     value.catch(() => { if (this.entries.get(key) === entry) this.entries.delete(key); });
     return value;
   }
@@ -89,6 +100,6 @@ export const PROCESS_CACHE_KEY = '__kpiResultCache';
  * A writer in this process committed a change: drop cached results now rather than when the database's
  * notice arrives, so the page a form redirects to already shows the change. A no-op outside the app.
  */
-export function kpiDataChanged(): void {
-  (globalThis as unknown as Record<string, { cache: ResultCache } | undefined>)[PROCESS_CACHE_KEY]?.cache.invalidate();
+export function kpiDataChanged(tables?: readonly string[]): void {
+  (globalThis as unknown as Record<string, { cache: ResultCache } | undefined>)[PROCESS_CACHE_KEY]?.cache.invalidate(tables);
 }

@@ -133,7 +133,8 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
       await recordActivity(tx, { userId: user.id, kind: before ? 'update' : 'create', entity: def.table, entityId: id });
       return { ok: true, id, message: before ? `${noun} saved.` : `${noun} created.` };
     });
-    if (result.ok) kpiDataChanged();
+    // The record's table and the activity log (recordActivity) changed.
+    if (result.ok) kpiDataChanged([def.table, 'activities']);
     return result;
   } catch (err) {
     if (err instanceof OutOfScope) return scopeError();

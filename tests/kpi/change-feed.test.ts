@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { accounts, orders, teams } from '@/db/schema';
-import { computeKpis } from '@/lib/kpi';
+import { DATA_CHANGED_TABLES, queryRows } from '@/db/client';
+import { accounts, activities, orders, teams, users } from '@/db/schema';
+import { DASHBOARDS, KPI_KEYS, computeKpis, kpiReadTables } from '@/lib/kpi';
 import { ResultCache, cacheKey } from '@/lib/kpi/result-cache';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';
@@ -27,7 +28,7 @@ async function until(cond: () => boolean, what: string, ms = 8000): Promise<void
 beforeAll(async () => {
   h = await createTestDb();
   await importGolden(h.db);
-  stop = h.watchChanges(() => { changes++; cache.invalidate(); }, (live) => { lives.push(live); cache.setLive(live); });
+  stop = h.watchChanges((table) => { changes++; cache.invalidate([table]); }, (live) => { lives.push(live); cache.setLive(live); });
   await until(() => lives.at(-1) === true, 'the feed to start');
 });
 afterAll(async () => {
@@ -88,5 +89,48 @@ describe('[KPI][CACHE] the change feed', () => {
     const before = changes;
     await h.db.execute(sql`update teams set name = name where name = 'Feed A'`);
     await until(() => changes > before, 'a notice after the reconnect');
+  });
+});
+
+describe('[KPI][CACHE] what a cached result reads', () => {
+  it('the tables that announce changes are exactly those with the trigger', async () => {
+    const rows = await queryRows<{ t: string }>(h.db, sql`select c.relname as t from pg_trigger g join pg_class c on c.oid = g.tgrelid
+      where g.tgname like '%\_data\_changed' and not g.tgisinternal order by 1`);
+    expect(rows.map((r) => r.t)).toEqual([...DATA_CHANGED_TABLES].sort());
+  });
+
+  it('is read off the engine SQL: activities only for the adoption KPI; filters add users and teams', () => {
+    expect(kpiReadTables(['crm_adoption_rate']).has('activities')).toBe(true);
+    const sales = kpiReadTables(DASHBOARDS.sales);
+    expect(sales.has('deals')).toBe(true);
+    expect(sales.has('activities')).toBe(false);
+    expect(sales.has('tickets')).toBe(false);
+    expect(kpiReadTables(['first_response_time']).has('tickets')).toBe(true);
+    const byTeam = kpiReadTables(['win_rate'], { team: 'North' });
+    expect(byTeam.has('users') || byTeam.has('teams')).toBe(true);
+    for (const key of KPI_KEYS) {
+      for (const t of kpiReadTables([key], { team: 'North', segment: 'SMB' })) {
+        // Every table name it finds is a real table (nothing else is after FROM/JOIN in the engine's SQL).
+        expect([...DATA_CHANGED_TABLES, 'goals', 'imports', 'audit_log'], `${key}: ${t}`).toContain(t);
+      }
+    }
+  });
+
+  it('a cached sales number survives a sign-in (an activities row) and is dropped by a deal', async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['win_rate' as const] };
+    let runs = 0;
+    const winRate = () => cache.get(cacheKey('win', [q]), async () => { runs++; return computeKpis(h.db, q); }, kpiReadTables(q.keys));
+    await winRate();
+    const [user] = await h.db.select({ id: users.id }).from(users).limit(1);
+    let before = changes;
+    await h.db.insert(activities).values({ userId: user.id, kind: 'login', occurredAt: new Date() });
+    await until(() => changes > before, 'the activity notice');
+    await winRate();
+    expect(runs).toBe(1);
+    before = changes;
+    await h.db.execute(sql`update deals set amount = amount where id = (select min(id) from deals)`);
+    await until(() => changes > before, 'the deal notice');
+    await winRate();
+    expect(runs).toBe(2);
   });
 });
