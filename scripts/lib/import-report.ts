@@ -34,10 +34,13 @@ const HOW = `How it works and what bounds it (lib/import):
   WHERE (…) IS DISTINCT FROM (…)\`, so inserted / updated / unchanged are exact and a re-import writes
   nothing. All batches of all files share one transaction: any error and nothing is written.
 - **Why not COPY speed.** COPY only loads; the import also parses and validates every cell in
-  JavaScript (~15 s of CPU for a million leads) and upserts. On two cores Node and Postgres each keep
-  one busy; the slower of the two sets the pace.
+  JavaScript and upserts. On two cores Node and Postgres each keep one busy; the slower of the two
+  sets the pace.
 - **History.** Before batches went out as statement text with two in flight (and the parse loop
   yielded to I/O), Postgres idled between batches: 22,500 rows/s at a million rows, peak RSS 253 MB.
+  The first run of this table (35,971 rows/s, COPY 79,985) was taken while other builds and tests
+  shared the 2 cores; this one on a quiet machine (COPY 37 % faster too), after the app's connections
+  got work_mem 64 MB. Measure on a quiet machine.
 - **PGlite** runs Postgres compiled to WebAssembly inside the Node process: one thread does both
   sides, and the WebAssembly instance alone takes about 450 MB of RSS (the figure for 1,000 rows).`;
 
