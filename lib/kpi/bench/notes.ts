@@ -32,6 +32,10 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - Summary tables were not added: most KPIs are cohort ratios whose filters (owner, team, segment,
   product, channel) and arbitrary periods defeat pre-aggregation, and results must stay exact.
+- The times above are the engine's own, uncached: what the first viewer of a view waits after the data
+  it reads changed. The pages share results through the KPI result cache (docs/architecture.md), so
+  the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under
+  load").
 `;
 
 /** Findings on the load run, kept under the "Dashboard under load" tables of docs/performance.md. */
