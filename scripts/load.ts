@@ -1,7 +1,9 @@
 // The dashboard under load, written to the "Dashboard under load" section of docs/performance.md.
 //   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users 50] [--seconds 60]
 //                         [--instances 1] [--port 3300] [--no-write]
-//                         [--render-only] (the doc section again from docs/bench-load.json, nothing measured)
+//                         [--writes-per-minute 0] [--render-only] (the doc section again from docs/bench-load.json)
+// --writes-per-minute N saves a ticket N times a minute through a connection of its own during the run
+// (as support agents would): each save invalidates the cached results that read tickets.
 // Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
 // builds the app when the build is stale, starts the production server against that database, signs
 // in the demo users through next-auth, warms every page once, then runs the closed-loop virtual users
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { openDb, queryRows } from '@/db/client';
 import { DEMO_PASSWORD } from '@/lib/demo';
 import { LOAD_NOTES } from '@/lib/kpi/bench/notes';
@@ -35,6 +38,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' }, instances: { type: 'string', default: '1' },
     'no-write': { type: 'boolean', default: false }, 'render-only': { type: 'boolean', default: false },
+    'writes-per-minute': { type: 'string', default: '0' },
   },
 });
 const scale = args.scale!;
@@ -42,6 +46,7 @@ const url = args.url ?? benchDatabaseUrl(scale);
 const users = Math.max(1, Number(args.users));
 const seconds = Math.max(1, Number(args.seconds));
 const instances = Math.max(1, Number(args.instances));
+const writesPerMinute = Math.max(0, Number(args['writes-per-minute']));
 const ports = Array.from({ length: instances }, (_, i) => Number(args.port) + i);
 const baseUrls = ports.map((p) => `http://localhost:${p}`);
 const baseUrl = baseUrls[0];
@@ -104,6 +109,22 @@ function writeDoc(runs: LoadReport[]): void {
   fs.writeFileSync(DOC, replaceSection(old, renderLoadSection(runs, LOAD_NOTES)));
 }
 
+/** Saves a random ticket (its updated_at) `perMinute` times a minute; stop() says how many it saved. */
+function startTicketWriter(perMinute: number): { stop: () => Promise<number> } {
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  let saved = 0;
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    db`update tickets set updated_at = now()
+       where id = (select id from tickets offset floor(random() * (select count(*) from tickets)) limit 1)`
+      .then(() => { saved++; }, (err: Error) => log(`ticket save failed: ${err.message}`))
+      .finally(() => { busy = false; });
+  }, 60_000 / perMinute);
+  return { stop: async () => { clearInterval(timer); await db.end({ timeout: 5 }); return saved; } };
+}
+
 async function main(): Promise<void> {
   if (args['render-only']) {
     writeDoc(loadRuns());
@@ -148,14 +169,18 @@ async function main(): Promise<void> {
       const all = servers.map((s) => serverRssMb(s.pid!));
       if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
     }, 1000);
-    log(`${users} users for ${seconds} s`);
+    log(`${users} users for ${seconds} s${writesPerMinute ? `, ${writesPerMinute} ticket saves a minute` : ''}`);
+    const writer = writesPerMinute ? startTicketWriter(writesPerMinute) : null;
     const samples = await runLoad(baseUrls, targets, {
       users, seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`),
-    }).finally(() => clearInterval(sampler));
+    }).finally(async () => {
+      clearInterval(sampler);
+      if (writer) log(`${await writer.stop()} tickets saved`);
+    });
 
     const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report: LoadReport = buildReport(samples, targets, {
-      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, instances, serverPeakRssMb: peakRss, command,
+      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, instances, writesPerMinute, serverPeakRssMb: peakRss, command,
     });
     const o = report.overall;
     log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms`);
@@ -163,7 +188,8 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
-    const runs = [...loadRuns().filter((r) => r.instances !== instances), report];
+    const same = (r: LoadReport) => r.instances === instances && (r.writesPerMinute ?? 0) === writesPerMinute;
+    const runs = [...loadRuns().filter((r) => !same(r)), report];
     fs.writeFileSync(RESULTS, `${JSON.stringify(runs, null, 2)}\n`);
     writeDoc(runs);
     log(`wrote ${path.relative(ROOT, RESULTS)} and the load section of ${path.relative(ROOT, DOC)}`);

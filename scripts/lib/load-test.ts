@@ -39,6 +39,8 @@ export interface LoadReport {
   seconds: number;
   /** How many server processes (`next start`) shared the users. */
   instances: number;
+  /** Tickets saved per minute during the run by another connection (0: read-only load). */
+  writesPerMinute?: number;
   /** Requests finished per second over the whole run. */
   throughput: number;
   overall: LatencySummary;
@@ -172,7 +174,8 @@ const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v
 /** One run's paragraph and table (a section holds one per server set-up). */
 export function renderLoadRun(r: LoadReport): string {
   const ok = r.overall.errors === 0 && r.overall.p95 <= 1000;
-  const setup = r.instances === 1 ? 'One server process (`npm start`)' : `${r.instances} server processes (one per core)`;
+  const procs = r.instances === 1 ? 'One server process (`npm start`)' : `${r.instances} server processes (one per core)`;
+  const setup = r.writesPerMinute ? `${procs}, ${r.writesPerMinute} ticket saves a minute` : procs;
   const lines = [
     `### ${setup}`,
     '',
@@ -198,7 +201,7 @@ export function renderLoadSection(runs: readonly LoadReport[], notes: string): s
   const heading = '## Dashboard under load';
   if (!runs.length) return `${heading}\n\nNot measured yet: \`npm run bench:load\`.\n`;
   const lines = [heading, '', 'Target (targets.md): the dashboard page under 50 concurrent users for 60 s, 0 errors, p95 ≤ 1 s.', ''];
-  for (const r of [...runs].sort((a, b) => a.instances - b.instances)) lines.push(renderLoadRun(r));
+  for (const r of [...runs].sort((a, b) => a.instances - b.instances || (a.writesPerMinute ?? 0) - (b.writesPerMinute ?? 0))) lines.push(renderLoadRun(r));
   if (notes.trim()) lines.push(notes.trim(), '');
   return lines.join('\n');
 }
