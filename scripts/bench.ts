@@ -17,7 +17,8 @@ import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
-import { keepHandWritten, loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
+import { keepHandWritten } from './lib/doc-sections';
+import { loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
 
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
 const IMPORT_RESULTS = path.join(process.cwd(), 'docs', 'bench-import.json');

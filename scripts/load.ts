@@ -11,7 +11,7 @@
 // --instances N starts N servers (ports 3300, 3301, …; one per core is how docs/scaling.md deploys)
 // sharing one NEXTAUTH_SECRET, as N instances behind a load balancer; users are spread over them.
 // docs/bench-load.json keeps the latest run of each instance count; the doc shows them all.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,14 +23,13 @@ import { DEMO_PASSWORD } from '@/lib/demo';
 import { LOAD_NOTES } from '@/lib/kpi/bench/notes';
 import { machineInfo } from '@/lib/kpi/bench/report';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
-import { replaceSection } from './lib/import-report';
-import { buildIsStale, runNextBuild } from './lib/next-server';
+import { replaceSection } from './lib/doc-sections';
+import { buildIsStale, runNextBuild, spawnNextStart } from './lib/next-server';
 import { buildReport, fetchPage, renderLoadSection, runLoad, signIn, type LoadReport, type LoadTarget } from './lib/load-test';
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, 'docs', 'bench-load.json');
 const DOC = path.join(ROOT, 'docs', 'performance.md');
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const log = (s: string) => process.stderr.write(`load: ${s}\n`);
 
 const { values: args } = parseArgs({
@@ -70,7 +69,7 @@ function startServer(port: number): ChildProcess {
     NEXTAUTH_SECRET: SECRET,
   };
   delete env.DATABASE_READ_URL;
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawnNextStart(port, env, ['ignore', 'ignore', 'pipe']);
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`server: ${d}`));
   return child;
 }

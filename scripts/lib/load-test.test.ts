@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceSection } from './import-report';
+import { replaceSection } from './doc-sections';
 import { buildReport, dashboardProblem, percentile, renderLoadSection, summarize, type Sample } from './load-test';
 
 describe('percentile (nearest rank)', () => {

@@ -1,6 +1,6 @@
 // Running Next.js from our scripts: is the production build current, build it, start it (forwarding
 // Ctrl-C and kill to the server so it never outlives us).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type StdioOptions } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -35,9 +35,14 @@ export function runNextBuild(env: NodeJS.ProcessEnv): boolean {
   return r.status === 0;
 }
 
+/** `next start` on `port` as a child process (the caller stops it). */
+export function spawnNextStart(port: number, env: NodeJS.ProcessEnv, stdio: StdioOptions = 'inherit'): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, stdio, cwd: ROOT });
+}
+
 /** Starts `next start` and resolves with its exit code; SIGINT/SIGTERM are passed on to it. */
 export function startNext(port: number, env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, stdio: 'inherit', cwd: ROOT });
+  const child = spawnNextStart(port, env);
   const forward = (signal: NodeJS.Signals) => () => { child.kill(signal); };
   const onInt = forward('SIGINT');
   const onTerm = forward('SIGTERM');

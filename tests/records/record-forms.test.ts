@@ -7,30 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { loadSessionUser } from '@/lib/auth/session-user';
-import { seedDemo } from '@/lib/demo/seed';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { KIND_FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE, saveRecord } from '@/lib/records/write-record';
 import { ENTITIES } from '@/lib/validation';
-import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { createSeededDemo, formData } from '@/tests/helpers/seeded-demo';
+import type { TestDb } from '@/tests/helpers/test-db';
 
 let h: TestDb;
 let admin: SessionUser, manager: SessionUser, member: SessionUser;
 
-async function user(email: string): Promise<SessionUser> {
-  const [{ id }] = await queryRows<{ id: number }>(h.db, sql`select id from users where email = ${email}`);
-  return (await loadSessionUser(h.db, { uid: id, sv: 0 }))!;
-}
 const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(h.db, q))[0];
 const n = async (q: ReturnType<typeof sql>) => (await one<{ n: number }>(q)).n;
 const totals = async () => one<Record<string, number>>(sql`select
   (select count(*)::int from accounts) as accounts, (select count(*)::int from leads) as leads, (select count(*)::int from orders) as orders,
   (select count(*)::int from campaigns) as campaigns, (select count(*)::int from tickets) as tickets, (select count(*)::int from survey_responses) as surveys,
   (select count(*)::int from audit_log) as audit, (select count(*)::int from activities) as activities`);
-const form = (o: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(o)) f.set(k, v); return f; };
 const save = (u: SessionUser, entity: RecordEntity, o: Record<string, string>): Promise<ActionState> =>
-  protectedAction('records.write', RECORD_FORMS[entity].schema, (input, who) => saveRecord(h.db, who, entity, input), { getUser: async () => u })(null, form(o));
+  protectedAction('records.write', RECORD_FORMS[entity].schema, (input, who) => saveRecord(h.db, who, entity, input), { getUser: async () => u })(null, formData(o));
 const errorsOf = (r: ActionState) => (r && !r.ok ? r.fieldErrors ?? {} : {});
 const idOf = (r: ActionState) => (r && r.ok ? Number(r.id) : 0);
 
@@ -38,9 +32,7 @@ const ownAccount = () => n(sql`select min(id)::int as n from accounts where owne
 const othersAccount = () => n(sql`select min(a.id)::int as n from accounts a join users u on u.id = a.owner_id where u.id <> ${member.id}`);
 
 beforeAll(async () => {
-  h = await createTestDb();
-  await seedDemo(h.db, { scale: 'small' });
-  [admin, manager, member] = await Promise.all(['admin@demo.test', 'manager@demo.test', 'member@demo.test'].map(user));
+  ({ h, admin, manager, member } = await createSeededDemo());
 }, 180_000);
 afterAll(async () => h?.close());
 

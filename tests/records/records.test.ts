@@ -6,34 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction } from '@/lib/actions/protected-action';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { loadSessionUser } from '@/lib/auth/session-user';
-import { seedDemo } from '@/lib/demo/seed';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords, referenceNames, relatedRecords } from '@/lib/records/read';
 import { saveRecord } from '@/lib/records/write-record';
-import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { createSeededDemo, formData } from '@/tests/helpers/seeded-demo';
+import type { TestDb } from '@/tests/helpers/test-db';
 
 let h: TestDb;
 let admin: SessionUser, manager: SessionUser, member: SessionUser;
 
-async function user(email: string): Promise<SessionUser> {
-  const [{ id }] = await queryRows<{ id: number }>(h.db, sql`select id from users where email = ${email}`);
-  return (await loadSessionUser(h.db, { uid: id, sv: 0 }))!;
-}
 const n = async (q: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(h.db, q))[0].n;
 const counts = async () => ({
   deals: await n(sql`select count(*)::int as n from deals`),
   audit: await n(sql`select count(*)::int as n from audit_log`),
   activities: await n(sql`select count(*)::int as n from activities`),
 });
-const form = (o: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(o)) f.set(k, v); return f; };
 const actionFor = (u: SessionUser) => protectedAction('records.write', RECORD_FORMS.deals.schema, (input, who) => saveRecord(h.db, who, 'deals', input), { getUser: async () => u });
 const otherMembersDeal = async () => (await queryRows<{ id: number }>(h.db, sql`select d.id from deals d join users u on u.id = d.owner_id where u.role = 'member' and u.id <> ${member.id} order by d.id limit 1`))[0].id;
 
 beforeAll(async () => {
-  h = await createTestDb();
-  await seedDemo(h.db, { scale: 'small' });
-  [admin, manager, member] = await Promise.all(['admin@demo.test', 'manager@demo.test', 'member@demo.test'].map(user));
+  ({ h, admin, manager, member } = await createSeededDemo());
 }, 180_000);
 afterAll(async () => h?.close());
 
@@ -67,7 +59,7 @@ describe('[RECORDS] scoping', () => {
 describe('[RECORDS] deal form action', () => {
   it('invalid input returns field errors and the typed values, and writes nothing', async () => {
     const before = await counts();
-    const res = await actionFor(member)(null, form({ name: '', amount: 'lots', stage: 'won', created_at: '2026-01-05', closed_at: '' }));
+    const res = await actionFor(member)(null, formData({ name: '', amount: 'lots', stage: 'won', created_at: '2026-01-05', closed_at: '' }));
     expect(res).toMatchObject({ ok: false, values: { amount: 'lots', stage: 'won' } });
     const errs = res && !res.ok ? res.fieldErrors ?? {} : {};
     expect(Object.keys(errs).sort()).toEqual(['amount', 'closed_at', 'name']);
@@ -78,7 +70,7 @@ describe('[RECORDS] deal form action', () => {
     const id = await otherMembersDeal();
     const [row] = await queryRows<{ amount: string; owner_id: number }>(h.db, sql`select amount::text, owner_id from deals where id = ${id}`);
     const before = await counts();
-    const res = await actionFor(member)(null, form({ id: String(id), name: 'Hijack', amount: '1', stage: 'prospecting', created_at: '2026-01-05', owner_id: String(member.id) }));
+    const res = await actionFor(member)(null, formData({ id: String(id), name: 'Hijack', amount: '1', stage: 'prospecting', created_at: '2026-01-05', owner_id: String(member.id) }));
     expect(res).toMatchObject({ ok: false });
     expect(await counts()).toEqual(before);
     expect((await queryRows<{ amount: string; owner_id: number }>(h.db, sql`select amount::text, owner_id from deals where id = ${id}`))[0]).toEqual(row);
@@ -87,7 +79,7 @@ describe('[RECORDS] deal form action', () => {
   it('a valid edit writes the deal, an audit row with before/after and an activity row', async () => {
     const [d] = await queryRows<{ id: number; name: string; external_id: string }>(h.db, sql`select id, name, external_id from deals where owner_id = ${member.id} and stage not in ('won', 'lost') order by id limit 1`);
     const before = await counts();
-    const res = await actionFor(member)(null, form({ id: String(d.id), name: d.name, amount: '43210.50', stage: 'won', created_at: '2026-01-05', closed_at: '2026-02-01' }));
+    const res = await actionFor(member)(null, formData({ id: String(d.id), name: d.name, amount: '43210.50', stage: 'won', created_at: '2026-01-05', closed_at: '2026-02-01' }));
     expect(res).toMatchObject({ ok: true, id: d.id });
     const [after] = await queryRows<{ amount: number; stage: string; owner_id: number; external_id: string }>(h.db, sql`select amount::float8 as amount, stage, owner_id, external_id from deals where id = ${d.id}`);
     expect(after).toEqual({ amount: 43210.5, stage: 'won', owner_id: member.id, external_id: d.external_id });
@@ -101,7 +93,7 @@ describe('[RECORDS] deal form action', () => {
 
   it('a member creates a deal they own (owner forced) with a generated external id; a manager cannot assign outside their teams', async () => {
     const other = (await queryRows<{ id: number }>(h.db, sql`select id from users where email = 'admin@demo.test'`))[0].id;
-    const res = await actionFor(member)(null, form({ name: 'Records test deal', amount: '900', stage: 'proposal', created_at: '2026-03-01', owner_id: String(other) }));
+    const res = await actionFor(member)(null, formData({ name: 'Records test deal', amount: '900', stage: 'proposal', created_at: '2026-03-01', owner_id: String(other) }));
     expect(res).toMatchObject({ ok: true });
     const id = res && res.ok ? Number(res.id) : 0;
     const [row] = await queryRows<{ owner_id: number; external_id: string; type: string }>(h.db, sql`select owner_id, external_id, type from deals where id = ${id}`);
@@ -109,7 +101,7 @@ describe('[RECORDS] deal form action', () => {
     expect(row.external_id).toMatch(/^ui-deal-[0-9a-f]{8}$/);
     expect(row.type).toBe('new');
     const before = await counts();
-    const refused = await actionFor(manager)(null, form({ name: 'Outside', amount: '5', stage: 'proposal', created_at: '2026-03-01', owner_id: String(other) }));
+    const refused = await actionFor(manager)(null, formData({ name: 'Outside', amount: '5', stage: 'proposal', created_at: '2026-03-01', owner_id: String(other) }));
     expect(refused).toMatchObject({ ok: false, fieldErrors: { owner_id: ['is outside the teams you may assign'] } });
     expect(await counts()).toEqual(before);
   });
