@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { teams, users } from './org';
 import { DEPARTMENTS, GOAL_SCOPES, GOAL_STATES, IMPORT_STATES, oneOf } from './enums';
+import { MAX_LONG_TEXT, MAX_SHORT_TEXT, maxChars } from './limits';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -37,6 +38,8 @@ export const goals = pgTable('goals', {
   check('goals_scope_check', oneOf(t.scope, GOAL_SCOPES)),
   check('goals_state_check', oneOf(t.state, GOAL_STATES)),
   check('goals_department_check', oneOf(t.department, DEPARTMENTS)),
+  maxChars('goals_title_length', t.title, MAX_SHORT_TEXT),
+  maxChars('goals_description_length', t.description, MAX_LONG_TEXT),
   check('goals_dates_check', sql`${t.dueDate} > ${t.startDate}`),
   check('goals_target_check', sql`${t.target} <> ${t.baseline}`),
   check('goals_scope_target_check', sql`(${t.scope} = 'company' and ${t.scopeTeamId} is null and ${t.scopeUserId} is null)

@@ -7,6 +7,7 @@ import {
   ACTIVITY_KINDS, CAMPAIGN_CHANNELS, DEAL_STAGES, DEAL_TYPES, EXPENSE_CATEGORIES, LEAD_SOURCES,
   SURVEY_KINDS, TICKET_CATEGORIES, TICKET_CHANNELS, TICKET_PRIORITIES, oneOf,
 } from './enums';
+import { MAX_LONG_TEXT as LONG, MAX_SHORT_TEXT as SHORT, maxChars } from './limits';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const money = (name: string) => numeric(name, { precision: 14, scale: 2, mode: 'number' });
@@ -26,6 +27,11 @@ export const accounts = pgTable('accounts', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('accounts_external_id_unique').on(t.externalId),
+  maxChars('accounts_external_id_length', t.externalId, SHORT),
+  maxChars('accounts_name_length', t.name, SHORT),
+  maxChars('accounts_segment_length', t.segment, SHORT),
+  maxChars('accounts_industry_length', t.industry, SHORT),
+  maxChars('accounts_region_length', t.region, SHORT),
   index('accounts_owner_idx').on(t.ownerId),
   index('accounts_customer_since_idx').on(t.customerSince),
   index('accounts_churned_at_idx').on(t.churnedAt),
@@ -50,6 +56,8 @@ export const campaigns = pgTable('campaigns', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('campaigns_external_id_unique').on(t.externalId),
+  maxChars('campaigns_external_id_length', t.externalId, SHORT),
+  maxChars('campaigns_name_length', t.name, SHORT),
   index('campaigns_started_at_idx').on(t.startedAt),
   check('campaigns_channel_check', oneOf(t.channel, CAMPAIGN_CHANNELS)),
   check('campaigns_cost_check', sql`${t.cost} >= 0`),
@@ -79,6 +87,7 @@ export const leads = pgTable('leads', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('leads_external_id_unique').on(t.externalId),
+  maxChars('leads_external_id_length', t.externalId, SHORT),
   index('leads_created_at_idx').on(t.createdAt),
   index('leads_mql_at_idx').on(t.mqlAt),
   index('leads_owner_idx').on(t.ownerId),
@@ -109,6 +118,9 @@ export const deals = pgTable('deals', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('deals_external_id_unique').on(t.externalId),
+  maxChars('deals_external_id_length', t.externalId, SHORT),
+  maxChars('deals_name_length', t.name, SHORT),
+  maxChars('deals_product_length', t.product, SHORT),
   index('deals_closed_at_idx').on(t.closedAt),
   index('deals_created_at_idx').on(t.createdAt),
   index('deals_owner_idx').on(t.ownerId),
@@ -133,6 +145,8 @@ export const orders = pgTable('orders', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('orders_external_id_unique').on(t.externalId),
+  maxChars('orders_external_id_length', t.externalId, SHORT),
+  maxChars('orders_product_length', t.product, SHORT),
   index('orders_ordered_at_idx').on(t.orderedAt),
   // (account, time): per-account lookups in a period (KPI engagement, drill-downs) stay index-only.
   index('orders_account_idx').on(t.accountId, t.orderedAt),
@@ -142,6 +156,8 @@ export const orders = pgTable('orders', {
 export const tickets = pgTable('tickets', {
   id: serial('id').primaryKey(),
   externalId: text('external_id').notNull(),
+  /** What the ticket is about; its title in the app ("Ticket <external_id>" when empty). */
+  subject: text('subject'),
   accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
   assigneeId: ownerRef('assignee_id'),
   channel: text('channel'),
@@ -155,6 +171,8 @@ export const tickets = pgTable('tickets', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('tickets_external_id_unique').on(t.externalId),
+  maxChars('tickets_external_id_length', t.externalId, SHORT),
+  maxChars('tickets_subject_length', t.subject, SHORT),
   index('tickets_created_at_idx').on(t.createdAt),
   index('tickets_resolved_at_idx').on(t.resolvedAt),
   index('tickets_assignee_idx').on(t.assigneeId),
@@ -179,6 +197,7 @@ export const surveyResponses = pgTable('survey_responses', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('survey_responses_external_id_unique').on(t.externalId),
+  maxChars('survey_responses_external_id_length', t.externalId, SHORT),
   index('survey_responses_responded_at_idx').on(t.respondedAt),
   index('survey_responses_account_idx').on(t.accountId, t.respondedAt),
   index('survey_responses_ticket_idx').on(t.ticketId),
@@ -197,6 +216,8 @@ export const expenses = pgTable('expenses', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('expenses_external_id_unique').on(t.externalId),
+  maxChars('expenses_external_id_length', t.externalId, SHORT),
+  maxChars('expenses_description_length', t.description, LONG),
   index('expenses_incurred_on_idx').on(t.incurredOn),
   check('expenses_category_check', oneOf(t.category, EXPENSE_CATEGORIES)),
   check('expenses_amount_check', sql`${t.amount} >= 0`),
@@ -215,6 +236,7 @@ export const activities = pgTable('activities', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('activities_external_id_unique').on(t.externalId),
+  maxChars('activities_external_id_length', t.externalId, SHORT),
   index('activities_occurred_at_idx').on(t.occurredAt),
   index('activities_user_idx').on(t.userId, t.occurredAt),
   check('activities_kind_check', oneOf(t.kind, ACTIVITY_KINDS)),

@@ -2,3 +2,4 @@ export * from './enums';
 export * from './org';
 export * from './crm';
 export * from './app';
+export * from './limits';

@@ -1,12 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DEPARTMENTS, ROLES, oneOf } from './enums';
+import { MAX_EMAIL, MAX_SHORT_TEXT, maxChars } from './limits';
 
 export const teams = pgTable('teams', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('teams_name_unique').on(sql`lower(${t.name})`)]);
+}, (t) => [
+  uniqueIndex('teams_name_unique').on(sql`lower(${t.name})`),
+  maxChars('teams_name_length', t.name, MAX_SHORT_TEXT),
+]);
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -25,6 +29,8 @@ export const users = pgTable('users', {
   uniqueIndex('users_email_unique').on(t.email),
   index('users_team_idx').on(t.teamId),
   check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+  maxChars('users_email_length', t.email, MAX_EMAIL),
+  maxChars('users_name_length', t.name, MAX_SHORT_TEXT),
   check('users_role_check', oneOf(t.role, ROLES)),
   check('users_department_check', oneOf(t.department, DEPARTMENTS)),
 ]);
