@@ -48,4 +48,23 @@ describe('[DASHBOARD][CARD] KpiCard', () => {
     expect(t).toContain('60%');
     expect(html).toContain('target $200,000');
   });
+
+  it('a growth rate off a tiny base shows both values and why, not "−1,919.9 pp"; a score changes in points', () => {
+    const t = text(renderToStaticMarkup(createElement(KpiCard, {
+      kpi: getKpi('sales_growth_rate'), value: 88, previous: 2_007.9, href: '/kpis/sales_growth_rate', requested: {},
+    })));
+    expect(t).toContain('▼ from 2,008% → 88.0% (worse)');
+    expect(t).toContain('no % change: a move of 100 pp or more');
+    expect(t).not.toContain('1,919');
+    expect(t).not.toContain('prev.');
+    const nps = text(renderToStaticMarkup(createElement(KpiCard, { kpi: getKpi('nps'), value: 42.3, previous: 39.5, href: '/kpis/nps', requested: {} })));
+    expect(nps).toContain('▲ +2.8 points');
+    expect(nps).toContain('prev. 39.5');
+  });
+
+  it('a money KPI without data says "No data", never "$0.00"', () => {
+    const t = text(renderToStaticMarkup(createElement(KpiCard, { kpi: getKpi('won_revenue'), value: null, previous: null, href: '/kpis/won_revenue', requested: {} })));
+    expect(t).toContain('Won revenue No data');
+    expect(t).not.toContain('$0');
+  });
 });

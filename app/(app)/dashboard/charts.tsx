@@ -3,7 +3,7 @@
 // them. Data is computed here on the server; the chart components only draw it.
 import { getReadDb } from '@/db/client';
 import type { DashboardView } from '@/lib/dashboard/view';
-import { DASHBOARDS, UNIT_SUFFIX, formatKpiValue, getKpi, toDateParam, type Period } from '@/lib/kpi';
+import { DASHBOARDS, formatKpiValue, getKpi, toDateParam, type Period } from '@/lib/kpi';
 import { cachedKpis as cached } from '@/lib/dashboard/cached-queries';
 import { BarChart } from '../../_components/charts/bar-chart';
 import { ChartFrame } from '../../_components/charts/chart-frame';
@@ -44,7 +44,7 @@ export async function TrendCharts({ view }: { view: DashboardView }) {
             key={k}
             title={title}
             description={`${toDateParam(range.from)} – ${toDateParam(new Date(range.to.getTime() - DAY))}${series[i].length && range.to > new Date() ? ' · the last point is to date' : ''}`}
-            chart={<LineChart title={title} labels={labels} series={[{ label: kpi.name, values: pts.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
+            chart={<LineChart title={title} labels={labels} series={[{ label: kpi.name, values: pts.map((p) => p.value) }]} unit={kpi.unit} />}
             table={{ head: [bucket === 'week' ? 'Week of' : 'Month', kpi.name], rows: pts.map((p) => [bucketKey(p.start, bucket), formatKpiValue(p.value, kpi.unit)]) }}
           />
         );
@@ -86,7 +86,7 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
         <ChartFrame
           title="Open pipeline by stage"
           description="Deals open at the period’s end, by stage (amount)"
-          chart={<BarChart title="Open pipeline by stage" labels={stages.map((s) => s.stage)} values={stages.map((s) => s.amount)} unitPrefix="$" height={220} />}
+          chart={<BarChart title="Open pipeline by stage" labels={stages.map((s) => s.stage)} values={stages.map((s) => s.amount)} unit="money" height={220} />}
           table={{ head: ['Stage', 'Deals', 'Amount'], rows: stages.map((s) => [s.stage, fmtCount(s.deals), formatKpiValue(s.amount, 'money')]) }}
         />
       ) : null}

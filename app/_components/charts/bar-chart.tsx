@@ -2,19 +2,20 @@
 // A bar chart (react-chartjs-2). With `hrefs`, clicking a bar follows its link (breakdown -> filter).
 import { useRouter } from 'next/navigation';
 import { Bar } from 'react-chartjs-2';
+import { formatAxisTick, formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
 import { SERIES_COLORS, cssVar } from './chart-setup';
 
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-export function BarChart({ labels, values, title, hrefs, horizontal = false, unitSuffix = '', unitPrefix = '', height = 260, colors }: {
+/** `unit`: the value axis and tooltips in the app's one number format ("$1.8M", "16%", "1,200"). */
+export function BarChart({ labels, values, title, hrefs, horizontal = false, unit = 'count', height = 260, colors }: {
   labels: string[]; values: (number | null)[]; title: string; hrefs?: (string | null)[]; horizontal?: boolean;
-  unitSuffix?: string; unitPrefix?: string; height?: number; colors?: string[];
+  unit?: KpiUnit; height?: number; colors?: string[];
 }) {
   const router = useRouter();
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
   // The value axis in short numbers ($1.8M), so the ticks stay narrow on a phone.
-  const valueTicks = { color: text, callback: (v: string | number) => `${unitPrefix}${COMPACT.format(Number(v))}${unitSuffix}` };
+  const valueTicks = { color: text, callback: (v: string | number) => formatAxisTick(Number(v), unit) };
   return (
     <div style={{ position: 'relative', height }}>
       <Bar
@@ -27,7 +28,7 @@ export function BarChart({ labels, values, title, hrefs, horizontal = false, uni
           animation: false,
           plugins: {
             legend: { display: false },
-            tooltip: { callbacks: { label: (c) => { const v = horizontal ? c.parsed.x : c.parsed.y; return v == null ? 'no data' : `${unitPrefix}${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitSuffix}`; } } },
+            tooltip: { callbacks: { label: (c) => formatKpiValue(horizontal ? c.parsed.x : c.parsed.y, unit) } },
           },
           onHover: (e, els) => {
             const t = e.native?.target as HTMLElement | undefined;

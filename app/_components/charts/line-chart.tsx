@@ -2,13 +2,14 @@
 // A trend line (react-chartjs-2). Data comes from the server; the table alternative is rendered by the
 // server component next to it (ChartFrame), so the numbers are readable without the canvas.
 import { Line } from 'react-chartjs-2';
+import { formatAxisTick, formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
 import { SERIES_COLORS, cssVar } from './chart-setup';
-
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export interface LineSeries { label: string; values: (number | null)[]; dashed?: boolean }
 
-export function LineChart({ labels, series, title, unitSuffix = '' }: { labels: string[]; series: LineSeries[]; title: string; unitSuffix?: string }) {
+/** `unit`: ticks and tooltips in the app's one number format ("$1.8M", "16%", "6.7 h"). */
+export function LineChart({ labels, series, title, unit }: { labels: string[]; series: LineSeries[]; title: string; unit: KpiUnit }) {
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
   return (
@@ -36,11 +37,11 @@ export function LineChart({ labels, series, title, unitSuffix = '' }: { labels: 
           interaction: { mode: 'index', intersect: false },
           plugins: {
             legend: { display: series.length > 1, labels: { color: text } },
-            tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.parsed.y == null ? 'no data' : c.parsed.y.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitSuffix}` } },
+            tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatKpiValue(c.parsed.y, unit)}` } },
           },
           scales: {
             x: { ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { display: false } },
-            y: { ticks: { color: text, callback: (v) => `${COMPACT.format(Number(v))}${unitSuffix}` }, grid: { color: grid }, beginAtZero: true },
+            y: { ticks: { color: text, callback: (v) => formatAxisTick(Number(v), unit) }, grid: { color: grid }, beginAtZero: true },
           },
         }}
       />

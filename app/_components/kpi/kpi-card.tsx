@@ -3,8 +3,9 @@
 // link to the KPI page.
 import Link from 'next/link';
 import type { CardGoal } from '@/lib/dashboard/card-goals';
-import { kpiChange } from '@/lib/dashboard/change';
+import { kpiChange, type ChangeUnit } from '@/lib/dashboard/change';
 import { formatKpiValue, type KpiEntry, type KpiFilters, type KpiUnit, type KpiValue } from '@/lib/kpi';
+import { formatNumber } from '@/lib/intl-format';
 import { Badge, type BadgeTone } from '../ui/badge';
 import styles from './kpi.module.css';
 
@@ -34,18 +35,21 @@ export function GoalLine({ goal, unit, link = false }: { goal: CardGoal; unit: K
 }
 
 export function ChangeLine({ value, previous, unit, direction, format }: {
-  value: KpiValue; previous: KpiValue; unit: KpiUnit; direction: 'higher' | 'lower'; format: (v: number) => string;
+  value: KpiValue; previous: KpiValue; unit: ChangeUnit; direction: 'higher' | 'lower'; format: (v: number) => string;
 }) {
   const change = kpiChange(value, previous, unit, direction);
   return (
     <p className={styles.compare}>
       {change.arrow ? (
         <span className={styles[change.tone]} title={change.description} data-testid="kpi-change">
-          <span aria-hidden="true">{change.arrow} </span>{change.label}
+          <span aria-hidden="true">{change.arrow} </span>{change.reason ? <span className="sr-only">from </span> : null}{change.label}
           <span className="sr-only"> ({change.tone === 'good' ? 'better' : change.tone === 'bad' ? 'worse' : 'unchanged'})</span>
         </span>
       ) : null}
-      <span className={styles.previous} data-testid="kpi-previous">prev. {previous == null ? 'no data' : format(previous)}</span>
+      {/* Both values are in the label when the change is not shown as a figure; the reason says why. */}
+      {change.reason
+        ? <span className={styles.previous} data-testid="kpi-change-reason">no % change: {change.reason}</span>
+        : <span className={styles.previous} data-testid="kpi-previous">prev. {previous == null ? 'no data' : format(previous)}</span>}
     </p>
   );
 }
@@ -79,13 +83,13 @@ export function KpiCard({ kpi, value, previous, href, requested, goal }: {
 export function DerivedCard({ dkey, name, definition, value, previous, direction, href }: {
   dkey: string; name: string; definition: string; value: KpiValue; previous: KpiValue; direction: 'higher' | 'lower'; href: string;
 }) {
-  const fmt = (v: number) => `${v.toFixed(1)}×`;
+  const fmt = (v: number) => `${formatNumber(v, { minimumFractionDigits: 1, maximumFractionDigits: 1 })}×`;
   return (
     <article className={styles.card} data-kpi={dkey}>
       <Link href={href} prefetch={false} className={styles.cardLink} title={definition}>
         <h3 className={styles.cardTitle}>{name}</h3>
         <p className={value == null ? `${styles.value} ${styles.noData}` : styles.value} data-testid="kpi-value">{value == null ? 'No data' : fmt(value)}</p>
-        <ChangeLine value={value} previous={previous} unit="score" direction={direction} format={fmt} />
+        <ChangeLine value={value} previous={previous} unit="ratio" direction={direction} format={fmt} />
         <p className={styles.direction}>{direction === 'higher' ? 'Higher is better' : 'Lower is better'} · from two KPIs</p>
       </Link>
     </article>

@@ -2,9 +2,11 @@
 // the planned path (plannedSeries), the projection line and the rows of the table alternative.
 import { DAY_MS, fitLine, plannedValueAt, toUtcMs, type GoalPlan } from '@/lib/goals/progress';
 import type { LiveProgress } from '@/lib/goals/live';
+import { formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
 import type { GoalChartData, XY } from './goal-chart';
 
-export function goalChartData(plan: GoalPlan, live: LiveProgress, unitSuffix: string): { chart: GoalChartData; rows: (string | number)[][] } {
+export function goalChartData(plan: GoalPlan, live: LiveProgress, unit: KpiUnit): { chart: GoalChartData; rows: (string | number)[][] } {
   const startMs = toUtcMs(plan.startDate);
   const dueMs = toUtcMs(plan.dueDate);
   const durationDays = (dueMs - startMs) / DAY_MS;
@@ -29,7 +31,7 @@ export function goalChartData(plan: GoalPlan, live: LiveProgress, unitSuffix: st
     }
   }
 
-  const fmt = (v: number | null) => (v === null ? '–' : `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unitSuffix}`);
+  const fmt = (v: number | null) => formatKpiValue(v, unit);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const rows: (string | number)[][] = live.actual.map((p) => {
     const at = additive ? toUtcMs(p.end) : (toUtcMs(p.start) + toUtcMs(p.end)) / 2;
@@ -37,7 +39,7 @@ export function goalChartData(plan: GoalPlan, live: LiveProgress, unitSuffix: st
   });
   if (r.projection !== null) rows.push([`Projection at ${day(dueMs)}`, fmt(r.projection), fmt(plan.target)]);
   return {
-    chart: { startMs, durationDays, actual, planned, projection, target: plan.target, unitSuffix, actualLabel: additive ? 'Actual (running total)' : 'Actual (weekly)' },
+    chart: { startMs, durationDays, actual, planned, projection, target: plan.target, unit, actualLabel: additive ? 'Actual (running total)' : 'Actual (weekly)' },
     rows,
   };
 }

@@ -3,6 +3,8 @@
 // projection to the due date and the target. x is days since the start (a linear axis: the weeks of the
 // KPI and the goal's own dates do not share a calendar grid), labelled with dates.
 import { Line } from 'react-chartjs-2';
+import { formatAxisTick, formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
 import { SERIES_COLORS, cssVar } from '../../../_components/charts/chart-setup';
 
 export interface XY { x: number; y: number | null }
@@ -14,16 +16,12 @@ export interface GoalChartData {
   planned: XY[];
   projection: XY[];
   target: number;
-  unitSuffix: string;
+  unit: KpiUnit;
   actualLabel: string;
 }
 
 const DAY_MS = 86_400_000;
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-const PLAIN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-/** Small values keep their decimals (4.25 h, not 4.3 h twice on one axis); large ones go compact. */
-const tick = (v: number) => (Math.abs(v) >= 1000 ? COMPACT.format(v) : PLAIN.format(v));
 
 export function GoalChart({ data, title }: { data: GoalChartData; title: string }) {
   const grid = cssVar('--border', '#dfe3e9');
@@ -54,13 +52,13 @@ export function GoalChart({ data, title }: { data: GoalChartData; title: string 
             tooltip: {
               callbacks: {
                 title: (items) => (items[0] ? day(items[0].parsed.x ?? 0) : ''),
-                label: (c) => `${c.dataset.label}: ${c.parsed.y == null ? 'no data' : c.parsed.y.toLocaleString('en-US', { maximumFractionDigits: 2 })}${data.unitSuffix}`,
+                label: (c) => `${c.dataset.label}: ${formatKpiValue(c.parsed.y, data.unit)}`,
               },
             },
           },
           scales: {
             x: { type: 'linear', min: 0, max: data.durationDays, ticks: { color: text, maxRotation: 0, autoSkip: true, maxTicksLimit: 6, includeBounds: false, callback: (v) => day(Number(v)) }, grid: { display: false } },
-            y: { ticks: { color: text, callback: (v) => `${tick(Number(v))}${data.unitSuffix}` }, grid: { color: grid } },
+            y: { ticks: { color: text, callback: (v) => formatAxisTick(Number(v), data.unit) }, grid: { color: grid } },
           },
         }}
       />

@@ -9,7 +9,7 @@ import { requirePermission } from '@/lib/auth/session';
 import { GOAL_STATE_LABELS } from '@/lib/goals/labels';
 import { goalDetail } from '@/lib/goals/queries';
 import { teamMembers } from '@/lib/goals/split';
-import { UNIT_SUFFIX, formatKpiValue, getKpi } from '@/lib/kpi';
+import { formatKpiValue, getKpi } from '@/lib/kpi';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
 import { Alert } from '../../../_components/ui/alert';
 import { ButtonLink } from '../../../_components/ui/button';
@@ -40,9 +40,8 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
   const kpi = getKpi(goal.kpiKey);
   const r = live.result;
   const fmt = (v: number | null) => (kpi ? formatKpiValue(v, kpi.unit) : String(v ?? '–'));
-  const suffix = kpi ? (kpi.unit === 'percent' ? '%' : UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : '') : '';
-  const chart = kpi ? goalChartData({ aggregation: kpi.aggregation, baseline: goal.baseline, target: goal.target, startDate: goal.startDate, dueDate: goal.dueDate }, live, suffix) : null;
-  const members = canManage && goal.scope === 'team' && goal.scopeTeamId && goal.state === 'active' ? await teamMembers(db, goal.scopeTeamId) : [];
+  const chart = kpi ? goalChartData({ aggregation: kpi.aggregation, baseline: goal.baseline, target: goal.target, startDate: goal.startDate, dueDate: goal.dueDate }, live, kpi.unit) : null;
+  const members = canManage && goal.scope === 'team' && goal.scopeTeamId && goal.state === 'active' ? await teamMembers(db, goal.scopeTeamId, goal.department) : [];
   const filterText = Object.entries(goal.filters).map(([k, v]) => `${k}: ${v}`).join(', ');
 
   return (
@@ -101,7 +100,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
               <details className={styles.splitBox}>
                 <summary>{detail.children.length ? 'Change member targets' : 'Split into member goals'}</summary>
                 <SplitForm goalId={goal.id} teamTarget={goal.target} additive={kpi?.aggregation === 'additive'}
-                  format={{ prefix: kpi?.unit === 'money' ? '$' : '', suffix }}
+                  unit={kpi?.unit ?? 'count'}
                   members={members.map((m) => ({ id: m.id, name: m.name, target: detail.children.find((c) => c.goal.scopeUserId === m.id)?.goal.target ?? null }))} />
               </details>
             ) : null}

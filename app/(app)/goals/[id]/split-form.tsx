@@ -4,6 +4,8 @@
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/actions/protected-action';
 import { targetsAddUp } from '@/lib/goals/cascade';
+import { formatKpiValue } from '@/lib/kpi/format';
+import type { KpiUnit } from '@/lib/kpi/types';
 import { Alert } from '../../../_components/ui/alert';
 import { SubmitButton } from '../../../_components/ui/submit-button';
 import { splitGoalAction } from '../actions';
@@ -11,15 +13,15 @@ import styles from './goal-page.module.css';
 
 export interface SplitMember { id: number; name: string; target: number | null }
 
-export function SplitForm({ goalId, teamTarget, additive, members, format }: {
-  goalId: number; teamTarget: number; additive: boolean; members: SplitMember[]; format: { prefix: string; suffix: string };
+export function SplitForm({ goalId, teamTarget, additive, members, unit }: {
+  goalId: number; teamTarget: number; additive: boolean; members: SplitMember[]; unit: KpiUnit;
 }) {
   const [state, action] = useActionState<ActionState, FormData>(splitGoalAction, null);
   const [targets, setTargets] = useState<Record<number, string>>(
     Object.fromEntries(members.map((m) => [m.id, m.target === null ? '' : String(m.target)])));
   const given = Object.values(targets).filter((t) => t.trim() !== '' && Number.isFinite(Number(t))).map(Number);
   const check = additive && given.length ? targetsAddUp(teamTarget, given) : null;
-  const show = (n: number) => `${format.prefix}${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}${format.suffix}`;
+  const show = (n: number) => formatKpiValue(n, unit);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
     <form action={action} className={styles.split} data-testid="split-form">

@@ -14,7 +14,6 @@ import { Alert } from '../../../_components/ui/alert';
 import styles from './goal-form.module.css';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UNIT = { percent: '%', money: '', count: '', hours: ' h', days: ' d', minutes: ' min', score: '' } as const;
 const MONTH_LABEL = new Intl.DateTimeFormat('en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' });
 
 /** The query for the history route, or null while the form lacks what it needs. */
@@ -92,7 +91,7 @@ export function AchievablePanel({ values, onBaseline, onUse }: {
       <ChartFrame
         title={`${kpi.name}, last 12 months`}
         description={kpi.aggregation === 'additive' ? 'Monthly totals; the dashed line is the target per month.' : 'Monthly values; the dashed line is the target.'}
-        chart={<LineChart title={`${kpi.name}, last 12 months`} labels={labels} unitSuffix={UNIT[kpi.unit]} series={[
+        chart={<LineChart title={`${kpi.name}, last 12 months`} labels={labels} unit={kpi.unit} series={[
           { label: kpi.name, values: data.months.map((m) => m.value) },
           ...(showTarget ? [{ label: kpi.aggregation === 'additive' ? 'Target per month' : 'Target', values: data.months.map(() => perMonthTarget), dashed: true }] : []),
         ]} />}

@@ -9,7 +9,7 @@ import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
 import {
-  UNIT_SUFFIX, formatKpiValue, getKpi, kpiDrilldown,
+  formatKpiValue, getKpi, kpiDrilldown,
   PRESET_LABELS, toDateParam, type Dimension, type DrillColumn, type KpiKey,
 } from '@/lib/kpi';
 import { BarChart } from '../../../_components/charts/bar-chart';
@@ -78,7 +78,7 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
             ))}
           </span>
         }
-        chart={<LineChart title={title} labels={series.map((p) => bucketLabel(p.start, b))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unitSuffix={UNIT_SUFFIX[kpi.unit] ? ` ${UNIT_SUFFIX[kpi.unit]}` : ''} />}
+        chart={<LineChart title={title} labels={series.map((p) => bucketLabel(p.start, b))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unit={kpi.unit} />}
         table={{ head: [b === 'week' ? 'Week of' : 'Month', kpi.name], rows: series.map((p) => [bucketKey(p.start, b), formatKpiValue(p.value, kpi.unit)]) }}
       />
     </div>
@@ -106,7 +106,7 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
           <ChartFrame
             title={`${kpi.name} by ${DIM_LABEL[dim]}`}
             description="Click a bar to filter by it"
-            chart={<BarChart title={`${kpi.name} by ${DIM_LABEL[dim]}`} labels={rows.map((r) => r.label)} values={rows.map((r) => r.value)} hrefs={rows.map((r) => { const h = hrefOf(r.key, r.label); return h ? `/kpis/${kpiKey}${h}` : null; })} horizontal height={Math.max(160, rows.length * 28)} />}
+            chart={<BarChart title={`${kpi.name} by ${DIM_LABEL[dim]}`} labels={rows.map((r) => r.label)} values={rows.map((r) => r.value)} unit={kpi.unit} hrefs={rows.map((r) => { const h = hrefOf(r.key, r.label); return h ? `/kpis/${kpiKey}${h}` : null; })} horizontal height={Math.max(160, rows.length * 28)} />}
             table={{ head: [DIM_LABEL[dim], kpi.name], rows: rows.map((r) => [r.label, formatKpiValue(r.value, kpi.unit)]) }}
           />
           <div className="table-wrap">
