@@ -62,6 +62,7 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
           <p className={value == null ? `${kpiStyles.value} ${kpiStyles.noData}` : kpiStyles.value} data-testid="kpi-value">{value == null ? 'No data' : formatKpiValue(value, kpi.unit)}</p>
           <p className={kpiStyles.compare}>
             {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
+            {change.reason ? <span className={kpiStyles.previous} data-testid="kpi-change-reason"> no % change: {change.reason}</span> : null}
           </p>
           <p className={kpiStyles.previous} data-testid="kpi-previous">Previous period ({toDateParam(previousPeriod.from)} – {toDateParam(lastDay(previousPeriod.to))}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
           {goal ? <GoalLine goal={goal} unit={kpi.unit} link /> : null}
