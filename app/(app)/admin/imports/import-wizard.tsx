@@ -150,7 +150,7 @@ export function ImportWizard({ limits }: { limits: string }) {
           {job.result ? (
             <Alert tone={job.result.committed ? 'success' : 'error'} data-testid="import-result">
               {job.result.committed
-                ? `Imported: ${job.result.inserted} inserted, ${job.result.updated} updated, ${job.result.unchanged} unchanged.`
+                ? `Imported: ${job.result.inserted.toLocaleString('en-US')} inserted, ${job.result.updated.toLocaleString('en-US')} updated, ${job.result.unchanged.toLocaleString('en-US')} unchanged.`
                 : `${job.state === 'cancelled' ? 'Cancelled.' : 'Failed.'} ${job.result.message}`}
             </Alert>
           ) : null}

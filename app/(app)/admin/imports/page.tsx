@@ -6,6 +6,7 @@ import { imports, users } from '@/db/schema';
 import { markInterruptedImports } from '@/lib/admin/import-jobs';
 import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
 import { requirePermission } from '@/lib/auth/session';
+import { formatNumber } from '@/lib/intl-format';
 import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { ImportWizard } from './import-wizard';
@@ -39,11 +40,11 @@ export default async function AdminImportsPage() {
                   <td>{h.fileName}</td>
                   <td>{h.entity}</td>
                   <td><Badge tone={TONE[h.state as keyof typeof TONE] ?? 'neutral'} title={h.message ?? undefined}>{h.state}</Badge></td>
-                  <td className="num">{h.totalRows}</td>
-                  <td className="num">{h.inserted}</td>
-                  <td className="num">{h.updated}</td>
-                  <td className="num">{h.unchanged}</td>
-                  <td className="num">{h.errorCount ? <a href={`/api/imports/errors?import=${h.id}`} download>{h.errorCount}</a> : 0}</td>
+                  <td className="num">{formatNumber(h.totalRows)}</td>
+                  <td className="num">{formatNumber(h.inserted)}</td>
+                  <td className="num">{formatNumber(h.updated)}</td>
+                  <td className="num">{formatNumber(h.unchanged)}</td>
+                  <td className="num">{h.errorCount ? <a href={`/api/imports/errors?import=${h.id}`} download>{formatNumber(h.errorCount)}</a> : 0}</td>
                 </tr>
               ))}
               {history.length === 0 ? <tr><td colSpan={10} className="muted">No imports yet.</td></tr> : null}

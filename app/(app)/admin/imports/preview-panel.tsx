@@ -21,7 +21,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
       {preview.errorCount > 0 ? (
         <>
           <Alert tone="error" data-testid="preview-errors-alert">
-            {preview.errorCount} error(s): the file cannot be imported until they are fixed. Nothing was written.{' '}
+            {preview.errorCount.toLocaleString('en-US')} error(s): the file cannot be imported until they are fixed. Nothing was written.{' '}
             <a href={`/api/imports/errors?upload=${uploadId}`} download>Download the error report (CSV)</a>
           </Alert>
           <div className={`table-wrap ${styles.scroll}`}>
@@ -30,7 +30,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
               <tbody>{preview.errors.map((e, i) => <tr key={i}><td className="num">{e.row}</td><td>{e.column}</td><td>{e.message}</td></tr>)}</tbody>
             </table>
           </div>
-          {preview.errors.length < preview.errorCount ? <p className="subtle">The first {preview.errors.length} are shown; the report has up to 10 000.</p> : null}
+          {preview.errors.length < preview.errorCount ? <p className="subtle">The first {preview.errors.length.toLocaleString('en-US')} are shown; the report has up to 10,000.</p> : null}
         </>
       ) : null}
       {children}
