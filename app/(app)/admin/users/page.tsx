@@ -34,11 +34,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <div className={styles.layout}>
         <div>
           <form className={styles.filters} method="get" role="search" aria-label="Filter users">
-            <Field label="Search" name="q" className={styles.search}><input type="search" defaultValue={f.q} placeholder="Name or e-mail" /></Field>
-            <Field label="Role" name="role"><select defaultValue={f.role ?? ''}><option value="">All</option>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
-            <Field label="Department" name="department"><select defaultValue={f.department ?? ''}><option value="">All</option>{DEPARTMENTS.map((d) => <option key={d}>{d}</option>)}</select></Field>
-            <Field label="Team" name="team"><select defaultValue={f.teamId ?? ''}><option value="">All</option>{teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></Field>
-            <Field label="Status" name="active"><select defaultValue={f.active ?? ''}><option value="">All</option><option value="true">Active</option><option value="false">Deactivated</option></select></Field>
+            <Field label="Search" name="q" id="filter-q" className={styles.search}><input type="search" defaultValue={f.q} placeholder="Name or e-mail" /></Field>
+            <Field label="Role" name="role" id="filter-role"><select defaultValue={f.role ?? ''}><option value="">All</option>{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
+            <Field label="Department" name="department" id="filter-department"><select defaultValue={f.department ?? ''}><option value="">All</option>{DEPARTMENTS.map((d) => <option key={d}>{d}</option>)}</select></Field>
+            <Field label="Team" name="team" id="filter-team"><select defaultValue={f.teamId ?? ''}><option value="">All</option>{teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</select></Field>
+            <Field label="Status" name="active" id="filter-active"><select defaultValue={f.active ?? ''}><option value="">All</option><option value="true">Active</option><option value="false">Deactivated</option></select></Field>
             <div><Button type="submit">Filter</Button></div>
           </form>
           <div className="table-wrap">
