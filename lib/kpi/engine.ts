@@ -5,7 +5,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/db/client';
 import { CALCS } from './calc';
 import type { Get, Part } from './calc/define';
-import { bucketPeriods, previousPeriod, trailingTwelveMonths, type Bucket } from './periods';
+import { bucketPeriods, compareBy, previousPeriod, trailingTwelveMonths, type Bucket, type CompareRule } from './periods';
 import { getKpi, type KpiKey, KPI_KEYS } from './registry';
 import { columnPeriod, literalPeriod, type PeriodShift } from './sql/period-sql';
 import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
@@ -22,7 +22,19 @@ export interface KpiQuery<K extends KpiKey = KpiKey> {
   filters?: KpiFilters;
   /** Default: every KPI. */
   keys?: readonly K[];
+  /**
+   * The comparison period (kpi-catalog.md, Conventions): every previous value and growth KPI uses it.
+   * Default: the catalogue's previous period.
+   */
+  compare?: Period;
+  /** The comparison period's own comparison (the previous value of a growth KPI). Default: its previous period. */
+  compareOfCompare?: Period;
 }
+
+/** A period and the period its growth KPIs compare with. */
+interface Frame { cur: Period; prev: Period }
+
+const frameOf = (cur: Period, prev?: Period): Frame => ({ cur, prev: prev ?? previousPeriod(cur.from, cur.to) });
 
 const partIds = new WeakMap<Part, number>();
 let nextPartId = 0;
@@ -32,10 +44,10 @@ function partId(part: Part): number {
   return id;
 }
 
-export function shiftPeriod(p: Period, shift: PeriodShift): Period {
-  if (shift === 'prev') return previousPeriod(p.from, p.to);
-  if (shift === 't12') return trailingTwelveMonths(p.to);
-  return p;
+function shiftPeriod(f: Frame, shift: PeriodShift): Period {
+  if (shift === 'prev') return f.prev;
+  if (shift === 't12') return trailingTwelveMonths(f.cur.to);
+  return f.cur;
 }
 
 function checkPeriod(p: Period): void {
@@ -55,9 +67,9 @@ interface PassResult {
 }
 
 /** The slots of `keys` over `periods`, deduplicated (won revenue and sales growth share a sum). */
-function planSlots(keys: readonly KpiKey[], periods: Period[]) {
+function planSlots(keys: readonly KpiKey[], frames: Frame[]) {
   const byKey = new Map<string, Slot & { source: SourceKey }>();
-  for (const p of periods) {
+  for (const p of frames) {
     for (const key of keys) {
       for (const ref of CALCS[key].parts) {
         const period = shiftPeriod(p, ref.shift);
@@ -89,7 +101,7 @@ async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters:
   return results;
 }
 
-function getter(results: Map<SourceKey, PassResult>, byKey: Map<string, Slot>, period: Period, group: string | null | undefined): Get {
+function getter(results: Map<SourceKey, PassResult>, byKey: Map<string, Slot>, period: Frame, group: string | null | undefined): Get {
   return (part, shift = 'cur') => {
     const slot = byKey.get(slotKey(part, shiftPeriod(period, shift)))!;
     const res = results.get(part.source)!;
@@ -123,7 +135,7 @@ export function kpiReadTables(keys: readonly KpiKey[], filters: KpiFilters = {},
   let tables = readTablesMemo.get(memo);
   if (!tables) {
     const p = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2020, 1, 1)) };
-    const { bySource } = planSlots(keys, [p]);
+    const { bySource } = planSlots(keys, [frameOf(p)]);
     const text = [...bySource].map(([source, slots]) => {
       const src = SOURCES[source];
       const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;
@@ -138,8 +150,9 @@ export function kpiReadTables(keys: readonly KpiKey[], filters: KpiFilters = {},
 
 /** KPI values over [from, to) under `filters` (already authorized: see authorizeFilters). */
 export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>): Promise<KpiValues<K>> {
-  const period = { from: q.from, to: q.to };
-  checkPeriod(period);
+  const period = frameOf({ from: q.from, to: q.to }, q.compare);
+  checkPeriod(period.cur);
+  checkPeriod(period.prev);
   const keys = (q.keys ?? KPI_KEYS) as readonly K[];
   const filters = cleanFilters(q.filters ?? {});
   const { byKey, bySource } = planSlots(keys, [period]);
@@ -147,12 +160,12 @@ export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, q: Kpi
   return computeAll(keys, getter(results, byKey, period, undefined));
 }
 
-/** Values for the period and for the previous period (cards' change), in the same passes. */
+/** Values for the period and for its comparison period (cards' change), in the same passes. */
 export async function computeKpisWithPrevious<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>):
   Promise<{ current: KpiValues<K>; previous: KpiValues<K>; previousPeriod: Period }> {
-  const period = { from: q.from, to: q.to };
-  checkPeriod(period);
-  const prev = previousPeriod(q.from, q.to);
+  const period = frameOf({ from: q.from, to: q.to }, q.compare);
+  const prev = frameOf(period.prev, q.compareOfCompare);
+  for (const p of [period.cur, prev.cur, prev.prev]) checkPeriod(p);
   const keys = (q.keys ?? KPI_KEYS) as readonly K[];
   const filters = cleanFilters(q.filters ?? {});
   const { byKey, bySource } = planSlots(keys, [period, prev]);
@@ -160,7 +173,7 @@ export async function computeKpisWithPrevious<K extends KpiKey = KpiKey>(db: Que
   return {
     current: computeAll(keys, getter(results, byKey, period, undefined)),
     previous: computeAll(keys, getter(results, byKey, prev, undefined)),
-    previousPeriod: prev,
+    previousPeriod: prev.cur,
   };
 }
 
@@ -174,9 +187,9 @@ export interface BreakdownRow {
 }
 
 /** The KPI per value of `dimension`: each row equals the KPI under that extra filter. */
-export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; filters?: KpiFilters; dimension: Dimension }): Promise<BreakdownRow[]> {
-  const period = { from: q.from, to: q.to };
-  checkPeriod(period);
+export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; filters?: KpiFilters; dimension: Dimension; compare?: Period }): Promise<BreakdownRow[]> {
+  const period = frameOf({ from: q.from, to: q.to }, q.compare);
+  checkPeriod(period.cur);
   if (!getKpi(key).breakdowns.includes(q.dimension)) throw new RangeError(`${key} cannot be broken down by ${q.dimension}`);
   const filters = cleanFilters(q.filters ?? {});
   const { byKey, bySource } = planSlots([key], [period]);
@@ -194,15 +207,34 @@ export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to
   return rows.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.label.localeCompare(b.label));
 }
 
-export interface SeriesPoint { start: string; end: string; value: KpiValue }
+/**
+ * A bucket's growth compares it with the same bucket one step back, like for like: a month (or the
+ * part of it the period holds) with the same days of the month before, a week with the week before.
+ */
+const BUCKET_RULE: Record<Bucket, CompareRule> = { day: { by: 'days', days: 1 }, week: { by: 'days', days: 7 }, month: { by: 'months', months: 1 } };
+
+/** A bucket shorter than its calendar unit: the period cuts it (the current, incomplete one). */
+function isPartial(b: Period, bucket: Bucket): boolean {
+  const whole = bucketPeriods({ from: b.from, to: new Date(b.from.getTime() + 40 * 86_400_000) }, bucket)[0];
+  return b.to.getTime() < whole.to.getTime() || b.from.getTime() !== whole.from.getTime();
+}
+
+export interface SeriesPoint {
+  start: string;
+  end: string;
+  value: KpiValue;
+  /** The bucket is cut short by the period's end (the current week or month, "so far"). */
+  partial: boolean;
+}
 
 /**
  * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
  * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
  */
-export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; filters?: KpiFilters }): Promise<SeriesPoint[]> {
+export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; filters?: KpiFilters; compare?: CompareRule }): Promise<SeriesPoint[]> {
   checkPeriod(q);
   const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
+  const rule = q.compare ?? BUCKET_RULE[q.bucket];
   const filters = cleanFilters(q.filters ?? {});
   const calc = CALCS[key];
   const PREFIX: Record<PeriodShift, string> = { cur: 'c', prev: 'p', t12: 'y' };
@@ -213,8 +245,8 @@ export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; t
   }
   const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
   const values = sql.join(buckets.map((b, i) => {
-    const prev = shiftPeriod(b, 'prev');
-    const t12 = shiftPeriod(b, 't12');
+    const prev = compareBy(b, rule);
+    const t12 = trailingTwelveMonths(b.to);
     return sql`(${sql.raw(String(i))}, ${ts(b.from)}, ${ts(b.to)}, ${ts(prev.from)}, ${ts(prev.to)}, ${ts(t12.from)}, ${ts(t12.to)})`;
   }), sql`, `);
   const bySource = new Map<SourceKey, Slot[]>();
@@ -235,6 +267,6 @@ export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; t
       return v == null ? (perSource.get(part.source)![i] ? null : emptyValue(part)) : Number(v);
     };
     const v = calc.compute(get);
-    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v };
+    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v, partial: isPartial(b, q.bucket) };
   });
 }

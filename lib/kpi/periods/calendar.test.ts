@@ -1,6 +1,6 @@
-// [KPI][PERIODS] Previous period, T12, presets and buckets (kpi-catalog.md, Conventions).
+// [KPI][PERIODS] Previous period, T12 and buckets (kpi-catalog.md, Conventions).
 import { describe, expect, it } from 'vitest';
-import { addMonths, bucketPeriods, parseDateParam, presetPeriod, previousPeriod, trailingTwelveMonths } from './periods';
+import { addMonths, bucketPeriods, parseDateParam, previousPeriod, trailingTwelveMonths } from './calendar';
 
 const d = (s: string) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s);
 
@@ -21,17 +21,6 @@ describe('[KPI][PERIODS]', () => {
     expect(trailingTwelveMonths(d('2025-07-01'))).toEqual({ from: d('2024-07-01'), to: d('2025-07-01') });
     expect(trailingTwelveMonths(d('2024-02-29'))).toEqual({ from: d('2023-02-28'), to: d('2024-02-29') });
     expect(addMonths(d('2025-03-31'), -1)).toEqual(d('2025-02-28'));
-  });
-
-  it('computes presets in UTC', () => {
-    const now = d('2025-05-20T15:00:00Z');
-    expect(presetPeriod('this_month', now)).toEqual({ from: d('2025-05-01'), to: d('2025-06-01') });
-    expect(presetPeriod('last_month', now)).toEqual({ from: d('2025-04-01'), to: d('2025-05-01') });
-    expect(presetPeriod('this_quarter', now)).toEqual({ from: d('2025-04-01'), to: d('2025-07-01') });
-    expect(presetPeriod('last_quarter', now)).toEqual({ from: d('2025-01-01'), to: d('2025-04-01') });
-    expect(presetPeriod('year_to_date', now)).toEqual({ from: d('2025-01-01'), to: d('2025-05-21') });
-    expect(presetPeriod('last_12_months', now)).toEqual({ from: d('2024-06-01'), to: d('2025-06-01') });
-    expect(presetPeriod('last_quarter', d('2025-02-03'))).toEqual({ from: d('2024-10-01'), to: d('2025-01-01') });
   });
 
   it('buckets by calendar month, ISO week and day, clipped to the period', () => {
