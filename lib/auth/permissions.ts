@@ -41,17 +41,23 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
 }
 
 /**
- * Which CRM records a user may open and edit (drill-downs, record pages, forms):
- * a member their own, a manager their teams' (records owned by members of those teams), an admin all.
+ * Which CRM records a user may edit (forms, writes): a member their own, a manager their teams'
+ * (records owned by members of those teams), an admin all. With `access = 'read'` (drill-downs,
+ * exports, record pages): the same, except that a member also reads their own team's records, the
+ * records behind the team numbers they may see (product.md: "their team's read-only"), so every
+ * number they see reconciles with records they can open.
  */
 export type RecordScope =
   | { kind: 'all' }
   | { kind: 'teams'; teamIds: number[]; userId: number }
   | { kind: 'owner'; userId: number };
 
-export function recordScope(user: SessionUser): RecordScope {
+export type RecordAccess = 'read' | 'write';
+
+export function recordScope(user: SessionUser, access: RecordAccess = 'write'): RecordScope {
   if (user.role === 'admin') return { kind: 'all' };
   if (user.role === 'manager') return { kind: 'teams', teamIds: user.managedTeamIds, userId: user.id };
+  if (access === 'read' && user.teamId != null) return { kind: 'teams', teamIds: [user.teamId], userId: user.id };
   return { kind: 'owner', userId: user.id };
 }
 
@@ -62,6 +68,16 @@ export function recordScope(user: SessionUser): RecordScope {
  */
 export function mayCreateRecordKind(user: SessionUser, kindHasOwner: boolean): boolean {
   return can(user, 'records.write') && (kindHasOwner || recordScope(user).kind === 'all');
+}
+
+/**
+ * A member's dashboard has two views (product.md): their own numbers ('mine', the default) and their
+ * team's ('team'). Managers and admins have one view, their default scope; the switch is a member's.
+ */
+export type MemberView = 'mine' | 'team';
+
+export function hasMemberViews(user: Pick<SessionUser, 'role' | 'teamId'>): boolean {
+  return user.role === 'member' && user.teamId != null;
 }
 
 /**

@@ -2,20 +2,22 @@
 // viewer is allowed (lib/kpi/scope decides; a filter out of scope is refused, never widened).
 import 'server-only';
 import { forbidden } from 'next/navigation';
+import { z } from 'zod';
 import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/auth/permissions';
+import { now as clockNow } from '@/lib/clock';
 import {
-  KpiForbiddenError, authorizeFilters, cleanFilters, presetPeriod, safeParseKpiParams,
-  type KpiFilters, type Period, type PeriodPreset,
+  KpiForbiddenError, authorizeFilters, cleanFilters, comparedPeriod, describeParamsError, presetPeriod, safeParseKpiParams,
+  type Bucket, type CompareMode, type CompareRule, type KpiFilters, type Period, type PeriodPreset,
 } from '@/lib/kpi';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
- * Dashboards open on the last 12 months: whole months that end with the current one, so trends have
- * a dozen points and the comparison is against the 12 months before (a partial "this month" compared
- * with a whole previous month would read as a fall every morning).
+ * Dashboards open on the last 12 complete months (the current month left out), compared with the 12
+ * before: a year of whole months, so trends have a dozen complete points and nothing partial is
+ * compared with anything whole. The to-date presets compare like for like (lib/kpi/periods).
  */
 export const DASHBOARD_DEFAULT_PRESET: PeriodPreset = 'last_12_months';
 
@@ -25,12 +27,24 @@ export interface DashboardView {
   deptParam: Department | null;
   period: Period;
   preset: PeriodPreset | null;
+  /** What every previous value, change and growth KPI is computed against (lib/kpi/periods). */
+  comparison: Period;
+  comparisonOfComparison: Period;
+  compare: CompareMode;
+  /** How the comparison follows from the period (trend buckets compare by the same rule). */
+  rule: CompareRule;
+  /** The link named the comparison period explicitly (kept in links). */
+  comparisonNamed: boolean;
+  /** A trend bucket the link asked for (already checked against the period), or null. */
+  bucket: Bucket | null;
   /** What the user asked for (the URL), cleaned. */
   requested: KpiFilters;
   /** What the numbers are computed with: requested plus the viewer's default scope. */
   filters: KpiFilters;
   /** A message when the URL held something invalid (then defaults were used). */
   problem: string | null;
+  /** A member's view ('mine' by default, 'team' with `view=team`); null for managers and admins. */
+  memberView: MemberView | null;
 }
 
 export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -48,38 +62,59 @@ export function departmentFor(user: SessionUser, requested: string | undefined):
 
 /** The params with the dashboards' default period when the URL names none. */
 export function withDefaultPeriod(params: SearchParams): SearchParams {
-  if (first(params.preset) || first(params.from) || first(params.to)) return params;
+  if (first(params.preset) || first(params.from) || first(params.to) || first(params.through)) return params;
   return { ...params, preset: DASHBOARD_DEFAULT_PRESET };
 }
 
+const memberViewSchema = z.enum(['mine', 'team']).optional();
+
+/**
+ * `view=team` in the URL: a member's team view (lib/kpi/scope decides what it opens); 'mine' without
+ * it. Null for managers and admins, who have one view. An invalid value is reported and gives 'mine'.
+ */
+export function memberViewParam(user: SessionUser, raw: string | undefined): { view: MemberView | null; problem: string | null } {
+  const parsed = memberViewSchema.safeParse(raw);
+  const problem = parsed.success ? null : `view: "${String(raw).slice(0, 20)}" is not "mine" or "team"`;
+  if (!hasMemberViews(user)) return { view: null, problem: null };
+  return { view: parsed.success ? parsed.data ?? 'mine' : 'mine', problem };
+}
+
 /** Resolves the view; a team or owner the viewer may not see gives the 403 page. */
-export async function resolveView(user: SessionUser, raw: SearchParams, now = new Date()): Promise<DashboardView> {
+export async function resolveView(user: SessionUser, raw: SearchParams, now = clockNow()): Promise<DashboardView> {
   const params = withDefaultPeriod(raw);
   const department = departmentFor(user, first(params.dept));
   const deptParam = department !== defaultDepartment(user) ? department : null;
   const parsed = safeParseKpiParams(params, now);
   let problem: string | null = null;
-  let period = presetPeriod(DASHBOARD_DEFAULT_PRESET, now);
-  let preset: PeriodPreset | null = DASHBOARD_DEFAULT_PRESET;
+  const fallback = comparedPeriod(presetPeriod(DASHBOARD_DEFAULT_PRESET, now), DASHBOARD_DEFAULT_PRESET, 'previous');
+  let when = {
+    period: fallback.period, preset: DASHBOARD_DEFAULT_PRESET as PeriodPreset | null, comparison: fallback.comparison,
+    comparisonOfComparison: fallback.comparisonOfComparison, compare: 'previous' as CompareMode, rule: fallback.rule,
+    comparisonNamed: false, bucket: null as Bucket | null,
+  };
   let requested: KpiFilters = {};
   if (parsed.success) {
-    ({ period, preset } = parsed.data);
-    requested = cleanFilters(parsed.data.filters);
+    const { filters: parsedFilters, ...rest } = parsed.data;
+    when = rest;
+    requested = cleanFilters(parsedFilters);
   } else {
-    problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'period'}: ${i.message}`).join('; ');
+    problem = describeParamsError(parsed.error);
   }
+  const mv = memberViewParam(user, first(params.view));
+  const memberView = mv.view;
+  if (mv.problem) problem = problem ? `${problem}; ${mv.problem}` : mv.problem;
   let filters: KpiFilters;
   try {
-    filters = await authorizeFilters(await getReadDb(), user, requested);
+    filters = await authorizeFilters(await getReadDb(), user, requested, memberView ?? undefined);
   } catch (err) {
     if (err instanceof KpiForbiddenError) forbidden();
     throw err;
   }
-  return { department, deptParam, period, preset, requested, filters, problem };
+  return { department, deptParam, ...when, requested, filters, problem, memberView };
 }
 
 /** The search string of a view, for links that keep the department, period and filters. */
-export function viewSearch(view: Pick<DashboardView, 'period' | 'preset' | 'requested'> & { deptParam?: Department | null }, extra: Record<string, string | undefined | null> = {}): string {
+export function viewSearch(view: Pick<DashboardView, 'period' | 'preset' | 'requested'> & Partial<Pick<DashboardView, 'compare' | 'comparison' | 'comparisonNamed'>> & { deptParam?: Department | null; memberView?: MemberView | null }, extra: Record<string, string | undefined | null> = {}): string {
   const p = new URLSearchParams();
   if (view.deptParam) p.set('dept', view.deptParam);
   if (view.preset) p.set('preset', view.preset);
@@ -87,7 +122,12 @@ export function viewSearch(view: Pick<DashboardView, 'period' | 'preset' | 'requ
     p.set('from', view.period.from.toISOString().slice(0, 10));
     p.set('to', view.period.to.toISOString().slice(0, 10));
   }
+  if (view.comparisonNamed && view.comparison) {
+    p.set('compare_from', view.comparison.from.toISOString().slice(0, 10));
+    p.set('compare_to', view.comparison.to.toISOString().slice(0, 10));
+  } else if (view.compare === 'year') p.set('compare', 'year');
   for (const [k, v] of Object.entries(view.requested)) if (v) p.set(k, v);
+  if (view.memberView === 'team') p.set('view', 'team');
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v); else p.delete(k);
   const s = p.toString();
   return s ? `?${s}` : '';
@@ -95,5 +135,5 @@ export function viewSearch(view: Pick<DashboardView, 'period' | 'preset' | 'requ
 
 /** A view's stable identity, for Suspense keys (a new view shows the skeleton again). */
 export function viewKey(view: DashboardView): string {
-  return JSON.stringify([view.department, view.period.from, view.period.to, view.filters]);
+  return JSON.stringify([view.department, view.period.from, view.period.to, view.comparison.from, view.comparison.to, view.filters]);
 }

@@ -1,16 +1,20 @@
 // The records behind a KPI: exactly the rows its aggregate reads, built from the same condition
 // functions (lib/kpi/calc), restricted to what the viewer may open, sorted and paginated in SQL.
+// A ratio lists two sets, its numerator's records (the default: what makes the number) and its
+// denominator's, each with its count; sums and means open on their largest values (each record's
+// contribution), counts on their newest records.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { CALCS } from './calc';
 import type { DrillCheck, DrillDef } from './calc/define';
 import type { QueryDb } from './engine';
-import { shiftPeriod } from './engine';
+import { previousPeriod, trailingTwelveMonths } from './periods';
 import { cleanFilters } from './filters';
 import { getKpi, type KpiKey } from './registry';
+import type { KpiUnit } from './types';
 import { scopeCondition } from './scope';
-import { COMMON_COLUMNS, DRILL_COLUMNS, type DrillColumnType } from './sql/drill-columns';
+import { COMMON_COLUMNS, DRILL_COLUMNS, type DrillColumnDef, type DrillColumnType } from './sql/drill-columns';
 import { nestedFilters } from './sql/pass';
 import { and, literalPeriod, type PeriodSet } from './sql/period-sql';
 import { SOURCES, filterConditions } from './sql/sources';
@@ -26,7 +30,13 @@ export interface DrillQuery {
   pageSize?: number;
   sort?: string;
   dir?: 'asc' | 'desc';
+  /** The comparison period (growth KPIs list its records too), as the engine takes it. Default: the previous period. */
+  compare?: Period;
+  /** A ratio's records: its numerator's (the default) or its denominator's. Ignored for other KPIs. */
+  set?: DrillSet;
 }
+
+export type DrillSet = 'numerator' | 'denominator';
 
 export interface DrillColumn { key: string; label: string; type: DrillColumnType }
 
@@ -47,30 +57,65 @@ export interface DrillResult {
   pageSize: number;
   sort: string;
   dir: 'asc' | 'desc';
+  /** Ratios: the set listed and both sets' counts (numerator first); null for other KPIs. */
+  set: DrillSet | null;
+  sets: { numerator: number; denominator: number } | null;
 }
 
 export const MAX_PAGE_SIZE = 500;
 
-function periodSet(p: Period): PeriodSet {
-  return { cur: literalPeriod(p), prev: literalPeriod(shiftPeriod(p, 'prev')), t12: literalPeriod(shiftPeriod(p, 't12')) };
+/** The periods a drill-down's conditions read: growth KPIs list the comparison period's records too. */
+function periodSet(p: Period, compare?: Period): PeriodSet {
+  return { cur: literalPeriod(p), prev: literalPeriod(compare ?? previousPeriod(p.from, p.to)), t12: literalPeriod(trailingTwelveMonths(p.to)) };
 }
 
 interface Extra { key: string; label: string; type: DrillColumnType; expr: SQL }
 
-function extras(def: DrillDef, ps: PeriodSet, filters: KpiFilters): Extra[] {
+/** A sum's or mean's values are money when the KPI is (a mean of amounts, a sum of revenue). */
+function extras(def: DrillDef, ps: PeriodSet, filters: KpiFilters, unit: KpiUnit | null = null): Extra[] {
   const n = nestedFilters(filters);
   const out: Extra[] = [];
+  const valueType: DrillColumnType = unit === 'money' && (def.check === 'sum' || def.check === 'mean' || def.check === 'custom') ? 'money' : 'number';
   if (def.period) out.push({ key: 'period', label: 'Period', type: 'text', expr: def.period(ps, n) });
   if (def.denominator) out.push({ key: 'in_denominator', label: 'In denominator', type: 'boolean', expr: sql`coalesce((${def.denominator(ps, n)}), false)` });
   if (def.numerator) out.push({ key: 'in_numerator', label: 'In numerator', type: 'boolean', expr: sql`coalesce((${def.numerator(ps, n)}), false)` });
-  if (def.value) out.push({ key: 'value', label: def.valueLabel ?? 'Value', type: 'number', expr: sql`(${def.value(ps, n)})::float8` });
+  if (def.value) out.push({ key: 'value', label: def.valueLabel ?? 'Value', type: valueType, expr: sql`(${def.value(ps, n)})::float8` });
   if (def.weight) out.push({ key: 'weight', label: def.weightLabel ?? 'Weight', type: 'number', expr: sql`(${def.weight(ps, n)})::float8` });
   return out;
 }
 
-function whereOf(def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser): SQL {
+/** Whether the KPI's records come in a numerator and a denominator set (a ratio of counts). */
+const hasSets = (def: DrillDef) => def.check === 'ratio' && def.numerator != null;
+
+function whereOf(def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser, set: DrillSet | null = null): SQL {
   const src = SOURCES[def.source];
-  return and([...(def.ownFilters ? [] : filterConditions(src, filters)), scopeCondition(src, viewer), def.where(ps, nestedFilters(filters))]);
+  const n = nestedFilters(filters);
+  const conds = [...(def.ownFilters ? [] : filterConditions(src, filters)), scopeCondition(src, viewer, 'read'), def.where(ps, n)];
+  if (set === 'numerator' && def.numerator) conds.push(sql`coalesce((${def.numerator(ps, n)}), false)`);
+  if (set === 'denominator' && def.denominator) conds.push(sql`coalesce((${def.denominator(ps, n)}), false)`);
+  return and(conds);
+}
+
+/**
+ * The columns shown: the kind's columns with the KPI's value in place of the column it repeats (a
+ * won-revenue drill-down has one "Amount", not two) and its type (money when the base was), then
+ * the other extras. Booleans that every row of the set shares are left out.
+ */
+function drillColumns(cols: DrillColumnDef[], ext: Extra[], set: DrillSet | null): { base: DrillColumnDef[]; ext: Extra[]; order: string[] } {
+  const dropped = new Map<string, DrillColumnDef>();
+  for (const e of ext) {
+    const twin = cols.find((c) => c.label === e.label);
+    if ((e.key === 'value' || e.key === 'weight') && twin) dropped.set(e.key, twin);
+  }
+  const keptExt = ext.filter((e) => !(set === 'numerator' && e.key === 'in_numerator'))
+    .map((e) => (dropped.get(e.key)?.type === 'money' ? { ...e, type: 'money' as const } : e));
+  const base = cols.filter((c) => ![...dropped.values()].includes(c));
+  const order = cols.flatMap((c) => {
+    const replacing = [...dropped.entries()].find(([, twin]) => twin === c);
+    return replacing ? [replacing[0]] : [c.key];
+  });
+  for (const e of keptExt) if (!order.includes(e.key)) order.push(e.key);
+  return { base, ext: keptExt, order };
 }
 
 // Postgres' default null order (last ascending, first descending) is the one a btree index serves
@@ -78,9 +123,10 @@ function whereOf(def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: Sess
 const direction = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? 'asc' : 'desc');
 
 /**
- * One page of the records behind `key` over [from, to) under `filters`, limited to the viewer's
- * records. Ratios carry `in_numerator` (and `in_denominator` when not every row is in it), means and sums `value`, ratios of sums `value` and `weight`,
- * growth rates `period` ('current' | 'previous').
+ * One page of the records behind `key` over [from, to) under `filters`, limited to the records the
+ * viewer may open. Ratios list the set `q.set` (numerator by default) and carry `in_numerator` (and
+ * `in_denominator` when not every listed row is in it); means and sums `value` (each record's
+ * contribution), ratios of sums `value` and `weight`, growth rates `period` ('current' | 'previous').
  */
 export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Promise<DrillResult> {
   if (!(q.from < q.to)) throw new RangeError('The period must end after it starts');
@@ -88,47 +134,65 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
   const page = Math.max(1, Math.floor(q.page ?? 1));
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(q.pageSize ?? 50)));
   const dir = q.dir === 'asc' ? 'asc' : 'desc';
-  const base = { page, pageSize, dir } as const;
+  const base = { page, pageSize, dir, set: null, sets: null } as const;
   if (!drill) return { ...base, rows: [], total: 0, columns: [], entity: null, check: null, sort: q.sort ?? '' };
   const filters = cleanFilters(q.filters ?? {});
-  const ps = periodSet({ from: q.from, to: q.to });
+  const ps = periodSet({ from: q.from, to: q.to }, q.compare);
   const offset = (page - 1) * pageSize;
   if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, q.viewer, { ...base, offset, sort: q.sort });
 
   const src = SOURCES[drill.source];
-  const cols = DRILL_COLUMNS[drill.source];
-  const ext = extras(drill, ps, filters);
-  const sortable = new Map<string, SQL>([...cols.map((c) => [c.key, c.sort] as const), ...ext.map((e) => [e.key, e.expr] as const)]);
-  const sort = q.sort && sortable.has(q.sort) ? q.sort : sortable.has(drill.defaultSort) ? drill.defaultSort : cols[0].key;
-  const where = whereOf(drill, ps, filters, q.viewer);
+  const set: DrillSet | null = hasSets(drill) ? q.set ?? 'numerator' : null;
+  const shown = drillColumns(DRILL_COLUMNS[drill.source], extras(drill, ps, filters, getKpi(key).unit), set);
+  const sortable = new Map<string, SQL>([...shown.base.map((c) => [c.key, c.sort] as const), ...shown.ext.map((e) => [e.key, e.expr] as const)]);
+  // A ratio's denominator opens with its numerator's records first; sums and means with their largest values.
+  const preferred = set === 'denominator' ? 'in_numerator' : drill.check === 'sum' || drill.check === 'mean' ? 'value' : drill.defaultSort;
+  const fallback = sortable.has(preferred) ? preferred : sortable.has(drill.defaultSort) ? drill.defaultSort : shown.order[0];
+  const sort = q.sort && sortable.has(q.sort) ? q.sort : fallback;
+  // Ties (every numerator row, equal values) keep the kind's own order, newest first.
+  const then = sort !== drill.defaultSort && sortable.has(drill.defaultSort) ? sql`, ${sortable.get(drill.defaultSort)!} desc` : sql``;
+  const where = whereOf(drill, ps, filters, q.viewer, set);
   const id = sql.raw(`${src.alias}.id`);
   const select = [
     sql`${id} as id`, sql`${src.entity} as entity`,
-    ...cols.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
-    ...ext.map((e) => sql`${e.expr} as ${sql.identifier(e.key)}`),
+    ...shown.base.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
+    ...shown.ext.map((e) => sql`${e.expr} as ${sql.identifier(e.key)}`),
   ];
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, [{ total }], sets] = await Promise.all([
     queryRows<DrillRow>(db, sql`select ${sql.join(select, sql`, `)} from ${src.from} where ${where}
-      order by ${sortable.get(sort)!} ${direction(dir)}, ${id} ${direction(dir)}
+      order by ${sortable.get(sort)!} ${direction(dir)}${then}, ${id} ${direction(dir)}
       limit ${pageSize} offset ${offset}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`),
+    set ? setCounts(db, drill, ps, filters, q.viewer) : Promise.resolve(null),
   ]);
+  const byKey = new Map<string, DrillColumn>([...shown.base, ...shown.ext].map(({ key: k, label, type }) => [k, { key: k, label, type }]));
   return {
-    ...base, sort, rows, total, entity: getKpi(key).drillEntity, check: drill.check,
-    columns: [...cols.map(({ key: k, label, type }) => ({ key: k, label, type })), ...ext.map(({ key: k, label, type }) => ({ key: k, label, type }))],
+    ...base, set, sets, sort, rows, total, entity: getKpi(key).drillEntity, check: drill.check,
+    columns: shown.order.map((k) => byKey.get(k)!),
   };
+}
+
+/** Both sets' counts of a ratio, in one pass: the numbers its two tabs show. */
+async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser): Promise<{ numerator: number; denominator: number }> {
+  const src = SOURCES[def.source];
+  const n = nestedFilters(filters);
+  const num = sql`coalesce((${def.numerator!(ps, n)}), false)`;
+  const den = def.denominator ? sql`coalesce((${def.denominator(ps, n)}), false)` : sql`true`;
+  const [r] = await queryRows<{ numerator: number; denominator: number }>(db, sql`select count(*) filter (where ${num})::int as numerator,
+    count(*) filter (where ${den})::int as denominator from ${src.from} where ${whereOf(def, ps, filters, viewer)}`);
+  return r;
 }
 
 /** Several record kinds in one list, with the columns they share. */
 async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: KpiFilters, viewer: SessionUser,
-  o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string }): Promise<DrillResult> {
+  o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string; set: null; sets: null }): Promise<DrillResult> {
   const parts = defs.map((def) => {
     const src = SOURCES[def.source];
     const c = COMMON_COLUMNS[def.source];
     const ext = extras(def, ps, filters);
     const pick = (k: string) => ext.find((e) => e.key === k)?.expr ?? sql`null::float8`;
     return sql`select ${sql.raw(`${src.alias}.id`)} as id, ${src.entity}::text as entity, ${sql.raw(c.external_id)}::text as external_id,
-      ${sql.raw(c.name)}::text as name, (select xu.email from users xu where xu.id = ${sql.raw(c.owner)}) as owner,
+      ${sql.raw(c.name)}::text as name, (select xu.name from users xu where xu.id = ${sql.raw(c.owner)}) as owner,
       ${pick('value')} as value, ${pick('weight')} as weight
       from ${src.from} where ${whereOf(def, ps, filters, viewer)}`;
   });
@@ -144,5 +208,5 @@ async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters:
       entity, id ${direction(o.dir)} limit ${o.pageSize} offset ${o.offset}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${union}) x`),
   ]);
-  return { page: o.page, pageSize: o.pageSize, dir: o.dir, sort, rows, total, columns, entity: 'mixed', check: defs[0].check };
+  return { page: o.page, pageSize: o.pageSize, dir: o.dir, sort, rows, total, columns, entity: 'mixed', check: defs[0].check, set: null, sets: null };
 }

@@ -1,9 +1,11 @@
 // Who may see which numbers and which records (product.md's role matrix), inside the engine so no
 // page can forget it. Aggregates: authorizeFilters turns a request into filters the viewer may see
 // (or refuses it). Drill-downs: scopeCondition restricts rows to the viewer's records, whatever filters.
+// A member's two views (their own numbers by default, their team's with `view=team`) are decided here
+// too: the default filter of the view, and a read scope that opens the team's records read-only.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { MemberView, RecordAccess, SessionUser } from '@/lib/auth/permissions';
 import { recordScope } from '@/lib/auth/permissions';
 import type { QueryDb } from './engine';
 import { cleanFilters } from './filters';
@@ -24,12 +26,12 @@ interface UserRow { id: number; email: string; team_id: number | null }
 
 /**
  * The filters `viewer` gets for `filters`: a member sees their own numbers or their own team's
- * (default: their team, or just theirs without a team); a manager their teams' or any of their
+ * (default: their own, or their team's when `view` is 'team'); a manager their teams' or any of their
  * members' (default: their own team if they manage it, else the first team they manage); an admin
  * anything (default: the whole company). Names are resolved case-insensitively and returned as stored.
  * Throws KpiForbiddenError for a team or owner out of scope (or unknown, for non-admins).
  */
-export async function authorizeFilters(db: QueryDb, viewer: SessionUser, filters: KpiFilters): Promise<KpiFilters> {
+export async function authorizeFilters(db: QueryDb, viewer: SessionUser, filters: KpiFilters, view: MemberView = 'mine'): Promise<KpiFilters> {
   const f = cleanFilters(filters);
   if (viewer.role === 'admin') return f;
   const teamIds = viewer.role === 'manager' ? viewer.managedTeamIds : viewer.teamId != null ? [viewer.teamId] : [];
@@ -46,6 +48,8 @@ export async function authorizeFilters(db: QueryDb, viewer: SessionUser, filters
     out.owner = user.email;
   }
   if (!out.team && !out.owner) {
+    // A member's dashboard opens on their own numbers: the drill-down then lists exactly their records.
+    if (viewer.role === 'member' && view === 'mine') return { ...out, owner: viewer.email };
     const teamId = viewer.teamId != null && teamIds.includes(viewer.teamId) ? viewer.teamId : teamIds[0];
     if (teamId == null) {
       out.owner = viewer.email;
@@ -59,12 +63,13 @@ export async function authorizeFilters(db: QueryDb, viewer: SessionUser, filters
 }
 
 /**
- * Rows of `src` the viewer may open: an admin all; a manager those owned by members of their teams
- * and their own; a member their own. Records without an owner (and kinds without owners: campaigns,
- * expenses) are for admins only.
+ * Rows of `src` the viewer may open (`access` 'read': drill-downs, exports, record pages) or edit
+ * ('write', the default: forms and writes): an admin all; a manager those owned by members of their
+ * teams and their own; a member their own, and for reading also their team's (recordScope). Records
+ * without an owner (and kinds without owners: campaigns, expenses) are for admins only.
  */
-export function scopeCondition(src: SourceDef, viewer: SessionUser): SQL {
-  const scope = recordScope(viewer);
+export function scopeCondition(src: SourceDef, viewer: SessionUser, access: RecordAccess = 'write'): SQL {
+  const scope = recordScope(viewer, access);
   if (scope.kind === 'all') return sql`true`;
   if (!src.owner && !src.ownerViaAccount) return sql`false`;
   if (scope.kind === 'owner') return ownerIn(src, sql`select ${scope.userId}::int`);

@@ -1,23 +1,25 @@
 // Reading records for their pages, always within the viewer's scope (the KPI drill-down's rule, so a
 // number's records and the record pages agree). A record out of scope is "not found", not "forbidden":
-// its existence is not disclosed.
+// its existence is not disclosed. Record pages use the read scope (a member also opens their team's
+// records, read-only: `writable` says whether the viewer may edit); lists are the viewer's working
+// lists and use the write scope (a member's own records).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
 import type { QueryDb } from '@/lib/kpi/engine';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { RecordAccess, SessionUser } from '@/lib/auth/permissions';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';
-import { ENTITY_DEFS, type RecordEntity } from './entities';
+import { ENTITY_DEFS, listColumnSql, type RecordEntity } from './entities';
 
 export type RecordRow = Record<string, string | number | boolean | null>;
 
 export const LIST_PAGE_SIZE = 50;
 
-function base(entity: RecordEntity, viewer: SessionUser) {
+function base(entity: RecordEntity, viewer: SessionUser, access: RecordAccess = 'read') {
   const def = ENTITY_DEFS[entity];
   const src = SOURCES[def.source];
-  return { def, src, alias: sql.raw(src.alias), scope: scopeCondition(src, viewer) };
+  return { def, src, alias: sql.raw(src.alias), scope: scopeCondition(src, viewer, access) };
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
@@ -31,7 +33,7 @@ export function listSort(entity: RecordEntity, sort?: string, dir?: string): { s
 
 export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number; sort?: string; dir?: string }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number; sort: string; dir: SortDir }> {
   const db = dbIn ?? (await getReadDb());
-  const { def, src, alias, scope } = base(entity, viewer);
+  const { def, src, alias, scope } = base(entity, viewer, 'write');
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
   // Only a listed column (checked against the kind's definition) reaches the SQL as an identifier.
   const { sort, dir } = listSort(entity, opts.sort, opts.dir);
@@ -47,12 +49,12 @@ export async function listRecords(viewer: SessionUser, entity: RecordEntity, opt
   if (opts.stage && entity === 'deals') conds.push(sql`${alias}.stage = ${opts.stage}`);
   if (opts.ownerId && src.owner) conds.push(sql`${src.owner} = ${opts.ownerId}`);
   const where = sql.join(conds, sql` and `);
-  const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
+  const cols = sql.join(def.listColumns.map((c) => sql`${sql.raw(listColumnSql(def, src.alias, c))} as ${sql.identifier(c)}`), sql`, `);
   // The owner's name, so a list shows whose records these are (null for kinds without owners).
   const ownerName = src.owner ? sql`(select ou.name from users ou where ou.id = ${src.owner})` : sql`null::text`;
   const [rows, [{ n }]] = await Promise.all([
     queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols}, ${ownerName} as owner_name from ${src.from} where ${where}
-      order by ${alias}.${sql.raw(sort)} ${sql.raw(dir)}${sql.raw(nullsClause)}, ${alias}.id ${sql.raw(dir)} limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
+      order by ${sql.raw(listColumnSql(def, src.alias, sort))} ${sql.raw(dir)}${sql.raw(nullsClause)}, ${alias}.id ${sql.raw(dir)} limit ${LIST_PAGE_SIZE} offset ${(page - 1) * LIST_PAGE_SIZE}`),
     queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
   ]);
   return { rows, total: n, page, sort, dir };
@@ -64,6 +66,8 @@ export interface RecordDetail {
   ownerName: string | null;
   /** The owner's team, for the write check (mayWriteRecord). */
   ownerTeamId: number | null;
+  /** Whether the viewer may edit it (the write scope; a teammate's record is read-only for a member). */
+  writable: boolean;
   accountName: string | null;
 }
 
@@ -75,12 +79,14 @@ export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: n
   const owner = src.owner ? sql`(select u.name from users u where u.id = ${src.owner})` : sql`null::text`;
   const ownerTeam = src.owner ? sql`(select u.team_id from users u where u.id = ${src.owner})` : sql`null::int`;
   const account = src.account && entity !== 'accounts' ? sql`(select a2.name from accounts a2 where a2.id = ${src.account})` : sql`null::text`;
-  const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; owner_team_id: number | null; account_name: string | null }>(db, sql`
-    select to_jsonb(${alias}) as rec, ${alias}.${sql.raw(def.title)}::text as title, ${owner} as owner_name, ${ownerTeam} as owner_team_id, ${account} as account_name
+  const writable = scopeCondition(src, viewer, 'write');
+  const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; owner_team_id: number | null; account_name: string | null; writable: boolean }>(db, sql`
+    select to_jsonb(${alias}) as rec, ${sql.raw(def.title(src.alias))}::text as title, ${owner} as owner_name, ${ownerTeam} as owner_team_id, ${account} as account_name,
+      coalesce((${writable}), false) as writable
     from ${src.from} where ${alias}.id = ${id} and ${scope}`);
   if (!r) return null;
   const rec = typeof r.rec === 'string' ? (JSON.parse(r.rec) as RecordRow) : r.rec;
-  return { row: rec, title: r.title, ownerName: r.owner_name, ownerTeamId: r.owner_team_id, accountName: r.account_name };
+  return { row: rec, title: r.title, ownerName: r.owner_name, ownerTeamId: r.owner_team_id, accountName: r.account_name, writable: r.writable === true };
 }
 
 export interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
@@ -101,7 +107,7 @@ export async function relatedRecords(viewer: SessionUser, entity: RecordEntity, 
   return Promise.all((RELATED[entity] ?? []).map(async ({ entity: kind, column }) => {
     const { def, src, alias, scope } = base(kind, viewer);
     const where = sql`${alias}.${sql.raw(column)} = ${id} and ${scope}`;
-    const cols = sql.join(def.listColumns.map((c) => sql`${alias}.${sql.raw(c)}`), sql`, `);
+    const cols = sql.join(def.listColumns.map((c) => sql`${sql.raw(listColumnSql(def, src.alias, c))} as ${sql.identifier(c)}`), sql`, `);
     const [rows, [{ n }]] = await Promise.all([
       queryRows<RecordRow>(db, sql`select ${alias}.id, ${cols} from ${src.from} where ${where} order by ${alias}.${sql.raw(def.sortColumn)} desc, ${alias}.id desc limit 10`),
       queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${src.from} where ${where}`),
@@ -129,7 +135,7 @@ export async function referenceNames(viewer: SessionUser, row: RecordRow, dbIn?:
   }
   if (typeof row.ticket_id === 'number') {
     const { alias, src, scope } = base('tickets', viewer);
-    const [t] = await queryRows<{ title: string }>(db, sql`select ${alias}.external_id as title from ${src.from} where ${alias}.id = ${row.ticket_id} and ${scope}`);
+    const [t] = await queryRows<{ title: string }>(db, sql`select ${sql.raw(ENTITY_DEFS.tickets.title(src.alias))} as title from ${src.from} where ${alias}.id = ${row.ticket_id} and ${scope}`);
     out.ticket = { id: row.ticket_id, title: t?.title ?? null };
   }
   return out;

@@ -1,10 +1,13 @@
 // [KPI][DRILLDOWN] The records behind each number recompute it, for every KPI and every golden case:
-// counts = rows, sums = Σ value, means = mean of value, ratios = numerator rows ÷ rows.
+// counts = rows, sums = Σ value, means = mean of value, ratios = numerator set ÷ denominator set (two
+// tabs, numerator first, with their counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
 import {
-  computeKpis, getKpi, kpiDrilldown, KPI_KEYS, trailingTwelveMonths, type DrillResult, type DrillRow, type KpiKey,
+  computeKpis, getKpi, kpiDrilldown, KPI_KEYS, trailingTwelveMonths, type DrillResult, type DrillRow, type DrillSet, type KpiKey,
 } from '@/lib/kpi';
 import { day, expectClose, goldenCases, importGolden } from './golden-data';
 
@@ -18,11 +21,11 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 /** Every row of a drill-down, page by page (also exercises pagination). */
-async function allRows(key: KpiKey, q: { from: Date; to: Date; filters: Record<string, string> }): Promise<DrillResult & { all: DrillRow[] }> {
-  const first = await kpiDrilldown(h.db, key, { ...q, viewer: admin, pageSize: 7 });
+async function allRows(key: KpiKey, q: { from: Date; to: Date; filters: Record<string, string> }, set?: DrillSet): Promise<DrillResult & { all: DrillRow[] }> {
+  const first = await kpiDrilldown(h.db, key, { ...q, viewer: admin, pageSize: 7, set });
   const all = [...first.rows];
   for (let page = 2; all.length < first.total; page++) {
-    const next = await kpiDrilldown(h.db, key, { ...q, viewer: admin, pageSize: 7, page });
+    const next = await kpiDrilldown(h.db, key, { ...q, viewer: admin, pageSize: 7, page, set });
     expect(next.rows.length).toBeGreaterThan(0);
     all.push(...next.rows);
   }
@@ -55,8 +58,19 @@ describe('[KPI][DRILLDOWN] consistency on the golden data', () => {
           case 'sum': expectClose(sum(rows, 'value'), v, key, 1e-9); break;
           case 'mean': expectClose(mean(rows, 'value'), v, key, 1e-9); break;
           case 'ratio': {
-            const den = rows[0] && 'in_denominator' in rows[0] ? rows.filter((r) => r.in_denominator === true).length : rows.length;
-            expectClose(pct(rows.filter((r) => r.in_numerator === true).length, den), v, key, 1e-9);
+            // The default set is the numerator's; the denominator's tab lists the base, numerator rows first.
+            expect(d.set, key).toBe('numerator');
+            const den = await allRows(key, q, 'denominator');
+            expect(d.sets, key).toEqual({ numerator: d.total, denominator: den.total });
+            expect(den.sets, key).toEqual(d.sets);
+            expectClose(pct(d.total, den.total), v, key, 1e-9);
+            const inNum = den.all.map((r) => r.in_numerator === true);
+            expect(inNum.filter(Boolean).length, `${key} numerator ⊂ denominator`).toBe(
+              d.all.filter((r) => den.all.some((x) => x.id === r.id && x.entity === r.entity)).length);
+            if (!('in_denominator' in (den.all[0] ?? {}))) {
+              expect(inNum.filter(Boolean).length, key).toBe(d.total);
+              expect(inNum, `${key}: numerator rows come first`).toEqual([...inNum].sort((a, b) => Number(b) - Number(a)));
+            }
             break;
           }
           case 'ratioOfSums': expectClose(pct(sum(rows, 'value'), sum(rows, 'weight')), v, key, 1e-9); break;
@@ -106,3 +120,35 @@ function checkCustom(key: KpiKey, rows: DrillRow[], values: Record<KpiKey, numbe
       throw new Error(`${key}: custom check missing`);
   }
 }
+
+describe('[KPI][DRILLDOWN] ratio tabs', () => {
+  it('churn rate on the golden data: churned accounts first, customers at the start second, each with its count', async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {} };
+    // Counted here in plain SQL, independently of the engine's conditions.
+    const [{ start, churned }] = await queryRows<{ start: number; churned: number }>(h.db, sql`select
+      count(*) filter (where customer_since < '2025-01-01' and (churned_at is null or churned_at >= '2025-01-01'))::int as start,
+      count(*) filter (where customer_since < '2025-01-01' and churned_at >= '2025-01-01' and churned_at < '2026-01-01')::int as churned
+      from accounts`);
+    expect({ start, churned }).toEqual({ start: 14, churned: 3 }); // 3 ÷ 14 = 21.428571 %, the golden churn rate
+    const num = await allRows('churn_rate', q);
+    const den = await allRows('churn_rate', q, 'denominator');
+    expect(num.sets).toEqual({ numerator: 3, denominator: 14 });
+    expect([num.set, num.total, den.set, den.total]).toEqual(['numerator', 3, 'denominator', 14]);
+    expect(num.all.every((r) => typeof r.churned_at === 'string' && r.churned_at >= '2025-01-01' && r.churned_at < '2026-01-01')).toBe(true);
+    expect(num.columns.map((c) => c.key)).not.toContain('in_numerator');
+    expect(den.all.slice(0, 3).every((r) => r.in_numerator === true)).toBe(true);
+    expect(den.all.slice(3).some((r) => r.in_numerator === true)).toBe(false);
+  });
+
+  it('a sum shows one amount column (money), a mean each record\'s contribution, largest first', async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {}, viewer: admin, pageSize: 500 };
+    const won = await kpiDrilldown(h.db, 'won_revenue', q);
+    expect(won.columns.filter((c) => c.label === 'Amount').map((c) => [c.key, c.type])).toEqual([['value', 'money']]);
+    expect(won.columns.slice(0, 2).map((c) => c.key)).toEqual(['name', 'value']); // the amount next to the name, for phones
+    const aov = await kpiDrilldown(h.db, 'average_order_value', q);
+    const values = aov.rows.map((r) => Number(r.value));
+    expect(values.length).toBeGreaterThan(1);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(aov.sort).toBe('value');
+  });
+});

@@ -1,5 +1,6 @@
-// [KPI][SCOPE] Row-level scoping: a member's drill-down holds only their records and a manager's only
-// their teams', whatever filters they pass; authorizeFilters keeps numbers within the role matrix.
+// [KPI][SCOPE] Row-level scoping: a member's drill-down holds only their own and their team's records
+// (the team's read-only, product.md) and a manager's only their teams', whatever filters they pass;
+// authorizeFilters keeps numbers within the role matrix and opens a member on their own numbers.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
@@ -54,18 +55,25 @@ async function rowsFor(v: SessionUser, key: KpiKey, filters: KpiFilters): Promis
 }
 
 describe('[KPI][SCOPE] drill-down rows', () => {
-  it('a member sees only their own records, whatever filters they pass, for every KPI', async () => {
+  it("a member sees only their own and their team's records, whatever filters they pass, for every KPI", async () => {
     const member = viewer('user3@example.com');
-    let seen = 0;
+    const team = new Set((await queryRows<{ id: number }>(h.db, sql`select id from users where team_id = ${member.teamId}`)).map((r) => Number(r.id)));
+    let own = 0;
+    let teammates = 0;
     for (const key of KPI_KEYS) {
       for (const filters of ATTEMPTS) {
         for (const row of await rowsFor(member, key, filters)) {
-          expect(await ownerOf(row), `${key} ${JSON.stringify(filters)} ${row.entity}/${row.id}`).toBe(member.id);
-          seen++;
+          const o = await ownerOf(row);
+          expect(o != null && team.has(o), `${key} ${JSON.stringify(filters)} ${row.entity}/${row.id}`).toBe(true);
+          if (o === member.id) own++; else teammates++;
         }
       }
     }
-    expect(seen).toBeGreaterThan(50); // the member does own records: the check above is not vacuous
+    // Not vacuous: the member owns records, and the team view reaches their teammates' too.
+    expect(own).toBeGreaterThan(50);
+    expect(teammates).toBeGreaterThan(0);
+    // Their own view (an owner filter on themselves) lists their records only.
+    for (const row of await rowsFor(member, 'win_rate', { owner: member.email })) expect(await ownerOf(row)).toBe(member.id);
   });
 
   it("a manager sees their teams' records only, and all of them", async () => {
@@ -102,9 +110,12 @@ describe('[KPI][SCOPE] drill-down rows', () => {
 });
 
 describe('[KPI][SCOPE] authorizeFilters', () => {
-  it('a member gets their team by default, their own numbers on request, and nothing else', async () => {
+  it("a member gets their own numbers by default, their team's in the team view, and nothing else", async () => {
     const m = viewer('user3@example.com');
-    expect(await authorizeFilters(h.db, m, {})).toEqual({ team: 'Alpha' });
+    expect(await authorizeFilters(h.db, m, {})).toEqual({ owner: 'user3@example.com' });
+    expect(await authorizeFilters(h.db, m, {}, 'mine')).toEqual({ owner: 'user3@example.com' });
+    expect(await authorizeFilters(h.db, m, {}, 'team')).toEqual({ team: 'Alpha' });
+    expect(await authorizeFilters(h.db, m, { segment: 'SMB' }, 'team')).toEqual({ team: 'Alpha', segment: 'SMB' });
     expect(await authorizeFilters(h.db, m, { team: 'ALPHA', segment: 'SMB' })).toEqual({ team: 'Alpha', segment: 'SMB' });
     expect(await authorizeFilters(h.db, m, { owner: 'User3@Example.com' })).toEqual({ owner: 'user3@example.com' });
     for (const f of [{ team: 'Beta' }, { owner: 'user0@example.com' }, { team: 'Nope' }, { owner: 'ghost@example.com' }]) {
@@ -115,6 +126,7 @@ describe('[KPI][SCOPE] authorizeFilters', () => {
   it('a manager gets their teams and their members, an admin anything', async () => {
     const mgr = viewer('user1@example.com');
     expect(await authorizeFilters(h.db, mgr, {})).toEqual({ team: 'Beta' });
+    expect(await authorizeFilters(h.db, mgr, {}, 'mine')).toEqual({ team: 'Beta' }); // the member views are a member's
     expect(await authorizeFilters(h.db, mgr, { owner: 'user4@example.com' })).toEqual({ owner: 'user4@example.com' });
     await expect(authorizeFilters(h.db, mgr, { team: 'Alpha' })).rejects.toBeInstanceOf(KpiForbiddenError);
     await expect(authorizeFilters(h.db, mgr, { owner: 'user3@example.com' })).rejects.toBeInstanceOf(KpiForbiddenError);

@@ -18,6 +18,7 @@ import styles from '../../_components/kpi/kpi.module.css';
 import { Alert } from '../../_components/ui/alert';
 import { PageHeader } from '../../_components/ui/page-header';
 import { ChartsSkeleton, PipelineCharts, TrendCharts, hasPipelineCharts } from './charts';
+import { MemberViewSwitch } from './member-view-switch';
 import { DashboardCards } from './cards';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -31,7 +32,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const options = await filterOptions(user);
   const keys = DASHBOARDS[view.department];
   const ownerName = view.filters.owner ? options.owner.find((o) => o.value === view.filters.owner)?.label.replace(/ \(.*\)$/, '') ?? view.filters.owner : null;
-  const scope = ownerName ? `Viewing ${ownerName}` : view.filters.team ? `Team ${view.filters.team}` : 'Whole company';
+  // A member's own view reads "Your numbers"; anyone else's owner filter names whose numbers these are.
+  const scope = view.filters.owner === user.email && user.role === 'member' ? 'Your numbers' : ownerName ? `Viewing ${ownerName}` : view.filters.team ? `Team ${view.filters.team}` : 'Whole company';
   // Shown inclusive ("to Nov 30"), as people read a range; the URL keeps the exclusive end.
   const periodText = `${view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} · ${toDateParam(view.period.from)} – ${toDateParam(addDays(view.period.to, -1))}`;
   const search = viewSearch(view);
@@ -42,6 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         title={`${cap(view.department)} dashboard`}
         description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>}
       />
+      <MemberViewSwitch view={view} path="/dashboard" />
       {view.problem ? <Alert tone="warning">Some of the link’s filters were not valid and were ignored: {view.problem}</Alert> : null}
       <FilterBar
         key={search}
@@ -52,6 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         departments={can(user, 'dashboard.viewAs') ? { options: DEPARTMENTS, current: view.department } : undefined}
         fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys })}
         values={view.requested}
+        hidden={view.memberView === 'team' ? { view: 'team' } : undefined}
       />
       <section aria-labelledby="kpis-title">
         <h2 id="kpis-title" className="sr-only">Key performance indicators</h2>

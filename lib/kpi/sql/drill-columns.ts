@@ -1,6 +1,8 @@
 // The columns a drill-down shows per record kind: `sort` is the raw expression (so ORDER BY can use
 // the indexes), `out` what the row carries (timestamps as UTC ISO text, money as float8, so both
-// drivers give identical rows).
+// drivers give identical rows). Owners show as names (people know each other by name, not e-mail);
+// the key columns come first (what the record is, its amount, its state), so a phone shows them
+// before the table scrolls sideways inside its card.
 import { sql, type SQL } from 'drizzle-orm';
 import type { SourceKey } from './sources';
 
@@ -22,29 +24,29 @@ function col(key: string, label: string, type: DrillColumnType, expr: string): D
   return { key, label, type, sort: e, out };
 }
 const accountName = (ref: string) => col('account', 'Account', 'text', `(select xa.name from accounts xa where xa.id = ${ref})`);
-const userEmail = (key: string, label: string, ref: string) => col(key, label, 'text', `(select xu.email from users xu where xu.id = ${ref})`);
+const userName = (key: string, label: string, ref: string) => col(key, label, 'text', `(select xu.name from users xu where xu.id = ${ref})`);
 
 export const DRILL_COLUMNS: Record<SourceKey, DrillColumnDef[]> = {
   leads: [
     col('external_id', 'External id', 'text', 'l.external_id'), col('created_at', 'Created', 'datetime', 'l.created_at'),
-    col('source', 'Source', 'text', 'l.source'), userEmail('owner', 'Owner', 'l.owner_id'),
+    col('source', 'Source', 'text', 'l.source'), userName('owner', 'Owner', 'l.owner_id'),
     col('first_contacted_at', 'First contacted', 'datetime', 'l.first_contacted_at'), col('mql_at', 'MQL', 'datetime', 'l.mql_at'),
     col('sql_at', 'SQL', 'datetime', 'l.sql_at'), col('converted_at', 'Converted', 'datetime', 'l.converted_at'),
   ],
   deals: [
-    col('external_id', 'External id', 'text', 'd.external_id'), col('name', 'Name', 'text', 'd.name'), accountName('d.account_id'),
-    userEmail('owner', 'Owner', 'd.owner_id'), col('product', 'Product', 'text', 'd.product'), col('type', 'Type', 'text', 'd.type'),
-    col('stage', 'Stage', 'text', 'd.stage'), col('amount', 'Amount', 'money', 'd.amount'),
+    col('name', 'Name', 'text', 'd.name'), col('amount', 'Amount', 'money', 'd.amount'), col('stage', 'Stage', 'text', 'd.stage'),
+    userName('owner', 'Owner', 'd.owner_id'), accountName('d.account_id'),
     col('created_at', 'Created', 'datetime', 'd.created_at'), col('closed_at', 'Closed', 'datetime', 'd.closed_at'),
+    col('product', 'Product', 'text', 'd.product'), col('type', 'Type', 'text', 'd.type'), col('external_id', 'External id', 'text', 'd.external_id'),
   ],
   orders: [
-    col('external_id', 'External id', 'text', 'o.external_id'), accountName('o.account_id'),
-    userEmail('owner', 'Account owner', '(select xa.owner_id from accounts xa where xa.id = o.account_id)'),
-    col('ordered_at', 'Ordered', 'datetime', 'o.ordered_at'), col('amount', 'Amount', 'money', 'o.amount'),
+    col('external_id', 'External id', 'text', 'o.external_id'), col('amount', 'Amount', 'money', 'o.amount'), accountName('o.account_id'),
+    col('ordered_at', 'Ordered', 'datetime', 'o.ordered_at'),
+    userName('owner', 'Account owner', '(select xa.owner_id from accounts xa where xa.id = o.account_id)'),
     col('cost', 'Cost', 'money', 'o.cost'), col('product', 'Product', 'text', 'o.product'),
   ],
   tickets: [
-    col('external_id', 'External id', 'text', 't.external_id'), accountName('t.account_id'), userEmail('owner', 'Assignee', 't.assignee_id'),
+    col('external_id', 'External id', 'text', 't.external_id'), accountName('t.account_id'), userName('owner', 'Assignee', 't.assignee_id'),
     col('channel', 'Channel', 'text', 't.channel'), col('priority', 'Priority', 'text', 't.priority'), col('category', 'Category', 'text', 't.category'),
     col('created_at', 'Created', 'datetime', 't.created_at'), col('first_response_at', 'First response', 'datetime', 't.first_response_at'),
     col('resolved_at', 'Resolved', 'datetime', 't.resolved_at'), col('contacts', 'Contacts', 'integer', 't.contacts'),
@@ -57,7 +59,7 @@ export const DRILL_COLUMNS: Record<SourceKey, DrillColumnDef[]> = {
   ],
   accounts: [
     col('external_id', 'External id', 'text', 'a.external_id'), col('name', 'Name', 'text', 'a.name'), col('segment', 'Segment', 'text', 'a.segment'),
-    col('industry', 'Industry', 'text', 'a.industry'), col('region', 'Region', 'text', 'a.region'), userEmail('owner', 'Owner', 'a.owner_id'),
+    col('industry', 'Industry', 'text', 'a.industry'), col('region', 'Region', 'text', 'a.region'), userName('owner', 'Owner', 'a.owner_id'),
     col('customer_since', 'Customer since', 'date', 'a.customer_since'), col('churned_at', 'Churned', 'date', 'a.churned_at'),
   ],
   campaigns: [
@@ -68,8 +70,8 @@ export const DRILL_COLUMNS: Record<SourceKey, DrillColumnDef[]> = {
     col('engagements', 'Engagements', 'integer', 'c.engagements'),
   ],
   expenses: [
-    col('external_id', 'External id', 'text', 'e.external_id'), col('incurred_on', 'Incurred on', 'date', 'e.incurred_on'),
-    col('category', 'Category', 'text', 'e.category'), col('amount', 'Amount', 'money', 'e.amount'), col('description', 'Description', 'text', 'e.description'),
+    col('external_id', 'External id', 'text', 'e.external_id'), col('amount', 'Amount', 'money', 'e.amount'), col('incurred_on', 'Incurred on', 'date', 'e.incurred_on'),
+    col('category', 'Category', 'text', 'e.category'), col('description', 'Description', 'text', 'e.description'),
   ],
   users: [
     col('email', 'E-mail', 'text', 'u.email'), col('name', 'Name', 'text', 'u.name'),

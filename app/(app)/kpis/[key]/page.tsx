@@ -16,6 +16,7 @@ import { WidgetBoundary } from '../../../_components/kpi/widget-boundary';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import { Alert } from '../../../_components/ui/alert';
 import { PageHeader } from '../../../_components/ui/page-header';
+import { MemberViewSwitch } from '../../dashboard/member-view-switch';
 import { Breakdown, DrillTable, TrendAndValue } from './sections';
 import styles from './kpi-page.module.css';
 
@@ -45,11 +46,12 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const search = viewSearch(view);
   const ignored = Object.keys(view.requested).filter((f) => !(kpi.filters as readonly string[]).includes(f));
   const vkey = viewKey(view);
-  const hidden = Object.fromEntries([['dim', dimParam], ['bucket', bucketParam], ['dept', view.deptParam]].filter(([, v]) => v)) as Record<string, string>;
+  const hidden = Object.fromEntries([['dim', dimParam], ['bucket', bucketParam], ['dept', view.deptParam], ['view', view.memberView === 'team' ? 'team' : null]].filter(([, v]) => v)) as Record<string, string>;
   return (
     <>
       <p className={styles.back}><Link href={`/dashboard${search}`}>← {view.deptParam ? `${view.deptParam[0].toUpperCase()}${view.deptParam.slice(1)} dashboard` : 'Dashboard'}</Link></p>
       <PageHeader title={kpi.name} description={kpi.definition} />
+      <MemberViewSwitch view={view} path={`/kpis/${key}`} />
       <dl className={styles.facts}>
         <div><dt>Category</dt><dd>{kpi.category[0].toUpperCase() + kpi.category.slice(1)}</dd></div>
         <div><dt>Unit</dt><dd>{kpi.unit === 'percent' ? '%' : kpi.unit === 'money' ? 'USD' : kpi.unit}</dd></div>
@@ -82,7 +84,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           </Suspense>
         </WidgetBoundary>
       ) : null}
-      <WidgetBoundary key={`d${vkey}${first(sp.page)}${first(sp.sort)}${first(sp.dir)}`} label="The records behind the number">
+      <WidgetBoundary key={`d${vkey}${first(sp.page)}${first(sp.sort)}${first(sp.dir)}${first(sp.set)}`} label="The records behind the number">
         <Suspense fallback={<SectionSkeleton height={420} />}>
           <DrillTable kpiKey={key} view={view} user={user} sp={sp} />
         </Suspense>

@@ -134,24 +134,61 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
 }
 
 /** Free-text columns that may wrap (names); ids, e-mails, dates and numbers stay on one line. */
-const WRAP = new Set(['name', 'account', 'description', 'category']);
+const WRAP = new Set(['name', 'account', 'description', 'category', 'owner']);
 
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
   if (col.type === 'boolean') return v ? 'Yes' : 'No';
-  if (col.type === 'number' || col.type === 'money') return typeof v === 'number' ? formatNumber(v, { maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'money') return typeof v === 'number' ? formatNumber(v, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'number') return typeof v === 'number' ? formatNumber(v, { maximumFractionDigits: 2 }) : String(v);
   // Dates only, to keep the table narrow; the time is in the cell's title.
   if (col.type === 'datetime' || col.type === 'date') return String(v).slice(0, 10);
   return String(v);
 }
 
+/**
+ * The names of a ratio's two sets, from its definition ("Customers … who churned ÷ customers at the
+ * start …"); "Numerator" and "Denominator" when the definition is not written as a quotient.
+ */
+function setLabels(definition: string): { numerator: string; denominator: string } {
+  const parts = definition.split(' ÷ ');
+  if (parts.length !== 2) return { numerator: 'Numerator', denominator: 'Denominator' };
+  const clean = (t: string) => {
+    const x = t.replace(/\s*\(.*$/, '').replace(/[.;,].*$/, '').trim();
+    return x ? `${x[0].toUpperCase()}${x.slice(1)}` : t;
+  };
+  return { numerator: clean(parts[0]), denominator: clean(parts[1]) };
+}
+
+/** How the rows make the number, in words (the drill-down's check). */
+function howNote(res: { check: string | null; columns: DrillColumn[]; sets: unknown }): string | null {
+  const value = res.columns.find((c) => c.key === 'value')?.label;
+  switch (res.check) {
+    case 'count': return 'The number counts these records.';
+    case 'sum': return value ? `The number is the sum of “${value}” over these records.` : null;
+    case 'mean': return value ? `The number is the mean of “${value}”: each record contributes its value, and their sum ÷ the number of records gives it.` : null;
+    case 'ratio': return res.sets ? 'The number is the count of the first set ÷ the count of the second, × 100.' : null;
+    case 'ratioOfSums': return value ? `The number is the sum of “${value}” ÷ the sum of “${res.columns.find((c) => c.key === 'weight')?.label ?? 'weight'}”, × 100.` : null;
+    default: return null;
+  }
+}
+
+/** Who the viewer sees the records of, in words (the drill-down and the card use the same scope). */
+function scopeNote(user: SessionUser, view: DashboardView): string | null {
+  if (user.role === 'admin') return null;
+  if (view.memberView === 'team') return 'Your team’s records: the ones you do not own are read-only for you.';
+  if (view.memberView === 'mine') return 'Your own records: switch to “My team” for your team’s.';
+  return 'The records of your teams.';
+}
+
 export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
   const db = await getReadDb();
-  const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir });
-  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir });
+  const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir, set: sp.set });
+  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
   const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
   // The export gets the resolved view (period, filters) and the resolved page and sort: the very rows shown.
-  const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, ...extra })}`;
+  const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, set: res.set, ...extra })}`;
+  const labels = res.sets ? setLabels(getKpi(kpiKey).definition) : null;
   const pages = Math.max(1, Math.ceil(res.total / res.pageSize));
   const columns = res.columns;
   return (
@@ -165,7 +202,18 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
           </span>
         ) : null}
       </div>
-      {user.role !== 'admin' ? <p className="subtle">You see the records {user.role === 'manager' ? 'of your teams' : 'you own'}; the number above may include records of your team that only their owners see.</p> : null}
+      {howNote(res) ? <p className="subtle" data-testid="drill-how">{howNote(res)}</p> : null}
+      {scopeNote(user, view) ? <p className="subtle" data-testid="drill-scope">{scopeNote(user, view)}</p> : null}
+      {res.sets && labels ? (
+        <nav className={`${styles.tabs} ${styles.setTabs}`} aria-label="Which records" data-testid="drill-sets">
+          {(['numerator', 'denominator'] as const).map((k) => (
+            <Link prefetch={false} key={k} href={withParams(all, { set: k === 'numerator' ? undefined : k, page: undefined, sort: undefined, dir: undefined })} scroll={false}
+              aria-current={res.set === k ? 'true' : undefined} className={res.set === k ? styles.on : undefined} data-testid={`drill-set-${k}`}>
+              {labels[k]} <span data-testid={`drill-set-${k}-count`}>({formatNumber(res.sets![k])})</span>
+            </Link>
+          ))}
+        </nav>
+      ) : null}
       {res.entity === null ? <p className="muted">This KPI is computed from other KPIs: open them for their records.</p> : res.total === 0 ? <p className="muted">No records in this period.</p> : (
         <div className="table-wrap">
           <table className={`table ${styles.drill}`} data-testid="drill-table">

@@ -3,8 +3,8 @@
 import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { DRILL_PAGE_SIZE, csvCell, drillParamsSchema } from '@/lib/dashboard/drill-params';
-import { withDefaultPeriod } from '@/lib/dashboard/view';
+import { DRILL_PAGE_SIZE, csvCell, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
+import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
 import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams } from '@/lib/kpi';
 
 /** Enough for any spreadsheet; past it, the export says so in its last line. */
@@ -22,14 +22,18 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
   const db = await getReadDb();
   let filters;
   try {
-    filters = await authorizeFilters(db, user, parsed.data.filters);
+    // A member's export follows their view (own records, or with view=team their team's), like the page.
+    filters = await authorizeFilters(db, user, parsed.data.filters, memberViewParam(user, url.searchParams.get('view') ?? undefined).view ?? undefined);
   } catch (err) {
     if (err instanceof KpiForbiddenError) return new Response(err.message, { status: 403 });
     throw err;
   }
   const q = drillParamsSchema.parse({ page: url.searchParams.get('page') ?? undefined, sort: url.searchParams.get('sort') ?? undefined, dir: url.searchParams.get('dir') ?? undefined });
   const all = url.searchParams.get('all') === '1';
-  const base = { from: parsed.data.period.from, to: parsed.data.period.to, filters, viewer: user, sort: q.sort, dir: q.dir };
+  // A ratio's set (numerator by default), as the page's tab: an invalid value is refused, not guessed.
+  const set = drillSetSchema.optional().safeParse(url.searchParams.get('set') ?? undefined);
+  if (!set.success) return new Response('Invalid set: use numerator or denominator.', { status: 400 });
+  const base = { from: parsed.data.period.from, to: parsed.data.period.to, filters, viewer: user, sort: q.sort, dir: q.dir, set: set.data };
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -62,7 +66,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
       }
     },
   });
-  const name = `${getKpi(key).key}_${url.searchParams.get('from') ?? url.searchParams.get('preset') ?? 'period'}${all ? '_all' : `_page${q.page}`}.csv`;
+  const name = `${getKpi(key).key}_${url.searchParams.get('from') ?? url.searchParams.get('preset') ?? 'period'}${set.data ? `_${set.data}` : ''}${all ? '_all' : `_page${q.page}`}.csv`;
   return new Response(stream, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

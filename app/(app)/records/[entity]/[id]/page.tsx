@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { recordHeading } from '@/lib/records/titles';
 import { getRecord, referenceNames, relatedRecords } from '@/lib/records/read';
 import { can } from '@/lib/auth/permissions';
 import { mayCreate } from '@/lib/records/write-record';
@@ -30,13 +31,14 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const [related, refs] = await Promise.all([relatedRecords(user, entity, Number(id)), referenceNames(user, rec.row)]);
   const accountId = rec.row.account_id;
   const saved = (await searchParams).saved === '1';
-  // Read scope and write scope are the same rule (product.md): a record the viewer can open, they may edit.
-  const editable = can(user, 'records.write') && mayCreate(user, entity);
+  // A member reads their team's records but edits only their own (product.md): `writable` is the write scope.
+  const editable = can(user, 'records.write') && mayCreate(user, entity) && rec.writable;
   return (
     <>
       <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {def.label}</Link></p>
-      <PageHeader title={`${def.singular}: ${rec.title}`} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined}
+      <PageHeader title={recordHeading(def.singular, rec.title)} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined}
         actions={editable ? <ButtonLink href={`/records/${entity}/${id}/edit`}>Edit</ButtonLink> : undefined} />
+      {!rec.writable ? <p className="subtle" data-testid="read-only">Read-only: {rec.ownerName ? `${rec.ownerName}’s record` : 'a record'} in your team, behind your team’s numbers. You may edit your own records.</p> : null}
       {saved ? <Alert tone="success" style={{ marginBottom: '1rem' }}>Saved.</Alert> : null}
       <Card title="Details">
         <dl className="record-fields" data-testid="record-fields" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))', gap: '0.75rem 1.5rem', margin: 0 }}>

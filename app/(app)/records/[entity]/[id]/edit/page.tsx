@@ -2,7 +2,7 @@
 // right again on the server, against the record as it is when the write runs).
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { getRecord } from '@/lib/records/read';
@@ -16,9 +16,11 @@ export default async function EditRecordPage({ params }: { params: Promise<{ ent
   const user = await requirePermission('records.write');
   const { entity, id } = await params;
   if (!isRecordEntity(entity) || !mayCreate(user, entity) || !/^\d{1,10}$/.test(id)) notFound();
-  // Read scope and write scope are the same rule (product.md): a record the viewer can open, they may edit.
+  // A record the viewer may not open is 404; one they may read but not edit (a teammate's, for a
+  // member) is 403. The save action checks the write scope again on the server.
   const rec = await getRecord(user, entity, Number(id));
   if (!rec) notFound();
+  if (!rec.writable) forbidden();
   return (
     <>
       <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}/${id}`}>← {rec.title}</Link></p>
