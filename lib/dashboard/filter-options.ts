@@ -9,7 +9,8 @@ import type { FilterKey } from '@/lib/kpi';
 import { cachedQuery } from '@/lib/kpi/cached-read';
 import { ALL_BUT_ACTIVITIES } from './cached-queries';
 
-export interface Option { value: string; label: string }
+/** `team`: an owner's team name, so the owner choices can follow the chosen team. */
+export interface Option { value: string; label: string; team?: string | null }
 export type FilterOptions = Record<FilterKey, Option[]>;
 
 const LIMIT = 200;
@@ -44,15 +45,15 @@ export const filterOptions = cache(async (user: SessionUser): Promise<FilterOpti
   const teams = await queryRows<{ name: string }>(db, idList
     ? sql`select name from teams where id in (${idList}) order by name`
     : sql`select name from teams order by name`);
-  const owners = await queryRows<{ email: string; name: string }>(db, user.role === 'member'
-    ? sql`select email, name from users where id = ${user.id}`
+  const owners = await queryRows<{ email: string; name: string; team: string | null }>(db, user.role === 'member'
+    ? sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id where u.id = ${user.id}`
     : idList
-      ? sql`select email, name from users where team_id in (${idList}) or id = ${user.id} order by name`
-      : sql`select email, name from users order by name`);
+      ? sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id where u.team_id in (${idList}) or u.id = ${user.id} order by u.name`
+      : sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id order by u.name`);
   const { segment, region, industry, product, source, channel } = await dimensionValues();
   return {
     team: teams.map((t) => ({ value: t.name, label: t.name })),
-    owner: owners.map((o) => ({ value: o.email, label: `${o.name} (${o.email})` })),
+    owner: owners.map((o) => ({ value: o.email, label: `${o.name} (${o.email})`, team: o.team })),
     segment, region, industry, product, source, channel,
   };
 });

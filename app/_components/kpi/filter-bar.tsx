@@ -19,21 +19,42 @@ export interface FilterField {
   note?: string;
 }
 
-/** A label and its control, side by side in the DOM (not nested: the label's name stays just the label). */
-function Field({ id, label, title, className, children }: { id: string; label: ReactNode; title?: string; className?: string; children: ReactNode }) {
+/**
+ * A label and its control, side by side in the DOM (not nested: the label's name stays just the label).
+ * `hint` ("partly", "n/a") is visible text beside the label, outside it: the control's description
+ * (aria-describedby), not part of its name.
+ */
+function Field({ id, label, hint, className, children }: { id: string; label: ReactNode; hint?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className={className ? `${styles.filter} ${className}` : styles.filter} title={title}>
-      <label htmlFor={id}>{label}</label>
+    <div className={className ? `${styles.filter} ${className}` : styles.filter}>
+      <span className={styles.filterLabelRow}><label htmlFor={id}>{label}</label>{hint}</span>
       {children}
     </div>
   );
 }
 
-export function FilterBar({ presets, preset, from, to, fields, values, hidden = {}, departments }: {
+/** "Clear filters" keeps where you are: the department, the period and the page's own state (hidden). */
+export function clearFiltersHref(pathname: string, keep: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(keep)) if (v) params.set(k, v);
+  const q = params.toString();
+  return q ? `${pathname}?${q}` : pathname;
+}
+
+/** The day after a `YYYY-MM-DD` (and the day before, with -1): the form's inclusive last day <-> the URL's exclusive `to`. */
+export function shiftDay(day: string, days: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function FilterBar({ presets, preset, from, to, compare = 'previous', fields, values, hidden = {}, departments }: {
   presets: { value: string; label: string }[];
   preset: string | null;
   from: string;
+  /** Exclusive (the URL's); the form shows and asks for the inclusive last day. */
   to: string;
+  /** What the numbers are compared with: the like-for-like period before, or the same dates a year earlier. */
+  compare?: 'previous' | 'year';
   fields: FilterField[];
   values: Record<string, string | undefined>;
   hidden?: Record<string, string>;
@@ -48,7 +69,9 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
   // On a phone the unset filters fold away behind a button (CSS decides: on wide screens all show).
   const [more, setMore] = useState(false);
   const active = fields.filter((f) => values[f.key]);
-  const resetHref = `${pathname}${hidden.dept ? `?dept=${encodeURIComponent(hidden.dept)}` : ''}`;
+  const resetHref = clearFiltersHref(pathname, {
+    ...hidden, dept: departments?.current ?? hidden.dept, preset: preset ?? undefined, from: preset ? undefined : from, to: preset ? undefined : to, compare: compare === 'year' ? compare : undefined,
+  });
 
   function navigate() {
     const data = new FormData(form.current!);
@@ -57,9 +80,12 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
     const params = new URLSearchParams();
     for (const [k, v] of data) {
       if (typeof v !== 'string' || v === '') continue;
-      if ((k === 'from' || k === 'to') && !isCustom) continue;
+      if ((k === 'from' || k === 'through') && !isCustom) continue;
       if (k === 'preset' && isCustom) continue;
-      params.set(k, v);
+      if (k === 'compare' && v === 'previous') continue; // the default: keep links short
+      // People pick the last day they want; the URL's `to` is exclusive (the day after).
+      if (k === 'through') params.set('to', shiftDay(v, 1));
+      else params.set(k, v);
     }
     if (isCustom && !(params.get('from') && params.get('to'))) return; // wait for both dates
     startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
@@ -85,20 +111,33 @@ export function FilterBar({ presets, preset, from, to, fields, values, hidden = 
       {custom ? (
         <>
           <Field id={`${uid}from`} label="From"><input id={`${uid}from`} type="date" name="from" defaultValue={from} required /></Field>
-          <Field id={`${uid}to`} label="To (exclusive)"><input id={`${uid}to`} type="date" name="to" defaultValue={to} required /></Field>
+          <Field id={`${uid}through`} label="To (included)"><input id={`${uid}through`} type="date" name="through" defaultValue={shiftDay(to, -1)} min={from} required /></Field>
         </>
       ) : null}
+      <Field id={`${uid}compare`} label="Compare with">
+        <select id={`${uid}compare`} name="compare" defaultValue={compare}>
+          <option value="previous">Previous period</option>
+          <option value="year">Same dates last year</option>
+        </select>
+      </Field>
       {fields.map((f) => {
         // URL values are matched case-insensitively (a breakdown link carries "north" for "North").
         const v = values[f.key];
         const match = v ? f.options.find((o) => o.value.toLowerCase() === v.toLowerCase()) : undefined;
         const opts = v && !match ? [...f.options, { value: v, label: v }] : f.options;
         const id = `${uid}${f.key}`;
-        const tag = f.applies === 'none' ? <span className={styles.na} data-testid={`na-${f.key}`}> · n/a</span> : f.applies === 'some' ? <span className={styles.na}> · partly</span> : null;
+        const hintId = `${id}-hint`;
+        const short = f.applies === 'none' ? 'n/a' : f.applies === 'some' ? 'partly' : null;
+        // The short word is what shows; the note (which KPIs ignore it) is read with it and is the tooltip.
+        const hint = short ? (
+          <span id={hintId} className={styles.na} title={f.note} data-testid={`${short === 'n/a' ? 'na' : 'partly'}-${f.key}`}>
+            <span aria-hidden="true">· </span>{short}{f.note ? <span className="sr-only">: {f.note}</span> : null}
+          </span>
+        ) : null;
         return (
-          <Field key={f.key} id={id} label={<>{f.label}{tag}</>} title={f.note}
+          <Field key={f.key} id={id} label={f.label} hint={hint}
             className={[f.applies === 'none' ? styles.filterNa : '', v ? '' : styles.optional].filter(Boolean).join(' ')}>
-            <select id={id} name={f.key} defaultValue={match?.value ?? v ?? ''}>
+            <select id={id} name={f.key} defaultValue={match?.value ?? v ?? ''} aria-describedby={short ? hintId : undefined}>
               <option value="">{f.placeholder ?? 'All'}</option>
               {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
             </select>
