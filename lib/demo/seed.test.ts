@@ -27,7 +27,7 @@ async function fingerprint(): Promise<string> {
         stage, created_at, closed_at, contract_months), ';' order by id)) from deals
       union all select 'A' || md5(string_agg(concat_ws(',', id, name, segment, industry, region, owner_id, customer_since, churned_at), ';' order by id)) from accounts
       union all select 'O' || md5(string_agg(concat_ws(',', id, account_id, ordered_at, amount, cost, product), ';' order by id)) from orders
-      union all select 'T' || md5(string_agg(concat_ws(',', id, account_id, assignee_id, channel, priority, category, created_at,
+      union all select 'T' || md5(string_agg(concat_ws(',', id, subject, account_id, assignee_id, channel, priority, category, created_at,
         first_response_at, resolved_at, contacts, handle_minutes), ';' order by id)) from tickets
       union all select 'S' || md5(string_agg(concat_ws(',', id, kind, score, responded_at, account_id, ticket_id), ';' order by id)) from survey_responses
       union all select 'X' || md5(string_agg(concat_ws(',', id, user_id, occurred_at, kind), ';' order by id)) from activities
@@ -145,6 +145,22 @@ describe('[DEMO][SEED] the small demo company', () => {
     expect(v.accounts_with_blanks).toBeLessThan(300);
     expect(v.deals_with_contract).toBeGreaterThan(3000);
     expect(v.orders_with_cost).toBeGreaterThan(8000);
+  });
+
+  it('gives tickets subjects that fit their category, a few none (the title falls back to the id)', async () => {
+    const [v] = await rows<{ total: number; with_subject: number; distinct_subjects: number; misfits: number; longest: number }>(sql`select
+      count(*)::int as total, count(subject)::int as with_subject, count(distinct subject)::int as distinct_subjects,
+      count(*) filter (where category = 'problem' and subject in ('Love the new reports', 'Charged twice this month'))::int as misfits,
+      coalesce(max(char_length(subject)), 0)::int as longest
+      from tickets`);
+    expect(v.with_subject / v.total).toBeGreaterThan(0.95);
+    expect(v.with_subject).toBeLessThan(v.total);
+    expect(v.distinct_subjects).toBeGreaterThan(40);
+    expect(v.misfits).toBe(0);
+    expect(v.longest).toBeLessThanOrEqual(200);
+    const [complaint] = await rows<{ subject: string }>(sql`select subject from tickets where category = 'complaint' and subject is not null limit 1`);
+    expect(['Charged twice this month', 'Still waiting for a reply', 'Outage during our busiest hour', 'Renewal price went up without notice',
+      'Issue closed but not solved', 'Support hung up on me', 'Data lost after the last update', 'Promised feature still missing']).toContain(complaint.subject);
   });
 
   it('spans two years up to now: records in the last 30 days and in the month 23 months ago', async () => {

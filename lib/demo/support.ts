@@ -4,6 +4,7 @@ import { businessHoursSql, calendarTimeSql } from './calendar';
 import { exec, type SeedContext } from './context';
 import { pick, pickSlot } from './sql-rand';
 import { apportionSql } from './revenue';
+import { ticketSubjectSql } from './ticket-subjects';
 
 const TICKET_COLUMNS = 'account_id, assignee_id, channel, priority, category, created_at, first_response_at, resolved_at, contacts, handle_minutes';
 
@@ -24,8 +25,9 @@ export async function insertTickets(ctx: SeedContext): Promise<void> {
   const trend = `(1.1 - 0.25 * extract(epoch from created_at - ${ctx.start}) / (730 * 86400))`;
   const ifPast = (t: string) => `case when ${t} <= ${now} then ${t} end`;
   await exec(ctx, `
-    insert into tickets (id, external_id, ${TICKET_COLUMNS})
+    insert into tickets (id, external_id, subject, ${TICKET_COLUMNS})
     select row_number() over (order by created_at, k), 'TCK-' || lpad((row_number() over (order by created_at, k))::text, 7, '0'),
+      ${ticketSubjectSql('category', r.u('k', 530), r.u('k', 531), r.u('k', 532))},
       account_id, assignee_id, channel, priority, category, created_at,
       case when not no_response then ${ifPast('fr')} end,
       ${ifPast('res')},

@@ -92,6 +92,7 @@ const BY_ENTITY: Partial<Record<EntityName, Record<string, string[]>>> = {
     cost: ['cost', 'cogs', 'costofgoods', 'unitcost'],
   },
   tickets: {
+    subject: ['subject', 'ticketsubject', 'title', 'summary', 'topic', 'casesubject', 'issuesummary'],
     channel: ['channel', 'ticketchannel', 'source', 'medium'],
     priority: ['priority', 'ticketpriority', 'severity'],
     category: ['category', 'tickettype', 'type', 'issuetype'],

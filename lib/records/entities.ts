@@ -1,6 +1,7 @@
 // The record kinds with pages (/records/<entity>), and how each is read: its table, the KPI source
 // whose scope rule decides who may open it (the same rule as the drill-down), and what a list shows.
 import type { SourceKey } from '@/lib/kpi/sql/sources';
+import { ticketTitleSql } from './titles';
 
 export const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
 export type RecordEntity = (typeof RECORD_ENTITIES)[number];
@@ -10,9 +11,9 @@ export interface EntityDef {
   singular: string;
   table: string;
   source: SourceKey;
-  /** SQL expression (alias = the source's alias) naming a record in lists and titles. */
-  title: string;
-  /** Columns listed (database names); the first links to the record. */
+  /** SQL expression naming a record in lists and titles, over the table's alias `a` (the source's). */
+  title: (a: string) => string;
+  /** Columns listed (database names, or `title` for the title above); the first links to the record. */
   listColumns: string[];
   /** Searched by the list's search box (ILIKE). */
   search: string[];
@@ -21,15 +22,20 @@ export interface EntityDef {
 }
 
 export const ENTITY_DEFS: Record<RecordEntity, EntityDef> = {
-  accounts: { label: 'Accounts', singular: 'Account', table: 'accounts', source: 'accounts', title: 'name', listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
-  leads: { label: 'Leads', singular: 'Lead', table: 'leads', source: 'leads', title: 'external_id', listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
-  deals: { label: 'Deals', singular: 'Deal', table: 'deals', source: 'deals', title: 'name', listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
-  orders: { label: 'Orders', singular: 'Order', table: 'orders', source: 'orders', title: 'external_id', listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
-  campaigns: { label: 'Campaigns', singular: 'Campaign', table: 'campaigns', source: 'campaigns', title: 'name', listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
-  tickets: { label: 'Tickets', singular: 'Ticket', table: 'tickets', source: 'tickets', title: 'external_id', listColumns: ['external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['external_id', 'channel', 'category'], sortColumn: 'created_at' },
-  'survey-responses': { label: 'Survey responses', singular: 'Survey response', table: 'survey_responses', source: 'surveys', title: 'external_id', listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
+  accounts: { label: 'Accounts', singular: 'Account', table: 'accounts', source: 'accounts', title: (a) => `${a}.name`, listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
+  leads: { label: 'Leads', singular: 'Lead', table: 'leads', source: 'leads', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
+  deals: { label: 'Deals', singular: 'Deal', table: 'deals', source: 'deals', title: (a) => `${a}.name`, listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
+  orders: { label: 'Orders', singular: 'Order', table: 'orders', source: 'orders', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
+  campaigns: { label: 'Campaigns', singular: 'Campaign', table: 'campaigns', source: 'campaigns', title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
+  tickets: { label: 'Tickets', singular: 'Ticket', table: 'tickets', source: 'tickets', title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
+  'survey-responses': { label: 'Survey responses', singular: 'Survey response', table: 'survey_responses', source: 'surveys', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
 };
 
 export function isRecordEntity(s: string): s is RecordEntity {
   return (RECORD_ENTITIES as readonly string[]).includes(s);
+}
+
+/** The SQL expression of a list column over alias `a`: the record's title for `title`, else the column. */
+export function listColumnSql(def: EntityDef, a: string, column: string): string {
+  return column === 'title' ? def.title(a) : `${a}.${column}`;
 }

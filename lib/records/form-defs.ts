@@ -175,10 +175,10 @@ export const RECORD_FORMS: Record<RecordEntity, RecordFormDef> = {
     hints: { sent: 'E-mails sent', delivered: 'At most the number sent', impressions: 'Ads and social', engagements: 'At most the impressions' },
   }),
   tickets: build('tickets', ticketShape, rulesOf(ticketRules), {
-    ownerColumn: 'assignee_id', scopeField: 'assignee_id', idPrefix: 'ticket',
+    ownerColumn: 'assignee_id', scopeField: 'assignee_id', idPrefix: 'ticket', wide: ['subject'],
     labels: { created_at: 'Opened', first_response_at: 'First response', resolved_at: 'Resolved', handle_minutes: 'Handle time (minutes)' },
-    hints: { contacts: 'Customer contacts it took; 1 = solved on first contact' },
-    order: ['created_at', 'channel', 'priority', 'category', 'assignee_id', 'account_id', 'first_response_at', 'resolved_at', 'contacts', 'handle_minutes'],
+    hints: { subject: 'What the ticket is about: its title', contacts: 'Customer contacts it took; 1 = solved on first contact' },
+    order: ['subject', 'created_at', 'channel', 'priority', 'category', 'assignee_id', 'account_id', 'first_response_at', 'resolved_at', 'contacts', 'handle_minutes'],
   }),
   'survey-responses': build('survey-responses', surveyResponseShape, rulesOf(surveyResponseRules), {
     ownerColumn: null, scopeField: 'ticket_id', idPrefix: 'survey', days: ['responded_at'],

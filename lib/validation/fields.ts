@@ -4,6 +4,7 @@
 // Each field is a single zod transform (not a chain of pipes) so a million-row import stays fast, and
 // carries its column metadata (type, required, values) so column lists and docs derive from the schema.
 import { z } from 'zod';
+import { MAX_EMAIL, MAX_LONG_TEXT, MAX_SHORT_TEXT } from '@/db/schema/limits';
 
 export type ColumnType =
   | 'text' | 'email' | 'date' | 'datetime' | 'money' | 'integer' | 'number' | 'enum' | 'boolean' | 'reference';
@@ -17,6 +18,8 @@ export interface ColumnMeta {
   default?: string | number | boolean;
   /** For references: the entity a `*_external_id` / `*_email` column names. */
   references?: string;
+  /** Most characters a text value may have (data-contract.md "Text lengths"; the database checks it too). */
+  maxLength?: number;
 }
 
 export interface ColumnSpec extends ColumnMeta { name: string }
@@ -53,7 +56,9 @@ function build<T, D>(meta: ColumnMeta, parse: (s: string) => Result<T>, fallback
       return fallback;
     }
     // Postgres text cannot hold U+0000: refuse it here, with the row and column, not in the database.
-    const r = s.includes('\u0000') ? fail('contains a NUL character (\\0), which cannot be stored') : parse(s);
+    // The length first: a 1 MB cell is refused without going through a parser.
+    const r = (meta.maxLength !== undefined ? tooLong(s, meta.maxLength) : null)
+      ?? (s.includes('\u0000') ? fail('contains a NUL character (\\0), which cannot be stored') : parse(s));
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: r.message, input: s });
       return z.NEVER;
@@ -62,6 +67,24 @@ function build<T, D>(meta: ColumnMeta, parse: (s: string) => Result<T>, fallback
   });
   schema.register(columnRegistry, meta);
   return schema;
+}
+
+/**
+ * A failure when `s` has more than `max` characters, counted as Postgres's char_length counts them
+ * (code points: an emoji is one character, two UTF-16 units in JS), so zod and the CHECK agree.
+ */
+export function tooLong(s: string, max: number): Result<never> | null {
+  if (s.length <= max) return null; // UTF-16 units >= code points: cannot be over, fast path
+  let chars = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    chars++;
+  }
+  return chars <= max ? null : fail(`must be at most ${max.toLocaleString('en-US')} characters (it has ${chars.toLocaleString('en-US')})`);
 }
 
 // Overloads give `T` for required fields and `T | null` for optional ones.
@@ -184,23 +207,29 @@ export function parseBoolean(s: string): Result<boolean> {
 
 // ---- field builders -----------------------------------------------------------------------------
 
+/** Short text (names, titles, external ids): at most 200 characters. */
 export function text(o: Req): Field<string>;
 export function text(o?: Opt): Field<string | null>;
 export function text(o: { required?: boolean } = {}) {
-  return build({ type: 'text', required: !!o.required }, ok, null);
+  return build({ type: 'text', required: !!o.required, maxLength: MAX_SHORT_TEXT }, ok, null);
+}
+
+/** Free text (descriptions): at most 5,000 characters. */
+export function longText(): Field<string | null> {
+  return build({ type: 'text', required: false, maxLength: MAX_LONG_TEXT }, ok, null);
 }
 
 export function email(o: Req & { references?: string }): Field<string>;
 export function email(o?: Opt & { references?: string }): Field<string | null>;
 export function email(o: { required?: boolean; references?: string } = {}) {
-  return build({ type: o.references ? 'reference' : 'email', required: !!o.required, references: o.references }, parseEmail, null);
+  return build({ type: o.references ? 'reference' : 'email', required: !!o.required, references: o.references, maxLength: MAX_EMAIL }, parseEmail, null);
 }
 
 /** A `*_external_id` column: the external_id of a record of `entity`, kept as written. */
 export function reference(entity: string, o: Req): Field<string>;
 export function reference(entity: string, o?: Opt): Field<string | null>;
 export function reference(entity: string, o: { required?: boolean } = {}) {
-  return build({ type: 'reference', required: !!o.required, references: entity }, ok, null);
+  return build({ type: 'reference', required: !!o.required, references: entity, maxLength: MAX_SHORT_TEXT }, ok, null);
 }
 
 export function date(o: Req): Field<string>;

@@ -5,6 +5,7 @@ import { ALWAYS, columnsOf, datetime, decimal, email, enumOf, integer, issue, is
 
 export const ticketShape = {
   external_id: text({ required: true }),
+  subject: text(),
   account_external_id: reference('accounts'),
   assignee_email: email({ references: 'users' }),
   channel: enumOf(TICKET_CHANNELS),
