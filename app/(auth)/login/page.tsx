@@ -1,22 +1,22 @@
 // The sign-in page (public). A signed-in visitor goes straight on to where they were heading.
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackPath } from '@/lib/auth/safe-callback';
 import { getCurrentUser } from '@/lib/auth/session';
 import { LoginForm } from '../../_components/auth/login-form';
 import { BrandMark } from '../../_components/shell/brand';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-/** Only same-site paths: callbackUrl comes from the address bar and must not send people elsewhere. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (!v || !v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\') || v.startsWith('/login')) return '/dashboard';
-  return v;
+/** Only paths of this app (lib/auth/safe-callback.ts); never back to /login itself (a loop). */
+function callbackFrom(value: string | string[] | undefined): string {
+  const path = safeCallbackPath(Array.isArray(value) ? value[0] : value);
+  return /^\/login(?:[/?#]|$)/.test(path) ? DEFAULT_AFTER_SIGN_IN : path;
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = callbackFrom(params.callbackUrl);
   // A database outage must not break the sign-in page itself: just show the form.
   const user = await getCurrentUser().catch(() => null);
   if (user) redirect(callbackUrl);

@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { signInErrorMessage } from '@/lib/auth/messages';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 import { Field } from '../ui/field';
 import { SubmitButton } from '../ui/submit-button';
 
@@ -27,7 +28,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         callbackUrl,
       });
       if (res?.ok && !res.error) {
-        router.replace(callbackUrl);
+        // Checked again here: this is the navigation the browser actually makes.
+        router.replace(safeCallbackPath(callbackUrl));
         router.refresh();
         return; // keep the button busy until the next page shows
       }
