@@ -1,10 +1,9 @@
 // Background commits of browser imports: importFile runs in the server process (not awaited by the
 // request), the page polls the status. Cancel aborts the core's transaction, so nothing is written.
-// A server restart loses the job: its 'running' history row is then marked failed (interrupted).
+// A server restart loses the job: its history row's lock is gone with the process, so
+// closeInterrupted (lib/import/history.ts, the one place that decides) marks it 'interrupted'.
 import 'server-only';
-import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { imports } from '@/db/schema';
 import { importFile, type ColumnMapping, type ImportResult, type ValueMapping } from '@/lib/import';
 import type { Upload } from './upload-store';
 
@@ -17,11 +16,8 @@ export interface ImportJob {
   sessionVersion: number;
 }
 
-const g = globalThis as unknown as { __crmImportJobs?: Map<string, ImportJob>; __crmBoot?: Date };
+const g = globalThis as unknown as { __crmImportJobs?: Map<string, ImportJob> };
 const jobs: Map<string, ImportJob> = (g.__crmImportJobs ??= new Map());
-/** When this server process started: a 'running' history row older than this belongs to a dead process. */
-const BOOT = (g.__crmBoot ??= new Date());
-export const INTERRUPTED_MESSAGE = 'Interrupted: the server stopped during the import. Nothing was written.';
 
 export function getJob(uploadId: string, userId: number): ImportJob | null {
   const j = jobs.get(uploadId);
@@ -67,8 +63,3 @@ export function publicJob(j: ImportJob) {
   return rest;
 }
 
-/** Marks history rows left 'running' by an earlier server process as failed (interrupted). */
-export async function markInterruptedImports(db: Db): Promise<void> {
-  await db.update(imports).set({ state: 'failed', message: INTERRUPTED_MESSAGE, finishedAt: sql`now()`, inserted: 0, updated: 0, unchanged: 0 })
-    .where(and(eq(imports.state, 'running'), lt(imports.startedAt, BOOT)));
-}

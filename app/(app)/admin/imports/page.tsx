@@ -3,9 +3,9 @@ import type { Metadata } from 'next';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { imports, users } from '@/db/schema';
-import { markInterruptedImports } from '@/lib/admin/import-jobs';
 import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
 import { requirePermission } from '@/lib/auth/session';
+import { closeInterrupted } from '@/lib/import';
 import { formatNumber } from '@/lib/intl-format';
 import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
@@ -13,12 +13,13 @@ import { ImportWizard } from './import-wizard';
 
 export const metadata: Metadata = { title: 'Imports' };
 
-const TONE = { succeeded: 'success', failed: 'danger', running: 'info', pending: 'neutral' } as const;
+const TONE = { succeeded: 'success', failed: 'danger', interrupted: 'warning', running: 'info', pending: 'neutral' } as const;
 
 export default async function AdminImportsPage() {
   await requirePermission('admin.imports');
   const db = await getDb();
-  await markInterruptedImports(db);
+  // Every read shows the truth: a 'running' row whose importer died (any instance, or the CLI) is closed.
+  await closeInterrupted(db);
   const history = await db.select({
     id: imports.id, entity: imports.entity, fileName: imports.fileName, state: imports.state, startedAt: imports.startedAt,
     totalRows: imports.totalRows, inserted: imports.inserted, updated: imports.updated, unchanged: imports.unchanged,
