@@ -8,20 +8,21 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords } from '@/lib/records/read';
+import { kpiDrilldown } from '@/lib/kpi/drilldown';
 import { recordHeading } from '@/lib/records/titles';
 import { saveRecord } from '@/lib/records/write-record';
 import { createSeededDemo, formData } from '@/tests/helpers/seeded-demo';
 import type { TestDb } from '@/tests/helpers/test-db';
 
 let h: TestDb;
-let member: SessionUser;
+let admin: SessionUser, member: SessionUser;
 
 const save = (u: SessionUser, entity: RecordEntity, o: Record<string, string>): Promise<ActionState> =>
   protectedAction('records.write', RECORD_FORMS[entity].schema, (input, who) => saveRecord(h.db, who, entity, input), { getUser: async () => u })(null, formData(o));
 const count = async (q: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(h.db, q))[0].n;
 
 beforeAll(async () => {
-  ({ h, member } = await createSeededDemo());
+  ({ h, admin, member } = await createSeededDemo());
 }, 180_000);
 afterAll(async () => h?.close());
 
@@ -69,5 +70,17 @@ describe('[RECORDS] ticket subject as its title', () => {
     // Sorting by the title column works (its SQL is the title expression, not a column of the table).
     expect(byTitle.sort).toBe('title');
     expect(byTitle.rows.length).toBeGreaterThan(1);
+  });
+
+  it('a ticket drill-down opens on the ticket title (its subject, else "Ticket <external_id>")', async () => {
+    const from = new Date(Date.UTC(2000, 0, 1));
+    const to = new Date(Date.UTC(2100, 0, 1));
+    const d = await kpiDrilldown(h.db, 'first_response_time', { from, to, viewer: admin, pageSize: 200 });
+    expect(d.columns[0]).toMatchObject({ key: 'title', label: 'Ticket' });
+    const expected = await queryRows<{ id: number; title: string }>(h.db, sql`select id, coalesce(subject, 'Ticket ' || external_id) as title from tickets`);
+    const byId = new Map(expected.map((r) => [r.id, r.title]));
+    expect(d.rows.length).toBeGreaterThan(50);
+    for (const r of d.rows) expect(r.title).toBe(byId.get(Number(r.id)));
+    expect(d.rows.some((r) => !String(r.title).startsWith('Ticket '))).toBe(true);
   });
 });

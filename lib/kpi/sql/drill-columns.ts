@@ -4,6 +4,7 @@
 // the key columns come first (what the record is, its amount, its state), so a phone shows them
 // before the table scrolls sideways inside its card.
 import { sql, type SQL } from 'drizzle-orm';
+import { ticketTitleSql } from '@/lib/records/titles';
 import type { SourceKey } from './sources';
 
 export type DrillColumnType = 'text' | 'integer' | 'number' | 'money' | 'datetime' | 'date' | 'boolean';
@@ -46,6 +47,7 @@ export const DRILL_COLUMNS: Record<SourceKey, DrillColumnDef[]> = {
     col('cost', 'Cost', 'money', 'o.cost'), col('product', 'Product', 'text', 'o.product'),
   ],
   tickets: [
+    col('title', 'Ticket', 'text', ticketTitleSql('t')),
     col('external_id', 'External id', 'text', 't.external_id'), accountName('t.account_id'), userName('owner', 'Assignee', 't.assignee_id'),
     col('channel', 'Channel', 'text', 't.channel'), col('priority', 'Priority', 'text', 't.priority'), col('category', 'Category', 'text', 't.category'),
     col('created_at', 'Created', 'datetime', 't.created_at'), col('first_response_at', 'First response', 'datetime', 't.first_response_at'),
@@ -55,7 +57,7 @@ export const DRILL_COLUMNS: Record<SourceKey, DrillColumnDef[]> = {
   surveys: [
     col('external_id', 'External id', 'text', 's.external_id'), col('kind', 'Kind', 'text', 's.kind'), col('score', 'Score', 'integer', 's.score'),
     col('responded_at', 'Responded', 'datetime', 's.responded_at'), accountName('s.account_id'),
-    col('ticket', 'Ticket', 'text', '(select xt.external_id from tickets xt where xt.id = s.ticket_id)'),
+    col('ticket', 'Ticket', 'text', `(select ${ticketTitleSql('xt')} from tickets xt where xt.id = s.ticket_id)`),
   ],
   accounts: [
     col('external_id', 'External id', 'text', 'a.external_id'), col('name', 'Name', 'text', 'a.name'), col('segment', 'Segment', 'text', 'a.segment'),
@@ -84,7 +86,7 @@ export const COMMON_COLUMNS: Record<SourceKey, { external_id: string; name: stri
   leads: { external_id: 'l.external_id', name: 'l.external_id', owner: 'l.owner_id' },
   deals: { external_id: 'd.external_id', name: 'd.name', owner: 'd.owner_id' },
   orders: { external_id: 'o.external_id', name: 'o.external_id', owner: '(select xa.owner_id from accounts xa where xa.id = o.account_id)' },
-  tickets: { external_id: 't.external_id', name: 't.external_id', owner: 't.assignee_id' },
+  tickets: { external_id: 't.external_id', name: ticketTitleSql('t'), owner: 't.assignee_id' },
   surveys: { external_id: 's.external_id', name: 's.external_id', owner: 'null::int' },
   accounts: { external_id: 'a.external_id', name: 'a.name', owner: 'a.owner_id' },
   campaigns: { external_id: 'c.external_id', name: 'c.name', owner: 'null::int' },

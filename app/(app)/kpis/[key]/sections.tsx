@@ -134,7 +134,7 @@ export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { k
 }
 
 /** Free-text columns that may wrap (names); ids, e-mails, dates and numbers stay on one line. */
-const WRAP = new Set(['name', 'account', 'description', 'category', 'owner']);
+const WRAP = new Set(['name', 'title', 'account', 'description', 'category', 'owner']);
 
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
