@@ -1,5 +1,9 @@
 // Sign-in, sign-out, the signed-in shell, redirects for signed-out visitors, the 403 page, sessions
-// that end when the user is deactivated, and the security headers and cookie flags.
+// that end when the user is deactivated or signs out (a copied cookie stops working), redirects after
+// sign-in that stay on this site, and the security headers and cookie flags.
+// The server runs with TRUSTED_PROXIES unset (0): the X-Forwarded-For these tests send is ignored and
+// every failure counts against one address (the runner's), so the whole file stays well under the
+// 20-failures-per-address limit.
 import { hashPassword } from '@/lib/auth/password';
 import { INVALID_CREDENTIALS_MESSAGE, RATE_LIMITED_MESSAGE } from '@/lib/auth/messages';
 import {
@@ -12,13 +16,12 @@ const PROTECTED_ROUTES = [
   '/admin/users', '/admin/teams', '/admin/imports', '/admin/audit',
 ];
 const ADMIN_ROUTES = ['/admin/users', '/admin/teams', '/admin/imports', '/admin/audit'];
+// Signing out ends every session of that user (its session_version moves on), the stored demo-role
+// sessions other specs run on included: sign-out tests use other people of the demo seed (same
+// password), one each, since the tests run in parallel.
+const SIGN_OUT_USERS = ['priya.raman@demo.test', 'elena.petrova@demo.test'];
 
 test.describe('[AUTH] sign-in form', () => {
-  // Each test its own client address: failures must not add up against the per-address limit.
-  test.beforeEach(async ({ page }) => {
-    await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueAddress() });
-  });
-
   for (const role of ROLES) {
     test(`[${role.toUpperCase()}] signs in and sees the shell with name, role and department`, async ({ page }) => {
       const u = demoUser(role);
@@ -63,13 +66,16 @@ test.describe('[AUTH] sign-in form', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('after 5 failures the account is locked with a clear message', async ({ page }) => {
+  test('after 5 failures from one address that address is refused with a clear message, whatever X-Forwarded-For says', async ({ page }) => {
     const email = `locked-${Date.now()}@demo.test`;
     await page.goto('/login');
     for (let i = 0; i < 5; i++) {
+      // A client rotating X-Forwarded-For is still one address (TRUSTED_PROXIES=0).
+      await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueAddress() });
       await signInViaForm(page, email, `wrong-${i}`, { expectSuccess: false });
       await expect(page.getByRole('status')).toHaveText(INVALID_CREDENTIALS_MESSAGE);
     }
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueAddress() });
     await signInViaForm(page, email, 'wrong-again', { expectSuccess: false });
     await expect(page.getByRole('status')).toHaveText(RATE_LIMITED_MESSAGE);
   });
@@ -88,14 +94,55 @@ test.describe('[AUTH] sign-in form', () => {
     await expect(page).toHaveURL(/localhost:\d+\/dashboard$/);
   });
 
+  test('ignores a callbackUrl with a tab that browsers would turn into //evil.test', async ({ page }) => {
+    await page.goto('/login?callbackUrl=/%09/evil.test');
+    await signInViaForm(page, DEMO_USERS.member.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL(/localhost:\d+\/dashboard$/);
+  });
+
+  test('sign-out ends the session on the server: a cookie copied before sign-out no longer works', async ({ page, browser }) => {
+    await signInViaForm(page, SIGN_OUT_USERS[0], DEMO_PASSWORD);
+    const copied = (await page.context().cookies()).filter((c) => c.name.endsWith('next-auth.session-token'));
+    expect(copied).toHaveLength(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    const thief = await browser.newContext();
+    await thief.addCookies(copied);
+    const res = await thief.request.get('/dashboard', { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers().location).toMatch(/\/login/);
+    expect(await (await thief.request.get('/api/auth/session')).json()).toEqual({});
+    await thief.close();
+  });
+
   test('sign-out ends the session', async ({ page }) => {
-    await signInViaForm(page, DEMO_USERS.manager.email, DEMO_PASSWORD);
+    await signInViaForm(page, SIGN_OUT_USERS[1], DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     const cookies = await page.context().cookies();
     expect(cookies.some((c) => c.name.endsWith('next-auth.session-token'))).toBe(false);
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+  });
+});
+
+test.describe('[AUTH][SECURITY] redirects after sign-in stay on this site', () => {
+  test.use({ storageState: authFile('member') });
+  // Signed in, /login answers a redirect to the callbackUrl: each of these must land on the dashboard,
+  // never on another host and never a 500.
+  for (const target of ['/%09/evil.test', '/%0A/evil.test', '/%0D/evil.test', '%2F%2Fevil.test', '/%5Cevil.test', '/%2F%5Cevil.test', 'javascript:alert(1)', 'https://evil.test/']) {
+    test(`/login?callbackUrl=${target} redirects to /dashboard`, async ({ request }) => {
+      const res = await request.get(`/login?callbackUrl=${target}`, { maxRedirects: 0 });
+      expect(res.status()).toBe(307);
+      expect(res.headers().location).toBe('/dashboard');
+    });
+  }
+
+  test('a path of this app is kept', async ({ request }) => {
+    const res = await request.get('/login?callbackUrl=%2Frecords%2Fdeals%3Fpage%3D2', { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers().location).toBe('/records/deals?page=2');
   });
 });
 
@@ -151,7 +198,6 @@ test.describe('[AUTH][SESSION] a session ends when the account changes', () => {
 
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueAddress() });
     await signInViaForm(page, email, 'temporary-password');
     await expect(page.getByTestId('user-name')).toHaveText('Dee Activated');
 
@@ -198,7 +244,6 @@ test.describe('[AUTH][SECURITY] headers and cookies', () => {
   }
 
   test('the session cookie is httpOnly and SameSite=Lax', async ({ page }) => {
-    await page.setExtraHTTPHeaders({ 'x-forwarded-for': uniqueAddress() });
     await signInViaForm(page, DEMO_USERS.member.email, DEMO_PASSWORD);
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
     expect(cookie).toBeDefined();

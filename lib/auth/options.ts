@@ -1,14 +1,19 @@
 // next-auth configuration. We use next-auth 4.24 rather than the 5.0 betas (Auth.js): 4.24 is the
 // stable `latest` release on npm, and it supports next 16 and react 19 in its peer ranges.
 // Credentials (e-mail + password) with JWT sessions; the token carries only ids and the role, and
-// lib/auth/session.ts reloads the user from the database on every request.
+// lib/auth/session.ts reloads the user from the database on every request. Sign-out bumps the user's
+// session_version, which ends every token issued before it (session-revocation.ts).
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { isDbUnavailable } from '@/lib/db-unavailable';
+import { clientAddress } from './client-address';
 import { SIGN_IN_ERRORS } from './messages';
-import { authenticate, clientAddress } from './sign-in';
+import { safeRedirectUrl } from './safe-callback';
+import { refreshToken, revokeSessions } from './session-revocation';
+import { readClaims } from './session-user';
+import { authenticate } from './sign-in';
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -55,7 +60,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // Runs at sign-in (with `user`) and whenever the cookie is read; only sign-in adds the claims.
+    // Runs at sign-in (with `user`) and whenever next-auth itself reads the cookie (/api/auth/session).
+    // Sign-in sets the claims; later reads reload them from the database, so the session endpoint never
+    // reports a stale role, and a revoked, deactivated or deleted user's session is dropped (the
+    // SessionEndedError makes next-auth clear the cookie and answer an empty session).
     async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
@@ -63,8 +71,15 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.department = user.department;
         token.teamId = user.teamId;
+        return token;
       }
-      return token;
+      try {
+        return await refreshToken(await getDb(), token, readClaims(token as unknown as Record<string, unknown>));
+      } catch (err) {
+        // A database outage must not sign everyone out; pages answer 503 meanwhile (lib/auth/session.ts).
+        if (isDbUnavailable(err)) return token;
+        throw err;
+      }
     },
     async session({ session, token }) {
       session.user = {
@@ -77,13 +92,33 @@ export const authOptions: NextAuthOptions = {
       };
       return session;
     },
-    // Only same-origin redirects after sign-in/out: callbackUrl comes from the query string.
+    // Only paths of this app after sign-in/out: callbackUrl comes from the query string (safe-callback.ts).
     async redirect({ url, baseUrl }) {
-      if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch { /* not a URL */ }
-      return baseUrl;
+      return safeRedirectUrl(url, baseUrl);
     },
+  },
+  events: {
+    // Server-side sign-out: the copied token stops working too. next-auth clears the cookie whatever
+    // happens here; a failure (database down) is logged, and that token then lives until it expires.
+    async signOut({ token }) {
+      const claims = readClaims(token as unknown as Record<string, unknown> | null);
+      if (!claims) return;
+      try {
+        await revokeSessions(await getDb(), claims);
+      } catch (err) {
+        console.error('[auth] sign-out could not revoke the session on the server:', err);
+      }
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // A session ended on purpose (sign-out elsewhere, deactivation) is not an error worth a log line.
+      if (code === 'JWT_SESSION_ERROR' && (metadata as Error | undefined)?.name === 'SessionEndedError') return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

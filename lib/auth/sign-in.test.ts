@@ -4,10 +4,14 @@ import { activities, signInAttempts, teams, users } from '@/db/schema';
 import { queryRows } from '@/db/client';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { hashPassword } from './password';
-import { authenticate, clientAddress, SIGN_IN_LIMITS } from './sign-in';
+import { accountDelayMs, authenticate as authenticateWithDelay, SIGN_IN_LIMITS } from './sign-in';
 
 let t: TestDb;
 let aliceId: number;
+/** The account slow-downs asked for, instead of waiting them out. */
+let slept: number[] = [];
+const authenticate = (db: TestDb['db'], input: { email: string; password: string; ip: string }) =>
+  authenticateWithDelay(db, input, { sleep: async (ms) => { slept.push(ms); } });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -23,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 beforeEach(async () => {
   await t.db.delete(signInAttempts);
+  slept = [];
 });
 
 const attemptCount = async () =>
@@ -72,15 +77,28 @@ describe('authenticate', () => {
     expect(ratio).toBeLessThan(2);
   });
 
-  it('locks an account after 5 failures in 15 minutes, even for the right password', async () => {
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
-      expect(await authenticate(t.db, { email: 'alice@x.test', password: `bad${i}`, ip: `10.2.0.${i}` })).toEqual({ ok: false, error: 'invalid' });
+  it('refuses an (e-mail, address) pair after 5 failures in 15 minutes, even with the right password', async () => {
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) {
+      expect(await authenticate(t.db, { email: 'alice@x.test', password: `bad${i}`, ip: '10.2.0.1' })).toEqual({ ok: false, error: 'invalid' });
     }
-    expect(await authenticate(t.db, { email: 'alice@x.test', password: 'right-password', ip: '10.2.1.1' }))
+    expect(await authenticate(t.db, { email: 'alice@x.test', password: 'right-password', ip: '10.2.0.1' }))
       .toEqual({ ok: false, error: 'rate_limited' });
+    // The refusal itself is not counted as a failure.
+    expect(await attemptCount()).toBe(SIGN_IN_LIMITS.perPair);
     // Unknown e-mails are limited the same way, so the limit does not reveal which accounts exist.
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) await authenticate(t.db, { email: 'ghost@x.test', password: 'x', ip: `10.3.0.${i}` });
-    expect(await authenticate(t.db, { email: 'ghost@x.test', password: 'x', ip: '10.3.1.1' })).toEqual({ ok: false, error: 'rate_limited' });
+    for (let i = 0; i < SIGN_IN_LIMITS.perPair; i++) await authenticate(t.db, { email: 'ghost@x.test', password: 'x', ip: '10.3.0.1' });
+    expect(await authenticate(t.db, { email: 'ghost@x.test', password: 'x', ip: '10.3.0.1' })).toEqual({ ok: false, error: 'rate_limited' });
+  });
+
+  it('does not refuse an account for failures from other addresses: it slows it down, doubling up to 8 s', async () => {
+    for (let i = 0; i < 8; i++) {
+      expect(await authenticate(t.db, { email: 'alice@x.test', password: `bad${i}`, ip: `10.2.1.${i}` })).toEqual({ ok: false, error: 'invalid' });
+    }
+    // No delay for the first 3 failures, then 0.5, 1, 2, 4, 8 s (the cap).
+    expect(slept).toEqual([500, 1000, 2000, 4000, 8000]);
+    slept = [];
+    expect((await authenticate(t.db, { email: 'alice@x.test', password: 'right-password', ip: '10.2.2.1' })).ok).toBe(true);
+    expect(slept).toEqual([8000]);
   });
 
   it('forgets failures older than the window', async () => {
@@ -100,18 +118,17 @@ describe('authenticate', () => {
     expect((await authenticate(t.db, { email: 'alice@x.test', password: 'right-password', ip: '10.5.0.2' })).ok).toBe(true);
   });
 
-  it("clears the account's failures after a success", async () => {
+  it("clears the pair's failures after a success, not the account's from other addresses", async () => {
     for (let i = 0; i < 4; i++) await authenticate(t.db, { email: 'alice@x.test', password: 'bad', ip: '10.6.0.1' });
+    await authenticate(t.db, { email: 'alice@x.test', password: 'bad', ip: '10.6.0.9' });
     expect((await authenticate(t.db, { email: 'alice@x.test', password: 'right-password', ip: '10.6.0.1' })).ok).toBe(true);
     const left = await t.db.select().from(signInAttempts).where(eq(signInAttempts.email, 'alice@x.test'));
-    expect(left).toHaveLength(0);
+    expect(left.map((r) => r.ip)).toEqual(['10.6.0.9']);
   });
 });
 
-describe('clientAddress', () => {
-  it('takes the last x-forwarded-for entry, then x-real-ip', () => {
-    expect(clientAddress({ 'x-forwarded-for': '1.1.1.1, 2.2.2.2' })).toBe('2.2.2.2');
-    expect(clientAddress(new Headers({ 'x-real-ip': '3.3.3.3' }))).toBe('3.3.3.3');
-    expect(clientAddress(undefined)).toBe('unknown');
+describe('accountDelayMs', () => {
+  it('is 0 for the first failures, then doubles from 0.5 s to the 8 s cap', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 50, 10_000].map((n) => accountDelayMs(n))).toEqual([0, 0, 0, 500, 1000, 2000, 4000, 8000, 8000, 8000, 8000]);
   });
 });

@@ -1,6 +1,7 @@
-// Checking a sign-in: rate limits, password, active flag, the 'login' activity. Kept apart from the
-// next-auth wiring (options.ts) and given its database as a parameter, so it is tested directly.
-import { eq, sql } from 'drizzle-orm';
+// Checking a sign-in: rate limits (per e-mail-and-address pair, per address, a slow-down per account),
+// password, active flag, the 'login' activity. Kept apart from the next-auth wiring (options.ts) and
+// given its database as a parameter, so it is tested directly.
+import { and, eq, sql } from 'drizzle-orm';
 import { signInAttempts, users } from '@/db/schema';
 import { queryRows, type Db } from '@/db/client';
 import type { Department, Role } from '@/db/schema/enums';
@@ -10,13 +11,30 @@ import { hashPassword, verifyPassword } from './password';
 export interface SignInLimits {
   /** The sliding window failures are counted in. */
   windowMinutes: number;
-  /** Failures per e-mail address (known or not) within the window. */
-  perAccount: number;
-  /** Failures per client address within the window. */
+  /** Failures per (e-mail, client address) pair within the window: then that pair is refused. */
+  perPair: number;
+  /** Failures per client address within the window, across e-mails: then that address is refused. */
   perAddress: number;
+  /** Failures per e-mail (from anywhere) answered without delay; each one past it doubles the delay. */
+  accountFreeFailures: number;
+  /** The first delay, and the most any attempt waits. */
+  accountBaseDelayMs: number;
+  accountMaxDelayMs: number;
 }
 
-export const SIGN_IN_LIMITS: SignInLimits = { windowMinutes: 15, perAccount: 5, perAddress: 20 };
+// An account is never refused for failures made from other addresses (then anyone could lock anyone
+// out): its failures only slow every attempt on it down, the owner's too, by up to 8 s. Guessing is
+// bounded by the pair and address limits (5 and 20 failures per 15 minutes per address).
+export const SIGN_IN_LIMITS: SignInLimits = {
+  windowMinutes: 15, perPair: 5, perAddress: 20, accountFreeFailures: 3, accountBaseDelayMs: 500, accountMaxDelayMs: 8000,
+};
+
+/** How long an attempt on an account with `failures` recent failures waits before it is checked. */
+export function accountDelayMs(failures: number, limits: SignInLimits = SIGN_IN_LIMITS): number {
+  const over = failures - limits.accountFreeFailures;
+  if (over < 0) return 0;
+  return Math.min(limits.accountMaxDelayMs, limits.accountBaseDelayMs * 2 ** Math.min(over, 16));
+}
 
 export interface AuthenticatedUser {
   id: number;
@@ -44,42 +62,37 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/**
- * The client address for per-address limits. Next sets x-forwarded-for to the socket address when the
- * request has none; behind a reverse proxy the last entry is the one that proxy saw. A client talking
- * to the app directly can forge it, which is why the per-account limit is the hard guarantee.
- */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v[v.length - 1] : v;
-  };
-  const forwarded = get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  return (last || get('x-real-ip') || 'unknown').slice(0, 64);
+export interface AuthenticateOptions {
+  limits?: SignInLimits;
+  /** Waits for the account's slow-down; replaced in tests. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; ip: string },
-  limits: SignInLimits = SIGN_IN_LIMITS,
+  opts: AuthenticateOptions = {},
 ): Promise<SignInResult> {
+  const limits = opts.limits ?? SIGN_IN_LIMITS;
   const email = normalizeEmail(input.email).slice(0, 320);
   const ip = input.ip || 'unknown';
   if (!email || !input.password) return { ok: false, error: 'invalid' };
 
-  // Refuse before checking the password, so a locked account cannot be guessed at all.
-  const [counts] = await queryRows<{ by_account: number; by_ip: number }>(db, sql`
-    select count(*) filter (where ${signInAttempts.email} = ${email})::int as by_account,
+  // Refuse before checking the password, so a refused pair or address cannot guess at all.
+  const [counts] = await queryRows<{ by_pair: number; by_account: number; by_ip: number }>(db, sql`
+    select count(*) filter (where ${signInAttempts.email} = ${email} and ${signInAttempts.ip} = ${ip})::int as by_pair,
+           count(*) filter (where ${signInAttempts.email} = ${email})::int as by_account,
            count(*) filter (where ${signInAttempts.ip} = ${ip})::int as by_ip
     from ${signInAttempts}
     where ${signInAttempts.at} > now() - make_interval(mins => ${limits.windowMinutes})
       and (${signInAttempts.email} = ${email} or ${signInAttempts.ip} = ${ip})`);
-  if ((counts?.by_account ?? 0) >= limits.perAccount || (counts?.by_ip ?? 0) >= limits.perAddress) {
+  if ((counts?.by_pair ?? 0) >= limits.perPair || (counts?.by_ip ?? 0) >= limits.perAddress) {
     return { ok: false, error: 'rate_limited' };
   }
+  const delay = accountDelayMs(counts?.by_account ?? 0, limits);
+  if (delay > 0) await (opts.sleep ?? realSleep)(delay);
 
   const [row] = await db
     .select({
@@ -98,8 +111,10 @@ export async function authenticate(
     return { ok: false, error: 'invalid' };
   }
 
-  // Success clears the account's failures (not the address's: one good account must not unlock guessing others).
-  await db.delete(signInAttempts).where(eq(signInAttempts.email, email));
+  // Success clears this pair's failures only: not the address's (one good account must not unlock
+  // guessing others), nor the account's from other addresses (the owner signing in must not hand a
+  // guesser elsewhere a fresh allowance).
+  await db.delete(signInAttempts).where(and(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip)));
   // Old rows are useless after the window; trimming them here keeps the table small without a cron job.
   await db.execute(sql`delete from ${signInAttempts} where ${signInAttempts.at} < now() - interval '1 day'`);
   await recordActivity(db, { userId: row.id, kind: 'login' });
