@@ -2,6 +2,7 @@
 // and the lib/admin functions' tests.
 import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '@/db/schema/enums';
+import { MAX_EMAIL, MAX_SHORT_TEXT } from '@/db/schema/limits';
 
 const optionalId = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().positive().nullable());
 const optionalDept = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(DEPARTMENTS).nullable());
@@ -9,8 +10,9 @@ export const MIN_PASSWORD = 10;
 const password = z.string().min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters.`).max(200);
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
+  // The limits of data-contract.md, as the import and the database have them.
+  name: z.string().trim().min(1, 'Enter a name.').max(MAX_SHORT_TEXT, `At most ${MAX_SHORT_TEXT} characters.`),
+  email: z.string().trim().toLowerCase().max(MAX_EMAIL, `At most ${MAX_EMAIL} characters.`).pipe(z.email('Enter a valid e-mail address.')),
   role: z.enum(ROLES),
   department: optionalDept,
   teamId: optionalId,
