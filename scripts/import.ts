@@ -1,14 +1,24 @@
 // CSV import from the command line (thin: the work is in lib/import).
 //   npm run import -- <entity> <file.csv> [--mapping "Header=column,..."] [--values "column:from=to,..."] [--dry-run] [--progress]
-//   npm run import -- --dir <folder> [--dry-run] [--progress]
+//   npm run import -- [<entity>] <file.csv> --mapping-file <mapping.json> [--dry-run]
+//   npm run import -- --dir <folder> [--mapping-file <mapping.json> ...] [--dry-run] [--progress]
 // Exit 0 with counts per file; exit 1 with every error as `row N, column C: reason`.
 import { closeDb, getDb } from '@/db/client';
-import { checkValueMapping, describeUnknownValues, importDirectory, importFile, parseValueSpec, type ImportProgress, type ImportResult, type ValueMapping } from '@/lib/import';
+import {
+  ENCODINGS, checkValueMapping, describeUnknownValues, importDirectory, importFile, importWithDocument, optionsFor, parseValueSpec, readMappingDocument,
+  type Encoding, type ImportProgress, type ImportResult, type MappingDocument, type ValueMapping,
+} from '@/lib/import';
 import { parseEntityName } from '@/lib/validation';
 
 const USAGE = `usage:
   npm run import -- <entity> <file.csv> [--mapping "File header=column,..."] [--values "column:from=to,..."] [--dry-run] [--progress]
-  npm run import -- --dir <folder> [--dry-run] [--progress]
+  npm run import -- [<entity>] <file.csv> --mapping-file <mapping.json> [--dry-run]
+  npm run import -- --dir <folder> [--mapping-file <mapping.json> ...] [--dry-run] [--progress]
+--mapping-file: a saved mapping (JSON, as the import page downloads it; examples in docs/mappings/):
+  columns, values, row filters, merges, derived times, owners by name. With an entity, only that part
+  of the mapping is imported; without, every part, in dependency order, in one transaction. In --dir
+  runs give one per file (matched by the mapping's "file", else by its headers).
+--encoding: windows-1252 or latin1 for a file that is not UTF-8 (never guessed)
 --values: replace a file's own values before validation, e.g. "stage:Engaging=qualification,amount:=0"
   (from matches trimmed and case-insensitively; an empty from fills empty cells, or a column the file lacks)
 --progress: rows read so far on stderr, once a second (the default when stderr is a terminal)
@@ -17,17 +27,28 @@ entities: users, accounts, campaigns, leads, deals, orders, tickets, survey_resp
 /** The CLI prints every error; past this many they are counted only (memory). */
 const MAX_ERRORS = 100_000;
 
-interface Args { dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; values?: ValueMapping; dryRun: boolean; progress: boolean }
+interface Args {
+  dir?: string; entity?: string; file?: string; mapping?: Record<string, string>; values?: ValueMapping; dryRun: boolean; progress: boolean;
+  documents: MappingDocument[]; encoding?: Encoding;
+}
 
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { dryRun: false, progress: !!process.stderr.isTTY };
+  const args: Args = { dryRun: false, progress: !!process.stderr.isTTY, documents: [] };
   const rest: string[] = [];
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === '--dir') args.dir = argv[++k];
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--progress') args.progress = true;
-    else if (a === '--mapping') {
+    else if (a === '--mapping-file') {
+      const doc = readMappingDocument(argv[++k] ?? '');
+      if (typeof doc === 'string') return doc;
+      args.documents.push(doc);
+    } else if (a === '--encoding') {
+      const e = argv[++k] as Encoding;
+      if (!ENCODINGS.includes(e)) return `--encoding must be one of ${ENCODINGS.join(', ')}`;
+      args.encoding = e;
+    } else if (a === '--mapping') {
       const spec = argv[++k] ?? '';
       args.mapping = {};
       for (const pair of spec.split(',').filter(Boolean)) {
@@ -45,13 +66,23 @@ function parseArgs(argv: string[]): Args | string {
   }
   if (args.dir) {
     if (rest.length) return 'with --dir, give no entity or file';
-    if (args.values || args.mapping) return 'with --dir, give no --mapping or --values (they are per file)';
+    if (args.values || args.mapping) return 'with --dir, give no --mapping or --values (they are per file: use --mapping-file)';
+    return args;
+  }
+  if (args.documents.length > 1) return 'give one --mapping-file for one file (several only with --dir)';
+  if (args.documents.length && (args.values || args.mapping)) return 'give either --mapping-file or --mapping/--values';
+  if (args.documents.length && rest.length === 1) {
+    args.file = rest[0];
     return args;
   }
   if (rest.length !== 2) return 'give an entity and a file, or --dir <folder>';
   [args.entity, args.file] = rest;
   const entity = parseEntityName(args.entity);
   if (!entity) return `unknown entity "${args.entity}"`;
+  if (args.documents.length) {
+    const o = optionsFor(args.documents[0], entity);
+    if (typeof o === 'string') return o;
+  }
   if (args.values) {
     const checked = checkValueMapping(entity, args.values);
     if (typeof checked === 'string') return checked;
@@ -61,8 +92,14 @@ function parseArgs(argv: string[]): Args | string {
 
 function printResult(r: ImportResult, dryRun: boolean): void {
   const counts = `${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged (${r.totalRows} rows)`;
+  const extra = [
+    ...(r.skipped ?? []).map((x) => `${x.rows} row${x.rows === 1 ? '' : 's'} ${x.reason}`),
+    ...(r.merged ? [`${r.merged} row${r.merged === 1 ? '' : 's'} merged into an earlier row with the same key`] : []),
+    ...(r.createdUsers?.length ? [`${r.createdUsers.length} inactive member${r.createdUsers.length === 1 ? '' : 's'} created from owner names (${r.createdUsers.slice(0, 5).map((u) => u.name).join(', ')}${r.createdUsers.length > 5 ? ', …' : ''})`] : []),
+  ];
   if (r.ok) {
-    console.log(`${r.fileName}: ${dryRun ? 'dry run, would be ' : ''}${counts}`);
+    console.log(`${r.fileName}${parseEntityName(r.fileName) === r.entity ? '' : ` → ${r.entity}`}: ${dryRun ? 'dry run, would be ' : ''}${counts}`);
+    for (const x of extra) console.log(`  ${x}`);
     return;
   }
   if (!r.errorCount) {
@@ -100,12 +137,18 @@ async function main(): Promise<number> {
   let files: ImportResult[];
   let ok: boolean;
   if (args.dir) {
-    const r = await importDirectory(db, args.dir, common);
+    const r = await importDirectory(db, args.dir, { ...common, documents: args.documents });
     files = r.files;
     ok = r.ok;
     if (!files.length) console.log(r.message);
+  } else if (args.documents.length) {
+    const doc = args.documents[0];
+    const only = args.entity ? { ...doc, imports: doc.imports.filter((m) => m.entity === parseEntityName(args.entity!)) } : doc;
+    const r = await importWithDocument(db, { ...common, document: args.encoding ? { ...only, encoding: args.encoding } : only, path: args.file! });
+    files = r.files;
+    ok = r.ok;
   } else {
-    const r = await importFile(db, { ...common, entity: args.entity!, path: args.file!, mapping: args.mapping, values: args.values });
+    const r = await importFile(db, { ...common, entity: args.entity!, path: args.file!, mapping: args.mapping, values: args.values, format: { encoding: args.encoding } });
     files = [r];
     ok = r.ok;
   }

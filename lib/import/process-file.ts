@@ -6,12 +6,19 @@
 import type { Db } from '@/db/client';
 import { ENTITIES, type EntityName } from '@/lib/validation';
 import { clean } from '@/lib/validation/fields';
-import { ErrorLog, Rollback } from './errors';
+import { BatchWriter } from './batch-writer';
+import { Rollback, type ErrorLog } from './errors';
+import { BINARY_MESSAGE, UTF8_MESSAGE } from './file-checks';
 import { IdSet } from './id-set';
 import { resolveColumns } from './mapping';
+import { RowMerger } from './merge';
+import { OwnerResolver, ownerColumns } from './owners';
 import { isCsvError, readCsv } from './reader';
-import { describeBadRef, loadStored, upsertBatch, type BatchResult } from './upsert';
-import type { ColumnMapping, ImportProgress, PreviewRow, UnknownValues, ValueMapping } from './types';
+import { RowTransform } from './row-transform';
+import { ValueCounter } from './value-counter';
+import { loadStored } from './upsert';
+import type { Delimiter, FileFormat, ImportRules } from './rules';
+import type { ColumnMapping, ImportProgress, ImportResult, PreviewRow, UnknownValues, ValueMapping } from './types';
 
 type Tx = Pick<Db, 'execute'>;
 
@@ -20,6 +27,8 @@ export interface FileJob {
   source: AsyncIterable<Uint8Array>;
   mapping?: ColumnMapping;
   values?: ValueMapping;
+  rules?: ImportRules;
+  format?: FileFormat;
   bytesTotal: number | null;
   batchSize: number;
   previewRows: number;
@@ -28,116 +37,81 @@ export interface FileJob {
   errors: ErrorLog;
 }
 
-export interface FileOutcome {
-  totalRows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  mapping: ColumnMapping;
+export interface FileOutcome extends Pick<ImportResult, 'totalRows' | 'inserted' | 'updated' | 'unchanged' | 'mapping' | 'unknownValues'>, Required<Pick<ImportResult, 'skipped' | 'merged' | 'createdUsers' | 'distinctValues'>> {
   preview: PreviewRow[];
-  unknownValues: UnknownValues;
-}
-
-/** Distinct unknown values kept per column: enough to map an export's vocabulary, bounded for a bad file. */
-const MAX_UNKNOWN_VALUES = 50;
-
-/** `{Header}` in a mapped value copies that column of the row (e.g. name = "{account}"); unknown headers stay as written. */
-function fillTemplate(to: string, header: string[], cells: string[]): string {
-  return to.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
-    const i = header.indexOf(name.trim());
-    return i >= 0 ? (cells[i] ?? '') : whole;
-  });
-}
-
-/** The value mapping with its keys normalised (trimmed, lower-case) for lookups. */
-function normalizeValueMapping(v: ValueMapping | undefined): [string, Map<string, string>][] {
-  return Object.entries(v ?? {}).map(([col, m]) => [col, new Map(Object.entries(m).map(([from, to]) => [from.trim().toLowerCase(), to]))]);
-}
-
-/** Batches sent and not yet answered (each holds one batch's rows and JSON in memory). */
-const MAX_INFLIGHT = 2;
-
-const UTF8_MESSAGE =
-  'holds bytes that are not valid UTF-8: the file is not UTF-8 encoded. Save it as "CSV UTF-8" and import it again';
-
-/** SQLSTATE classes 22 (data exception) and 23 (integrity violation): the data, not the database. */
-function dataErrorOf(err: unknown): string | null {
-  for (let e = err as { code?: unknown; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && /^2[23]/.test(e.code)) return e.message ?? String(e.code);
-  }
-  return null;
+  delimiter: Delimiter | null;
 }
 
 export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
   const def = ENTITIES[job.entity];
   const { errors, signal } = job;
-  const out: FileOutcome = { totalRows: 0, inserted: 0, updated: 0, unchanged: 0, mapping: {}, preview: [], unknownValues: {} };
-  const valueMaps = normalizeValueMapping(job.values);
-  // Columns whose unparsed or missing values are worth offering a mapping for.
-  const mappable = new Set(def.columns.filter((c) => c.type === 'enum' || c.type === 'boolean' || c.required).map((c) => c.name));
-  const unknown = new Map<string, Map<string, number>>();
-  const noteUnknown = (col: string, raw: string | undefined) => {
-    if (!mappable.has(col)) return;
-    const v = (raw ?? '').trim();
-    const counts = unknown.get(col) ?? new Map<string, number>();
-    unknown.set(col, counts);
-    if (counts.has(v) || counts.size < MAX_UNKNOWN_VALUES) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const out: FileOutcome = {
+    totalRows: 0, inserted: 0, updated: 0, unchanged: 0, mapping: {}, preview: [], unknownValues: {},
+    skipped: [], merged: 0, createdUsers: [], distinctValues: {}, delimiter: null,
   };
-  const csv = readCsv(job.source);
+  const counter = new ValueCounter(def, job.previewRows > 0);
+  const csv = readCsv(job.source, job.format);
   const seen = new IdSet();
   const keyIsEmail = def.key === 'email';
-  let fields: ReturnType<typeof resolveColumns>['fields'] = [];
+  const merger = job.rules?.merge ? new RowMerger(job.rules.merge) : null;
+  const owners = new OwnerResolver(tx, job.rules?.owners);
+  const ownerCols = ownerColumns(job.entity);
+  const skipped = new Map<string, number>();
   let headerOf = new Map<string, string>();
+  const headerName = (c: string) => headerOf.get(c) ?? c;
   let header: string[] | null = null;
+  let transform: RowTransform | null = null;
   let lastRow = 1;
   let utf8Reported = false;
-
-  // Batches: two in flight while the next is parsed, so Postgres always has the next statement queued
-  // on the connection (postgres.js pipelines them) and works while JS parses and validates.
-  let batch: Record<string, unknown>[] = [];
-  const inflight: Promise<void>[] = [];
-  let failure: unknown = null;
   const previewWanted: { row: number; key: string }[] = [];
-  let before: Map<string, Record<string, unknown>> | null = null;
+  const writer = new BatchWriter(tx, job.entity, errors, headerName, job.batchSize, () => (job.previewRows > 0 ? previewWanted.map((p) => p.key) : null));
 
-  const apply = (rows: Record<string, unknown>[], r: BatchResult) => {
-    out.inserted += r.inserted;
-    out.updated += r.updated;
-    out.unchanged += rows.length - r.badRefs.length - r.inserted - r.updated;
-    if (!r.badRefs.length) return;
-    const byRow = new Map(rows.map((x) => [x.n as number, x]));
-    for (const b of r.badRefs) {
-      for (const c of b.columns) errors.add(b.n, headerOf.get(c) ?? c, describeBadRef(job.entity, c, byRow.get(b.n)?.[c]));
+  /** Owners, validation, duplicate keys, then the batch. */
+  const emit = async (row: number, values: Record<string, string>, ok: boolean) => {
+    for (const col of ownerCols) {
+      const v = values[col];
+      if (v === undefined || clean(v) === null || (v.includes('@') && v === v.toLowerCase())) continue;
+      const r = await owners.resolve(col, v);
+      if ('email' in r) values[col] = r.email;
+      else {
+        errors.add(row, headerName(col), r.message);
+        ok = false;
+      }
     }
-  };
-  const flush = async () => {
-    if (!batch.length) return;
-    const rows = batch;
-    batch = [];
-    while (inflight.length >= MAX_INFLIGHT) await inflight.shift();
-    if (failure) return;
-    if (job.previewRows > 0 && before === null) before = await loadStored(tx, job.entity, previewWanted.map((p) => p.key));
-    inflight.push(upsertBatch(tx, job.entity, rows).then(
-      (r) => apply(rows, r),
-      (err) => {
-        // After a refused batch, the ones queued behind it fail with "transaction aborted": the first
-        // failure is the one to report.
-        if (failure) return;
-        const msg = dataErrorOf(err);
-        if (!msg) failure = err;
-        else {
-          failure = new Rollback('errors');
-          errors.add(rows[0].n as number, '', `the database refused rows ${rows[0].n}-${rows[rows.length - 1].n}: ${msg}`);
-        }
-      },
-    ));
-    job.onProgress?.({ rowsDone: out.totalRows, bytesDone: csv.bytes(), bytesTotal: job.bytesTotal });
+    const parsed = def.schema.safeParse(values);
+    const rawKey = clean(values[def.key]);
+    if (rawKey !== null && !merger) {
+      const first = seen.add(keyIsEmail ? rawKey.toLowerCase() : rawKey, row);
+      if (first !== 0) {
+        errors.add(row, headerName(def.key), `duplicate ${def.key} "${rawKey}": row ${first} has it too${first > 0 ? ' (merge rules can fold such rows into one)' : ''}`);
+        ok = false;
+      }
+    }
+    if (!parsed.success) {
+      for (const iss of parsed.error.issues) {
+        const col = String(iss.path[0] ?? '');
+        errors.add(row, headerName(col), iss.message);
+        // A field's own parse failure (not a cross-field rule) on a mappable column: offer to map it.
+        if (iss.path.length === 1 && (iss.message === 'is required' || /^must be (one of|true or false)/.test(iss.message))) counter.noteUnknown(col, values[col]);
+      }
+      return;
+    }
+    if (!ok) return;
+    const rec = parsed.data;
+    counter.noteDistinct(rec);
+    if (previewWanted.length < job.previewRows) previewWanted.push({ row, key: String(rec[def.key]) });
+    rec.n = row;
+    const wait = writer.push(rec);
+    if (wait) {
+      await wait;
+      job.onProgress?.({ rowsDone: out.totalRows, bytesDone: csv.bytes(), bytesTotal: job.bytesTotal });
+    }
   };
 
   try {
     for await (const { row, cells } of csv.records) {
       if (signal?.aborted) throw new Rollback('aborted');
-      if (failure) break;
+      if (writer.failure) break;
       lastRow = row;
       if (csv.decoder.invalidAt !== null) {
         const idx = cells.findIndex((c) => c.includes('\uFFFD'));
@@ -153,17 +127,19 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
           errors.add(row, '', 'the header row is empty: the first row must name the columns');
           break;
         }
-        const filled = new Set(valueMaps.filter(([, m]) => m.has('')).map(([col]) => col));
+        const valueFilled = Object.entries(job.values ?? {}).filter(([, m]) => '' in m).map(([col]) => col);
+        const filled = new Set([...valueFilled, ...(job.rules?.derived ?? []).map((d) => d.column)]);
         const resolved = resolveColumns(job.entity, header, job.mapping, filled);
         for (const e of resolved.errors) errors.add(e.row, e.column, e.message);
-        if (resolved.errors.length) break;
-        fields = resolved.fields;
+        transform = new RowTransform(header, resolved.fields, job.values, job.rules);
+        for (const p of transform.problems) errors.add(1, p.column, p.message);
+        if (resolved.errors.length || transform.problems.length) break;
         out.mapping = resolved.mapping;
-        headerOf = new Map(fields.map((f) => [f.column, f.header]));
+        headerOf = new Map(resolved.fields.map((f) => [f.column, f.header]));
         continue;
       }
+      if (cells.every((c) => c.trim() === '')) continue; // a blank spreadsheet row (",,,")
       if (cells.length !== header.length) {
-        if (cells.every((c) => c.trim() === '')) continue; // a blank spreadsheet row (",,,")
         out.totalRows++;
         if (cells.length > header.length) {
           errors.add(row, `#${header.length + 1}`, `has ${cells.length} values but the header has ${header.length} columns`);
@@ -172,60 +148,43 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
         }
         continue;
       }
-      const values: Record<string, string> = {};
-      for (const f of fields) values[f.column] = cells[f.index];
-      for (const [col, m] of valueMaps) {
-        const to = m.get((values[col] ?? '').trim().toLowerCase());
-        if (to !== undefined) values[col] = to.includes('{') ? fillTemplate(to, header, cells) : to;
+      const t = transform!.apply(cells);
+      if (t.kind === 'skip') {
+        skipped.set(t.reason, (skipped.get(t.reason) ?? 0) + 1);
+        continue;
       }
-      const parsed = def.schema.safeParse(values);
-      if (!parsed.success && cells.every((c) => c.trim() === '')) continue;
       out.totalRows++;
-      let rowOk = parsed.success;
-      const rawKey = clean(values[def.key]);
-      if (rawKey !== null) {
-        const key = keyIsEmail ? rawKey.toLowerCase() : rawKey;
-        const first = seen.add(key, row);
-        if (first !== 0) {
-          errors.add(row, headerOf.get(def.key) ?? def.key, `duplicate ${def.key} "${rawKey}": row ${first} has it too`);
-          rowOk = false;
-        }
+      for (const p of t.problems) errors.add(row, p.column, p.message);
+      const key = clean(t.values[def.key]);
+      if (merger && key !== null) {
+        if (!t.problems.length) merger.add(keyIsEmail ? key.toLowerCase() : key, row, t.values);
+        continue;
       }
-      if (!parsed.success) {
-        for (const iss of parsed.error.issues) {
-          const col = String(iss.path[0] ?? '');
-          errors.add(row, headerOf.get(col) ?? col, iss.message);
-          // A field's own parse failure (not a cross-field rule) on a mappable column: offer to map it.
-          if (iss.path.length === 1 && (iss.message === 'is required' || /^must be (one of|true or false)/.test(iss.message))) noteUnknown(col, values[col]);
-        }
+      await emit(row, t.values, t.problems.length === 0);
+    }
+    if (merger) {
+      for (const m of merger.rows()) {
+        if (signal?.aborted) throw new Rollback('aborted');
+        out.merged += m.folded;
+        for (const c of m.conflicts) errors.add(m.row, headerName(c.column), c.message);
+        await emit(m.row, m.values, m.conflicts.length === 0);
       }
-      if (!rowOk || !parsed.success) continue;
-      const rec = parsed.data;
-      if (previewWanted.length < job.previewRows) previewWanted.push({ row, key: String(rec[def.key]) });
-      rec.n = row;
-      batch.push(rec);
-      if (batch.length >= job.batchSize) await flush();
-      // Let I/O in now and then: the reply to a batch waits for the event loop, and Postgres idles
-      // until the reply is read and the next batch goes out (-30% wall time on a million rows).
-      else if ((batch.length & 511) === 0) await new Promise((r) => setImmediate(r));
     }
   } catch (err) {
     if (!isCsvError(err)) throw err;
     errors.add(lastRow + 1, '', `is not valid CSV (${err.message})`);
   }
-  if (header === null && errors.count === 0) {
-    errors.add(1, '', 'the file is empty: a header row naming the columns is required');
-  }
-  if (csv.decoder.invalidAt !== null && !utf8Reported) {
-    errors.add(lastRow, '', `the file ${UTF8_MESSAGE}`);
-  }
-  if (!failure) await flush();
-  while (inflight.length) await inflight.shift();
-  if (failure) throw failure;
-  if (before !== null && previewWanted.length) out.preview = await buildPreview(tx, job.entity, previewWanted, before);
-  for (const [col, counts] of unknown) {
-    out.unknownValues[col] = [...counts].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value));
-  }
+  out.delimiter = csv.info.delimiter;
+  if (csv.info.binary) errors.add(1, '', `the file ${BINARY_MESSAGE}`);
+  else if (header === null && errors.count === 0) errors.add(1, '', 'the file is empty: a header row naming the columns is required');
+  if (csv.decoder.invalidAt !== null && !utf8Reported) errors.add(lastRow, '', `the file ${UTF8_MESSAGE}`);
+  await writer.finish();
+  Object.assign(out, { inserted: writer.inserted, updated: writer.updated, unchanged: writer.unchanged });
+  if (writer.before !== null && previewWanted.length) out.preview = await buildPreview(tx, job.entity, previewWanted, writer.before);
+  out.unknownValues = { ...counter.unknown(), ...owners.unmatchedValues() };
+  out.distinctValues = counter.distinct();
+  out.skipped = [...skipped].map(([reason, rows]) => ({ reason, rows }));
+  out.createdUsers = owners.created;
   job.onProgress?.({ rowsDone: out.totalRows, bytesDone: csv.bytes(), bytesTotal: job.bytesTotal });
   return out;
 }

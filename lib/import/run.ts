@@ -9,10 +9,15 @@ import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/
 import { ErrorLog, Rollback } from './errors';
 import { closeInterrupted, finishHistory, holdRunning, startHistory } from './history';
 import { processFile, type FileOutcome } from './process-file';
-import { openSource } from './reader';
+import { entityOptions, sameHeaders, type MappingDocument } from './mapping-document';
+import { openSource, readCsv } from './reader';
+import type { FileFormat, ImportRules } from './rules';
 import type { ColumnMapping, DirectoryImportResult, ImportFileOptions, ImportProgress, ImportResult, ValueMapping } from './types';
 
-export type ImportDirectoryOptions = Omit<ImportFileOptions, 'entity' | 'path' | 'stream' | 'fileName' | 'mapping' | 'values' | 'bytesTotal'>;
+export type ImportDirectoryOptions = Omit<ImportFileOptions, 'entity' | 'path' | 'stream' | 'fileName' | 'mapping' | 'values' | 'rules' | 'format' | 'bytesTotal'> & {
+  /** Mapping documents for files of the folder: matched by their `file` name, else by their headers. */
+  documents?: MappingDocument[];
+};
 
 interface FileSpec {
   entity: EntityName;
@@ -21,6 +26,8 @@ interface FileSpec {
   bytesTotal: number | null;
   mapping?: ColumnMapping;
   values?: ValueMapping;
+  rules?: ImportRules;
+  format?: FileFormat;
 }
 
 export class UnknownEntityError extends Error {
@@ -41,9 +48,41 @@ export async function importFile(db: Db, opts: ImportFileOptions): Promise<Impor
   const entity = requireEntity(opts.entity);
   const fileName = opts.fileName ?? (opts.path ? path.basename(opts.path) : `${entity}.csv`);
   const bytesTotal = opts.bytesTotal ?? (opts.path && !opts.stream ? (await fs.promises.stat(opts.path)).size : null);
-  const spec: FileSpec = { entity, fileName, bytesTotal, mapping: opts.mapping, values: opts.values, open: () => openSource(opts) };
+  const spec: FileSpec = { entity, fileName, bytesTotal, mapping: opts.mapping, values: opts.values, rules: opts.rules, format: opts.format, open: () => openSource(opts) };
   const { files } = await run(db, [spec], opts);
   return files[0];
+}
+
+/** Specs for every part of a mapping document, read from one file. */
+function documentSpecs(doc: MappingDocument, fileName: string, bytesTotal: number | null, open: () => AsyncIterable<Uint8Array>): FileSpec[] {
+  return doc.imports.map((m) => {
+    const o = entityOptions(doc, m);
+    return { entity: o.entity, fileName, bytesTotal, open, mapping: o.mapping, values: o.values, rules: o.rules, format: o.format };
+  });
+}
+
+/** Dependency order (users before accounts before deals ...), stable for parts of one entity. */
+function ordered(specs: FileSpec[]): FileSpec[] {
+  return specs.map((s, k) => ({ s, k })).sort((a, b) => ENTITY_NAMES.indexOf(a.s.entity) - ENTITY_NAMES.indexOf(b.s.entity) || a.k - b.k).map((x) => x.s);
+}
+
+/**
+ * Imports one file with a mapping document: every entity it has a part for (e.g. accounts, tickets
+ * and survey responses from one ticket export), in dependency order, in ONE transaction.
+ */
+export async function importWithDocument(
+  db: Db, opts: ImportDirectoryOptions & { document: MappingDocument; path?: string; stream?: AsyncIterable<Uint8Array>; fileName?: string; bytesTotal?: number },
+): Promise<DirectoryImportResult> {
+  if (opts.stream && opts.document.imports.length > 1) throw new Error('a document with several parts reads its file more than once: give a path');
+  const fileName = opts.fileName ?? (opts.path ? path.basename(opts.path) : 'upload.csv');
+  const bytesTotal = opts.bytesTotal ?? (opts.path && !opts.stream ? (await fs.promises.stat(opts.path)).size : null);
+  return run(db, ordered(documentSpecs(opts.document, fileName, bytesTotal, () => openSource(opts))), opts);
+}
+
+/** The header row of a file (for matching mapping documents). */
+async function headersOf(file: string): Promise<string[]> {
+  for await (const r of readCsv(openSource({ path: file })).records) return r.cells.map((c) => c.trim());
+  return [];
 }
 
 /**
@@ -52,10 +91,25 @@ export async function importFile(db: Db, opts: ImportFileOptions): Promise<Impor
  * dependency order, in ONE transaction: one bad row anywhere and nothing is written.
  */
 export async function importDirectory(db: Db, dir: string, opts: ImportDirectoryOptions = {}): Promise<DirectoryImportResult> {
-  const names = await fs.promises.readdir(dir);
+  const names = (await fs.promises.readdir(dir)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
   const specs: FileSpec[] = [];
+  const docs = [...(opts.documents ?? [])];
+  const claimed = new Set<string>();
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const headers = docs.some((d) => !d.file) ? await headersOf(full) : [];
+    const k = docs.findIndex((d) => (d.file ? d.file === name : sameHeaders(d, headers)));
+    if (k < 0) continue;
+    const { size } = await fs.promises.stat(full);
+    specs.push(...documentSpecs(docs[k], name, size, () => openSource({ path: full })));
+    docs.splice(k, 1);
+    claimed.add(name);
+  }
+  if (docs.length) {
+    return { ok: false, committed: false, files: [], message: `No file in ${dir} for the mapping ${docs.map((d) => `"${d.name}"${d.file ? ` (${d.file})` : ''}`).join(', ')}.` };
+  }
   for (const entity of ENTITY_NAMES) {
-    const name = names.find((n) => n.toLowerCase().endsWith('.csv') && parseEntityName(n) === entity);
+    const name = names.find((n) => !claimed.has(n) && parseEntityName(n) === entity);
     if (!name) continue;
     const full = path.join(dir, name);
     const { size } = await fs.promises.stat(full);
@@ -64,7 +118,7 @@ export async function importDirectory(db: Db, dir: string, opts: ImportDirectory
   if (!specs.length) {
     return { ok: false, committed: false, files: [], message: `No known CSV file in ${dir} (expected e.g. ${ENTITIES.users.fileName}, ${ENTITIES.leads.fileName}).` };
   }
-  return run(db, specs, opts);
+  return run(db, ordered(specs), opts);
 }
 
 function summary(o: { inserted: number; updated: number; unchanged: number }): string {
@@ -92,7 +146,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
         const s = specs[k];
         const onProgress = opts.onProgress && ((p: ImportProgress) => opts.onProgress!({ ...p, fileName: s.fileName }));
         outcomes[k] = await processFile(tx, {
-          entity: s.entity, source: s.open(), mapping: s.mapping, values: s.values, bytesTotal: s.bytesTotal, batchSize, previewRows,
+          entity: s.entity, source: s.open(), mapping: s.mapping, values: s.values, rules: s.rules, format: s.format, bytesTotal: s.bytesTotal, batchSize, previewRows,
           onProgress, signal: opts.signal, errors: logs[k],
         });
       }
@@ -102,7 +156,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
         const o = outcomes[k]!;
         await writeAudit(tx, {
           userId, action: 'import', entity: specs[k].entity, entityId: historyIds[k],
-          after: { fileName: specs[k].fileName, totalRows: o.totalRows, inserted: o.inserted, updated: o.updated, unchanged: o.unchanged },
+          after: { fileName: specs[k].fileName, totalRows: o.totalRows, inserted: o.inserted, updated: o.updated, unchanged: o.unchanged, skipped: o.skipped, merged: o.merged, createdUsers: o.createdUsers.length },
         });
       }
     });
@@ -137,6 +191,11 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
       errorCount,
       mapping: o?.mapping ?? s.mapping ?? {},
       unknownValues: o?.unknownValues ?? {},
+      skipped: o?.skipped ?? [],
+      merged: o?.merged ?? 0,
+      createdUsers: o?.createdUsers ?? [],
+      distinctValues: o?.distinctValues ?? {},
+      delimiter: o?.delimiter ?? null,
       message,
       ...(dryRun ? { preview: o?.preview ?? [] } : {}),
     };

@@ -1,6 +1,7 @@
 // Public types of the import core (shared by the CLI and the admin import page).
 import type { Readable } from 'node:stream';
 import type { EntityName } from '@/lib/validation';
+import type { Delimiter, FileFormat, ImportRules } from './rules';
 
 /** One problem, as the user sees it: row 1 is the header, the first data row is row 2. */
 export interface ImportError {
@@ -46,6 +47,10 @@ export interface ImportFileOptions {
   /** Without a mapping, headers match contract columns ignoring case, spaces, '-' and '_'. */
   mapping?: ColumnMapping;
   values?: ValueMapping;
+  /** Row filters, derived times, normalisation, merging of repeated keys, owners by name (rules.ts). */
+  rules?: ImportRules;
+  /** Encoding (UTF-8 unless chosen) and delimiter (detected unless given). */
+  format?: FileFormat;
   /** Validate and write inside the transaction, then roll back: counts, errors and a preview. */
   dryRun?: boolean;
   /** How many rows of the preview a dry run returns (default 20). */
@@ -96,6 +101,17 @@ export interface ImportResult {
   /** A one-line summary, e.g. why nothing was written. */
   message: string;
   preview?: PreviewRow[];
+  // Optional in the type (always set by importFile) so results built elsewhere (tests, history) stay valid.
+  /** Rows dropped by the row filters, per reason (not counted in totalRows). */
+  skipped?: { reason: string; rows: number }[];
+  /** Rows folded into an earlier row with the same key (merge rules). */
+  merged?: number;
+  /** People created from owner names (inactive members), when the mapping asks for it. */
+  createdUsers?: { name: string; email: string }[];
+  /** Dry runs: the distinct values of free-text columns with few of them, with row counts (to map or normalise). */
+  distinctValues?: UnknownValues;
+  /** The delimiter the file was read with (detected unless given). */
+  delimiter?: Delimiter | null;
 }
 
 export interface DirectoryImportResult {
