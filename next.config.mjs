@@ -1,25 +1,20 @@
-/** @type {import('next').NextConfig} */
-const securityHeaders = [
+// Security headers of what proxy.ts does not see: the API (JSON, CSV) and Next's assets. Pages get the same
+// static headers plus a CSP with a per-request script nonce from the proxy (lib/security/headers.ts, whose
+// STATIC_SECURITY_HEADERS and NO_SCRIPT_CSP these copy; tests/security/headers.test.ts keeps them equal).
+const staticSecurityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  {
-    key: 'Content-Security-Policy',
-    // Next injects inline bootstrap scripts and styles; 'unsafe-inline' is the price of not using nonces.
-    value: [
-      "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'" + (process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''),
-      "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self' data:",
-      "connect-src 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-    ].join('; '),
-  },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
 ];
+// Nothing there runs a script or may be framed.
+const noScriptCsp = {
+  key: 'Content-Security-Policy',
+  value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+};
 
+/** @type {import('next').NextConfig} */
 const nextConfig = {
   // Lets two builds (say, two e2e runs on different ports) live side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
@@ -33,7 +28,10 @@ const nextConfig = {
     authInterrupts: true,
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/api/:path*', headers: [...staticSecurityHeaders, noScriptCsp] },
+      { source: '/_next/:path*', headers: [...staticSecurityHeaders, noScriptCsp] },
+    ];
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -6,6 +7,8 @@ export const metadata: Metadata = {
   title: { default: 'CRM KPI', template: '%s · CRM KPI' },
   description: 'CRM KPI dashboards, drill-downs and SMART goals.',
   robots: { index: false, follow: false },
+  // public/: favicon.ico for every browser (and /favicon.ico requests), the SVG where supported.
+  icons: { icon: [{ url: '/favicon.ico', sizes: '16x16 32x32' }, { url: '/icon.svg', type: 'image/svg+xml' }] },
 };
 
 export const viewport: Viewport = {
@@ -18,7 +21,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Render every page per request, the sign-in and 404 pages included: Next puts the request's CSP nonce
+  // (proxy.ts) on its scripts only when it renders; a page prerendered at build would carry none, and the
+  // browser would refuse its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

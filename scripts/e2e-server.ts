@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import { openDb } from '@/db/client';
 import { ensureDemoSignIns, describeDemoUsers } from '@/e2e/support/demo-users';
 import { STATE_FILE, type E2eServerState } from '@/e2e/support/server-state';
+import { NEXT_START_NODE_ARGS } from './lib/next-server';
 
 const ROOT = process.cwd();
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -189,8 +190,7 @@ async function main() {
   }
   fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
 
-  const nextBin = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(PORT)], { env, stdio: 'inherit', cwd: ROOT });
+  const app = spawn(process.execPath, [...NEXT_START_NODE_ARGS, '-p', String(PORT)], { env, stdio: 'inherit', cwd: ROOT });
   app.on('exit', (code) => { void shutdown(code ?? 0); });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {

@@ -1,5 +1,7 @@
 // npm start: `next start` on PORT (default 3000) with NEXTAUTH_URL and a persisted NEXTAUTH_SECRET
 // defaulted (scripts/lib/server-env.ts). Needs a production build (`npm run build`).
+// Node itself answers a request whose URL and headers pass its 16 KB limit (431) before Next sees it;
+// startNext preloads scripts/lib/http-error-headers.cjs so that answer carries the security headers too.
 import { hasBuild, startNext } from './lib/next-server';
 import { serverEnv } from './lib/server-env';
 

@@ -35,9 +35,15 @@ export function runNextBuild(env: NodeJS.ProcessEnv): boolean {
   return r.status === 0;
 }
 
+/**
+ * Node's arguments for `next start`: Node's own error answers (431 for a URL over 16 KB, 400) get the
+ * security headers (http-error-headers.cjs). `next start` run by hand goes without.
+ */
+export const NEXT_START_NODE_ARGS = ['--require', path.join(ROOT, 'scripts', 'lib', 'http-error-headers.cjs'), NEXT_BIN, 'start'];
+
 /** `next start` on `port` as a child process (the caller stops it). */
 export function spawnNextStart(port: number, env: NodeJS.ProcessEnv, stdio: StdioOptions = 'inherit'): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port)], { env, stdio, cwd: ROOT });
+  return spawn(process.execPath, [...NEXT_START_NODE_ARGS, '-p', String(port)], { env, stdio, cwd: ROOT });
 }
 
 /** Starts `next start` and resolves with its exit code; SIGINT/SIGTERM are passed on to it. */
