@@ -14,12 +14,3 @@ export const drillParamsSchema = z.object({
 export const DRILL_PAGE_SIZE = 25;
 
 export const RECORD_PAGES = new Set(['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses']);
-
-/** Escapes a CSV cell; text with a leading = + - @ (or tab/CR) gets a quote so a spreadsheet shows, not runs, it. */
-export function csvCell(value: unknown): string {
-  if (value == null) return '';
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value); // data, not text: never a formula
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

@@ -5,16 +5,10 @@ import { getReadDb } from '@/db/client';
 import { imports } from '@/db/schema';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { getUpload } from '@/lib/admin/upload-store';
+import { csvDocument } from '@/lib/csv/safe-csv';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
-
-/** CSV cell; a leading =, +, - or @ is prefixed so a spreadsheet does not run it as a formula. */
-function cell(v: string | number): string {
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export async function GET(req: Request): Promise<Response> {
   const user = await requireImportAdmin();
@@ -33,7 +27,8 @@ export async function GET(req: Request): Promise<Response> {
     if (!row) return jsonError(404, 'No such import.');
     errors = row.errors; name = row.fileName.replace(/\.csv$/i, '');
   }
-  const body = ['row,column,reason', ...errors.map((e) => [e.row, e.column, e.message].map(cell).join(','))].join('\r\n') + '\r\n';
+  // Messages quote the uploaded cells: the writer neutralises formulas in them.
+  const body = csvDocument([['row', 'column', 'reason'], ...errors.map((e) => [e.row, e.column, e.message])]);
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',

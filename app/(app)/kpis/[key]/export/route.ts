@@ -3,7 +3,8 @@
 import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
-import { DRILL_PAGE_SIZE, csvCell, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
+import { csvLine } from '@/lib/csv/safe-csv';
+import { DRILL_PAGE_SIZE, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
 import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
 import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams } from '@/lib/kpi';
 
@@ -46,16 +47,16 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
         for (;;) {
           const res = await kpiDrilldown(db, key, { ...base, page, pageSize });
           if (!header) {
-            controller.enqueue(encoder.encode(`${['record_type', 'id', ...res.columns.map((c) => c.key)].map(csvCell).join(',')}\r\n`));
+            controller.enqueue(encoder.encode(csvLine(['record_type', 'id', ...res.columns.map((c) => c.key)])));
             header = true;
           }
           for (const r of res.rows) {
-            controller.enqueue(encoder.encode(`${[r.entity, r.id, ...res.columns.map((c) => r[c.key])].map(csvCell).join(',')}\r\n`));
+            controller.enqueue(encoder.encode(csvLine([r.entity, r.id, ...res.columns.map((c) => r[c.key])])));
           }
           written += res.rows.length;
           if (!all || res.rows.length < pageSize || written >= res.total) break;
           if (written >= MAX_EXPORT_ROWS) {
-            controller.enqueue(encoder.encode(`${csvCell(`Export stopped at ${MAX_EXPORT_ROWS} of ${res.total} rows: narrow the filters.`)}\r\n`));
+            controller.enqueue(encoder.encode(csvLine([`Export stopped at ${MAX_EXPORT_ROWS} of ${res.total} rows: narrow the filters.`])));
             break;
           }
           page += 1;
