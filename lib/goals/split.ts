@@ -8,8 +8,9 @@ import { goals } from '@/db/schema';
 import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { can, type SessionUser } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit';
-import { getKpi, type KpiKey, type QueryDb } from '@/lib/kpi';
-import { proposeBaseline } from './history';
+import { formatKpiValue, getKpi, type KpiKey, type QueryDb } from '@/lib/kpi';
+import { assessTarget, monthlyHistory, needsStretch, proposeBaseline } from './history';
+import type { AchievabilityResult } from './achievability';
 import { goalKpiFilters } from './live';
 import { loadGoal, scopeRef } from './mutations';
 import { mayManageGoal } from './permissions';
@@ -17,8 +18,23 @@ import { validateGoalMath } from './progress';
 
 export interface TeamMember { id: number; name: string; email: string }
 
-export async function teamMembers(db: QueryDb, teamId: number): Promise<TeamMember[]> {
-  return queryRows<TeamMember>(db, sql`select id, name, email from users where team_id = ${teamId} and active order by name`);
+/**
+ * The active members of a team a goal can be split to: with `department`, only those of the goal's
+ * department (a Sales goal is not split to the team's support agent; users without a department stay).
+ */
+export async function teamMembers(db: QueryDb, teamId: number, department?: string): Promise<TeamMember[]> {
+  const dept = department ? sql` and (department = ${department} or department is null)` : sql``;
+  return queryRows<TeamMember>(db, sql`select id, name, email from users where team_id = ${teamId} and active${dept} order by name`);
+}
+
+/**
+ * The member goal's Achievable text: what the member's own last 12 months say of the member's target
+ * (the team goal's text quotes the team's target, which means nothing on a member's page). Null when
+ * the target is within the member's history and the team goal is no stretch.
+ */
+export function memberStretchText(check: AchievabilityResult | null, parentStretch: boolean): string | null {
+  if (check && check.messages.length && (needsStretch(check) || parentStretch)) return check.messages.join(' ');
+  return parentStretch ? 'Part of a stretch team goal; this target is within the member’s own last 12 months.' : null;
 }
 
 export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = new Date()): Promise<ActionResult> {
@@ -30,19 +46,23 @@ export async function splitGoal(db: Db, user: SessionUser, id: number, targets: 
   }
   const kpi = getKpi(parent.kpiKey);
   if (!kpi) return { ok: false, error: 'The goal’s KPI no longer exists.' };
-  const members = new Map((await teamMembers(db, parent.scopeTeamId)).map((m) => [m.id, m]));
+  const members = new Map((await teamMembers(db, parent.scopeTeamId, parent.department)).map((m) => [m.id, m]));
   const fieldErrors: Record<string, string[]> = {};
-  const planned: { member: TeamMember; target: number; baseline: number }[] = [];
+  const planned: { member: TeamMember; target: number; baseline: number; stretch: string | null }[] = [];
   for (const t of targets) {
     const member = members.get(t.userId);
-    if (!member) { fieldErrors[`target_${t.userId}`] = ['Not an active member of this team.']; continue; }
-    const own = await proposeBaseline(db, kpi.key as KpiKey,
-      goalKpiFilters({ filters: parent.filters, scope: 'user', scopeTeamName: null, scopeUserEmail: member.email }), parent.startDate, parent.dueDate);
+    if (!member) { fieldErrors[`target_${t.userId}`] = ['Not an active member of this team in the goal’s department.']; continue; }
+    const memberFilters = goalKpiFilters({ filters: parent.filters, scope: 'user', scopeTeamName: null, scopeUserEmail: member.email });
+    const own = await proposeBaseline(db, kpi.key as KpiKey, memberFilters, parent.startDate, parent.dueDate);
     // Additive: the member's share of last period's total; level: the member's own level.
     const baseline = own ?? (kpi.aggregation === 'additive' ? 0 : parent.baseline);
     const problems = validateGoalMath({ baseline, target: t.target, direction: kpi.direction, startDate: parent.startDate, dueDate: parent.dueDate });
-    if (problems.length) fieldErrors[`target_${t.userId}`] = problems.map((p) => `${p} (baseline ${baseline.toLocaleString('en-US', { maximumFractionDigits: 2 })})`);
-    else planned.push({ member, target: t.target, baseline });
+    if (problems.length) fieldErrors[`target_${t.userId}`] = problems.map((p) => `${p} (baseline ${formatKpiValue(baseline, kpi.unit)})`);
+    else {
+      const history = await monthlyHistory(db, kpi.key as KpiKey, memberFilters, now);
+      const check = assessTarget(kpi.key as KpiKey, history, { baseline, target: t.target, startDate: parent.startDate, dueDate: parent.dueDate }, (v) => formatKpiValue(v, kpi.unit));
+      planned.push({ member, target: t.target, baseline, stretch: memberStretchText(check, !!parent.stretch) });
+    }
   }
   if (Object.keys(fieldErrors).length) return { ok: false, error: 'Some targets need attention.', fieldErrors };
 
@@ -53,7 +73,7 @@ export async function splitGoal(db: Db, user: SessionUser, id: number, targets: 
       const prev = existing.find((e) => e.userId === p.member.id);
       if (prev) {
         if (prev.target === p.target) continue;
-        await tx.update(goals).set({ target: p.target, updatedAt: now }).where(eq(goals.id, prev.id));
+        await tx.update(goals).set({ target: p.target, stretch: p.stretch, updatedAt: now }).where(eq(goals.id, prev.id));
         await writeAudit(tx, { userId: user.id, action: 'update', entity: 'goals', entityId: prev.id, before: { target: prev.target }, after: { target: p.target } });
         continue;
       }
@@ -63,7 +83,7 @@ export async function splitGoal(db: Db, user: SessionUser, id: number, targets: 
         kpiKey: parent.kpiKey, filters: parent.filters, baseline: p.baseline, target: p.target,
         scope: 'user', scopeUserId: p.member.id, department: parent.department,
         startDate: parent.startDate, dueDate: parent.dueDate, ownerId: p.member.id, createdById: user.id,
-        parentGoalId: id, stretch: parent.stretch,
+        parentGoalId: id, stretch: p.stretch,
       }).returning();
       await writeAudit(tx, { userId: user.id, action: 'split', entity: 'goals', entityId: row.id, after: row });
     }

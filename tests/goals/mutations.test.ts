@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { auditLog, goals } from '@/db/schema';
 import { FORBIDDEN_MESSAGE, protectedAction } from '@/lib/actions/protected-action';
 import { changeGoalState, createGoal, updateGoal } from '@/lib/goals/mutations';
-import { splitGoal } from '@/lib/goals/split';
+import { splitGoal, teamMembers } from '@/lib/goals/split';
 import { goalSchema, type GoalInput } from '@/lib/validation/goals';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { frtForm, seedGoalFixture, type GoalFixture } from './fixture';
@@ -122,7 +122,7 @@ describe('[GOALS][WRITE] field errors', () => {
 });
 
 describe('[GOALS][WRITE] split into member goals', () => {
-  it('creates one goal per member with their own baseline; other teams’ people are refused', async () => {
+  it('creates one goal per member with their own baseline; other teams’ and other departments’ people are refused', async () => {
     const team = await createGoal(h.db, f.alphaManager, input({
       title: 'Won revenue Q1', kpi_key: 'won_revenue', baseline: '2700', target: '5000', department: 'sales',
       start_date: '2025-01-01', due_date: '2025-04-01', stretch: 'on',
@@ -130,17 +130,28 @@ describe('[GOALS][WRITE] split into member goals', () => {
     const id = Number((team as { id: number }).id);
     expect(await splitGoal(h.db, f.agent, id, [{ userId: f.rep.id, target: 3000 }], NOW)).toEqual({ ok: false, error: FORBIDDEN_MESSAGE });
     const bad = await splitGoal(h.db, f.alphaManager, id, [{ userId: f.betaAgent.id, target: 1 }], NOW);
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { [`target_${f.betaAgent.id}`]: ['Not an active member of this team.'] } });
-    const ok = await splitGoal(h.db, f.alphaManager, id, [{ userId: f.rep.id, target: 3000 }, { userId: f.agent.id, target: 2000 }], NOW);
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { [`target_${f.betaAgent.id}`]: ['Not an active member of this team in the goal’s department.'] } });
+    // Ann is in the Alpha team but in support: a sales goal is not hers to carry.
+    const support = await splitGoal(h.db, f.alphaManager, id, [{ userId: f.rep.id, target: 3000 }, { userId: f.agent.id, target: 2000 }], NOW);
+    expect(support).toMatchObject({ ok: false, fieldErrors: { [`target_${f.agent.id}`]: ['Not an active member of this team in the goal’s department.'] } });
+    expect((await teamMembers(h.db, f.alphaId, 'sales')).map((m) => m.name)).toEqual(['Rick Rep']);
+    const ok = await splitGoal(h.db, f.alphaManager, id, [{ userId: f.rep.id, target: 3000 }], NOW);
     expect(ok).toMatchObject({ ok: true });
     const children = await h.db.select().from(goals).where(eq(goals.parentGoalId, id));
-    const byOwner = Object.fromEntries(children.map((c) => [c.scopeUserId!, c]));
-    // Rick's won revenue in [2024-10-03, 2025-01-01) (the 90 days before): the 700 deal; Ann has none: 0.
-    expect(byOwner[f.rep.id]).toMatchObject({ scope: 'user', ownerId: f.rep.id, baseline: 700, target: 3000, kpiKey: 'won_revenue' });
-    expect(byOwner[f.agent.id]).toMatchObject({ baseline: 0, target: 2000 });
+    // Rick's won revenue in [2024-10-03, 2025-01-01) (the 90 days before): the 700 deal.
+    expect(children).toHaveLength(1);
+    expect(children[0]).toMatchObject({ scope: 'user', ownerId: f.rep.id, baseline: 700, target: 3000, kpiKey: 'won_revenue' });
+    // The member goal's Achievable text is about Rick's own target and months, not the team's $5,000.
+    // (the team goal's text: "The target $5,000 is better than the best month …").
+    expect(children[0].stretch).toBe('Part of a stretch team goal; this target is within the member’s own last 12 months.');
     // Splitting again updates the targets instead of adding goals.
     await splitGoal(h.db, f.alphaManager, id, [{ userId: f.rep.id, target: 3500 }], NOW);
     const again = await h.db.select().from(goals).where(eq(goals.parentGoalId, id));
-    expect(again.map((c) => c.target).sort()).toEqual([2000, 3500]);
+    expect(again.map((c) => c.target)).toEqual([3500]);
+    expect(again[0].stretch).not.toContain('5,000');
+    // Beyond Rick's own months: his goal says so with his target.
+    await splitGoal(h.db, f.alphaManager, id, [{ userId: f.rep.id, target: 50_000 }], NOW);
+    const [beyond] = await h.db.select().from(goals).where(eq(goals.parentGoalId, id));
+    expect(beyond.stretch).toContain('The target $50,000 ($16,910 per month');
   });
 });

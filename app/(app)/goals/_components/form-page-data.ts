@@ -15,7 +15,10 @@ export async function formPageData(user: SessionUser) {
   return { options, filterChoices };
 }
 
-/** A new goal: for the user's own team (managers) or the company (admins), starting today, three months. */
+/**
+ * A new goal: for the user's own team (managers) or the company (admins), starting today, three months,
+ * in the creator's department (the KPI's first dashboard only for a creator without one, e.g. an admin).
+ */
 export function newGoalValues(user: SessionUser, options: Awaited<ReturnType<typeof formPageData>>['options'], kpiKey = ''): GoalFormValues {
   const today = new Date();
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
@@ -23,7 +26,7 @@ export function newGoalValues(user: SessionUser, options: Awaited<ReturnType<typ
   return {
     title: '', description: '', kpi_key: kpiKey, baseline: '', target: '',
     scope: options.scopes.includes('team') && user.role !== 'admin' ? 'team' : options.scopes[0] ?? 'team',
-    team_id: team ? String(team.id) : '', user_id: '', department: getKpi(kpiKey)?.dashboards[0] ?? user.department ?? 'executive',
+    team_id: team ? String(team.id) : '', user_id: '', department: user.department ?? getKpi(kpiKey)?.dashboards[0] ?? 'executive',
     owner_id: String(user.id), start_date: toDateParam(start), due_date: toDateParam(addMonths(start, 3)), stretch: '',
   };
 }

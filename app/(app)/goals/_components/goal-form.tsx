@@ -20,8 +20,10 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 const SCOPE_LABELS = { company: 'The company', team: 'A team', user: 'One member' } as const;
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-export function GoalForm({ action, initial, options, filterChoices, submitLabel }: {
+export function GoalForm({ action, initial, options, filterChoices, submitLabel, departmentFromUser = false }: {
   action: Action;
+  /** The department is the creator's: choosing a KPI does not move it to the KPI's dashboard. */
+  departmentFromUser?: boolean;
   initial: GoalFormValues;
   options: GoalFormOptions;
   filterChoices: Record<string, string[]>;
@@ -30,7 +32,7 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel 
   const [state, formAction, pending] = useActionState(action, null);
   const [v, setV] = useState<GoalFormValues>(initial);
   // A ref, not state: the history fetch that proposes a baseline resolves later and must see the latest.
-  const touched = useRef<Record<string, boolean>>({ baseline: initial.baseline !== '', department: !!initial.id });
+  const touched = useRef<Record<string, boolean>>({ baseline: initial.baseline !== '', department: !!initial.id || departmentFromUser });
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const kpi = getKpi(v.kpi_key ?? '');
   const unit = kpi ? ({ percent: '%', money: 'USD', hours: 'hours', days: 'days', minutes: 'minutes', count: '', score: '' } as const)[kpi.unit] : '';
@@ -39,7 +41,8 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel 
     touched.current[name] = true;
     setV((prev) => {
       const next = { ...prev, [name]: value };
-      // A new KPI: its department by default (until the user picks one), and no filters it does not take.
+      // A new KPI: its department by default (for a creator without a department, until they pick one), and
+      // no filters it does not take.
       const k = name === 'kpi_key' ? getKpi(value) : undefined;
       if (k) {
         if (!touched.current.department && k.dashboards.length) next.department = k.dashboards[0];

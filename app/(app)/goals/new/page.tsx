@@ -19,7 +19,7 @@ export default async function NewGoalPage({ searchParams }: { searchParams: Prom
     <>
       <p className="subtle"><Link href="/goals">← Goals</Link></p>
       <PageHeader title="New goal" description="A SMART goal on a KPI: what should change, by how much, for whom and by when. The app checks the target against the KPI's last 12 months." />
-      <GoalForm action={createGoalAction} initial={newGoalValues(user, options, kpi)} options={options} filterChoices={filterChoices} submitLabel="Create goal" />
+      <GoalForm action={createGoalAction} initial={newGoalValues(user, options, kpi)} options={options} filterChoices={filterChoices} submitLabel="Create goal" departmentFromUser={!!user.department} />
     </>
   );
 }
