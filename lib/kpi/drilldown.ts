@@ -44,7 +44,9 @@ export interface DrillColumn { key: string; label: string; type: DrillColumnType
 export interface DrillRow {
   id: number;
   entity: DrillEntity;
-  [column: string]: string | number | boolean | null;
+  /** False when the row is listed through another record the viewer may open (its own page is not theirs). */
+  openable?: boolean | null;
+  [column: string]: string | number | boolean | null | undefined;
 }
 
 export interface DrillResult {
@@ -90,7 +92,9 @@ const hasSets = (def: DrillDef) => def.check === 'ratio' && def.numerator != nul
 function whereOf(def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser, set: DrillSet | null = null): SQL {
   const src = SOURCES[def.source];
   const n = nestedFilters(filters);
-  const conds = [...(def.ownFilters ? [] : filterConditions(src, filters)), scopeCondition(src, viewer, 'read'), def.where(ps, n)];
+  const own = scopeCondition(src, viewer, 'read');
+  const scope = def.scopeVia ? sql`(${own} or ${def.scopeVia.cond(ps, n, scopeCondition(SOURCES[def.scopeVia.source], viewer, 'read'))})` : own;
+  const conds = [...(def.ownFilters ? [] : filterConditions(src, filters)), scope, def.where(ps, n)];
   if (set === 'numerator' && def.numerator) conds.push(sql`coalesce((${def.numerator(ps, n)}), false)`);
   if (set === 'denominator' && def.denominator) conds.push(sql`coalesce((${def.denominator(ps, n)}), false)`);
   return and(conds);
@@ -153,8 +157,10 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
   const then = sort !== drill.defaultSort && sortable.has(drill.defaultSort) ? sql`, ${sortable.get(drill.defaultSort)!} desc` : sql``;
   const where = whereOf(drill, ps, filters, q.viewer, set);
   const id = sql.raw(`${src.alias}.id`);
+  // A row listed through another kind of record (scopeVia) has no record page the viewer may open.
+  const openable = drill.scopeVia ? [sql`coalesce((${scopeCondition(src, q.viewer, 'read')}), false) as openable`] : [];
   const select = [
-    sql`${id} as id`, sql`${src.entity} as entity`,
+    sql`${id} as id`, sql`${src.entity} as entity`, ...openable,
     ...shown.base.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
     ...shown.ext.map((e) => sql`${e.expr} as ${sql.identifier(e.key)}`),
   ];

@@ -78,6 +78,13 @@ export interface DrillDef {
   denominator?: DrillCond;
   /** `where` applies the filters itself (through `nested`), e.g. different ones to different rows. */
   ownFilters?: boolean;
+  /**
+   * Rows the viewer may see through another kind of record: a row is listed when it is in the
+   * viewer's scope or when `cond` holds with `scoped`, the viewer's scope over `source` (e.g. an
+   * account in the upsell numerator because of a deal the viewer owns, though someone else owns the
+   * account: the card counts it, so the drill-down must list it).
+   */
+  scopeVia?: { source: SourceKey; cond: (ps: PeriodSet, nested: Nested, scoped: SQL) => SQL };
   /** Means and sums: the record's value (column `value`); ratio of sums: the numerator amount. */
   value?: DrillCond;
   valueLabel?: string;

@@ -44,6 +44,7 @@ export const SALES = {
       where: (ps, n) => sql`((${n('accounts')} and ${activeCustomers(ps.cur)}) or ${upsellDeal(ps, n)})`,
       denominator: (ps, n) => sql`(${n('accounts')} and ${activeCustomers(ps.cur)})`,
       numerator: upsellDeal,
+      scopeVia: { source: 'deals', cond: (ps, n, scoped) => sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')} and ${scoped})` },
     },
   },
 } satisfies Record<string, KpiCalc>;

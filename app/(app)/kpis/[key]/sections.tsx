@@ -9,21 +9,18 @@ import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
 import {
-  formatKpiValue, getKpi, kpiDrilldown,
-  PRESET_LABELS, toDateParam, type Dimension, type DrillColumn, type KpiKey,
+  BUCKETS, comparisonInWords, compareModeInWords, formatKpiValue, getKpi, kpiDrilldown, periodInWords,
+  PRESET_LABELS, type Bucket, type Dimension, type DrillColumn, type KpiKey,
 } from '@/lib/kpi';
+import { now as clockNow } from '@/lib/clock';
+import { trendBucket, trendTooLong } from '@/lib/dashboard/trend';
 import { BarChart } from '../../../_components/charts/bar-chart';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
-import { bucketKey, bucketLabel } from '../../../_components/charts/labels';
-import { LineChart } from '../../../_components/charts/line-chart';
+import { TrendChart } from '../../../_components/charts/trend-chart';
 import { FILTER_LABELS } from '../../../_components/kpi/filter-fields';
 import { GoalLine } from '../../../_components/kpi/kpi-card';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import styles from './kpi-page.module.css';
-
-const DAY = 86_400_000;
-/** Periods are half-open; people read the last day included. */
-const lastDay = (to: Date) => new Date(to.getTime() - DAY);
 
 /** The same query string with some keys changed (undefined removes). */
 function withParams(search: string, changes: Record<string, string | undefined | null>): string {
@@ -34,18 +31,22 @@ function withParams(search: string, changes: Record<string, string | undefined |
 }
 
 export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }: {
-  kpiKey: KpiKey; view: DashboardView; bucket: 'week' | 'month' | null; search: string; dim?: string; user: SessionUser;
+  kpiKey: KpiKey; view: DashboardView; bucket: Bucket | null; search: string; dim?: string; user: SessionUser;
 }) {
   const kpi = getKpi(kpiKey);
   const db = await getReadDb();
-  const len = view.period.to.getTime() - view.period.from.getTime();
-  const b = bucket ?? (len <= 92 * DAY ? 'week' : 'month');
-  // A trend needs points: at least 12 weeks or 12 months, ending with the period.
-  const minLen = b === 'week' ? 84 * DAY : 365 * DAY;
-  const from = len < minLen ? new Date(view.period.to.getTime() - minLen) : view.period.from;
-  const [{ current, previous, previousPeriod }, series, goals] = await Promise.all([
-    cachedKpis.computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey] }),
-    cachedKpis.kpiTimeSeries(db, kpiKey, { from, to: view.period.to, bucket: b, filters: view.filters }),
+  // The trend covers exactly the period, by the bucket the link chose (checked in lib/kpi/filters) or
+  // one that suits its length; a bucket's growth compares like for like, or a year earlier.
+  const b = view.bucket ?? bucket ?? trendBucket(view.period);
+  const tooLong = trendTooLong(view.period, b);
+  const [{ current, previous }, series, goals] = await Promise.all([
+    cachedKpis.computeKpisWithPrevious(db, {
+      from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey],
+      compare: view.comparison, compareOfCompare: view.comparisonOfComparison,
+    }),
+    tooLong ? [] : cachedKpis.kpiTimeSeries(db, kpiKey, {
+      from: view.period.from, to: view.period.to, bucket: b, filters: view.filters, compare: view.compare === 'year' ? { by: 'year' as const } : undefined,
+    }),
     cardGoals(user, view.department, view.filters),
   ]);
   const goal = goals.get(kpiKey);
@@ -58,30 +59,27 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
     <div className={styles.top}>
       <div className={`${kpiStyles.card} ${styles.valueCard}`} data-kpi={kpiKey}>
         <div className={kpiStyles.cardLink}>
-          <h2 className={kpiStyles.cardTitle}>{view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} <span className={styles.dates}>{toDateParam(view.period.from)} – {toDateParam(lastDay(view.period.to))}</span></h2>
+          <h2 className={kpiStyles.cardTitle}>{view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} <span className={styles.dates}>{periodInWords(view.period)}</span></h2>
           <p className={value == null ? `${kpiStyles.value} ${kpiStyles.noData}` : kpiStyles.value} data-testid="kpi-value">{value == null ? 'No data' : formatKpiValue(value, kpi.unit)}</p>
           <p className={kpiStyles.compare}>
             {change.arrow ? <span className={kpiStyles[change.tone]} title={change.description}><span aria-hidden="true">{change.arrow} </span>{change.label}</span> : null}
             {change.reason ? <span className={kpiStyles.previous} data-testid="kpi-change-reason"> no % change: {change.reason}</span> : null}
           </p>
-          <p className={kpiStyles.previous} data-testid="kpi-previous">Previous period ({toDateParam(previousPeriod.from)} – {toDateParam(lastDay(previousPeriod.to))}): {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
+          <p className={kpiStyles.previous} data-testid="kpi-previous" title={`Compared with ${compareModeInWords(view.compare)}`}>{comparisonInWords(view.comparison)}: {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
           {goal ? <GoalLine goal={goal} unit={kpi.unit} link /> : null}
           <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
           {kpi.drillEntity ? <p className={styles.toRecords}><a href="#drill-title">The records behind it ↓</a></p> : null}
         </div>
       </div>
-      <ChartFrame
-        title={title}
-        description={
+      {tooLong ? <p className="muted" data-testid="trend-too-long">{tooLong}</p> : (
+        <TrendChart kpi={kpi} points={series} bucket={b} period={view.period} now={clockNow()} title={title} extra={
           <span className={styles.toggle}>
-            {(['week', 'month'] as const).map((x) => (
+            {BUCKETS.filter((x) => !trendTooLong(view.period, x)).map((x) => (
               <Link prefetch={false} key={x} href={withParams(base, { bucket: x, dim })} aria-current={x === b ? 'true' : undefined} className={x === b ? styles.on : undefined}>By {x}</Link>
             ))}
           </span>
-        }
-        chart={<LineChart title={title} labels={series.map((p) => bucketLabel(p.start, b))} series={[{ label: kpi.name, values: series.map((p) => p.value) }]} unit={kpi.unit} />}
-        table={{ head: [b === 'week' ? 'Week of' : 'Month', kpi.name], rows: series.map((p) => [bucketKey(p.start, b), formatKpiValue(p.value, kpi.unit)]) }}
-      />
+        } />
+      )}
     </div>
   );
 }
@@ -91,7 +89,7 @@ const DIM_LABEL: Record<string, string> = { team: 'team', owner: 'owner', segmen
 export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { kpiKey: KpiKey; view: DashboardView; dim: Dimension; dims: readonly Dimension[]; search: string; bucket: string | null | undefined }) {
   const kpi = getKpi(kpiKey);
   const db = await getReadDb();
-  const rows = (await cachedKpis.kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim })).slice(0, 30);
+  const rows = (await cachedKpis.kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim, compare: view.comparison })).slice(0, 30);
   const base = search.replace(/^\?/, '');
   // A row's link applies its value as a filter: the page (and its drill-down) narrows to that group.
   // Team groups are keyed in lower case; the filter takes the team's name as shown.
@@ -184,7 +182,7 @@ function scopeNote(user: SessionUser, view: DashboardView): string | null {
 export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
   const db = await getReadDb();
   const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir, set: sp.set });
-  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
+  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, compare: view.comparison, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
   const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
   // The export gets the resolved view (period, filters) and the resolved page and sort: the very rows shown.
   const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, set: res.set, ...extra })}`;
@@ -232,7 +230,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
             </thead>
             <tbody>
               {res.rows.map((r) => {
-                const href = RECORD_PAGES.has(r.entity) ? `/records/${r.entity}/${r.id}` : null;
+                const href = RECORD_PAGES.has(r.entity) && r.openable !== false ? `/records/${r.entity}/${r.id}` : null;
                 return (
                   <tr key={`${r.entity}-${r.id}`}>
                     {columns.map((c, i) => (
