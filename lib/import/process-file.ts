@@ -75,6 +75,7 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
       if ('email' in r) values[col] = r.email;
       else {
         errors.add(row, headerName(col), r.message);
+        values[col] = ''; // reported once: not again as "not an e-mail"
         ok = false;
       }
     }
