@@ -3,3 +3,4 @@ export * from './org';
 export * from './crm';
 export * from './app';
 export * from './limits';
+export * from './import-mappings';
