@@ -1,11 +1,14 @@
 // The 403 page: rendered by forbidden() (lib/auth/session.ts requirePermission) with HTTP status 403.
 import type { Metadata } from 'next';
+import { refusalReason } from '@/lib/dashboard/refusal';
 import { ButtonLink } from './_components/ui/button';
 import { StatusPage } from './_components/ui/status-page';
 
 export const metadata: Metadata = { title: 'No access' };
 
 export default function Forbidden() {
+  // A dashboard or KPI link naming a team or person out of the viewer's scope: say which and why.
+  const reason = refusalReason();
   return (
     <StatusPage
       full
@@ -13,7 +16,7 @@ export default function Forbidden() {
       title="You do not have access to this page"
       actions={<ButtonLink href="/dashboard" variant="primary">Go to your dashboard</ButtonLink>}
     >
-      <p>Your role does not include this section. If you need it, ask an administrator.</p>
+      {reason ? <p data-testid="refusal">{reason}</p> : <p>Your role does not include this section. If you need it, ask an administrator.</p>}
     </StatusPage>
   );
 }
