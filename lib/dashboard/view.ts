@@ -7,6 +7,7 @@ import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/auth/permissions';
 import { now as clockNow } from '@/lib/clock';
+import { departmentRefusal, noteRefusal, scopeReason } from './refusal';
 import {
   KpiForbiddenError, authorizeFilters, cleanFilters, comparedPeriod, describeParamsError, presetPeriod, safeParseKpiParams,
   type Bucket, type CompareMode, type CompareRule, type KpiFilters, type Period, type PeriodPreset,
@@ -43,6 +44,8 @@ export interface DashboardView {
   filters: KpiFilters;
   /** A message when the URL held something invalid (then defaults were used). */
   problem: string | null;
+  /** The link's `dept` was not followed: what was refused and why (lib/dashboard/refusal). */
+  refused: string | null;
   /** A member's view ('mine' by default, 'team' with `view=team`); null for managers and admins. */
   memberView: MemberView | null;
 }
@@ -107,10 +110,12 @@ export async function resolveView(user: SessionUser, raw: SearchParams, now = cl
   try {
     filters = await authorizeFilters(await getReadDb(), user, requested, memberView ?? undefined);
   } catch (err) {
-    if (err instanceof KpiForbiddenError) forbidden();
+    // The 403 page says what was refused and why, not only "your role does not include this section".
+    if (err instanceof KpiForbiddenError) { noteRefusal(`${err.message} ${scopeReason(user)}`); forbidden(); }
     throw err;
   }
-  return { department, deptParam, ...when, requested, filters, problem, memberView };
+  const refused = departmentRefusal(user, first(params.dept), department);
+  return { department, deptParam, ...when, requested, filters, problem, refused, memberView };
 }
 
 /** The search string of a view, for links that keep the department, period and filters. */
