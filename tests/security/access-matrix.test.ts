@@ -4,9 +4,17 @@
 // a caller that passes the gate stops at input validation and nothing is written; what is checked is
 // the gate: signed out → "not signed in" (401), a role the matrix excludes → "forbidden" (403), an
 // allowed role → neither. Every exported action must have a row, so a new action cannot skip the table.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, type ActionState } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+// Then the record-level matrix (read / edit of own, teammates' and other teams' records) on the demo.
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { queryRows } from '@/db/client';
+import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, protectedAction, type ActionState } from '@/lib/actions/protected-action';
+import type { MemberView, SessionUser } from '@/lib/auth/permissions';
+import { authorizeFilters, kpiDrilldown } from '@/lib/kpi';
+import { RECORD_FORMS } from '@/lib/records/form-defs';
+import { getRecord } from '@/lib/records/read';
+import { saveRecord } from '@/lib/records/write-record';
+import { createSeededDemo, formData, type SeededDemo } from '@/tests/helpers/seeded-demo';
 
 let current: SessionUser | null = null;
 /** Set when a test needs to prove a path does not wait for the database. */
@@ -140,4 +148,72 @@ describe('[SECURITY] a running import while the database is held by it', () => {
     const cancelled = await cancel(req('POST'));
     expect(cancelled.status).toBe(200);
   });
+});
+
+// product.md's matrix for CRM records, on the seeded demo: a member reads their own and their team's
+// records (the team's read-only: the records behind the team numbers they may see) and edits only their
+// own; a manager reads and edits their teams'; an admin all. "Read" is the record page (getRecord) and the
+// drill-down; "edit" is the edit page's check (`writable`) and the save action on the server, which must
+// refuse and write nothing whatever the UI shows.
+describe('[SECURITY] CRM records × roles (read / edit), seeded demo', () => {
+  type Rel = 'own' | 'teammate' | 'other team';
+  type Cell = { read: boolean; edit: boolean };
+  const RECORDS_MATRIX: Record<Exclude<Who, 'signed out'>, Record<Rel, Cell>> = {
+    member: { own: { read: true, edit: true }, teammate: { read: true, edit: false }, 'other team': { read: false, edit: false } },
+    manager: { own: { read: true, edit: true }, teammate: { read: true, edit: true }, 'other team': { read: false, edit: false } },
+    admin: { own: { read: true, edit: true }, teammate: { read: true, edit: true }, 'other team': { read: true, edit: true } },
+  };
+  let demo: SeededDemo;
+  /** A deal of each relation to the demo member (the demo manager runs the member's team). */
+  const deals = {} as Record<Rel, number>;
+  const ALL_TIME = { from: new Date('2000-01-01T00:00:00Z'), to: new Date('2100-01-01T00:00:00Z') };
+
+  beforeAll(async () => {
+    demo = await createSeededDemo();
+    const m = demo.member;
+    const teams = sql.join(demo.manager.managedTeamIds.map((t) => sql`${t}::int`), sql`, `);
+    const pick = async (cond: SQL) => (await queryRows<{ id: number }>(demo.h.db, sql`select d.id from deals d join users u on u.id = d.owner_id where ${cond} order by d.id limit 1`))[0].id;
+    deals.own = await pick(sql`u.id = ${m.id}`);
+    deals.teammate = await pick(sql`u.team_id = ${m.teamId} and u.id <> ${m.id} and u.role = 'member'`);
+    deals['other team'] = await pick(sql`u.team_id is not null and u.team_id not in (${teams})`);
+    expect(demo.manager.managedTeamIds).toContain(m.teamId);
+  }, 180_000);
+  afterAll(async () => demo?.h.close());
+
+  for (const role of ['member', 'manager', 'admin'] as const) {
+    it(`${role}: ${Object.entries(RECORDS_MATRIX[role]).map(([rel, c]) => `${rel} ${c.read ? (c.edit ? 'read+edit' : 'read-only') : 'hidden'}`).join(', ')}`, async () => {
+      const user = demo[role];
+      const save = protectedAction('records.write', RECORD_FORMS.deals.schema, (input, who) => saveRecord(demo.h.db, who, 'deals', input), { getUser: async () => user });
+      for (const [rel, want] of Object.entries(RECORDS_MATRIX[role]) as [Rel, Cell][]) {
+        const id = deals[rel];
+        const rec = await getRecord(user, 'deals', id, demo.h.db);
+        expect(rec != null, `${role} reads ${rel}'s deal`).toBe(want.read);
+        if (rec) expect(rec.writable, `${role} may edit ${rel}'s deal`).toBe(want.edit);
+        if (want.edit) continue;
+        // The server refuses the edit, whatever a page showed: nothing changes.
+        const state = async () => (await queryRows<{ name: string; amount: string; updated_at: string }>(demo.h.db, sql`select name, amount::text, updated_at::text from deals where id = ${id}`))[0];
+        const before = await state();
+        const res = await save(null, formData({ id: String(id), name: 'Edited by someone else', amount: '1', stage: 'prospecting', created_at: '2026-01-05' }));
+        expect(res, `${role} edits ${rel}'s deal`).toMatchObject({ ok: false });
+        expect(await state()).toEqual(before);
+      }
+    }, 60_000);
+  }
+
+  it("a member's team view drills into their teammates' deals; their own view and other teams' deals stay out", async () => {
+    const ids = async (view: MemberView) => {
+      const q = { ...ALL_TIME, filters: await authorizeFilters(demo.h.db, demo.member, {}, view), viewer: demo.member, pageSize: 500 };
+      const first = await kpiDrilldown(demo.h.db, 'pipeline_value', q);
+      const all = [...first.rows];
+      for (let page = 2; all.length < first.total; page++) all.push(...(await kpiDrilldown(demo.h.db, 'pipeline_value', { ...q, page })).rows);
+      return new Set(all.map((r) => Number(r.id)));
+    };
+    const dealsOf = async (cond: SQL) => (await queryRows<{ id: number }>(demo.h.db, sql`select d.id from deals d join users u on u.id = d.owner_id where ${cond}`)).map((r) => Number(r.id));
+    const [mine, team] = [await ids('mine'), await ids('team')];
+    const teammates = await dealsOf(sql`u.team_id = ${demo.member.teamId} and u.id <> ${demo.member.id}`);
+    const others = await dealsOf(sql`u.team_id <> ${demo.member.teamId}`);
+    expect(teammates.some((id) => team.has(id))).toBe(true);
+    expect(teammates.some((id) => mine.has(id))).toBe(false);
+    expect(others.some((id) => team.has(id) || mine.has(id))).toBe(false);
+  }, 60_000);
 });
