@@ -160,7 +160,8 @@ export const RECORD_FORMS: Record<RecordEntity, RecordFormDef> = {
   deals: build('deals', dealShape, rulesOf(dealRules), {
     ownerColumn: 'owner_id', scopeField: 'owner_id', idPrefix: 'deal', days: ['created_at', 'closed_at'], wide: ['name'],
     labels: { created_at: 'Created', closed_at: 'Closed', contract_months: 'Contract months' },
-    hints: { amount: 'In the company currency, e.g. 12500.00', created_at: 'YYYY-MM-DD', closed_at: 'Required when won or lost' },
+    // No format hint under a date: the native picker shows the date as the browser's locale writes it.
+    hints: { amount: 'In the company currency, e.g. 12500.00', closed_at: 'Required when won or lost' },
     order: ['name', 'amount', 'stage', 'type', 'product', 'created_at', 'closed_at', 'contract_months', 'owner_id', 'account_id', 'campaign_id'],
   }),
   orders: build('orders', orderShape, null, {

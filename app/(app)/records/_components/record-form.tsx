@@ -1,12 +1,14 @@
 'use client';
 // The create/edit form of every record kind, rendered from its field list (lib/records/form-defs).
-// Errors sit next to their fields (Field wires aria-describedby and aria-live); after a failed submit
+// Errors sit next to their fields as whole sentences with readable dates (lib/validation/messages; Field
+// wires aria-describedby and aria-live); after a failed submit
 // the fields show what the user typed (React 19 resets the form, so the action sends the values back
 // and the form is keyed on them).
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions/protected-action';
 import type { RecordEntity } from '@/lib/records/entities';
 import type { FormField, RefKind } from '@/lib/records/form-defs';
+import { fieldSentence } from '@/lib/validation/messages';
 import { Alert } from '../../../_components/ui/alert';
 import { Field } from '../../../_components/ui/field';
 import { SubmitButton } from '../../../_components/ui/submit-button';
@@ -81,7 +83,7 @@ export function RecordForm({ entity, singular, fields, initial, options, ownerLo
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <div className={styles.grid}>
         {fields.map((f) => (
-          <Field key={f.name} label={f.label} name={f.name} required={f.required} error={failed?.fieldErrors?.[f.name]}
+          <Field key={f.name} label={f.label} name={f.name} required={f.required} error={failed?.fieldErrors?.[f.name]?.map((m) => fieldSentence(f.label, m))}
             hint={f.kind === 'owner' && ownerLocked ? `You own the ${singular.toLowerCase()}s you write.` : f.hint} className={f.wide ? styles.wide : undefined}>
             {control(f)}
           </Field>
