@@ -1,6 +1,6 @@
 // Dashboards, KPI pages, drill-downs and record pages, as each demo role uses them (seeded demo data).
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
+import { demoUser, expect, test } from './fixtures';
 
 const YEAR = 'preset=last_12_months';
 
@@ -8,7 +8,7 @@ test.describe('[DASHBOARD] landing and scope', () => {
   const cases = [
     { role: 'admin', title: 'Executive dashboard', scope: /Whole company/, cards: 11 },
     { role: 'manager', title: 'Sales dashboard', scope: /Team North/, cards: 10 },
-    { role: 'member', title: 'Sales dashboard', scope: /Team North/, cards: 10 },
+    { role: 'member', title: 'Sales dashboard', scope: /^Your numbers/, cards: 10 },
   ] as const;
   for (const c of cases) {
     test(`[${c.role.toUpperCase()}] lands on the ${c.title}`, async ({ pageAs }) => {
@@ -68,7 +68,7 @@ test.describe('[DASHBOARD] filters, drill-down, records', () => {
     await expect(page).toHaveURL(/\/kpis\/win_rate\?preset=last_12_months/);
     await expect(page.getByRole('heading', { level: 1, name: 'Win rate' })).toBeVisible();
     const row = page.getByTestId('drill-table').locator('tbody tr').first();
-    const name = (await row.locator('td').nth(1).textContent())!.trim();
+    const name = (await row.locator('td').nth(0).textContent())!.trim();
     await row.getByRole('link').first().click();
     await expect(page).toHaveURL(/\/records\/deals\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
@@ -87,13 +87,14 @@ test.describe('[DASHBOARD] filters, drill-down, records', () => {
   test('[MANAGER] CSV export downloads exactly the rows shown', async ({ pageAs }) => {
     const page = await pageAs('manager');
     await page.goto(`/kpis/win_rate?${YEAR}&sort=amount&dir=desc`);
-    const shown = await page.getByTestId('drill-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent!.trim()));
+    // Each row's first cell links to its record: /records/deals/<id>.
+    const shown = await page.getByTestId('drill-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td a')!.getAttribute('href')!.split('/').pop()));
     expect(shown.length).toBeGreaterThan(1);
     const download = Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export these rows (CSV)' }).click()]);
     const [file] = await download;
     const lines = fs.readFileSync((await file.path())!, 'utf8').trim().split(/\r\n/);
-    expect(lines[0].split(',').slice(0, 3)).toEqual(['record_type', 'id', 'external_id']);
-    const ids = lines.slice(1).map((l) => l.split(',')[2]);
+    expect(lines[0].split(',').slice(0, 3)).toEqual(['record_type', 'id', 'name']);
+    const ids = lines.slice(1).map((l) => l.split(',')[1]);
     expect(ids).toEqual(shown);
   });
 
@@ -105,22 +106,37 @@ test.describe('[DASHBOARD] filters, drill-down, records', () => {
     await expect(page.getByTestId('drill-total')).toHaveText(`(${Number(card).toLocaleString('en-US')})`);
   });
 
-  test('[MEMBER] sees only their own records, also by typing a URL', async ({ pageAs }) => {
+  test('[MEMBER] own view: their records; team view: teammates\' records read-only; other teams\' not even by URL', async ({ pageAs }) => {
+    const me = demoUser('member').name;
     const manager = await pageAs('manager');
     await manager.goto(`/kpis/win_rate?${YEAR}&sort=owner&dir=asc`);
-    // A deal of someone else in the manager's team.
-    const rows = manager.getByTestId('drill-table').locator('tbody tr');
-    const others = rows.filter({ hasNot: manager.getByRole('cell', { name: 'member@demo.test', exact: true }) });
-    const href = await others.first().getByRole('link').first().getAttribute('href');
-    expect(href).toMatch(/^\/records\/deals\/\d+$/);
+    // A deal of someone else in the manager's (and the member's) team.
+    const teammateRow = manager.getByTestId('drill-table').locator('tbody tr').filter({ hasNot: manager.getByRole('cell', { name: me, exact: true }) });
+    const teammateHref = await teammateRow.first().getByRole('link').first().getAttribute('href');
+    expect(teammateHref).toMatch(/^\/records\/deals\/\d+$/);
+    const admin = await pageAs('admin');
+    await admin.goto(`/kpis/win_rate?${YEAR}&team=South`);
+    const otherHref = await admin.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().getAttribute('href');
+    expect(otherHref).toMatch(/^\/records\/deals\/\d+$/);
 
     const page = await pageAs('member');
     await page.goto(`/kpis/win_rate?${YEAR}&sort=owner`);
-    const owners = await page.getByTestId('drill-table').locator('tbody tr td:nth-child(4)').allTextContents();
+    const ownerCol = (await page.getByTestId('drill-table').locator('thead th').allTextContents()).findIndex((h) => h.replace(/[↑↓]/g, '').trim() === 'Owner');
+    const owners = await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${ownerCol + 1})`).allTextContents();
     expect(owners.length).toBeGreaterThan(0);
-    expect(new Set(owners)).toEqual(new Set(['member@demo.test']));
-    const res = await page.goto(href!);
-    expect(res?.status()).toBe(404);
+    expect(new Set(owners.map((o) => o.trim()))).toEqual(new Set([me]));
+    await page.getByTestId('member-view-switch').getByRole('link', { name: 'My team' }).click();
+    await expect(page).toHaveURL(/view=team/);
+    const teamOwners = await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${ownerCol + 1})`).allTextContents();
+    expect(new Set(teamOwners.map((o) => o.trim())).size).toBeGreaterThan(1);
+
+    // A teammate's deal opens read-only: no Edit button, and the edit page is refused.
+    expect((await page.goto(teammateHref!))?.status()).toBe(200);
+    await expect(page.getByTestId('read-only')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
+    expect((await page.goto(`${teammateHref}/edit`))?.status()).toBe(403);
+    // Another team's deal is not theirs to see at all.
+    expect((await page.goto(otherHref!))?.status()).toBe(404);
     await page.goto('/records/deals');
     await expect(page.getByText('The records you own.', { exact: false })).toBeVisible();
   });

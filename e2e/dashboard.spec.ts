@@ -5,7 +5,7 @@
 // (values are compared within one moment, never against fixed numbers).
 import { formatKpiValue } from '@/lib/kpi/format';
 import type { KpiUnit } from '@/lib/kpi/types';
-import { expect, isPostgresRun, test, withSql, type DemoRole } from './fixtures';
+import { demoUser, expect, isPostgresRun, test, withSql, type DemoRole } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const YEAR = 'preset=last_12_months';
@@ -53,7 +53,7 @@ test.describe('[DASHBOARD] roles', () => {
     const expected: Record<DemoRole, { title: string; scope: RegExp; switcher: boolean; firstKpi: string }> = {
       admin: { title: 'Executive dashboard', scope: /^Whole company/, switcher: true, firstKpi: 'revenue' },
       manager: { title: 'Sales dashboard', scope: /^Team North/, switcher: true, firstKpi: 'lead_conversion_rate' },
-      member: { title: 'Sales dashboard', scope: /^Team North/, switcher: false, firstKpi: 'lead_conversion_rate' },
+      member: { title: 'Sales dashboard', scope: /^Your numbers/, switcher: false, firstKpi: 'lead_conversion_rate' },
     };
     for (const [role, e] of Object.entries(expected) as [DemoRole, (typeof expected)[DemoRole]][]) {
       const page = await pageAs(role);
@@ -64,6 +64,9 @@ test.describe('[DASHBOARD] roles', () => {
       await expect(page.getByTestId('dashboard-scope')).toContainText('Last 12 months');
       await expect(page.locator('[data-kpi]').first()).toHaveAttribute('data-kpi', e.firstKpi);
       await expect(page.getByLabel('Department')).toHaveCount(e.switcher ? 1 : 0);
+      // Only a member has the "Mine / My team" switch; it opens on their own numbers.
+      await expect(page.getByTestId('member-view-switch')).toHaveCount(role === 'member' ? 1 : 0);
+      if (role === 'member') await expect(page.getByTestId('member-view-switch').getByRole('link', { name: 'Mine' })).toHaveAttribute('aria-current', 'page');
       if (role === 'member') {
         // A member's team and owner choices are their own team and themselves only.
         // Their team once: the empty choice already is it.
@@ -76,7 +79,7 @@ test.describe('[DASHBOARD] roles', () => {
 });
 
 test.describe('[DASHBOARD][SCOPE] a member', () => {
-  test('sees only their own records in drill-downs, and is refused a colleague’s or another team’s numbers by URL', async ({ pageAs }) => {
+  test('sees their own records in the own view and the team’s in the team view, and is refused a colleague’s or another team’s numbers by URL', async ({ pageAs }) => {
     // A colleague in the member's team, from the manager's choices.
     const manager = await pageAs('manager');
     await manager.goto('/dashboard');
@@ -86,6 +89,7 @@ test.describe('[DASHBOARD][SCOPE] a member', () => {
     const colleague = colleagues[0];
 
     const page = await pageAs('member');
+    const me = demoUser('member').name;
     for (const key of ['win_rate', 'lead_response_time', 'average_order_value']) {
       await page.goto(`/kpis/${key}?${YEAR}`);
       await expect(page.getByRole('heading', { level: 2, name: /Records behind the number/ })).toBeVisible();
@@ -94,7 +98,14 @@ test.describe('[DASHBOARD][SCOPE] a member', () => {
       const col = await ownerColumn(page);
       const owners = await table.locator(`tbody tr td:nth-child(${col + 1})`).allTextContents();
       expect(owners.length, key).toBeGreaterThan(0);
-      expect(new Set(owners.map((o) => o.trim())), key).toEqual(new Set(['member@demo.test']));
+      expect(new Set(owners.map((o) => o.trim())), key).toEqual(new Set([me]));
+      // The team view: the team's records (owners by name), read-only for the member.
+      await page.goto(`/kpis/${key}?${YEAR}&view=team`);
+      if ((await table.count()) > 0) {
+        const teamOwners = new Set((await table.locator(`tbody tr td:nth-child(${(await ownerColumn(page)) + 1})`).allTextContents()).map((o) => o.trim()));
+        expect([...teamOwners].every((o) => !o.includes('@')), key).toBe(true);
+      }
+      await page.goto(`/kpis/${key}?${YEAR}`);
       // No breakdown by owner or team for a member.
       await expect(page.getByRole('navigation', { name: 'Breakdown dimension' }).getByRole('link', { name: 'owner', exact: true })).toHaveCount(0);
     }
@@ -108,10 +119,16 @@ test.describe('[DASHBOARD][SCOPE] a member', () => {
     }
     const csv = await page.request.get(`/kpis/win_rate/export?${YEAR}&owner=${encodeURIComponent(colleague)}&all=1`);
     expect(csv.status()).toBe(403);
-    // Their own numbers are theirs to see.
+    // Their own numbers are theirs to see, and their team's in the team view (the export follows the view).
     const own = await page.goto(`/dashboard?owner=member%40demo.test`);
     expect(own?.status()).toBe(200);
-    await expect(page.getByTestId('dashboard-scope')).toContainText('Viewing');
+    await expect(page.getByTestId('dashboard-scope')).toContainText('Your numbers');
+    expect((await page.goto('/dashboard?view=team'))?.status()).toBe(200);
+    await expect(page.getByTestId('dashboard-scope')).toContainText('Team North');
+    const mineCsv = csvObjects(await (await page.request.get(`/kpis/won_revenue/export?${YEAR}&all=1`)).text());
+    const teamCsv = csvObjects(await (await page.request.get(`/kpis/won_revenue/export?${YEAR}&view=team&all=1`)).text());
+    expect(new Set(mineCsv.map((r) => r.owner))).toEqual(new Set([me]));
+    expect(teamCsv.length).toBeGreaterThan(mineCsv.length);
   });
 });
 
@@ -168,7 +185,8 @@ test.describe('[DASHBOARD][DRILL]', () => {
     const narrowed = Number((await page.getByTestId('drill-total').textContent())!.replace(/[^\d]/g, ''));
     expect(narrowed).toBeGreaterThan(0);
     expect(narrowed).toBeLessThan(total);
-    const products = await page.getByTestId('drill-table').locator('tbody tr td:nth-child(5)').allTextContents();
+    const productCol = (await page.getByTestId('drill-table').locator('thead th').allTextContents()).findIndex((h) => h.replace(/[↑↓]/g, '').trim() === 'Product');
+    const products = await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${productCol + 1})`).allTextContents();
     expect(new Set(products.map((p) => p.trim().toLowerCase()))).toEqual(new Set([product.toLowerCase()]));
 
     await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
@@ -177,7 +195,8 @@ test.describe('[DASHBOARD][DRILL]', () => {
 
   test('CSV export downloads exactly the rows shown (page 2, sorted), and all rows on request', async ({ pageAs }) => {
     const page = await pageAs('manager');
-    await page.goto(`/kpis/win_rate?${YEAR}&sort=amount&dir=asc&page=2`);
+    // The denominator's tab (deals won or lost), which flags the numerator's rows.
+    await page.goto(`/kpis/win_rate?${YEAR}&set=denominator&sort=amount&dir=asc&page=2`);
     const table = page.getByTestId('drill-table');
     const heads = (await table.locator('thead th').allTextContents()).map((h) => h.replace(/[↑↓]/g, '').trim());
     const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
@@ -190,7 +209,7 @@ test.describe('[DASHBOARD][DRILL]', () => {
     rows.forEach((r, i) => {
       expect(r.external_id).toBe(shown[i][at('External id')]);
       expect(r.owner).toBe(shown[i][at('Owner')]);
-      expect(Number(r.amount).toLocaleString('en-US', { maximumFractionDigits: 2 })).toBe(shown[i][at('Amount')]);
+      expect(Number(r.amount).toLocaleString('en-US', { style: 'currency', currency: 'USD' })).toBe(shown[i][at('Amount')]);
       expect(r.in_numerator === 'true' ? 'Yes' : 'No').toBe(shown[i][at('In numerator')]);
     });
     // Sorted by amount ascending, as the table.
@@ -229,7 +248,12 @@ test.describe('[DASHBOARD][CONSISTENCY] a card equals what its drill-down rows r
         let value: number | null;
         switch (c.check) {
           case 'count': value = rows.length; break;
-          case 'ratio': value = rows.length ? (100 * rows.filter((r) => r.in_numerator === 'true').length) / rows.length : null; break;
+          case 'ratio': {
+            // The export holds the numerator's set by default; the denominator's with set=denominator.
+            const den = csvObjects(await (await page.request.get(`/kpis/${c.key}/export?${YEAR}&set=denominator&all=1`)).text());
+            value = den.length ? (100 * rows.length) / den.length : null;
+            break;
+          }
           case 'mean': value = rows.length ? sum(rows, 'value') / rows.length : null; break;
           case 'sum': value = sum(rows, 'value'); break;
           case 'ratioOfSums': value = sum(rows, 'weight') ? (100 * sum(rows, 'value')) / sum(rows, 'weight') : null; break;

@@ -1,5 +1,5 @@
-// [RECORDS] Record lists and pages as a member uses them (seeded demo): only their own leads, another
-// member's record is a 404 by URL, an invalid deal form shows field errors and writes nothing, and a
+// [RECORDS] Record lists and pages as a member uses them (seeded demo): only their own leads in their
+// list, a teammate's record opens read-only (no Edit, the edit page is 403; another team's is 404), an invalid deal form shows field errors and writes nothing, and a
 // valid edit (stage → won) moves the won revenue KPI; a ticket opened from its list is theirs; campaigns
 // (owned by nobody) are an admin's to create. Uses a deal it creates, in a 2019 window no other
 // spec or seed row touches, so parallel specs cannot disturb the numbers.
@@ -8,7 +8,7 @@ import { demoUser, expect, test } from './fixtures';
 const KPI_URL = '/kpis/won_revenue?from=2019-03-01&to=2019-04-01&owner=member%40demo.test';
 
 test.describe('[RECORDS] member', () => {
-  test('sees only their own leads; another member\'s lead is 404 by URL', async ({ pageAs }) => {
+  test('lists only their own leads; a teammate\'s lead opens read-only by URL and its edit page is refused', async ({ pageAs }) => {
     const me = demoUser('member').name;
     const manager = await pageAs('manager');
     await manager.goto('/records/leads');
@@ -21,8 +21,11 @@ test.describe('[RECORDS] member', () => {
     const owners = await page.getByTestId('owner-cell').allTextContents();
     expect(owners.length).toBeGreaterThan(0);
     expect(new Set(owners)).toEqual(new Set([me]));
-    expect((await page.goto(href!))?.status()).toBe(404);
-    expect((await page.goto(`${href}/edit`))?.status()).toBe(404);
+    // The manager's leads are the member's team's: readable (behind the team's numbers), not editable.
+    expect((await page.goto(href!))?.status()).toBe(200);
+    await expect(page.getByTestId('read-only')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Edit', exact: true })).toHaveCount(0);
+    expect((await page.goto(`${href}/edit`))?.status()).toBe(403);
   });
 
   test('invalid deal form shows field errors and keeps input; a valid edit to won changes the KPI', async ({ pageAs }) => {
