@@ -213,19 +213,7 @@ export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to
  */
 const BUCKET_RULE: Record<Bucket, CompareRule> = { day: { by: 'days', days: 1 }, week: { by: 'days', days: 7 }, month: { by: 'months', months: 1 } };
 
-/** A bucket shorter than its calendar unit: the period cuts it (the current, incomplete one). */
-function isPartial(b: Period, bucket: Bucket): boolean {
-  const whole = bucketPeriods({ from: b.from, to: new Date(b.from.getTime() + 40 * 86_400_000) }, bucket)[0];
-  return b.to.getTime() < whole.to.getTime() || b.from.getTime() !== whole.from.getTime();
-}
-
-export interface SeriesPoint {
-  start: string;
-  end: string;
-  value: KpiValue;
-  /** The bucket is cut short by the period's end (the current week or month, "so far"). */
-  partial: boolean;
-}
+export interface SeriesPoint { start: string; end: string; value: KpiValue }
 
 /**
  * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
@@ -267,6 +255,6 @@ export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; t
       return v == null ? (perSource.get(part.source)![i] ? null : emptyValue(part)) : Number(v);
     };
     const v = calc.compute(get);
-    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v, partial: isPartial(b, q.bucket) };
+    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v };
   });
 }

@@ -90,6 +90,8 @@ export interface KpiParams {
   comparisonOfComparison: Period;
   /** The rule that gave the comparison (trend buckets compare by it too). */
   rule: CompareRule;
+  /** The link named the comparison (`compare_from`/`compare_to`): links keep it. */
+  comparisonNamed: boolean;
   /** A trend bucket the link asked for (checked against the period's length), or null. */
   bucket: Bucket | null;
 }
@@ -154,7 +156,7 @@ export function safeParseKpiParams(params: RawParams, now: Date = clockNow()):
   return {
     success: true,
     data: {
-      period, preset, filters: cleanFilters(filters), compare, comparison, bucket, rule: compared.rule,
+      period, preset, filters: cleanFilters(filters), compare, comparison, bucket, rule: compared.rule, comparisonNamed: !!(cf && ct),
       comparisonOfComparison: cf && ct ? compareBy(comparison, compared.rule) : compared.comparisonOfComparison,
     },
   };

@@ -1,5 +1,5 @@
 // The dashboard's KPI cards: one SQL pass per table for the whole dashboard (current and previous
-// period together), plus the goals the numbers are measured against. Streams inside <Suspense>.
+// period together: the view's like-for-like comparison), plus the goals the numbers are measured against. Streams inside <Suspense>.
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { cardGoals } from '@/lib/dashboard/card-goals';
@@ -16,7 +16,10 @@ export async function DashboardCards({ view, user }: { view: DashboardView; user
   const derived = DERIVED_VALUES[view.department];
   const all = [...new Set<KpiKey>([...keys, ...derived.flatMap((d) => d.inputs)])];
   const [{ current, previous }, goals] = await Promise.all([
-    cachedKpis.computeKpisWithPrevious(db, { from: view.period.from, to: view.period.to, filters: view.filters, keys: all }),
+    cachedKpis.computeKpisWithPrevious(db, {
+      from: view.period.from, to: view.period.to, filters: view.filters, keys: all,
+      compare: view.comparison, compareOfCompare: view.comparisonOfComparison,
+    }),
     cardGoals(user, view.department, view.filters),
   ]);
   if (process.env.KPI_TIMING) console.info(`[dashboard] ${view.department} cards: ${(performance.now() - started).toFixed(0)} ms`);

@@ -3,52 +3,35 @@
 // them. Data is computed here on the server; the chart components only draw it.
 import { getReadDb } from '@/db/client';
 import type { DashboardView } from '@/lib/dashboard/view';
-import { DASHBOARDS, formatKpiValue, getKpi, toDateParam, type Period } from '@/lib/kpi';
+import { DASHBOARDS, formatKpiValue, getKpi } from '@/lib/kpi';
+import { now as clockNow } from '@/lib/clock';
+import { trendBucket, trendTooLong } from '@/lib/dashboard/trend';
 import { cachedKpis as cached } from '@/lib/dashboard/cached-queries';
 import { BarChart } from '../../_components/charts/bar-chart';
 import { ChartFrame } from '../../_components/charts/chart-frame';
 import { GROUP_COLORS } from '../../_components/charts/colors';
-import { bucketKey, bucketLabel } from '../../_components/charts/labels';
-import { LineChart } from '../../_components/charts/line-chart';
+import { TrendChart } from '../../_components/charts/trend-chart';
 import styles from '../../_components/kpi/kpi.module.css';
 import { formatNumber } from '@/lib/intl-format';
 
-const DAY = 86_400_000;
 const fmtCount = (n: number) => formatNumber(n);
 
-export function bucketFor(p: Period): 'week' | 'month' {
-  return p.to.getTime() - p.from.getTime() <= 92 * DAY ? 'week' : 'month';
-}
-
-/** Trends need a few points: a short period is shown within its trailing 12 weeks. */
-function trendRange(p: Period): Period {
-  if (bucketFor(p) === 'week' && p.to.getTime() - p.from.getTime() < 84 * DAY) return { from: new Date(p.to.getTime() - 84 * DAY), to: p.to };
-  return p;
-}
-
+/** Trends of the dashboard's first KPIs over exactly the view's period (no weeks before it). */
 export async function TrendCharts({ view }: { view: DashboardView }) {
   const db = await getReadDb();
   const keys = DASHBOARDS[view.department].slice(0, 4);
-  const range = trendRange(view.period);
-  const bucket = bucketFor(range);
-  const series = await Promise.all(keys.map((k) => cached.kpiTimeSeries(db, k, { from: range.from, to: range.to, bucket, filters: view.filters })));
+  const bucket = trendBucket(view.period);
+  const tooLong = trendTooLong(view.period, bucket);
+  if (tooLong) return <p className="muted" data-testid="trend-too-long">{tooLong}</p>;
+  // A bucket's growth compares like for like (the same days a month before), or a year earlier with compare=year.
+  const compare = view.compare === 'year' ? { by: 'year' as const } : undefined;
+  const series = await Promise.all(keys.map((k) => cached.kpiTimeSeries(db, k, { from: view.period.from, to: view.period.to, bucket, filters: view.filters, compare })));
+  const now = clockNow();
   return (
     <div className={styles.charts}>
-      {keys.map((k, i) => {
-        const kpi = getKpi(k);
-        const pts = series[i];
-        const labels = pts.map((p) => bucketLabel(p.start, bucket));
-        const title = `${kpi.name} by ${bucket}`;
-        return (
-          <ChartFrame
-            key={k}
-            title={title}
-            description={`${toDateParam(range.from)} – ${toDateParam(new Date(range.to.getTime() - DAY))}${series[i].length && range.to > new Date() ? ' · the last point is to date' : ''}`}
-            chart={<LineChart title={title} labels={labels} series={[{ label: kpi.name, values: pts.map((p) => p.value) }]} unit={kpi.unit} />}
-            table={{ head: [bucket === 'week' ? 'Week of' : 'Month', kpi.name], rows: pts.map((p) => [bucketKey(p.start, bucket), formatKpiValue(p.value, kpi.unit)]) }}
-          />
-        );
-      })}
+      {keys.map((k, i) => (
+        <TrendChart key={k} kpi={getKpi(k)} points={series[i]} bucket={bucket} period={view.period} now={now} title={`${getKpi(k).name} by ${bucket}`} />
+      ))}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
 import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
-import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, toDateParam } from '@/lib/kpi';
+import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, comparisonInWords, presetInWords, toDateParam } from '@/lib/kpi';
 import { FilterBar } from '../../_components/kpi/filter-bar';
 import { filterFields } from '../../_components/kpi/filter-fields';
 import { KpiCardSkeleton } from '../../_components/kpi/kpi-card';
@@ -24,7 +24,6 @@ import { DashboardCards } from './cards';
 export const metadata: Metadata = { title: 'Dashboard' };
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
@@ -34,8 +33,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const ownerName = view.filters.owner ? options.owner.find((o) => o.value === view.filters.owner)?.label.replace(/ \(.*\)$/, '') ?? view.filters.owner : null;
   // A member's own view reads "Your numbers"; anyone else's owner filter names whose numbers these are.
   const scope = view.filters.owner === user.email && user.role === 'member' ? 'Your numbers' : ownerName ? `Viewing ${ownerName}` : view.filters.team ? `Team ${view.filters.team}` : 'Whole company';
-  // Shown inclusive ("to Nov 30"), as people read a range; the URL keeps the exclusive end.
-  const periodText = `${view.preset ? PRESET_LABELS[view.preset] : 'Custom range'} · ${toDateParam(view.period.from)} – ${toDateParam(addDays(view.period.to, -1))}`;
+  // In words, end date included ("1–17 Nov 2026 · vs 1–17 Oct 2026"); the URL keeps the exclusive end.
+  const periodText = `${presetInWords(view.preset, view.period)} · ${comparisonInWords(view.comparison)}`;
   const search = viewSearch(view);
   const key = viewKey(view);
   return (
@@ -46,12 +45,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
       <MemberViewSwitch view={view} path="/dashboard" />
       {view.problem ? <Alert tone="warning">Some of the link’s filters were not valid and were ignored: {view.problem}</Alert> : null}
+      {view.refused ? <Alert tone="warning" data-testid="refusal">{view.refused}</Alert> : null}
       <FilterBar
         key={search}
         presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
         preset={view.preset}
         from={toDateParam(view.period.from)}
         to={toDateParam(view.period.to)}
+        compare={view.compare}
         departments={can(user, 'dashboard.viewAs') ? { options: DEPARTMENTS, current: view.department } : undefined}
         fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys })}
         values={view.requested}

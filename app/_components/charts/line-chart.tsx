@@ -8,8 +8,12 @@ import { SERIES_COLORS, cssVar } from './chart-setup';
 
 export interface LineSeries { label: string; values: (number | null)[]; dashed?: boolean }
 
-/** `unit`: ticks and tooltips in the app's one number format ("$1.8M", "16%", "6.7 h"). */
-export function LineChart({ labels, series, title, unit }: { labels: string[]; series: LineSeries[]; title: string; unit: KpiUnit }) {
+/**
+ * `unit`: ticks and tooltips in the app's one number format ("$1.8M", "16%", "6.7 h").
+ * `soFar`: the index of the point still in progress (the current day, week or month): drawn hollow,
+ * reached by a dashed segment, "so far" in its tooltip, so part of a month never reads as a fall.
+ */
+export function LineChart({ labels, series, title, unit, soFar = -1 }: { labels: string[]; series: LineSeries[]; title: string; unit: KpiUnit; soFar?: number }) {
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
   return (
@@ -25,9 +29,13 @@ export function LineChart({ labels, series, title, unit }: { labels: string[]; s
             borderColor: SERIES_COLORS[i % SERIES_COLORS.length],
             backgroundColor: `${SERIES_COLORS[i % SERIES_COLORS.length]}22`,
             borderDash: s.dashed ? [6, 4] : undefined,
+            segment: { borderDash: (ctx: { p1DataIndex: number }) => (ctx.p1DataIndex === soFar ? [6, 4] : undefined) },
             fill: i === 0 && !s.dashed,
             tension: 0.25,
-            pointRadius: 2,
+            // A lone point (one day, one month so far) must still show; the one in progress is hollow.
+            pointRadius: s.values.map((_, j) => (j === soFar || labels.length === 1 ? 4 : 2)),
+            pointBackgroundColor: s.values.map((_, j) => (j === soFar ? cssVar('--surface', '#ffffff') : SERIES_COLORS[i % SERIES_COLORS.length])),
+            pointBorderWidth: s.values.map((_, j) => (j === soFar ? 2 : 1)),
             spanGaps: true,
           })),
         }}
@@ -37,7 +45,7 @@ export function LineChart({ labels, series, title, unit }: { labels: string[]; s
           interaction: { mode: 'index', intersect: false },
           plugins: {
             legend: { display: series.length > 1, labels: { color: text } },
-            tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatKpiValue(c.parsed.y, unit)}` } },
+            tooltip: { callbacks: { title: (items) => items.map((it) => `${it.label}${it.dataIndex === soFar ? ' (so far)' : ''}`), label: (c) => `${c.dataset.label}: ${formatKpiValue(c.parsed.y, unit)}` } },
           },
           scales: {
             x: { ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { display: false } },

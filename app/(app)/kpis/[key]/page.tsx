@@ -42,7 +42,8 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const dimParam = first(sp.dim);
   const dim = (dims as readonly string[]).includes(dimParam ?? '') ? (dimParam as Dimension) : dims[0];
   const bucketParam = first(sp.bucket);
-  const bucket = bucketParam === 'week' || bucketParam === 'month' ? bucketParam : null;
+  // Checked with the period in lib/kpi/filters (a week trend over a century is refused there).
+  const bucket = view.bucket;
   const search = viewSearch(view);
   const ignored = Object.keys(view.requested).filter((f) => !(kpi.filters as readonly string[]).includes(f));
   const vkey = viewKey(view);
@@ -68,6 +69,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
         preset={view.preset}
         from={toDateParam(view.period.from)}
         to={toDateParam(view.period.to)}
+        compare={view.compare}
         fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys: [key] })}
         values={view.requested}
         hidden={hidden}

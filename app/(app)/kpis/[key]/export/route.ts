@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { csvLine } from '@/lib/csv/safe-csv';
 import { DRILL_PAGE_SIZE, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
 import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
-import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams } from '@/lib/kpi';
+import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams, describeParamsError } from '@/lib/kpi';
 
 /** Enough for any spreadsheet; past it, the export says so in its last line. */
 const MAX_EXPORT_ROWS = 100_000;
@@ -19,7 +19,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
   if (!isKpiKey(key)) return new Response('Unknown KPI.', { status: 404 });
   const url = new URL(req.url);
   const parsed = safeParseKpiParams(withDefaultPeriod(Object.fromEntries(url.searchParams)));
-  if (!parsed.success) return new Response('Invalid period or filters.', { status: 400 });
+  // A malformed link (year 0000, 275760-09-13, +020000-01-01, -1, 1-1-1) is refused with its reason
+  // before any query: a stream that fails after its headers can only cut the connection.
+  if (!parsed.success) return new Response(`Invalid link: ${describeParamsError(parsed.error)}`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const db = await getReadDb();
   let filters;
   try {
@@ -34,7 +36,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
   // A ratio's set (numerator by default), as the page's tab: an invalid value is refused, not guessed.
   const set = drillSetSchema.optional().safeParse(url.searchParams.get('set') ?? undefined);
   if (!set.success) return new Response('Invalid set: use numerator or denominator.', { status: 400 });
-  const base = { from: parsed.data.period.from, to: parsed.data.period.to, filters, viewer: user, sort: q.sort, dir: q.dir, set: set.data };
+  const base = { from: parsed.data.period.from, to: parsed.data.period.to, compare: parsed.data.comparison, filters, viewer: user, sort: q.sort, dir: q.dir, set: set.data };
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
