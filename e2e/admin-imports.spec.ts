@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { authFile, expect, test } from './fixtures';
 
-// The fixture lives beside the repository, not in it; CI clones elsewhere, so fall back to its fixed home.
-const GOLDEN = process.env.GOLDEN_DIR ?? '/work/shared/fixtures/golden';
+// The golden data set, in the repository (tests/fixtures/golden/README.md); GOLDEN_DIR overrides it.
+const GOLDEN = process.env.GOLDEN_DIR ?? path.resolve(import.meta.dirname, '../tests/fixtures/golden');
 const FILES = ['users', 'accounts', 'campaigns', 'leads', 'deals', 'orders', 'tickets', 'survey_responses', 'expenses', 'activities'];
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(GOLDEN, 'expected.json'), 'utf8')) as { from: string; to: string; filters: Record<string, string>; kpis: Record<string, number | null> }[];
 

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { authFile, expect, test } from './fixtures';
 
-// The fixture lives beside the repository, not in it; CI clones elsewhere, so fall back to its fixed home.
-const GOLDEN = process.env.GOLDEN_DIR ?? '/work/shared/fixtures/golden';
+// The golden data set, in the repository (tests/fixtures/golden/README.md); GOLDEN_DIR overrides it.
+const GOLDEN = process.env.GOLDEN_DIR ?? path.resolve(import.meta.dirname, '../tests/fixtures/golden');
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 

@@ -1,4 +1,4 @@
-// The benchmark (targets: /work/shared/spec/targets.md), written to docs/performance.md.
+// The benchmark (targets: targets.md of the project spec), written to docs/performance.md.
 //   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
 //                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { GOLDEN_DIR } from '../helpers/fixtures';
 
-export const GOLDEN_DIR = process.env.GOLDEN_DIR ?? '/work/shared/fixtures/golden';
+export { GOLDEN_DIR };
 
 /** CSV file -> table it fills. */
 export const FILE_TABLES: Record<string, string> = {

@@ -2,16 +2,16 @@
 // open deals without an amount; a ticket export has ratings but no survey kind) is mapped onto the
 // contract at import time, without editing the file. Without it, the dry run lists the unknown values
 // with their row counts so the admin knows what to map; with it, the same file imports.
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { checkValueMapping, importFile, parseValueSpec } from '@/lib/import';
+import { publicDataset } from '../helpers/fixtures';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { fingerprint, tempFile } from './helpers';
 
-// The shape of shared/datasets/maven_crm_sales_opportunities/sales_pipeline.csv.
+// The shape of maven_crm_sales_opportunities/sales_pipeline.csv (a public data set, see DATASETS_DIR below).
 const PIPELINE = `opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value
 1C1I7A6R,Moses Frase,GTX Plus Basic,Cancity,Won,2016-10-20,2017-03-01,1054
 Z063OYW0,Darcel Schlecht,GTXPro,Isdom,Lost,2016-10-25,2017-03-11,0
@@ -84,23 +84,23 @@ describe('[IMPORT] value mapping', () => {
   });
 });
 
-// Data nobody here made: shared/datasets/maven_crm_sales_opportunities, as docs/importing-real-data.md
+// Data nobody here made: the public data set maven_crm_sales_opportunities (in $DATASETS_DIR), as docs/importing-real-data.md
 // imports it. Its won deals, counted independently from the CSV: 4,238 worth $10,005,534, over 85 accounts.
-const MAVEN = path.join(process.env.DATASETS_DIR ?? '/work/shared/datasets', 'maven_crm_sales_opportunities');
+const MAVEN = publicDataset('maven_crm_sales_opportunities', 'the Maven CRM import test');
 
-describe.runIf(fs.existsSync(MAVEN))('[IMPORT] the Maven CRM sales opportunities export', () => {
+describe.skipIf(!MAVEN)('[IMPORT] the Maven CRM sales opportunities export', () => {
   let t: TestDb;
   beforeAll(async () => { t = await createTestDb(); });
   afterAll(async () => { await t?.close(); });
 
   it('imports with a column and value mapping and keeps its won revenue to the dollar', async () => {
     const accounts = await importFile(t.db, {
-      entity: 'accounts', path: path.join(MAVEN, 'accounts.csv'),
+      entity: 'accounts', path: path.join(MAVEN!, 'accounts.csv'),
       mapping: { account: 'external_id', sector: 'industry', office_location: 'region' }, values: { name: { '': '{account}' } },
     });
     expect(accounts).toMatchObject({ ok: true, inserted: 85 });
     const deals = await importFile(t.db, {
-      entity: 'deals', path: path.join(MAVEN, 'sales_pipeline.csv'),
+      entity: 'deals', path: path.join(MAVEN!, 'sales_pipeline.csv'),
       mapping: { opportunity_id: 'external_id', account: 'account_external_id', product: 'product', deal_stage: 'stage', engage_date: 'created_at', close_date: 'closed_at', close_value: 'amount' },
       values: { name: { '': '{account} {product}' }, stage: { engaging: 'qualification' }, amount: { '': '0' }, created_at: { '': '2017-12-31' } },
     });

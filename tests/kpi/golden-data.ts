@@ -1,12 +1,13 @@
-// The golden data set (/work/shared/fixtures/golden, never edited) and how its values are compared.
+// The golden data set (tests/fixtures/golden, never edited) and how its values are compared.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 import { importDirectory } from '@/lib/import';
 import type { KpiFilters } from '@/lib/kpi';
+import { GOLDEN_DIR } from '../helpers/fixtures';
 
-export const GOLDEN_DIR = process.env.GOLDEN_DIR ?? '/work/shared/fixtures/golden';
+export { GOLDEN_DIR };
 
 export interface GoldenCase {
   from: string;
