@@ -24,7 +24,7 @@ export async function listAudit(db: Db, f: AuditFilters) {
   const [rows, [{ n }]] = await Promise.all([
     db.select({
       id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId,
-      before: auditLog.before, after: auditLog.after, userName: users.name, userEmail: users.email,
+      before: auditLog.before, after: auditLog.after, userId: auditLog.userId, userName: users.name, userEmail: users.email,
     }).from(auditLog).leftJoin(users, eq(users.id, auditLog.userId)).where(w)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id)).limit(AUDIT_PAGE_SIZE).offset((f.page - 1) * AUDIT_PAGE_SIZE),
     db.select({ n: count() }).from(auditLog).where(w),

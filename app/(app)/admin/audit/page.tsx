@@ -4,8 +4,11 @@ import Link from 'next/link';
 import { asc } from 'drizzle-orm';
 import { getReadDb } from '@/db/client';
 import { users } from '@/db/schema';
+import { auditNames, auditSubject, auditValue } from '@/lib/admin/audit-labels';
 import { auditDiff, auditFacets, AUDIT_PAGE_SIZE, listAudit, type AuditFilters } from '@/lib/admin/audit-queries';
 import { requirePermission } from '@/lib/auth/session';
+import { dayParam, idParam, pageParam, parseParams, textParam } from '@/lib/validation/params';
+import { ParamProblems } from '../../../_components/param-problems';
 import { Button, Field } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
 import styles from './audit.module.css';
@@ -13,21 +16,23 @@ import styles from './audit.module.css';
 export const metadata: Metadata = { title: 'Audit log' };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim().slice(0, 100);
-const isoDay = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission('admin.audit');
   const sp = await searchParams;
+  // Each filter parsed strictly; a malformed one is dropped and named above the table (never a 500).
+  const { values: v, problems } = parseParams({
+    user: idParam, action: textParam(100), entity: textParam(100), entityId: textParam(100), from: dayParam, to: dayParam, page: pageParam(100_000),
+  }, sp);
   const f: AuditFilters = {
-    userId: Number(one(sp.user)) || undefined, action: one(sp.action) || undefined, entity: one(sp.entity) || undefined,
-    entityId: one(sp.entityId) || undefined, from: isoDay(one(sp.from)), to: isoDay(one(sp.to)),
-    page: Math.max(1, Math.min(100_000, Number(one(sp.page)) || 1)),
+    userId: v.user, action: v.action || undefined, entity: v.entity || undefined, entityId: v.entityId || undefined,
+    from: v.from, to: v.to, page: v.page ?? 1,
   };
   const db = await getReadDb();
   const [{ rows, total }, facets, people] = await Promise.all([
     listAudit(db, f), auditFacets(db), db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)),
   ]);
+  const names = await auditNames(db, rows);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const pageHref = (p: number) => {
     const q = new URLSearchParams(Object.entries({ ...f, page: p }).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k === 'userId' ? 'user' : k, String(v)]));
@@ -36,6 +41,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what and when, with the values before and after." />
+      <ParamProblems problems={problems} />
       <form className={styles.filters} method="get" aria-label="Filter the audit log">
         <Field label="User" name="user"><select defaultValue={f.userId ?? ''}><option value="">All</option>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></Field>
         <Field label="Action" name="action"><select defaultValue={f.action ?? ''}><option value="">All</option>{facets.actions.map((a) => <option key={a}>{a}</option>)}</select></Field>
@@ -52,19 +58,20 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <tbody>
             {rows.map((r) => {
               const diff = auditDiff(r.before, r.after);
+              const subject = auditSubject(r, names);
               return (
                 <tr key={r.id}>
                   <td className={styles.when}>{r.at.toISOString().slice(0, 19).replace('T', ' ')}</td>
-                  <td>{r.userName ?? 'system'}</td>
+                  <td>{r.userId != null && r.userName ? <Link href={`/admin/users/${r.userId}`}>{r.userName}</Link> : 'system'}</td>
                   <td>{r.action}</td>
-                  <td>{r.entity}{r.entityId ? ` #${r.entityId}` : ''}</td>
+                  <td data-testid="audit-subject">{subject.href ? <Link href={subject.href}>{subject.label}</Link> : subject.label}</td>
                   <td>
                     {diff.length ? (
                       <details className={styles.diffToggle}>
                         <summary>{diff.filter((d) => d.changed).length} field(s)</summary>
                         <table className={styles.diff}>
                           <thead><tr><th>Field</th><th>Before</th><th>After</th></tr></thead>
-                          <tbody>{diff.map((d) => <tr key={d.key} className={d.changed ? styles.changed : undefined}><td>{d.key}</td><td>{d.before}</td><td>{d.after}</td></tr>)}</tbody>
+                          <tbody>{diff.map((d) => <tr key={d.key} className={d.changed ? styles.changed : undefined}><td>{d.key}</td><td>{auditValue(d.key, d.before, names)}</td><td>{auditValue(d.key, d.after, names)}</td></tr>)}</tbody>
                         </table>
                       </details>
                     ) : <span className="muted">—</span>}

@@ -35,7 +35,7 @@ export default async function AdminImportsPage() {
             <thead><tr><th>When</th><th>Who</th><th>File</th><th>Entity</th><th>State</th><th className="num">Rows</th><th className="num">Inserted</th><th className="num">Updated</th><th className="num">Unchanged</th><th className="num">Errors</th></tr></thead>
             <tbody>
               {history.map((h) => (
-                <tr key={h.id}>
+                <tr key={h.id} id={`import-${h.id}`}>
                   <td>{h.startedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
                   <td>{h.who ?? '—'}</td>
                   <td>{h.fileName}</td>
