@@ -223,6 +223,35 @@ test.describe('[DASHBOARD][DRILL]', () => {
   });
 });
 
+test.describe('[DASHBOARD][DRILL] a ratio’s two sets', () => {
+  test('churn rate: the churned accounts first, then the customers at the start, each with its count; the card is their quotient', async ({ pageAs }) => {
+    const page = await pageAs('admin');
+    await page.goto(`/kpis/churn_rate?${YEAR}`);
+    const tabs = page.getByTestId('drill-sets');
+    await expect(tabs.getByRole('link')).toHaveCount(2);
+    await expect(tabs.getByRole('link').first()).toHaveAttribute('aria-current', 'true');
+    await expect(tabs.getByRole('link').first()).toContainText('who churned');
+    const count = async (set: string) => Number((await page.getByTestId(`drill-set-${set}-count`).textContent())!.replace(/[^\d]/g, ''));
+    const [num, den] = [await count('numerator'), await count('denominator')];
+    expect(den).toBeGreaterThan(num);
+    expect(num).toBeGreaterThan(0);
+    await expect(page.getByTestId('drill-total')).toHaveText(`(${num.toLocaleString('en-US')})`);
+    await expect(page.getByTestId('kpi-value')).toHaveText(formatKpiValue((100 * num) / den, 'percent'));
+    await tabs.getByRole('link').nth(1).click();
+    await expect(page).toHaveURL(/set=denominator/);
+    await expect(page.getByTestId('drill-total')).toHaveText(`(${den.toLocaleString('en-US')})`);
+    // The records that make the number come first: the churned ones lead the denominator's list.
+    const heads = (await page.getByTestId('drill-table').locator('thead th').allTextContents()).map((h) => h.replace(/[↑↓]/g, '').trim());
+    const flag = heads.indexOf('In numerator');
+    const flags = await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${flag + 1})`).allTextContents();
+    const firstNo = flags.indexOf('No');
+    expect(firstNo).toBe(Math.min(num, flags.length) === flags.length ? -1 : num);
+    // The export follows the tab.
+    const csv = csvObjects(await (await page.request.get((await page.getByTestId('export-all').getAttribute('href'))!)).text());
+    expect(csv.length).toBe(den);
+  });
+});
+
 test.describe('[DASHBOARD][CONSISTENCY] a card equals what its drill-down rows recompute', () => {
   const CASES: { dept: string; key: string; unit: KpiUnit; check: 'count' | 'ratio' | 'mean' | 'sum' | 'ratioOfSums' }[] = [
     { dept: 'sales', key: 'win_rate', unit: 'percent', check: 'ratio' },

@@ -67,7 +67,7 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
           </p>
           <p className={kpiStyles.previous} data-testid="kpi-previous" title={`Compared with ${compareModeInWords(view.compare)}`}>{comparisonInWords(view.comparison)}: {prev == null ? 'no data' : formatKpiValue(prev, kpi.unit)}</p>
           {goal ? <GoalLine goal={goal} unit={kpi.unit} link /> : null}
-          <p className={kpiStyles.direction}>Scope: {view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
+          <p className={kpiStyles.direction}>Scope: {view.memberView === 'mine' && view.filters.owner === user.email ? 'your own numbers' : view.filters.owner ?? (view.filters.team ? `team ${view.filters.team}` : 'whole company')}</p>
           {kpi.drillEntity ? <p className={styles.toRecords}><a href="#drill-title">The records behind it ↓</a></p> : null}
         </div>
       </div>
