@@ -7,8 +7,11 @@ import { getReadDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePermission } from '@/lib/auth/session';
 import { GOAL_STATE_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS } from '@/lib/goals/labels';
+import type { GoalStatus } from '@/lib/goals/types';
 import { listGoals, visibleGoalOwners, type GoalListFilters } from '@/lib/goals/queries';
 import { formatKpiValue, getKpi } from '@/lib/kpi';
+import { idParam, oneOfParam, parseParams } from '@/lib/validation/params';
+import { ParamProblems } from '../../_components/param-problems';
 import { ButtonLink } from '../../_components/ui/button';
 import { Field } from '../../_components/ui/field';
 import { PageHeader } from '../../_components/ui/page-header';
@@ -20,19 +23,20 @@ export const metadata: Metadata = { title: 'Goals' };
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-const pick = <T extends string>(v: string, list: readonly T[]): T | undefined => (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export default async function GoalsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePermission('goals.read');
   const sp = await searchParams;
   const raw = { status: first(sp.status), scope: first(sp.scope), department: first(sp.department), owner: first(sp.owner), state: first(sp.state) };
-  const filters: GoalListFilters = {
-    status: pick(raw.status, GOAL_STATUSES),
-    scope: pick(raw.scope, ['company', 'team', 'user'] as const),
-    department: pick(raw.department, DEPARTMENTS),
-    ownerId: /^\d+$/.test(raw.owner) ? Number(raw.owner) : undefined,
-    state: pick(raw.state, ['open', 'active', 'closed', 'archived', 'all'] as const),
-  };
+  // Each filter parsed strictly; a malformed one is dropped and named above the list (never a 500).
+  const { values: v, problems } = parseParams({
+    status: oneOfParam(GOAL_STATUSES as [GoalStatus, ...GoalStatus[]]),
+    scope: oneOfParam(['company', 'team', 'user'] as const),
+    department: oneOfParam(DEPARTMENTS),
+    owner: idParam,
+    state: oneOfParam(['open', 'active', 'closed', 'archived', 'all'] as const),
+  }, sp);
+  const filters: GoalListFilters = { status: v.status, scope: v.scope, department: v.department, ownerId: v.owner, state: v.state };
   const db = await getReadDb();
   const [items, owners] = await Promise.all([listGoals(db, user, filters), visibleGoalOwners(db, user)]);
   const who = user.role === 'admin' ? 'Every goal in the company.' : user.role === 'manager'
@@ -41,6 +45,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Goals" description={`${who} Progress and status come from the live KPIs.`}
         actions={can(user, 'goals.write') ? <ButtonLink href="/goals/new" variant="primary">New goal</ButtonLink> : null} />
+      <ParamProblems problems={problems} />
       <form method="get" className={styles.filters} role="search" aria-label="Filter goals">
         <Field label="Status" name="status">
           <select defaultValue={raw.status}>

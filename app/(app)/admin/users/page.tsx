@@ -5,6 +5,8 @@ import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, ROLES } from '@/db/schema/enums';
 import { listTeamOptions, listUsers, type UserFilters } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
+import { idParam, oneOfParam, parseParams, textParam } from '@/lib/validation/params';
+import { ParamProblems } from '../../../_components/param-problems';
 import { Badge, Button, Card, Field, RoleBadge } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
 import type { Role } from '@/db/schema/enums';
@@ -14,23 +16,21 @@ import styles from './users.module.css';
 export const metadata: Metadata = { title: 'Users' };
 
 type Search = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission('admin.users');
   const sp = await searchParams;
-  const f: UserFilters = {
-    q: one(sp.q).trim().slice(0, 100) || undefined,
-    role: (ROLES as readonly string[]).includes(one(sp.role)) ? one(sp.role) : undefined,
-    department: (DEPARTMENTS as readonly string[]).includes(one(sp.department)) ? one(sp.department) : undefined,
-    teamId: Number(one(sp.team)) || undefined,
-    active: one(sp.active) === 'true' || one(sp.active) === 'false' ? (one(sp.active) as 'true' | 'false') : undefined,
-  };
+  // Each filter parsed strictly; a malformed one is dropped and named above the table (never a 500).
+  const { values: v, problems } = parseParams({
+    q: textParam(100), role: oneOfParam(ROLES), department: oneOfParam(DEPARTMENTS), team: idParam, active: oneOfParam(['true', 'false'] as const),
+  }, sp);
+  const f: UserFilters = { q: v.q || undefined, role: v.role, department: v.department, teamId: v.team, active: v.active };
   const db = await getReadDb();
   const [rows, teams] = await Promise.all([listUsers(db, f), listTeamOptions(db)]);
   return (
     <>
       <PageHeader title="Users" description="Create users, set roles, departments and teams, deactivate accounts, reset passwords." />
+      <ParamProblems problems={problems} />
       <div className={styles.layout}>
         <div>
           <form className={styles.filters} method="get" role="search" aria-label="Filter users">

@@ -10,6 +10,7 @@ import { GOAL_STATE_LABELS } from '@/lib/goals/labels';
 import { goalDetail } from '@/lib/goals/queries';
 import { teamMembers } from '@/lib/goals/split';
 import { formatKpiValue, getKpi } from '@/lib/kpi';
+import { parseId } from '@/lib/validation/params';
 import { ChartFrame } from '../../../_components/charts/chart-frame';
 import { Alert } from '../../../_components/ui/alert';
 import { ButtonLink } from '../../../_components/ui/button';
@@ -30,10 +31,10 @@ const SAVED: Record<string, string> = { created: 'Goal created.', updated: 'Goal
 
 export default async function GoalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('goals.read');
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = await getReadDb();
-  const detail = await goalDetail(db, user, Number(id));
+  const detail = await goalDetail(db, user, id);
   if (!detail) notFound();
   const saved = SAVED[String((await searchParams).saved ?? '')];
   const { goal, live, canManage } = detail;

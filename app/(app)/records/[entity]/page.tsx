@@ -8,6 +8,8 @@ import { DEAL_STAGES } from '@/db/schema/enums';
 import { ownerOptions } from '@/lib/records/form-options';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
 import { mayCreate } from '@/lib/records/write-record';
+import { idParam, oneOfParam, pageParam, parseParams, textParam } from '@/lib/validation/params';
+import { ParamProblems } from '../../../_components/param-problems';
 import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { display, isNumeric, label } from '../../../_components/records/format';
@@ -15,7 +17,6 @@ import styles from '../records.module.css';
 
 type Params = { entity: string };
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { entity } = await params;
@@ -27,13 +28,18 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const { entity } = await params;
   if (!isRecordEntity(entity)) notFound();
   const sp = await searchParams;
-  const q = first(sp.q) ?? '';
   const def = ENTITY_DEFS[entity];
-  const stage = (DEAL_STAGES as readonly string[]).includes(first(sp.stage) ?? '') ? first(sp.stage)! : '';
-  const owner = /^\d{1,10}$/.test(first(sp.owner) ?? '') ? first(sp.owner)! : '';
+  // Each parameter parsed strictly; a malformed one is dropped and named above the list (never a 500).
+  const { values: v, problems } = parseParams({
+    q: textParam(200), stage: oneOfParam(DEAL_STAGES), owner: idParam, page: pageParam(10_000),
+    sort: oneOfParam(def.listColumns as [string, ...string[]]), dir: oneOfParam(['asc', 'desc'] as const),
+  }, sp);
+  const q = v.q ?? '';
+  const stage = entity === 'deals' ? v.stage ?? '' : '';
+  const owner = v.owner ? String(v.owner) : '';
   const hasOwner = entity !== 'campaigns';
   const [{ rows, total, page, sort, dir }, owners] = await Promise.all([
-    listRecords(user, entity, { q, stage: stage || undefined, ownerId: owner ? Number(owner) : undefined, page: Number(first(sp.page) ?? 1) || 1, sort: first(sp.sort), dir: first(sp.dir) }),
+    listRecords(user, entity, { q, stage: stage || undefined, ownerId: v.owner, page: v.page ?? 1, sort: v.sort, dir: v.dir }),
     hasOwner && user.role !== 'member' ? ownerOptions(user) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
@@ -44,6 +50,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
     <>
       <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`}
         actions={mayCreate(user, entity) ? <ButtonLink href={`/records/${entity}/new`}>New {def.singular.toLowerCase()}</ButtonLink> : undefined} />
+      <ParamProblems problems={problems} />
       <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
         <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
         <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />

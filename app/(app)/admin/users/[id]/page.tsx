@@ -7,6 +7,7 @@ import { getReadDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { listTeamOptions } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
+import { parseId } from '@/lib/validation/params';
 import { Card } from '../../../../_components/ui';
 import { PageHeader } from '../../../../_components/ui/page-header';
 import { ActiveForm, EditUserForm, ResetPasswordForm } from './user-forms';
@@ -15,8 +16,8 @@ export const metadata: Metadata = { title: 'User' };
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission('admin.users');
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = await getReadDb();
   const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, department: users.department, teamId: users.teamId, active: users.active })
     .from(users).where(eq(users.id, id));

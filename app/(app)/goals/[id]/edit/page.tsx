@@ -6,6 +6,7 @@ import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { mayManageGoal } from '@/lib/goals/permissions';
 import { visibleGoal } from '@/lib/goals/rows';
+import { parseId } from '@/lib/validation/params';
 import { Alert } from '../../../../_components/ui/alert';
 import { PageHeader } from '../../../../_components/ui/page-header';
 import { updateGoalAction } from '../../actions';
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: 'Edit goal' };
 
 export default async function EditGoalPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('goals.write');
-  const { id } = await params;
-  if (!/^\d+$/.test(id)) notFound();
-  const goal = await visibleGoal(await getReadDb(), user, Number(id));
+  const id = parseId((await params).id);
+  if (id === null) notFound();
+  const goal = await visibleGoal(await getReadDb(), user, id);
   if (!goal) notFound();
   if (!mayManageGoal(user, { scope: goal.scope, teamId: goal.scopeTeamId, userTeamId: goal.scopeUserTeamId })) forbidden();
   const { options, filterChoices } = await formPageData(user);

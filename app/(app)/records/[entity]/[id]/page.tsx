@@ -5,6 +5,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
+import { parseId } from '@/lib/validation/params';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { recordHeading } from '@/lib/records/titles';
 import { getRecord, referenceNames, relatedRecords } from '@/lib/records/read';
@@ -24,7 +25,7 @@ const HIDDEN = new Set(['id', 'updated_at']);
 export default async function RecordPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('records.read');
   const { entity, id } = await params;
-  if (!isRecordEntity(entity) || !/^\d{1,10}$/.test(id)) notFound();
+  if (!isRecordEntity(entity) || parseId(id) === null) notFound();
   const rec = await getRecord(user, entity, Number(id));
   if (!rec) notFound();
   const def = ENTITY_DEFS[entity];

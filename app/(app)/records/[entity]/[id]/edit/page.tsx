@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
+import { parseId } from '@/lib/validation/params';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { getRecord } from '@/lib/records/read';
 import { mayCreate } from '@/lib/records/write-record';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit record' };
 export default async function EditRecordPage({ params }: { params: Promise<{ entity: string; id: string }> }) {
   const user = await requirePermission('records.write');
   const { entity, id } = await params;
-  if (!isRecordEntity(entity) || !mayCreate(user, entity) || !/^\d{1,10}$/.test(id)) notFound();
+  if (!isRecordEntity(entity) || !mayCreate(user, entity) || parseId(id) === null) notFound();
   // A record the viewer may not open is 404; one they may read but not edit (a teammate's, for a
   // member) is 403. The save action checks the write scope again on the server.
   const rec = await getRecord(user, entity, Number(id));
