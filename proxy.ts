@@ -5,8 +5,11 @@
 // 2. The fast path of sign-in: a signed-out browser asking for an app page is sent to /login (with a
 //    callbackUrl to come back to). It checks that a valid session cookie exists, nothing more; pages,
 //    queries and actions check the user, role and scope themselves on the server (lib/auth/session.ts).
+// And while the database is down, an app page answers HTTP 503 with the "unavailable" page
+// (lib/db-health.ts): a page cannot set that status itself once it renders.
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { dbUnavailableRewrite } from '@/lib/db-health';
 import { newNonce, pageSecurityHeaders, servedOverHttps } from '@/lib/security/headers';
 
 /** Pages anyone may open: sign-in, the one-time set-password link, and public files (icons, robots.txt). */
@@ -36,6 +39,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  // Database down: the page answers 503 with the "unavailable" page (lib/db-health.ts).
+  const unavailable = needsSession(request.nextUrl.pathname) ? await dbUnavailableRewrite(request, requestHeaders) : null;
+  if (unavailable) return withHeaders(unavailable, headers);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }
 

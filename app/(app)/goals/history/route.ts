@@ -8,6 +8,9 @@ import { monthlyHistory, proposeBaseline, resolveScope, scopeFilters } from '@/l
 import { mayManageGoal } from '@/lib/goals/permissions';
 import { getKpi, previousPeriod, toDateParam, type KpiKey } from '@/lib/kpi';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
+import { jsonErrors } from '@/lib/route-errors';
+import { GOAL_SCOPES } from '@/db/schema/enums';
+import { badParamsResponse, dayParam, idParam, oneOfParam, parseParams } from '@/lib/validation/params';
 
 export interface HistoryResponse {
   months: { month: string; value: number | null }[];
@@ -16,18 +19,22 @@ export interface HistoryResponse {
   baselinePeriod: { from: string; to: string } | null;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const id = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
+/** Its parameters; a malformed one is a 400 naming it (a huge id or year 0000 never reaches SQL). */
+const PARAMS = {
+  scope: oneOfParam(GOAL_SCOPES), team_id: idParam, user_id: idParam, start_date: dayParam, due_date: dayParam,
+};
 
-export async function GET(req: Request): Promise<Response> {
+async function get(req: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: 'Sign in first.' }, { status: 401 });
   if (!can(user, 'goals.write')) return Response.json({ error: 'Forbidden.' }, { status: 403 });
   const q = new URL(req.url).searchParams;
   const kpi = getKpi(q.get('kpi_key') ?? '');
   if (!kpi) return Response.json({ error: 'Unknown KPI.' }, { status: 400 });
+  const { values: p, problems } = parseParams(PARAMS, q);
+  if (problems.length) return badParamsResponse(problems);
   const db = await getReadDb();
-  const scope = await resolveScope(db, { scope: q.get('scope') ?? '', teamId: id(q.get('team_id')), userId: id(q.get('user_id')) });
+  const scope = await resolveScope(db, { scope: p.scope ?? '', teamId: p.team_id ?? null, userId: p.user_id ?? null });
   if (!scope) return Response.json({ error: 'Choose a team or member.' }, { status: 400 });
   if (!mayManageGoal(user, { scope: scope.scope, teamId: scope.teamId, userTeamId: scope.userTeamId })) {
     return Response.json({ error: 'Forbidden.' }, { status: 403 });
@@ -38,9 +45,9 @@ export async function GET(req: Request): Promise<Response> {
     if (v && (kpi.filters as readonly string[]).includes(k)) filters[k] = v.slice(0, 200);
   }
   const kpiFilters = scopeFilters(scope, filters);
-  const start = q.get('start_date') ?? '';
-  const due = q.get('due_date') ?? '';
-  const datesOk = DAY.test(start) && DAY.test(due) && start < due && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(due));
+  const start = p.start_date ?? '';
+  const due = p.due_date ?? '';
+  const datesOk = start !== '' && due !== '' && start < due;
   const key = kpi.key as KpiKey;
   const [months, proposedBaseline] = await Promise.all([
     monthlyHistory(db, key, kpiFilters),
@@ -54,3 +61,6 @@ export async function GET(req: Request): Promise<Response> {
   const body: HistoryResponse = { months, proposedBaseline, baselinePeriod };
   return Response.json(body, { headers: { 'Cache-Control': 'private, no-store' } });
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const GET = jsonErrors(get);

@@ -6,11 +6,12 @@ import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { parseImportRequest } from '@/lib/admin/import-request';
 import { getJob, hasRunningJob, publicJob, startImportJob } from '@/lib/admin/import-jobs';
 import { mappingKey } from '@/lib/admin/upload-store';
+import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: Request): Promise<Response> {
+async function post(req: Request): Promise<Response> {
   const user = await requireImportAdmin();
   if (user instanceof Response) return user;
   const r = await parseImportRequest(req, user.id);
@@ -24,3 +25,6 @@ export async function POST(req: Request): Promise<Response> {
   const job = startImportJob(await getDb(), r.upload, r.entity, { mapping: r.mapping, values: r.values }, claims?.sv ?? -1);
   return Response.json(publicJob(job), { status: 202, headers: { 'cache-control': 'no-store' } });
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const POST = jsonErrors(post);

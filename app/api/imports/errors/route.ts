@@ -6,11 +6,13 @@ import { imports } from '@/db/schema';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { getUpload } from '@/lib/admin/upload-store';
 import { csvDocument } from '@/lib/csv/safe-csv';
+import { jsonErrors } from '@/lib/route-errors';
+import { ID_MESSAGE, parseId } from '@/lib/validation/params';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(req: Request): Promise<Response> {
+async function get(req: Request): Promise<Response> {
   const user = await requireImportAdmin();
   if (user instanceof Response) return user;
   const q = new URL(req.url).searchParams;
@@ -21,8 +23,8 @@ export async function GET(req: Request): Promise<Response> {
     if (!u?.checked) return jsonError(404, 'No preview for this file.');
     errors = u.checked.errors; name = u.fileName.replace(/\.csv$/i, '');
   } else {
-    const id = Number(q.get('import'));
-    if (!Number.isInteger(id) || id <= 0) return jsonError(400, 'Which import?');
+    const id = parseId(q.get('import'));
+    if (id === null) return jsonError(400, `Which import? import: ${ID_MESSAGE}.`);
     const [row] = await (await getReadDb()).select({ errors: imports.errors, fileName: imports.fileName }).from(imports).where(eq(imports.id, id));
     if (!row) return jsonError(404, 'No such import.');
     errors = row.errors; name = row.fileName.replace(/\.csv$/i, '');
@@ -36,3 +38,6 @@ export async function GET(req: Request): Promise<Response> {
     },
   });
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const GET = jsonErrors(get);

@@ -6,12 +6,13 @@ import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { parseImportRequest } from '@/lib/admin/import-request';
 import { hasRunningJob } from '@/lib/admin/import-jobs';
 import { mappingKey } from '@/lib/admin/upload-store';
+import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 const SHOWN_ERRORS = 200;
 
-export async function POST(req: Request): Promise<Response> {
+async function post(req: Request): Promise<Response> {
   const user = await requireImportAdmin();
   if (user instanceof Response) return user;
   const r = await parseImportRequest(req, user.id);
@@ -28,3 +29,6 @@ export async function POST(req: Request): Promise<Response> {
     preview: result.preview ?? [], mapping: result.mapping, unknownValues: result.unknownValues,
   }, { headers: { 'cache-control': 'no-store' } });
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const POST = jsonErrors(post);

@@ -4,11 +4,12 @@ import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { ENTITIES, ENTITY_NAMES } from '@/lib/validation';
 import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/admin/upload-store';
+import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function POST(req: Request): Promise<Response> {
+async function post(req: Request): Promise<Response> {
   const user = await requireImportAdmin();
   if (user instanceof Response) return user;
   const declared = Number(req.headers.get('content-length') ?? 0);
@@ -36,3 +37,6 @@ export async function POST(req: Request): Promise<Response> {
     return jsonError(500, 'The upload failed. Try again.');
   }
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const POST = jsonErrors(post);
