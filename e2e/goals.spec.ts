@@ -47,7 +47,7 @@ test.describe.serial('[GOALS] the example goal', () => {
     const history = page.getByTestId('goal-history');
     await expect(history.getByRole('img', { name: /First response time, last 12 months/ })).toBeVisible();
     await expect(history.locator('table tbody tr')).toHaveCount(12);
-    await expect(history.locator('table tbody td').first()).toHaveText(/\d+(\.\d)? h|no data/);
+    await expect(history.locator('table tbody td').first()).toHaveText(/\d+(\.\d)? h|no data/i);
     await expect(page.getByTestId('proposed-baseline')).toContainText('Proposed baseline');
     const verdict = page.getByTestId('achievability');
     await expect(verdict).toContainText(/within what the last 12 months reached|better than|faster than|no history/i);

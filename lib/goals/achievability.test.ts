@@ -69,7 +69,7 @@ describe('level KPI, lower is better', () => {
 const WIN_RATE = months([2024, 1], [20, 22, 25, 24, 23, 26, 27, 25, 24, 26, 28, 27]);
 
 describe('level KPI, higher is better', () => {
-  it('30 % from 27 % in 2 months: beyond the best (28), pace 1.5/month within +3', () => {
+  it('30% from 27% in 2 months: beyond the best (28), pace 1.5/month within +3', () => {
     const r = assessAchievability({
       history: WIN_RATE, baseline: 27, target: 30, direction: 'higher', aggregation: 'level', durationDays: 2 * 30.4375,
     });
@@ -80,7 +80,7 @@ describe('level KPI, higher is better', () => {
     expect(r.fasterThanFastest).toBe(false);
   });
 
-  it('36 % in 2 months asks 4.5/month > 3; 28 % in a month (equal to the best, 1/month) is fine', () => {
+  it('36% in 2 months asks 4.5/month > 3; 28% in a month (equal to the best, 1/month) is fine', () => {
     const fast = assessAchievability({
       history: WIN_RATE, baseline: 27, target: 36, direction: 'higher', aggregation: 'level', durationDays: 2 * 30.4375,
     });

@@ -73,6 +73,6 @@ function statusSentence(ctx: ExplainContext, f: (v: number) => string, c: number
   const gap = Math.abs(t - input.baseline);
   const miss = Math.abs(p - t);
   const within = status === 'at_risk' ? 'within' : 'more than';
-  return `${basis}, which misses the target ${f(t)} by ${f(miss)}, ${within} ${AT_RISK_SHARE * 100} % of the gap ` +
+  return `${basis}, which misses the target ${f(t)} by ${f(miss)}, ${within} ${AT_RISK_SHARE * 100}% of the gap ` +
     `${f(gap)} (${f(gap * AT_RISK_SHARE)}): ${status === 'at_risk' ? 'at risk' : 'off track'}.`;
 }

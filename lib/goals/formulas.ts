@@ -3,7 +3,7 @@
  * formatting the explanations use. Keep these sentences in step with progress.ts and achievability.ts.
  */
 
-/** "Within 10 % of the gap": the share of |target − baseline| a projection may miss the target by. */
+/** "Within 10% of the gap": the share of |target − baseline| a projection may miss the target by. */
 export const AT_RISK_SHARE = 0.1;
 /** Days of data behind a level KPI's current value. */
 export const LEVEL_WINDOW_DAYS = 30;
@@ -13,7 +13,7 @@ export const GOAL_FORMULAS = {
     'A goal runs from its start date up to its due date: from midnight UTC on the start date to midnight ' +
     'UTC on the due date, which itself is not included.',
   expectedProgress:
-    'Expected progress = time elapsed ÷ whole duration (0 before the start, 100 % from the due date on).',
+    'Expected progress = time elapsed ÷ whole duration (0 before the start, 100% from the due date on).',
   additive: {
     current: 'Current = the KPI over the goal so far: from the start date to now (to the due date once it has passed).',
     progress: 'Progress = current ÷ target.',
@@ -36,7 +36,7 @@ export const GOAL_FORMULAS = {
   status:
     'Achieved: the current value has reached the target (at or above it when higher is better, at or below ' +
     'it when lower is better). On track: the projection reaches the target. At risk: the projection misses ' +
-    `the target by at most ${AT_RISK_SHARE * 100} % of the gap |target − baseline|. Off track: it misses by more. ` +
+    `the target by at most ${AT_RISK_SHARE * 100}% of the gap |target − baseline|. Off track: it misses by more. ` +
     'From the due date on, a goal is achieved or missed, judged on its final value. Before the start: not ' +
     'started. Without a current value: no data.',
   lowerTotals:
@@ -54,10 +54,10 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value === 0 ? 0 : value);
 }
 
-/** A fraction as a percent with up to 1 decimal: 0.375 -> "37.5 %". */
+/** A fraction as a percent with up to 1 decimal: 0.375 -> "37.5%". */
 export function formatPercent(fraction: number): string {
   const pct = fraction * 100;
-  return `${percentFormat.format(pct === 0 ? 0 : pct)} %`;
+  return `${percentFormat.format(pct === 0 ? 0 : pct)}%`;
 }
 
 /** Whole percent for display, unclamped; null stays null; never −0. */

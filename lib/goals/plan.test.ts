@@ -116,7 +116,7 @@ describe('cascading', () => {
 
 describe('the formulas in words', () => {
   it('state the numbers the code uses', () => {
-    expect(GOAL_FORMULAS.status).toContain('at most 10 % of the gap |target − baseline|');
+    expect(GOAL_FORMULAS.status).toContain('at most 10% of the gap |target − baseline|');
     expect(GOAL_FORMULAS.level.current).toContain('the last 30 days');
     expect(GOAL_FORMULAS.additive.progress).toBe('Progress = current ÷ target.');
     expect(GOAL_FORMULAS.level.progress).toBe('Progress = (current − baseline) ÷ (target − baseline).');

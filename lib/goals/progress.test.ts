@@ -6,7 +6,7 @@ import { computeGoalProgress, statusFromProjection, validateGoalMath, type GoalM
 const WINDOW = { startDate: '2025-01-01', dueDate: '2025-04-01' } as const;
 
 // Additive, higher is better (e.g. new customers): baseline 100 (last quarter), target 120.
-// gap = |120 − 100| = 20, at-risk band = 10 % × 20 = 2: at risk when 118 <= projection < 120.
+// gap = |120 − 100| = 20, at-risk band = 10% × 20 = 2: at risk when 118 <= projection < 120.
 const addHigher = (over: Partial<GoalMathInput>): GoalMathInput => ({
   aggregation: 'additive', direction: 'higher', baseline: 100, target: 120, ...WINDOW,
   now: '2025-01-31', current: 45, ...over,
@@ -27,7 +27,7 @@ describe('additive, higher is better', () => {
     expect(r.durationDays).toBe(90);
     expect(r.problems).toEqual([]);
     expect(r.explanation).toBe(
-      'Progress = current ÷ target = 45 ÷ 120 = 37.5 %; expected by now 33.3 % (30 days of 90 days). ' +
+      'Progress = current ÷ target = 45 ÷ 120 = 37.5%; expected by now 33.3% (30 days of 90 days). ' +
       'Projection = current × (duration ÷ elapsed) = 45 × (90 ÷ 30) = 135, which reaches the target 120: on track.',
     );
   });
@@ -36,7 +36,7 @@ describe('additive, higher is better', () => {
     const r = computeGoalProgress(addHigher({ current: 39.5 }));
     expect(r.projection).toBe(118.5);
     expect(r.status).toBe('at_risk');
-    expect(r.explanation).toContain('which misses the target 120 by 1.5, within 10 % of the gap 20 (2): at risk.');
+    expect(r.explanation).toContain('which misses the target 120 by 1.5, within 10% of the gap 20 (2): at risk.');
   });
 
   it('at the band edge: day 45, 59 × 2 = 118 misses by exactly 2 => at risk; 58.5 × 2 = 117 => off track', () => {
@@ -46,7 +46,7 @@ describe('additive, higher is better', () => {
     const off = computeGoalProgress(addHigher({ now: '2025-02-15', current: 58.5 }));
     expect(off.projection).toBe(117);
     expect(off.status).toBe('off_track');
-    expect(off.explanation).toContain('misses the target 120 by 3, more than 10 % of the gap 20 (2): off track.');
+    expect(off.explanation).toContain('misses the target 120 by 3, more than 10% of the gap 20 (2): off track.');
   });
 
   it('achieved before the due date as soon as the total reaches the target', () => {
@@ -57,7 +57,7 @@ describe('additive, higher is better', () => {
     expect(r.explanation).toContain('The current value 120 already reaches the target 120: achieved.');
   });
 
-  it('progress is not clamped: 150 ÷ 120 = 1.25 => 125 %, bar 100', () => {
+  it('progress is not clamped: 150 ÷ 120 = 1.25 => 125%, bar 100', () => {
     const r = computeGoalProgress(addHigher({ current: 150 }));
     expect(r.progress).toBe(1.25);
     expect(r.progressPercent).toBe(125);
@@ -132,7 +132,7 @@ describe('additive, higher is better', () => {
 
   it('formats values with the caller’s formatter', () => {
     const r = computeGoalProgress(addHigher({ format: (v) => `$${v}` }));
-    expect(r.explanation).toContain('= $45 ÷ $120 = 37.5 %');
+    expect(r.explanation).toContain('= $45 ÷ $120 = 37.5%');
     expect(r.explanation).toContain('= $135, which reaches the target $120');
   });
 });
@@ -159,7 +159,7 @@ describe('additive, lower is better (the target is a ceiling)', () => {
     const off = computeGoalProgress(addLower({ current: 27_400 }));
     expect(off.projection).toBe(82_200);
     expect(off.status).toBe('off_track');
-    expect(off.explanation).toContain('misses the target 81,000 by 1,200, more than 10 % of the gap 9,000 (900): off track.');
+    expect(off.explanation).toContain('misses the target 81,000 by 1,200, more than 10% of the gap 9,000 (900): off track.');
   });
 
   it('already above the ceiling before the due date: off track whatever the projection', () => {
@@ -207,8 +207,8 @@ describe('level, higher is better', () => {
     expect(r.projection).toBeCloseTo(42.2, 10);
     expect(r.status).toBe('on_track');
     expect(r.explanation).toBe(
-      'Progress = (current − baseline) ÷ (target − baseline) = (30 − 25) ÷ (35 − 25) = 50 %; ' +
-      'expected by now 50 % (45 days of 90 days). Projection = least-squares line through 4 weekly values, ' +
+      'Progress = (current − baseline) ÷ (target − baseline) = (30 − 25) ÷ (35 − 25) = 50%; ' +
+      'expected by now 50% (45 days of 90 days). Projection = least-squares line through 4 weekly values, ' +
       'at the due date = 42.2, which reaches the target 35: on track.',
     );
   });
@@ -218,7 +218,7 @@ describe('level, higher is better', () => {
     expect(r.projection).toBe(34.5);
     expect(r.status).toBe('at_risk');
     expect(r.explanation).toContain('Projection = the only weekly value = 34.5, which misses the target 35 by 0.5, ' +
-      'within 10 % of the gap 10 (1): at risk.');
+      'within 10% of the gap 10 (1): at risk.');
   });
 
   it('a falling trend: 26 then 25 a week later, at day 90: 25.5 − (1/7)(86.5) = 92/7 => off track', () => {
@@ -292,7 +292,7 @@ describe('level, lower is better', () => {
     expect(r.plannedValue).toBe(6); // 8 + (4 − 8) × 0.5
     expect(r.projection).toBeCloseTo(3.5, 10);
     expect(r.status).toBe('on_track');
-    expect(r.explanation).toContain('= (6 h − 8 h) ÷ (4 h − 8 h) = 50 %');
+    expect(r.explanation).toContain('= (6 h − 8 h) ÷ (4 h − 8 h) = 50%');
   });
 
   it('slow improvement 8, 7.86, 7.72, 7.58 (−0.02/day) => 7.79 − 1.59 = 6.2, misses by 2.2 => off track', () => {
@@ -306,7 +306,7 @@ describe('level, lower is better', () => {
     expect(r.status).toBe('off_track');
   });
 
-  it('the band: 4.3 and 4.4 (misses by 0.4 = 10 % of 4, despite 4.4 − 4 = 0.40000000000000036) at risk, 4.5 off track', () => {
+  it('the band: 4.3 and 4.4 (misses by 0.4 = 10% of 4, despite 4.4 − 4 = 0.40000000000000036) at risk, 4.5 off track', () => {
     const at = (value: number) => computeGoalProgress(levelLower({ weekly: [{ t: '2025-02-01', value }] })).status;
     expect(at(4.3)).toBe('at_risk');
     expect(at(4.4)).toBe('at_risk');
@@ -322,7 +322,7 @@ describe('level, lower is better', () => {
     expect(r.progressPercent).toBe(113); // 112.5 rounds half up
   });
 
-  it('worse than the baseline: negative progress (9 − 8) ÷ (−4) = −0.25 => −25 %, bar 0', () => {
+  it('worse than the baseline: negative progress (9 − 8) ÷ (−4) = −0.25 => −25%, bar 0', () => {
     const r = computeGoalProgress(levelLower({ current: 9 }));
     expect(r.progress).toBe(-0.25);
     expect(r.progressPercent).toBe(-25);

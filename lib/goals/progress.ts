@@ -9,7 +9,7 @@
  *   projection null: no time has elapsed, and current × duration ÷ 0 would be Infinity.
  * - No current value: 'no_data', also after the due date: without a value we can claim neither
  *   achieved nor missed. With no current value nothing is projected either.
- * - "At risk = within 10 % of the gap": shortfall = how far the projection falls short of the target
+ * - "At risk = within 10% of the gap": shortfall = how far the projection falls short of the target
  *   in the bad direction; gap = |target − baseline|. on_track if shortfall <= 0, at_risk if
  *   0 < shortfall <= 0.1 × gap, off_track if more. The same gap is used for additive and level KPIs.
  * - Additive KPIs where lower is better (a cost): the target is a ceiling for the whole period. Never
@@ -85,7 +85,7 @@ export function reachesTarget(value: number, target: number, direction: KpiDirec
   return direction === 'higher' ? value >= target - tol : value <= target + tol;
 }
 
-/** Status from a projection: on_track, at_risk (misses by <= 10 % of the gap) or off_track. */
+/** Status from a projection: on_track, at_risk (misses by <= 10% of the gap) or off_track. */
 export function statusFromProjection(
   projection: number, target: number, baseline: number, direction: KpiDirection,
 ): 'on_track' | 'at_risk' | 'off_track' {

@@ -104,7 +104,7 @@ export function MemberGoals({ detail, format }: { detail: GoalDetail; format: (v
       {rollup ? (
         <div className={styles.rollup} data-testid="goal-rollup">
           <p>Rolled up from the member goals: <strong>{format(rollup.current)}</strong> of the team target {format(goal.target)}
-            {rollup.progress !== null ? ` (${Math.round(rollup.progress * 100)} %)` : ''}.</p>
+            {rollup.progress !== null ? ` (${Math.round(rollup.progress * 100)}%)` : ''}.</p>
           <p className={rollup.targets.addsUp ? styles.addsUp : styles.addsNot}>
             Member targets add up to {format(rollup.targets.sum)}{rollup.targets.addsUp ? ', the team target.'
               : `: ${format(Math.abs(rollup.targets.difference))} ${rollup.targets.difference < 0 ? 'short of' : 'more than'} the team target.`}

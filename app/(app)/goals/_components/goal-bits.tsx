@@ -19,11 +19,11 @@ export function ProgressBar({ percent, expected, label }: { percent: number | nu
   return (
     <div className={styles.progress}>
       <div className={styles.track} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100}
-        aria-valuenow={percent === null ? undefined : bar} aria-valuetext={percent === null ? 'no data' : `${percent} %`}>
+        aria-valuenow={percent === null ? undefined : bar} aria-valuetext={percent === null ? 'no data' : `${percent}%`}>
         <div className={styles.fill} style={{ width: `${bar}%` }} />
         {expected !== undefined ? <div className={styles.expected} style={{ left: `${Math.round(expected * 100)}%` }} title="Expected by now" /> : null}
       </div>
-      <span className={styles.percent}>{percent === null ? '—' : `${percent} %`}</span>
+      <span className={styles.percent}>{percent === null ? '—' : `${percent}%`}</span>
     </div>
   );
 }
