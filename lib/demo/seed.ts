@@ -18,6 +18,7 @@ import { resetSequences, truncateAll } from './reset';
 import { insertOrders } from './revenue';
 import { SqlRand, ts } from './sql-rand';
 import { insertSurveyResponses, insertTickets } from './support';
+import { now as clockNow } from '@/lib/clock';
 
 export interface SeedResult {
   scale: DemoScale;
@@ -37,7 +38,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   const scale = opts.scale ?? 'small';
   const seed = opts.seed ?? 42;
   // Whole seconds: timestamps stay readable and a rerun with the same `now` is identical.
-  const now = new Date(Math.floor((opts.now ?? new Date()).getTime() / 1000) * 1000);
+  const now = new Date(Math.floor((opts.now ?? clockNow()).getTime() / 1000) * 1000);
   const log = opts.log ?? (() => {});
   const started = performance.now();
   const cal = makeCalendar(now);

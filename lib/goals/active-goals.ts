@@ -9,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import { liveProgress } from './live';
 import { scopeLabel, selectGoals, visibleGoals, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
+import { now as clockNow } from '@/lib/clock';
 
 export interface GoalCardInfo {
   id: number;
@@ -31,7 +32,7 @@ export interface GoalView {
  * card shows the most specific one (user, then team, then company), preferring goals of the viewed
  * department and without extra filters (the card's number is unfiltered), then the earliest due date.
  */
-export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = new Date(), database?: Db): Promise<Map<string, GoalCardInfo>> {
+export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = clockNow(), database?: Db): Promise<Map<string, GoalCardInfo>> {
   const db = database ?? await getReadDb();
   let teamId = view.teamId ?? null;
   if (view.userId != null && teamId == null) {

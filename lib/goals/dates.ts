@@ -46,3 +46,11 @@ export function toIsoDay(value: DateInput | number): string {
 export function daysBetween(a: DateInput, b: DateInput): number {
   return (toUtcMs(b) - toUtcMs(a)) / DAY_MS;
 }
+
+/**
+ * The last day a goal runs: its due date is exclusive ("runs up to this day, not included"), and
+ * people read the day it ends on (product.md: end dates are inclusive in the UI).
+ */
+export function lastGoalDay(dueDate: DateInput): string {
+  return toIsoDay(toUtcMs(dueDate) - DAY_MS);
+}

@@ -8,6 +8,7 @@ import { computeKpis, getKpi, kpiTimeSeries, previousPeriod, type KpiFilters, ty
 import { assessAchievability, type AchievabilityResult } from './achievability';
 import { daysBetween, toUtcMs } from './dates';
 import { goalKpiFilters } from './live';
+import { now as clockNow } from '@/lib/clock';
 
 export interface ScopeChoice {
   scope: string;
@@ -59,7 +60,7 @@ export function historyPeriod(now: Date): { from: Date; to: Date } {
   return { from, to };
 }
 
-export async function monthlyHistory(db: QueryDb, kpiKey: KpiKey, filters: KpiFilters, now: Date = new Date()): Promise<MonthPoint[]> {
+export async function monthlyHistory(db: QueryDb, kpiKey: KpiKey, filters: KpiFilters, now: Date = clockNow()): Promise<MonthPoint[]> {
   const series = await kpiTimeSeries(db, kpiKey, { ...historyPeriod(now), bucket: 'month', filters });
   return series.map((p) => ({ month: p.start.slice(0, 7), value: p.value }));
 }

@@ -7,6 +7,7 @@ import { LEVEL_WINDOW_DAYS } from './formulas';
 import { computeGoalProgress } from './progress';
 import type { WeeklyPoint } from './regression';
 import type { KpiAggregation, ProgressResult } from './types';
+import { now as clockNow } from '@/lib/clock';
 
 /** What the live computation needs of a goal row. */
 export interface LiveGoal {
@@ -75,7 +76,7 @@ export function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiK
  * Progress of `goal` at `now`. An unknown KPI (a registry change after the goal was set) gives the
  * 'invalid' status rather than an error, so one bad goal cannot break a list.
  */
-export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = new Date(), opts: { withSeries?: boolean } = {}): Promise<LiveProgress> {
+export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = clockNow(), opts: { withSeries?: boolean } = {}): Promise<LiveProgress> {
   const kpi = getKpi(goal.kpiKey);
   const w = goalWindows(goal, now);
   const format = (v: number) => formatKpiValue(v, kpi?.unit ?? 'count');

@@ -14,6 +14,7 @@ import type { GoalInput } from '@/lib/validation/goals';
 import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeFilters, type ResolvedScope } from './history';
 import { mayManageGoal } from './permissions';
 import { selectGoals, type GoalRow } from './rows';
+import { now as clockNow } from '@/lib/clock';
 
 type Fail = Extract<ActionResult, { ok: false }>;
 const forbidden = (message = FORBIDDEN_MESSAGE): Fail => ({ ok: false, error: message });
@@ -66,7 +67,7 @@ function values(input: GoalInput, scope: ResolvedScope, stretch: string | null) 
   };
 }
 
-export async function createGoal(db: Db, user: SessionUser, input: GoalInput, now: Date = new Date()): Promise<ActionResult> {
+export async function createGoal(db: Db, user: SessionUser, input: GoalInput, now: Date = clockNow()): Promise<ActionResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const checked = await checkInput(db, user, input, now);
   if ('ok' in checked) return checked;
@@ -78,7 +79,7 @@ export async function createGoal(db: Db, user: SessionUser, input: GoalInput, no
   return { ok: true, id, message: 'Goal created.' };
 }
 
-export async function updateGoal(db: Db, user: SessionUser, id: number, input: GoalInput, now: Date = new Date()): Promise<ActionResult> {
+export async function updateGoal(db: Db, user: SessionUser, id: number, input: GoalInput, now: Date = clockNow()): Promise<ActionResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const goal = await loadGoal(db, id);
   if (!goal || !mayManageGoal(user, scopeRef(goal))) return forbidden();
@@ -96,7 +97,7 @@ const NEXT_STATE = { close: 'closed', archive: 'archived', reopen: 'active' } as
 export type GoalStateChange = keyof typeof NEXT_STATE;
 
 /** Close (done with it, kept in lists), archive (hidden by default) or reopen; member goals follow their team goal. */
-export async function changeGoalState(db: Db, user: SessionUser, id: number, change: GoalStateChange, now: Date = new Date()): Promise<ActionResult> {
+export async function changeGoalState(db: Db, user: SessionUser, id: number, change: GoalStateChange, now: Date = clockNow()): Promise<ActionResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const goal = await loadGoal(db, id);
   if (!goal || !mayManageGoal(user, scopeRef(goal))) return forbidden();

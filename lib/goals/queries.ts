@@ -11,6 +11,7 @@ import { liveProgress, type LiveProgress } from './live';
 import { mayManageGoal } from './permissions';
 import { scopeLabel, selectGoals, visibleGoal, visibleGoals, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
+import { now as clockNow } from '@/lib/clock';
 
 export { GOAL_STATUS_LABELS } from './labels';
 
@@ -36,7 +37,7 @@ function stateCondition(state: GoalListFilters['state']): SQL | undefined {
   return eq(goals.state, state);
 }
 
-export async function listGoals(db: Db, viewer: SessionUser, f: GoalListFilters = {}, now: Date = new Date()): Promise<GoalListItem[]> {
+export async function listGoals(db: Db, viewer: SessionUser, f: GoalListFilters = {}, now: Date = clockNow()): Promise<GoalListItem[]> {
   const rows = await selectGoals(db, and(
     visibleGoals(viewer),
     stateCondition(f.state),
@@ -70,7 +71,7 @@ export interface GoalDetail {
   rollup: GoalRollup | null;
 }
 
-export async function goalDetail(db: Db, viewer: SessionUser, id: number, now: Date = new Date()): Promise<GoalDetail | null> {
+export async function goalDetail(db: Db, viewer: SessionUser, id: number, now: Date = clockNow()): Promise<GoalDetail | null> {
   const goal = await visibleGoal(db, viewer, id);
   if (!goal) return null;
   const [live, childRows, parent] = await Promise.all([

@@ -15,6 +15,7 @@ import { goalKpiFilters } from './live';
 import { loadGoal, scopeRef } from './mutations';
 import { mayManageGoal } from './permissions';
 import { validateGoalMath } from './progress';
+import { now as clockNow } from '@/lib/clock';
 
 export interface TeamMember { id: number; name: string; email: string }
 
@@ -37,7 +38,7 @@ export function memberStretchText(check: AchievabilityResult | null, parentStret
   return parentStretch ? 'Part of a stretch team goal; this target is within the member’s own last 12 months.' : null;
 }
 
-export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = new Date()): Promise<ActionResult> {
+export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = clockNow()): Promise<ActionResult> {
   if (!can(user, 'goals.write')) return { ok: false, error: FORBIDDEN_MESSAGE };
   const parent = await loadGoal(db, id);
   if (!parent || !mayManageGoal(user, scopeRef(parent))) return { ok: false, error: FORBIDDEN_MESSAGE };

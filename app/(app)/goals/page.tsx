@@ -17,6 +17,7 @@ import { Field } from '../../_components/ui/field';
 import { PageHeader } from '../../_components/ui/page-header';
 import { GoalStatusBadge, ProgressBar, formatDay } from './_components/goal-bits';
 import styles from './_components/goals.module.css';
+import { lastGoalDay } from '@/lib/goals/dates';
 
 export const metadata: Metadata = { title: 'Goals' };
 
@@ -108,7 +109,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
                   {goal.state !== 'active' ? <span className="badge">{GOAL_STATE_LABELS[goal.state]}</span> : null}
                   {goal.stretch ? <span className="badge badge-primary">Stretch</span> : null}
                 </div>
-                <div className={styles.due}><span className={styles.dueLabel}>Due</span>{formatDay(goal.dueDate)}</div>
+                <div className={styles.due}><span className={styles.dueLabel}>Due</span>{formatDay(lastGoalDay(goal.dueDate))}</div>
               </li>
             );
           })}

@@ -23,6 +23,7 @@ import { FormulaList, GoalRecords, MemberGoals } from './goal-sections';
 import { SplitForm } from './split-form';
 import { StateButtons } from './state-buttons';
 import styles from './goal-page.module.css';
+import { lastGoalDay } from '@/lib/goals/dates';
 
 export const metadata: Metadata = { title: 'Goal' };
 
@@ -53,7 +54,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
         description={<span className={styles.badges}><GoalStatusBadge status={r.status} />
           {goal.state !== 'active' ? <span className="badge" data-testid="goal-state">{GOAL_STATE_LABELS[goal.state]}</span> : null}
           {goal.stretch ? <span className="badge badge-primary">Stretch goal</span> : null}
-          <span>{kpi?.name ?? goal.kpiKey} · {detail.scopeLabel} · due {formatDay(goal.dueDate)}</span></span>}
+          <span>{kpi?.name ?? goal.kpiKey} · {detail.scopeLabel} · due {formatDay(lastGoalDay(goal.dueDate))}</span></span>}
         actions={canManage ? (
           <div className={styles.actions}>
             {goal.state === 'active' ? <ButtonLink href={`/goals/${goal.id}/edit`} data-testid="goal-edit">Edit</ButtonLink> : null}
@@ -68,7 +69,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
         <div className={styles.stat}><span>Current</span><strong data-testid="goal-current">{fmt(r.current)}</strong></div>
         <div className={styles.stat}><span>Target</span><strong>{fmt(goal.target)}</strong><small>from {fmt(goal.baseline)}</small></div>
         <div className={styles.stat}><span>Projected at due date</span><strong data-testid="goal-projection">{r.projection === null ? '–' : fmt(r.projection)}</strong></div>
-        <div className={styles.stat}><span>Time elapsed</span><strong>{Math.round(r.expectedProgress * 100)} %</strong><small>{Math.round(r.elapsedDays)} of {Math.round(r.durationDays)} days</small></div>
+        <div className={styles.stat}><span>Time elapsed</span><strong>{Math.round(r.expectedProgress * 100)}%</strong><small>{Math.round(r.elapsedDays)} of {Math.round(r.durationDays)} days</small></div>
         <div className={styles.wide}>
           <ProgressBar percent={r.progressPercent} expected={r.expectedProgress} label="Progress toward the target" />
           <p className={styles.explanation} data-testid="goal-explanation">{r.explanation}</p>
@@ -90,7 +91,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
             <dt>Measurable</dt><dd>From {fmt(goal.baseline)} to {fmt(goal.target)} ({kpi?.direction === 'lower' ? 'lower' : 'higher'} is better)</dd>
             <dt>Achievable</dt><dd>{goal.stretch ? `A stretch goal. ${goal.stretch}` : 'Within what the KPI reached in the 12 months before it was set.'}</dd>
             <dt>Relevant</dt><dd>{detail.scopeLabel}, {cap(goal.department)} department. Accountable: {goal.ownerName}; set by {goal.createdByName}.</dd>
-            <dt>Time-bound</dt><dd>{formatDay(goal.startDate)} to {formatDay(goal.dueDate)} ({Math.round(r.durationDays || 0)} days)</dd>
+            <dt>Time-bound</dt><dd>{formatDay(goal.startDate)} to {formatDay(lastGoalDay(goal.dueDate))} ({Math.round(r.durationDays || 0)} days)</dd>
           </dl>
           {kpi ? <FormulaList kpi={kpi} /> : null}
         </Card>

@@ -8,6 +8,7 @@ import type { GoalRow } from '@/lib/goals/rows';
 import { addMonths, getKpi, toDateParam } from '@/lib/kpi';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
 import type { GoalFormValues } from './goal-form';
+import { now as clockNow } from '@/lib/clock';
 
 export async function formPageData(user: SessionUser) {
   const [options, filters] = await Promise.all([goalFormOptions(await getReadDb(), user), filterOptions(user)]);
@@ -20,7 +21,7 @@ export async function formPageData(user: SessionUser) {
  * in the creator's department (the KPI's first dashboard only for a creator without one, e.g. an admin).
  */
 export function newGoalValues(user: SessionUser, options: Awaited<ReturnType<typeof formPageData>>['options'], kpiKey = ''): GoalFormValues {
-  const today = new Date();
+  const today = clockNow();
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const team = options.teams.find((t) => t.id === user.teamId) ?? options.teams[0];
   return {
