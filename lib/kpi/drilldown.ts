@@ -1,8 +1,8 @@
 // The records behind a KPI: exactly the rows its aggregate reads, built from the same condition
 // functions (lib/kpi/calc), restricted to what the viewer may open, sorted and paginated in SQL.
 // A ratio lists two sets, its numerator's records (the default: what makes the number) and its
-// denominator's, each with its count; sums and means open on their largest values (each record's
-// contribution), counts on their newest records.
+// denominator's, each with its count, the numerator's rows first; a mean's `value` is each record's
+// contribution (their sum ÷ the count is the number).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
@@ -149,8 +149,9 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
   const set: DrillSet | null = hasSets(drill) ? q.set ?? 'numerator' : null;
   const shown = drillColumns(DRILL_COLUMNS[drill.source], extras(drill, ps, filters, getKpi(key).unit), set);
   const sortable = new Map<string, SQL>([...shown.base.map((c) => [c.key, c.sort] as const), ...shown.ext.map((e) => [e.key, e.expr] as const)]);
-  // A ratio's denominator opens with its numerator's records first; sums and means with their largest values.
-  const preferred = set === 'denominator' ? 'in_numerator' : drill.check === 'sum' || drill.check === 'mean' ? 'value' : drill.defaultSort;
+  // A ratio's denominator opens with its numerator's records first (the numerator's own set is the
+  // default tab); other lists keep the kind's order, newest first, which an index serves page by page.
+  const preferred = set === 'denominator' ? 'in_numerator' : drill.defaultSort;
   const fallback = sortable.has(preferred) ? preferred : sortable.has(drill.defaultSort) ? drill.defaultSort : shown.order[0];
   const sort = q.sort && sortable.has(q.sort) ? q.sort : fallback;
   // Ties (every numerator row, equal values) keep the kind's own order, newest first.

@@ -140,15 +140,17 @@ describe('[KPI][DRILLDOWN] ratio tabs', () => {
     expect(den.all.slice(3).some((r) => r.in_numerator === true)).toBe(false);
   });
 
-  it('a sum shows one amount column (money), a mean each record\'s contribution, largest first', async () => {
+  it('a sum shows one amount column (money); a mean each record\'s contribution, sortable by it', async () => {
     const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {}, viewer: admin, pageSize: 500 };
     const won = await kpiDrilldown(h.db, 'won_revenue', q);
     expect(won.columns.filter((c) => c.label === 'Amount').map((c) => [c.key, c.type])).toEqual([['value', 'money']]);
     expect(won.columns.slice(0, 2).map((c) => c.key)).toEqual(['name', 'value']); // the amount next to the name, for phones
-    const aov = await kpiDrilldown(h.db, 'average_order_value', q);
+    const aov = await kpiDrilldown(h.db, 'average_order_value', { ...q, sort: 'value' });
     const values = aov.rows.map((r) => Number(r.value));
     expect(values.length).toBeGreaterThan(1);
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    expect(aov.sort).toBe('value');
+    expect(aov.columns.find((c) => c.key === 'value')).toMatchObject({ label: 'Amount', type: 'money' });
+    const { average_order_value: mean } = await computeKpis(h.db, { ...q, keys: ['average_order_value'] });
+    expectClose(values.reduce((s, v) => s + v, 0) / values.length, mean, 'contributions ÷ count', 1e-9);
   });
 });

@@ -82,8 +82,11 @@ describe('[KPI][EDGE] boundaries', () => {
     const rows = await kpiDrilldown(h.db, 'revenue', { ...march, viewer: admin, sort: 'ordered_at', dir: 'asc' });
     expect(rows.rows.map((r) => r.external_id)).toEqual(['O-from', 'O-offset-in', 'O-last-ms']);
     expect(rows.rows.map((r) => r.ordered_at)).toEqual(['2025-03-01T00:00:00Z', '2025-03-31T23:00:00Z', '2025-03-31T23:59:59Z']);
-    const leads = await kpiDrilldown(h.db, 'lead_conversion_rate', { ...march, viewer: admin, sort: 'created_at', dir: 'asc' });
+    // A ratio's denominator set (the leads created in March), flagged by numerator; its numerator set alone.
+    const leads = await kpiDrilldown(h.db, 'lead_conversion_rate', { ...march, viewer: admin, sort: 'created_at', dir: 'asc', set: 'denominator' });
     expect(leads.rows.map((r) => [r.external_id, r.in_numerator])).toEqual([['L-from', true], ['L-before-to', false]]);
+    const converted = await kpiDrilldown(h.db, 'lead_conversion_rate', { ...march, viewer: admin });
+    expect([converted.rows.map((r) => r.external_id), converted.sets]).toEqual([['L-from'], { numerator: 1, denominator: 2 }]);
   });
 
   it('time series buckets follow the same rule', async () => {

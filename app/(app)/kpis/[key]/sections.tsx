@@ -176,7 +176,7 @@ function scopeNote(user: SessionUser, view: DashboardView): string | null {
   if (user.role === 'admin') return null;
   if (view.memberView === 'team') return 'Your team’s records: the ones you do not own are read-only for you.';
   if (view.memberView === 'mine') return 'Your own records: switch to “My team” for your team’s.';
-  return 'The records of your teams.';
+  return user.role === 'member' ? 'Your own records.' : 'The records of your teams.';
 }
 
 export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
