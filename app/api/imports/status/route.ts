@@ -10,12 +10,10 @@ export const dynamic = 'force-dynamic';
 
 async function get(req: Request): Promise<Response> {
   const job = await requireJobOwner(new URL(req.url).searchParams.get('upload') ?? '');
-  // A job no longer running here (finished, or lost with another instance: 404) may leave history rows
-  // of dead importers: close them now, so the history the page shows next is the truth. Never while a
-  // job runs here: PGlite's one connection is the import's until it ends.
-  const signedIn = !(job instanceof Response) || job.status === 404;
-  if (signedIn && !hasRunningJob()) await closeInterrupted(await getDb());
   if (job instanceof Response) return job;
+  // The job has ended: the page reloads the history next, so close the rows of dead importers (other
+  // instances, the CLI) now. Never while an import runs here: PGlite's one connection is its own.
+  if (job.state !== 'running' && !hasRunningJob()) await closeInterrupted(await getDb());
   return Response.json(publicJob(job), { headers: { 'cache-control': 'no-store' } });
 }
 
