@@ -81,8 +81,13 @@ export interface DrillCase {
   baseline: (db: QueryDb, from: Date, to: Date, viewerId: number) => Promise<unknown>;
 }
 
+/**
+ * A member's drill-down as their dashboard opens it (their own records, the "Mine" view); a ratio's
+ * denominator set, which lists every record the ratio reads, as the baselines do.
+ */
 export function engineDrill(db: QueryDb, c: DrillCase, from: Date, to: Date, viewer: SessionUser) {
-  return kpiDrilldown(db, c.key, { from, to, viewer, pageSize: 50 });
+  const filters = viewer.role === 'member' ? { owner: viewer.email } : undefined;
+  return kpiDrilldown(db, c.key, { from, to, viewer, filters, pageSize: 50, set: 'denominator' });
 }
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -93,7 +98,7 @@ export const DRILL_CASES: DrillCase[] = [
     baseline: (db, from, to) => {
       const where = inT('o.ordered_at', { from, to });
       return Promise.all([
-        raw(db, `select o.id, o.external_id, a.name account, u.email owner, ${iso('o.ordered_at')} ordered_at, o.amount::float8 amount, o.cost::float8 cost, o.product
+        raw(db, `select o.id, o.external_id, a.name account, u.name owner, ${iso('o.ordered_at')} ordered_at, o.amount::float8 amount, o.cost::float8 cost, o.product
           from orders o left join accounts a on a.id = o.account_id left join users u on u.id = a.owner_id
           where ${where} order by o.ordered_at desc, o.id desc limit 50`),
         raw(db, `select count(*)::int n from orders o where ${where}`),
@@ -105,7 +110,7 @@ export const DRILL_CASES: DrillCase[] = [
     baseline: (db, from, to, viewerId) => {
       const where = `d.stage in ('won', 'lost') and ${inT('d.closed_at', { from, to })} and d.owner_id = ${viewerId}`;
       return Promise.all([
-        raw(db, `select d.id, d.external_id, d.name, a.name account, u.email owner, d.product, d.type, d.stage, d.amount::float8 amount,
+        raw(db, `select d.id, d.external_id, d.name, a.name account, u.name owner, d.product, d.type, d.stage, d.amount::float8 amount,
           ${iso('d.created_at')} created_at, ${iso('d.closed_at')} closed_at, d.stage = 'won' in_numerator
           from deals d left join accounts a on a.id = d.account_id left join users u on u.id = d.owner_id
           where ${where} order by d.closed_at desc, d.id desc limit 50`),
