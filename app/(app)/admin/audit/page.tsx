@@ -7,6 +7,7 @@ import { users } from '@/db/schema';
 import { auditNames, auditSubject, auditValue } from '@/lib/admin/audit-labels';
 import { auditDiff, auditFacets, AUDIT_PAGE_SIZE, listAudit, type AuditFilters } from '@/lib/admin/audit-queries';
 import { requirePermission } from '@/lib/auth/session';
+import { formatNumber } from '@/lib/intl-format';
 import { dayParam, idParam, pageParam, parseParams, textParam } from '@/lib/validation/params';
 import { ParamProblems } from '../../../_components/param-problems';
 import { Button, Field } from '../../../_components/ui';
@@ -53,7 +54,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </form>
       <div className="table-wrap">
         <table className="table" data-testid="audit-table">
-          <caption className="sr-only">{total} audit entries</caption>
+          <caption className="sr-only">{formatNumber(total)} audit entries</caption>
           <thead><tr><th>When</th><th>Who</th><th>Action</th><th>What</th><th>Changes</th></tr></thead>
           <tbody>
             {rows.map((r) => {
@@ -84,7 +85,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         </table>
       </div>
       <nav className={styles.pager} aria-label="Pages">
-        <span className="muted">{total} entries · page {f.page} of {pages}</span>
+        <span className="muted">{formatNumber(total)} entries · page {formatNumber(f.page)} of {formatNumber(pages)}</span>
         <span className="cluster">
           {f.page > 1 ? <Link href={pageHref(f.page - 1)}>← Newer</Link> : null}
           {f.page < pages ? <Link href={pageHref(f.page + 1)}>Older →</Link> : null}
