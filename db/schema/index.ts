@@ -4,3 +4,4 @@ export * from './crm';
 export * from './app';
 export * from './limits';
 export * from './import-mappings';
+export * from './summaries';

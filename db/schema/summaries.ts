@@ -1,0 +1,27 @@
+// The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
+// triggers and functions are SQL of migration 0005 (lib/kpi/summary/sql-gen.ts). No foreign keys: a
+// deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
+import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { SUMMARY_BY_KEY, keyColumns, type SummaryDef, type SummaryKey } from './summary-defs';
+
+function summaryTable<K extends SummaryKey>(name: K) {
+  const def: SummaryDef = SUMMARY_BY_KEY[name];
+  const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
+  if (def.dim) cols[def.dim] = text(def.dim);
+  for (const [m, spec] of Object.entries(def.measures)) {
+    cols[m] = spec.count ? integer(m).notNull().default(0) : numeric(m).notNull().default('0');
+  }
+  return pgTable(name, cols, (t) => {
+    const [first, ...rest] = keyColumns(def).map((c) => t[c === 'owner_id' ? 'ownerId' : c]);
+    // One row per key; null owners and dimensions are keys too. Day first: views read day ranges.
+    return [unique(`${name}_key`).on(first, ...rest).nullsNotDistinct()];
+  });
+}
+
+export const leadCreatedDays = summaryTable('lead_created_days');
+export const leadMqlDays = summaryTable('lead_mql_days');
+export const dealClosedDays = summaryTable('deal_closed_days');
+export const orderDays = summaryTable('order_days');
+export const ticketCreatedDays = summaryTable('ticket_created_days');
+export const ticketResolvedDays = summaryTable('ticket_resolved_days');
+export const surveyDays = summaryTable('survey_days');

@@ -1,0 +1,120 @@
+// The exact summary tables (docs/architecture.md, "Exact summaries"): one per record kind and time
+// column a KPI counts by. A row holds the additive measures (counts, sums) of the records of one UTC
+// day, one owner and one own dimension (product, source or channel). Plain data (no drizzle), so the
+// drizzle tables (./summaries.ts), the trigger, rebuild and verify SQL (lib/kpi/summary/sql-gen.ts) and
+// the engine's reads (lib/kpi/summary/pass.ts) all come from this one list. Measures are integers or
+// numerics, never floats, so a contribution subtracted is exactly the one added.
+
+export type SummaryKey =
+  | 'lead_created_days' | 'lead_mql_days' | 'deal_closed_days' | 'order_days'
+  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days';
+
+/** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
+export type OwnerRule =
+  | { kind: 'column'; col: string }
+  /** Orders: the account's owner. */
+  | { kind: 'account' }
+  /** Survey responses: the ticket's assignee when there is a ticket, else the account's owner. */
+  | { kind: 'survey' };
+
+export interface SummaryDef {
+  name: SummaryKey;
+  /** The KPI engine's record kind (lib/kpi/sql/sources.ts), and the raw table with the alias it uses. */
+  source: 'leads' | 'deals' | 'orders' | 'tickets' | 'surveys';
+  table: string;
+  alias: string;
+  /** The timestamptz column whose UTC day is the row's day (records without one are not counted). */
+  time: string;
+  owner: OwnerRule;
+  /** The record's own filter column kept as a key (original spelling; filters compare lower-cased). */
+  dim: 'product' | 'source' | 'channel' | null;
+  /** Measure name -> SQL over the record (alias): record counts (integer) or exact sums (numeric). `n` counts the records. */
+  measures: Record<string, Measure>;
+}
+
+export interface Measure { sql: string; count: boolean }
+
+const hours = (later: string, earlier: string) => `extract(epoch from (${later} - ${earlier})) / 3600`;
+/** A sum: `value` for the records where `cond` holds. */
+const when = (cond: string, value: string): Measure => ({ sql: `(case when ${cond} then ${value} else 0 end)`, count: false });
+const num = (value: string): Measure => ({ sql: value, count: false });
+/** A count of the records where `cond` holds. */
+const flag = (cond: string): Measure => ({ sql: `(case when ${cond} then 1 else 0 end)`, count: true });
+const n: Measure = { sql: '1', count: true };
+
+export const SUMMARIES: SummaryDef[] = [
+  {
+    name: 'lead_created_days', source: 'leads', table: 'leads', alias: 'l', time: 'created_at',
+    owner: { kind: 'column', col: 'owner_id' }, dim: 'source',
+    measures: {
+      n,
+      converted: flag('l.converted_at is not null'),
+      contacted: flag('l.first_contacted_at is not null'),
+      contact_hours: when('l.first_contacted_at is not null', hours('l.first_contacted_at', 'l.created_at')),
+    },
+  },
+  {
+    name: 'lead_mql_days', source: 'leads', table: 'leads', alias: 'l', time: 'mql_at',
+    owner: { kind: 'column', col: 'owner_id' }, dim: 'source',
+    measures: { n, sqls: flag('l.sql_at is not null') },
+  },
+  {
+    name: 'deal_closed_days', source: 'deals', table: 'deals', alias: 'd', time: 'closed_at',
+    owner: { kind: 'column', col: 'owner_id' }, dim: 'product',
+    measures: {
+      n,
+      decided: flag("d.stage in ('won', 'lost')"),
+      won: flag("d.stage = 'won'"),
+      won_amount: when("d.stage = 'won'", 'd.amount'),
+      won_days: when("d.stage = 'won'", 'extract(epoch from (d.closed_at - d.created_at)) / 86400'),
+      acv_n: flag("d.stage = 'won' and d.contract_months is not null"),
+      acv_sum: when("d.stage = 'won' and d.contract_months is not null", 'd.amount * 12 / d.contract_months'),
+    },
+  },
+  {
+    name: 'order_days', source: 'orders', table: 'orders', alias: 'o', time: 'ordered_at',
+    owner: { kind: 'account' }, dim: 'product',
+    measures: { n, amount: num('o.amount'), costed: flag('o.cost is not null'), profit: when('o.cost is not null', '(o.amount - o.cost)') },
+  },
+  {
+    name: 'ticket_created_days', source: 'tickets', table: 'tickets', alias: 't', time: 'created_at',
+    owner: { kind: 'column', col: 'assignee_id' }, dim: 'channel',
+    measures: {
+      n,
+      responded: flag('t.first_response_at is not null'),
+      response_hours: when('t.first_response_at is not null', hours('t.first_response_at', 't.created_at')),
+      complaints: flag("t.category = 'complaint'"),
+      complaints_resolved: flag("t.category = 'complaint' and t.resolved_at is not null"),
+    },
+  },
+  {
+    name: 'ticket_resolved_days', source: 'tickets', table: 'tickets', alias: 't', time: 'resolved_at',
+    owner: { kind: 'column', col: 'assignee_id' }, dim: 'channel',
+    measures: {
+      n,
+      resolve_hours: num(hours('t.resolved_at', 't.created_at')),
+      fcr_base: flag('t.contacts is not null'),
+      fcr_one: flag('t.contacts = 1'),
+      aht_n: flag('t.handle_minutes is not null'),
+      aht_sum: when('t.handle_minutes is not null', 't.handle_minutes'),
+    },
+  },
+  {
+    name: 'survey_days', source: 'surveys', table: 'survey_responses', alias: 's', time: 'responded_at',
+    owner: { kind: 'survey' }, dim: null,
+    measures: {
+      n,
+      csat_n: flag("s.kind = 'csat'"),
+      csat_pos: flag("s.kind = 'csat' and s.score >= 4"),
+      nps_n: flag("s.kind = 'nps'"),
+      nps_sum: when("s.kind = 'nps'", '(case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end)'),
+      ces_n: flag("s.kind = 'ces'"),
+      ces_sum: when("s.kind = 'ces'", 's.score'),
+    },
+  },
+];
+
+export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey, SummaryDef>;
+
+/** The key columns of a summary row, in order. */
+export const keyColumns = (def: SummaryDef): string[] => ['day', 'owner_id', ...(def.dim ? [def.dim] : [])];

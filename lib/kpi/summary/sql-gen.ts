@@ -1,0 +1,155 @@
+// The SQL that keeps the summary tables exact, generated from ./tables.ts: the trigger functions of
+// migration 0005 (a test checks the migration holds exactly this text), the rebuild and the verify.
+// Invariant: each summary row = the contributions of the raw rows *as the database is now*. A statement
+// on a record table subtracts its old rows' contributions and adds its new rows' (transition tables,
+// one grouped upsert per key); a statement that changes whose records they are (an account's owner for
+// its orders and ticketless survey responses, a ticket's assignee for its responses) moves them.
+import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
+
+interface Rows {
+  /** The relation the records are read from: the table, or a transition table. */
+  rel: string;
+  sign: 1 | -1;
+  /** Replaces the owner rule (moves: the owner before or after the change). */
+  owner?: string;
+  join?: string;
+  where?: string;
+}
+
+function ownerOf(def: SummaryDef): { expr: string; join: string } {
+  const a = def.alias;
+  switch (def.owner.kind) {
+    case 'column': return { expr: `${a}.${def.owner.col}`, join: '' };
+    case 'account': return { expr: 'own_a.owner_id', join: `left join accounts own_a on own_a.id = ${a}.account_id` };
+    case 'survey': return {
+      expr: `(case when ${a}.ticket_id is not null then own_t.assignee_id else own_a.owner_id end)`,
+      join: `left join tickets own_t on own_t.id = ${a}.ticket_id left join accounts own_a on own_a.id = ${a}.account_id`,
+    };
+  }
+}
+
+const measureNames = (def: SummaryDef) => Object.keys(def.measures);
+const castOf = (def: SummaryDef, m: string) => (def.measures[m].count ? 'int' : 'numeric');
+
+/** The rows' contributions, grouped by key (each measure times `sign`). */
+export function contributions(def: SummaryDef, r: Rows): string {
+  const a = def.alias;
+  const own = ownerOf(def);
+  const keys = [`(${a}.${def.time} at time zone 'UTC')::date as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : [])];
+  const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
+  const groups = keys.map((_, i) => i + 1).join(', ');
+  const where = [`${a}.${def.time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
+  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a} ${r.join ?? own.join} where ${where} group by ${groups}`;
+}
+
+/** PL/pgSQL: adds the contributions to the summary, one upsert per key, and drops rows left with no records. */
+function apply(def: SummaryDef, parts: Rows[], ctes = ''): string {
+  const keys = keyColumns(def);
+  const ms = measureNames(def);
+  const groups = keys.map((_, i) => i + 1).join(', ');
+  const zk = def.dim ? ', k_' : '';
+  return `with ${ctes}up as (
+    insert into ${def.name} as x (${[...keys, ...ms].join(', ')})
+    select ${keys.join(', ')}, ${ms.map((m) => `sum(${m})::${castOf(def, m)}`).join(', ')}
+    from (${parts.map((p) => contributions(def, p)).join('\n      union all ')}) c
+    group by ${groups} having ${ms.map((m) => `sum(${m}) <> 0`).join(' or ')}
+    order by ${groups}
+    on conflict (${keys.join(', ')}) do update set ${ms.map((m) => `${m} = x.${m} + excluded.${m}`).join(', ')}
+    returning ${keys.map((k) => `x.${k}`).join(', ')}, x.n)
+  select array_agg(day), array_agg(owner_id)${def.dim ? `, array_agg(${def.dim})` : ''} into d_, o_${zk} from up where n = 0;
+  if d_ is not null then
+    delete from ${def.name} x using unnest(d_, o_${zk}) z(day, owner_id${def.dim ? ', k' : ''})
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id${def.dim ? ` and x.${def.dim} is not distinct from z.k` : ''} and x.n = 0;
+  end if;`;
+}
+
+const fn = (name: string, body: string[]) => `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  ${body.join('\n  ')}
+  RETURN NULL;
+END;
+$$;`;
+
+const defsOf = (table: string) => SUMMARIES.filter((d) => d.table === table);
+const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
+
+/** Moves of contributions when a parent's owner changes: `mv(id, old_owner, new_owner)` is the changed parents. */
+interface Move { def: SummaryDef; link: string; where?: string }
+const MOVES: Record<'accounts' | 'tickets', { ownerCol: string; moves: Move[] }> = {
+  accounts: { ownerCol: 'owner_id', moves: [
+    { def: SUMMARIES.find((d) => d.table === 'orders')!, link: 'o.account_id' },
+    { def: SUMMARIES.find((d) => d.table === 'survey_responses')!, link: 's.account_id', where: 's.ticket_id is null' },
+  ] },
+  tickets: { ownerCol: 'assignee_id', moves: [
+    { def: SUMMARIES.find((d) => d.table === 'survey_responses')!, link: 's.ticket_id' },
+  ] },
+};
+
+function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
+  return MOVES[parent].moves.map(({ def, link, where }) => apply(def, [
+    { rel: def.table, sign: -1, owner: 'mv.old_owner', join: `join mv on mv.id = ${link}`, where },
+    { rel: def.table, sign: 1, owner: 'mv.new_owner', join: `join mv on mv.id = ${link}`, where },
+  ], `mv as (${mv}), `));
+}
+
+/** Every function and trigger of the summaries, as migration SQL (statements split by breakpoints). */
+export function triggerSql(): string[] {
+  const out: string[] = [];
+  for (const table of RECORD_TABLES) {
+    const defs = defsOf(table);
+    const f = `crm_summary_${table}`;
+    out.push(fn(`${f}_ins`, defs.map((d) => apply(d, [{ rel: 'new_rows', sign: 1 }]))));
+    out.push(fn(`${f}_upd`, defs.map((d) => apply(d, [{ rel: 'old_rows', sign: -1 }, { rel: 'new_rows', sign: 1 }]))));
+    out.push(fn(`${f}_del`, defs.map((d) => apply(d, [{ rel: 'old_rows', sign: -1 }]))));
+    out.push(`CREATE OR REPLACE FUNCTION ${f}_trunc() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  ${defs.map((d) => `DELETE FROM ${d.name};`).join(' ')}
+  RETURN NULL;
+END;
+$$;`);
+    out.push(`CREATE TRIGGER ${table}_summary_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_ins();`);
+    out.push(`CREATE TRIGGER ${table}_summary_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
+    out.push(`CREATE TRIGGER ${table}_summary_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_del();`);
+    out.push(`CREATE TRIGGER ${table}_summary_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${f}_trunc();`);
+  }
+  for (const parent of ['accounts', 'tickets'] as const) {
+    const col = MOVES[parent].ownerCol;
+    const f = `crm_summary_${parent}_owner`;
+    out.push(fn(`${f}_upd`, moveBlocks(parent,
+      `select nr.id, orr.${col} as old_owner, nr.${col} as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.${col} is distinct from orr.${col}`)));
+    // Before a delete: the children's contributions go to "no owner", as the parent's lookup will give
+    // once it is gone (orders are then deleted by the cascade, responses lose their ticket or account).
+    out.push(fn(`${f}_del`, moveBlocks(parent, `select OLD.id as id, OLD.${col} as old_owner, null::int as new_owner`))
+      .replace('RETURN NULL;', 'RETURN OLD;'));
+    out.push(`CREATE TRIGGER ${parent}_summary_owner_upd AFTER UPDATE ON ${parent} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
+    out.push(`CREATE TRIGGER ${parent}_summary_owner_del BEFORE DELETE ON ${parent} FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
+  }
+  out.push(`CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  ${SUMMARIES.map((d) => `DELETE FROM ${d.name};
+  INSERT INTO ${d.name} (${[...keyColumns(d), ...measureNames(d)].join(', ')}) ${contributions(d, { rel: d.table, sign: 1 })};`).join('\n  ')}
+END;
+$$;`);
+  out.push('SELECT crm_summary_rebuild();');
+  return out;
+}
+
+/** The summary as recomputed from the raw rows (same columns and order as the table). */
+export function expectedSql(def: SummaryDef): string {
+  return contributions(def, { rel: def.table, sign: 1 });
+}
+
+/** The columns of a summary, keys first. */
+export function summaryColumns(def: SummaryDef): string[] {
+  return [...keyColumns(def), ...measureNames(def)];
+}
+
+/** Rows in the table but not in the recomputation, and the reverse (EXCEPT ALL treats nulls as equal). */
+export function differencesSql(def: SummaryDef): string {
+  const cols = summaryColumns(def).join(', ');
+  const expected = expectedSql(def);
+  return `(select 'summary' as side, ${cols} from ${def.name} except all select 'summary', ${cols} from (${expected}) e)
+    union all (select 'raw rows', ${cols} from (${expected}) e except all select 'raw rows', ${cols} from ${def.name})
+    order by 2, 3 limit 1000`;
+}
