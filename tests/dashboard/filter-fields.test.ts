@@ -17,6 +17,9 @@ describe('[DASHBOARD][FILTERS] filterFields', () => {
     const options: FilterOptions = { ...none, team: [{ value: 'North', label: 'North' }], owner: [{ value: 'member@demo.test', label: 'Mia (member@demo.test)', team: 'North' }] };
     const team = field(filterFields({ options, user: member, filters: { team: 'North' }, requested: {}, keys }), 'team');
     expect([team.placeholder, ...team.options.map((o) => o.label)]).toEqual(['North (your team)']);
+    // In their own view ("Mine") the numbers are scoped to them, not the team: still one North.
+    const mine = field(filterFields({ options, user: member, filters: { owner: 'member@demo.test' }, requested: {}, keys }), 'team');
+    expect([mine.placeholder, ...mine.options.map((o) => o.label)]).toEqual(['North (your team)']);
   });
 
   it('with a team chosen, the Owner choices are that team’s members only (case-insensitive, as in URLs)', () => {

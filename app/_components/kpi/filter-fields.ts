@@ -9,17 +9,21 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   team: 'Team', owner: 'Owner', segment: 'Segment', region: 'Region', industry: 'Industry', product: 'Product', source: 'Source', channel: 'Channel',
 };
 
-/** The team a non-admin's empty team choice stands for, when it is one team ("North (your team)"). */
-function defaultTeam(user: SessionUser, filters: KpiFilters, requested: KpiFilters): string | null {
-  return user.role !== 'admin' && !requested.team && !requested.owner ? filters.team ?? null : null;
+/**
+ * The team a non-admin's empty team choice stands for, when it is one team ("North (your team)"): the
+ * team the numbers are scoped to, or the only team they may choose (a member's, in either view).
+ */
+function defaultTeam(user: SessionUser, filters: KpiFilters, requested: KpiFilters, teams: FilterOptions['team']): string | null {
+  if (user.role === 'admin' || requested.team || requested.owner) return null;
+  return filters.team ?? (teams.length === 1 ? teams[0].value : null);
 }
 
 /** "View as": what the team and owner selects default to for this viewer. */
-function placeholder(key: FilterKey, user: SessionUser, filters: KpiFilters, requested: KpiFilters): string {
+function placeholder(key: FilterKey, user: SessionUser, filters: KpiFilters, requested: KpiFilters, teams: FilterOptions['team']): string {
   if (key === 'owner') return requested.team ? 'Whole team' : user.role === 'admin' ? 'Everyone' : filters.team ? 'Whole team' : 'Only you';
   if (key === 'team') {
     if (user.role === 'admin') return 'Whole company';
-    const def = defaultTeam(user, filters, requested);
+    const def = defaultTeam(user, filters, requested, teams);
     return def ? `${def} (your team)` : 'Your team';
   }
   return 'All';
@@ -33,7 +37,7 @@ const same = (a: string | null | undefined, b: string | null | undefined) => !!a
  */
 function choices(key: FilterKey, options: FilterOptions, user: SessionUser, filters: KpiFilters, requested: KpiFilters): FilterField['options'] {
   if (key === 'team') {
-    const def = defaultTeam(user, filters, requested);
+    const def = defaultTeam(user, filters, requested, options.team);
     return def ? options.team.filter((o) => !same(o.value, def)) : options.team;
   }
   if (key === 'owner' && requested.team) return options.owner.filter((o) => same(o.team, requested.team));
@@ -52,6 +56,6 @@ export function filterFields(opts: {
     if (keys.length === 1 && applies === 'none') note = getKpi(keys[0]).filterNote ?? `${getKpi(keys[0]).name} is not filtered by ${key}.`;
     else if (applies === 'none') note = `No KPI here is filtered by ${key}.`;
     else if (applies === 'some') note = `Not used by ${ignoring.map((k) => getKpi(k).name).join(', ')}.`;
-    return { key, label: FILTER_LABELS[key], options: choices(key, options, user, filters, requested), placeholder: placeholder(key, user, filters, requested), applies, note };
+    return { key, label: FILTER_LABELS[key], options: choices(key, options, user, filters, requested), placeholder: placeholder(key, user, filters, requested, options.team), applies, note };
   });
 }
