@@ -155,9 +155,12 @@ test.describe('[DASHBOARD][FILTERS]', () => {
     const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
     await page.getByLabel('Period').selectOption('custom');
     await page.getByLabel('From').fill(month(-6));
-    await page.getByLabel('To (exclusive)').fill(month(-3));
+    // The form asks for the last day included; the URL keeps the exclusive end (the day after).
+    const lastDay = new Date(Date.parse(`${month(-3)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('To (included)').fill(lastDay);
     await expect(page).toHaveURL(new RegExp(`from=${month(-6)}&to=${month(-3)}`));
-    await expect(page.getByTestId('dashboard-scope')).toContainText(`Custom range · ${month(-6)}`);
+    // In words, end date included: "Custom range · 1 Jun – 31 Aug 2026 · vs 1 Mar – 31 May 2026".
+    await expect(page.getByTestId('dashboard-scope')).toContainText(/Custom range · 1 [A-Z][a-z]{2}( \d{4})? – \d{1,2} [A-Z][a-z]{2} \d{4} · vs 1 [A-Z][a-z]{2}/);
     const shared = page.url();
     const other = await pageAs('admin');
     await other.goto(shared);

@@ -5,6 +5,11 @@
 //   otherwise: a new PGlite folder .data/e2e-<timestamp> (older ones are removed).
 // Then: migrate, seed the demo company at small scale, make sure the demo sign-ins exist, and
 // `next start` on port 3100. Specs find the database through e2e/.auth/server.json.
+// The clock is pinned (APP_NOW, lib/clock.ts) for the seed and the server alike, by default to
+// 2026-12-01T18:00:00Z: every run seeds the same data and sees the same numbers (reproducible), on the
+// first of a month (the day "this month" is one day old, where comparisons used to fail), after that
+// day's business hours. Specs that reckon dates from their own clock only pick ranges and goal dates;
+// they compare what two users see, not fixed values, so a later real date does not break them.
 // Needs a prior `next build` (npm run test:e2e does both).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -112,6 +117,9 @@ function freshPgliteDir(): string {
   return path.join(dataRoot, `e2e-${Date.now()}`);
 }
 
+/** The e2e clock: the first of a month, after the demo's business hours (that day's data is all there). */
+const E2E_APP_NOW = '2026-12-01T18:00:00.000Z';
+
 /** Runs the demo seed (npm run db:seed -- --scale small) when the project has it. */
 function seedDemo(env: NodeJS.ProcessEnv): boolean {
   const script = path.join(ROOT, 'scripts', 'seed.ts');
@@ -141,8 +149,10 @@ async function main() {
     NEXTAUTH_SECRET: SECRET,
   };
   delete env.DATABASE_READ_URL;
+  env.APP_NOW = process.env.APP_NOW || E2E_APP_NOW;
   const cleanups: (() => Promise<void> | void)[] = [];
-  const state: E2eServerState = { kind: process.env.DATABASE_URL ? 'postgres' : 'pglite', baseURL: BASE_URL, pid: process.pid };
+  const state: E2eServerState = { kind: process.env.DATABASE_URL ? 'postgres' : 'pglite', baseURL: BASE_URL, pid: process.pid, appNow: env.APP_NOW };
+  log('clock pinned: APP_NOW', env.APP_NOW);
 
   if (process.env.DATABASE_URL) {
     const created = await createPostgresDb(process.env.DATABASE_URL);

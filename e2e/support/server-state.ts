@@ -21,6 +21,8 @@ export interface E2eServerState {
   /** The demo sign-ins as stored (names come from the seed). */
   demoUsers?: Record<string, DemoUserInfo>;
   pid: number;
+  /** The server's pinned clock (APP_NOW, an ISO date-time): the seed's "now" and every period's. */
+  appNow?: string;
 }
 
 export function readServerState(): E2eServerState {

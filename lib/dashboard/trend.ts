@@ -60,5 +60,5 @@ export function trendValues(points: SeriesPoint[], bucket: Bucket, aggregation: 
   const elapsed = (now.getTime() - unit.from.getTime()) / (unit.to.getTime() - unit.from.getTime());
   if (elapsed >= 0.5) return { values, soFar, held: null };
   values[soFar] = null;
-  return { values, soFar, held: 'the current point is left out until more of it has passed (a rate at 0 this early says nothing yet)' };
+  return { values, soFar, held: 'the point so far is left out: a rate at 0 this early in its period says nothing yet' };
 }

@@ -44,7 +44,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>}
       />
       <MemberViewSwitch view={view} path="/dashboard" />
-      {view.problem ? <Alert tone="warning">Some of the link’s filters were not valid and were ignored: {view.problem}</Alert> : null}
+      {view.problem ? <Alert tone="warning" data-testid="view-problem">Some of the link’s parameters were not valid and were ignored: {view.problem}</Alert> : null}
       {view.refused ? <Alert tone="warning" data-testid="refusal">{view.refused}</Alert> : null}
       <FilterBar
         key={search}
