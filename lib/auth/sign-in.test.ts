@@ -67,11 +67,12 @@ describe('authenticate', () => {
     await time('warmup@x.test');
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    // Interleaved, and the median of 9 each: other work on the machine shifts single samples.
+    for (let i = 0; i < 9; i++) {
       known.push(await time('alice@x.test'));
       unknown.push(await time(`ghost${i}@x.test`));
     }
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[2];
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[4];
     const ratio = median(unknown) / median(known);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
