@@ -6,12 +6,13 @@ import { can } from '@/lib/auth/permissions';
 import { csvLine } from '@/lib/csv/safe-csv';
 import { DRILL_PAGE_SIZE, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
 import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
+import { jsonErrors } from '@/lib/route-errors';
 import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams, describeParamsError } from '@/lib/kpi';
 
 /** Enough for any spreadsheet; past it, the export says so in its last line. */
 const MAX_EXPORT_ROWS = 100_000;
 
-export async function GET(req: Request, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
+async function get(req: Request, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return new Response('Sign in first.', { status: 401 });
   if (!can(user, 'dashboard.view')) return new Response('Forbidden.', { status: 403 });
@@ -38,16 +39,19 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
   if (!set.success) return new Response('Invalid set: use numerator or denominator.', { status: 400 });
   const base = { from: parsed.data.period.from, to: parsed.data.period.to, compare: parsed.data.comparison, filters, viewer: user, sort: q.sort, dir: q.dir, set: set.data };
 
+  let page = all ? 1 : q.page;
+  const pageSize = all ? MAX_PAGE_SIZE : DRILL_PAGE_SIZE;
+  // The first page is read before answering: a failure (the database down) is then a 503 or 500 with
+  // a JSON error (jsonErrors) instead of a 200 whose stream is cut.
+  const firstPage = await kpiDrilldown(db, key, { ...base, page, pageSize });
+
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       try {
-        let page = all ? 1 : q.page;
-        const pageSize = all ? MAX_PAGE_SIZE : DRILL_PAGE_SIZE;
         let written = 0;
         let header = false;
-        for (;;) {
-          const res = await kpiDrilldown(db, key, { ...base, page, pageSize });
+        for (let res = firstPage; ; res = await kpiDrilldown(db, key, { ...base, page, pageSize })) {
           if (!header) {
             controller.enqueue(encoder.encode(csvLine(['record_type', 'id', ...res.columns.map((c) => c.key)])));
             header = true;
@@ -78,3 +82,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ key: str
     },
   });
 }
+
+/** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */
+export const GET = jsonErrors(get);
