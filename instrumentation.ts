@@ -8,5 +8,8 @@ export async function register(): Promise<void> {
     const { installPeerAddressHeader } = await import('./lib/auth/peer-address');
     parseTrustedProxies(process.env.TRUSTED_PROXIES);
     installPeerAddressHeader();
+    // A malformed APP_NOW (the pinned clock, lib/clock.ts) stops the start too, rather than every page.
+    const { now } = await import('./lib/clock');
+    now();
   }
 }
