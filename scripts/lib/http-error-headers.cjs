@@ -40,8 +40,10 @@ function errorResponse(code) {
 }
 
 function onClientError(err, socket) {
-  // As Node does: answer only if nothing was sent on this connection yet, then close it.
-  if (socket.writable && socket.bytesWritten === 0 && err.code !== 'ECONNRESET') socket.end(errorResponse(err.code));
+  // As Node does (socketOnError): answer unless a response of this connection is half sent (a kept-alive
+  // connection has sent earlier ones, which is fine), then close it.
+  const inFlight = socket._httpMessage;
+  if (socket.writable && (!inFlight || !inFlight.headersSent) && err.code !== 'ECONNRESET') socket.end(errorResponse(err.code));
   else socket.destroy();
 }
 

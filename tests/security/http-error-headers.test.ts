@@ -53,6 +53,22 @@ describe('[SECURITY] errors Node answers itself', () => {
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(answer).toContain('The address or the headers are too long.');
   });
+  it('on a kept-alive connection too, after an earlier answer', async () => {
+    // Like a browser or Playwright's client: the long request reuses the connection of an earlier one.
+    const answers = await new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+      socket.setEncoding('utf8').on('data', (d: string) => {
+        const first = !answer;
+        answer += d;
+        if (first) socket.write(`GET /${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      }).on('close', () => resolve(answer)).on('error', reject);
+    });
+    expect(answers).toMatch(/^HTTP\/1\.1 200 OK/);
+    const second = answers.slice(answers.indexOf('HTTP/1.1 431'));
+    expect(second.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(headersOf(second)['content-security-policy']).toBe(NO_SCRIPT_CSP);
+  });
   it('a malformed request: 400 with the security headers', async () => {
     const answer = await rawRequest('GET /\u0001 HTTP/1.1\r\nHost: localhost\r\n\r\n');
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
