@@ -130,7 +130,7 @@ describe('[SECURITY] a running import while the database is held by it', () => {
     const { startImportJob } = await import('@/lib/admin/import-jobs');
     const status = (await import('@/app/api/imports/status/route')).GET;
     const cancel = (await import('@/app/api/imports/cancel/route')).POST;
-    const upload = { id: 'held-db-test', userId: USERS.admin.id, fileName: 'a.csv', path: '/nonexistent', bytes: 10, rows: 5, headers: [], createdAt: Date.now() };
+    const upload = { id: 'held-db-test', userId: USERS.admin.id, fileName: 'a.csv', path: '/nonexistent', bytes: 10, rows: 5, headers: [], createdAt: Date.now(), delimiter: ',', problem: null, notUtf8: false };
     startImportJob({} as never, upload, 'accounts', { mapping: {} }, 0);
     const req = (m: string) => new Request('http://localhost/api/imports/x?upload=held-db-test', { method: m });
     dbHeld = true;
