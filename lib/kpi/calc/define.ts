@@ -164,7 +164,10 @@ export function ratioOfSumsKpi(source: SourceKey, where: Cond, num: Cond, numLab
       check: 'ratioOfSums', defaultSort: 'value' } };
 }
 
-/** (x(P) − x(prev)) ÷ x(prev), for a sum KPI; the drill-down lists both periods' records. */
+/**
+ * (x(P) − x(C)) ÷ x(C), for a sum KPI, where C is the view's comparison period (the 'prev' shift: the
+ * engine's `compare`, by default the catalogue's previous period); the drill-down lists both periods' records.
+ */
 export function growthKpi(base: KpiCalc): KpiCalc {
   const total = base.parts[0].part;
   const count = base.countPart!;
