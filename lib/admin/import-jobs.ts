@@ -4,7 +4,7 @@
 // closeInterrupted (lib/import/history.ts, the one place that decides) marks it 'interrupted'.
 import 'server-only';
 import type { Db } from '@/db/client';
-import { importFile, type ColumnMapping, type ImportResult, type ValueMapping } from '@/lib/import';
+import { importFile, type ColumnMapping, type FileFormat, type ImportResult, type ImportRules, type ValueMapping } from '@/lib/import';
 import type { Upload } from './upload-store';
 
 export interface ImportJob {
@@ -33,7 +33,7 @@ export function findJob(uploadId: string): ImportJob | null {
   return jobs.get(uploadId) ?? null;
 }
 
-export function startImportJob(db: Db, upload: Upload, entity: string, map: { mapping: ColumnMapping; values?: ValueMapping }, sessionVersion: number): ImportJob {
+export function startImportJob(db: Db, upload: Upload, entity: string, map: { mapping: ColumnMapping; values?: ValueMapping; rules?: ImportRules; format?: FileFormat }, sessionVersion: number): ImportJob {
   const controller = new AbortController();
   const job: ImportJob = {
     uploadId: upload.id, userId: upload.userId, state: 'running', rowsDone: 0, rowsTotal: upload.rows,
@@ -41,7 +41,7 @@ export function startImportJob(db: Db, upload: Upload, entity: string, map: { ma
   };
   jobs.set(upload.id, job);
   void importFile(db, {
-    entity, path: upload.path, fileName: upload.fileName, mapping: map.mapping, values: map.values, userId: upload.userId, signal: controller.signal,
+    entity, path: upload.path, fileName: upload.fileName, mapping: map.mapping, values: map.values, rules: map.rules, format: map.format, userId: upload.userId, signal: controller.signal,
     onProgress: (p) => { job.rowsDone = p.rowsDone; job.bytesDone = p.bytesDone; },
   }).then((r) => {
     job.result = {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { scanFile, type FileFormat, type ImportRules } from '@/lib/import';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 1_000_000;
@@ -17,6 +18,8 @@ const MAX_AGE_MS = 24 * 3_600_000;
 
 export interface Upload {
   id: string; userId: number; fileName: string; path: string; bytes: number; rows: number; headers: string[]; createdAt: number;
+  /** File checks (lib/import scanFile): the delimiter read, why the file cannot be read as it is, not UTF-8. */
+  delimiter: string | null; problem: string | null; notUtf8: boolean;
   /** The last dry run: the mapping it used and its error count (commit needs a clean one for the same mapping). */
   checked?: { entity: string; mappingKey: string; errorCount: number; errors: { row: number; column: string; message: string }[] };
 }
@@ -47,28 +50,6 @@ function limiter(stats: { bytes: number; lines: number }): Transform {
   });
 }
 
-async function readHeader(file: string): Promise<string[]> {
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    const line = text.split(/\r?\n/, 1)[0] ?? '';
-    // Header cells: a simple CSV split that honours double quotes.
-    const cells: string[] = [];
-    let cur = ''; let q = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (q) { if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') q = false; else cur += c; }
-      else if (c === '"') q = true; else if (c === ',') { cells.push(cur.trim()); cur = ''; } else cur += c;
-    }
-    cells.push(cur.trim());
-    return cells.filter((c, i) => c !== '' || i < cells.length - 1);
-  } finally {
-    await fh.close();
-  }
-}
-
 export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: string, userId: number): Promise<Upload> {
   await fs.promises.mkdir(DIR, { recursive: true, mode: 0o700 });
   sweep();
@@ -85,8 +66,12 @@ export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: str
     await fs.promises.rm(file, { force: true });
     throw new UploadLimitError('The file is empty.');
   }
-  const headers = await readHeader(file);
-  const upload: Upload = { id, userId, fileName, path: file, bytes: stats.bytes, rows: Math.max(0, stats.lines - 1), headers, createdAt: Date.now() };
+  // Read with the import's own reader: the rows counted here are the rows the preview counts.
+  const scan = await scanFile(file);
+  const upload: Upload = {
+    id, userId, fileName, path: file, bytes: stats.bytes, rows: scan.rows, headers: scan.headers, createdAt: Date.now(),
+    delimiter: scan.delimiter, problem: scan.problem, notUtf8: scan.notUtf8,
+  };
   uploads.set(id, upload);
   return upload;
 }
@@ -105,7 +90,14 @@ function sweep(): void {
   }
 }
 
-export function mappingKey(entity: string, mapping: Record<string, string>, values: Record<string, Record<string, string>> = {}): string {
+/** Everything that changes what an import does: a commit must use what its clean preview used. */
+export function mappingKey(entity: string, mapping: Record<string, string>, values: Record<string, Record<string, string>> = {}, rules: ImportRules = {}, format: FileFormat = {}): string {
   const sorted = <T>(o: Record<string, T>) => Object.entries(o).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([entity, sorted(mapping), sorted(values).map(([c, m]) => [c, sorted(m)])]);
+  return JSON.stringify([entity, sorted(mapping), sorted(values).map(([c, m]) => [c, sorted(m)]), rules, format]);
+}
+
+/** A new scan of the upload, read with the chosen encoding (the admin's explicit choice). */
+export async function rescanUpload(u: Upload, format: FileFormat): Promise<void> {
+  const scan = await scanFile(u.path, format);
+  Object.assign(u, { rows: scan.rows, headers: scan.headers, delimiter: scan.delimiter, problem: scan.problem, notUtf8: scan.notUtf8 });
 }

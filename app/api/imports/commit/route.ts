@@ -17,12 +17,12 @@ async function post(req: Request): Promise<Response> {
   const r = await parseImportRequest(req, user.id);
   if (typeof r === 'string') return jsonError(400, r);
   const checked = r.upload.checked;
-  if (!checked || checked.mappingKey !== mappingKey(r.entity, r.mapping, r.values)) return jsonError(409, 'Preview the file with this mapping first.');
+  if (!checked || checked.mappingKey !== mappingKey(r.entity, r.mapping, r.values, r.rules, r.format)) return jsonError(409, 'Preview the file with this mapping first.');
   if (checked.errorCount > 0) return jsonError(422, `The preview found ${checked.errorCount} error(s). Fix the file and upload it again; nothing was written.`);
   if (getJob(r.upload.id, user.id)) return jsonError(409, 'This file is already being imported.');
   if (hasRunningJob()) return jsonError(409, 'Another import is running. Try again when it has finished.');
   const claims = await getSessionClaims();
-  const job = startImportJob(await getDb(), r.upload, r.entity, { mapping: r.mapping, values: r.values }, claims?.sv ?? -1);
+  const job = startImportJob(await getDb(), r.upload, r.entity, { mapping: r.mapping, values: r.values, rules: r.rules, format: r.format }, claims?.sv ?? -1);
   return Response.json(publicJob(job), { status: 202, headers: { 'cache-control': 'no-store' } });
 }
 

@@ -1,6 +1,9 @@
 // POST the raw CSV as the request body (?name=<file name>): streamed to a temp file with size and row
-// limits; answers with the header, the entity guess and a proposed mapping.
+// limits; answers with the header, the file checks (delimiter, binary, encoding), the entity guess, a
+// proposed mapping, and the saved mappings made for this very header row.
+import { getDb } from '@/db/client';
 import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
+import { listMappings } from '@/lib/import/saved-mappings';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { ENTITIES, ENTITY_NAMES } from '@/lib/validation';
 import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/admin/upload-store';
@@ -20,8 +23,10 @@ async function post(req: Request): Promise<Response> {
   try {
     const u = await saveUpload(req.body, fileName, user.id);
     const guess = guessEntity(u.headers, fileName);
+    const saved = (await listMappings(await getDb(), u.headers)).filter((m) => m.fits);
     return Response.json({
       uploadId: u.id, fileName, bytes: u.bytes, rows: u.rows, headers: u.headers, guess,
+      delimiter: u.delimiter, problem: u.problem, notUtf8: u.notUtf8, saved,
       ranking: rankEntities(u.headers, fileName).slice(0, 3),
       mapping: guess ? proposeMapping(guess, u.headers) : {},
       // Per entity: its contract columns and the proposed mapping, so the page can switch entity offline.

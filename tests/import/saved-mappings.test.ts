@@ -1,0 +1,52 @@
+// [IMPORT] Saved mappings (issue 15, point 6, in the app) and templates (point 7): a mapping document
+// saved by name is offered again for a file with the same header row (any order or case), replaced by
+// saving the same name, refused whole when invalid; every entity's template imports as it is, all
+// templates at once in dependency order in one transaction.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '@/db/client';
+import { importDirectory } from '@/lib/import';
+import { getMapping, listMappings, saveMapping } from '@/lib/import/saved-mappings';
+import { templateCsv } from '@/lib/import/templates';
+import { ENTITY_NAMES } from '@/lib/validation';
+import { createTestDb, type TestDb } from '../helpers/test-db';
+
+const DOC = { name: 'Helpdesk', headers: ['Ticket ID', 'Opened'], imports: [{ entity: 'tickets', columns: { 'Ticket ID': 'external_id', Opened: 'created_at' } }] };
+
+describe('[IMPORT] saved mappings and templates', () => {
+  let t: TestDb;
+  beforeAll(async () => { t = await createTestDb(); });
+  afterAll(async () => { await t?.close(); });
+
+  it('saves by name, suggests for the same headers, replaces by name, refuses an invalid document', async () => {
+    expect(await saveMapping(t.db, null, { ...DOC, imports: [{ entity: 'tickets', columns: {}, merge: { columns: { name: 'biggest' } } }] }))
+      .toMatch(/^invalid mapping document: imports\.0\.merge\.columns\.name: /);
+    expect(await queryRows(t.db, sql`select count(*)::int as n from import_mappings`)).toEqual([{ n: 0 }]);
+    const a = await saveMapping(t.db, null, DOC);
+    const b = await saveMapping(t.db, null, { name: 'Other', headers: ['x'], imports: [{ entity: 'accounts', columns: { x: 'external_id' } }] });
+    expect(a).toEqual({ id: expect.any(Number) });
+    const listed = await listMappings(t.db, ['opened', ' ticket id']);
+    expect(listed.map((m) => [m.name, m.fits])).toEqual([['Helpdesk', true], ['Other', false]]);
+    // Saving the same name (any case) replaces it.
+    const again = await saveMapping(t.db, null, { ...DOC, name: 'HELPDESK', imports: [{ ...DOC.imports[0], values: { priority: { p1: 'urgent' } } }] });
+    expect(again).toEqual(a);
+    expect((await listMappings(t.db)).map((m) => m.name).sort()).toEqual(['HELPDESK', 'Other']);
+    const doc = await getMapping(t.db, (a as { id: number }).id);
+    expect(doc?.imports[0].values).toEqual({ priority: { p1: 'urgent' } });
+    expect(await queryRows(t.db, sql`select action, entity from audit_log where action = 'import_mapping.save' order by id`)).toHaveLength(3);
+    expect(b).toEqual({ id: expect.any(Number) });
+  });
+
+  it('every template imports as it is, all at once, in dependency order', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'templates-'));
+    // Written in reverse order: the folder import sorts them (users first, activities last).
+    for (const e of [...ENTITY_NAMES].reverse()) fs.writeFileSync(path.join(dir, `${e}.csv`), templateCsv(e));
+    const r = await importDirectory(t.db, dir);
+    expect(r.message).toBe('Imported 10 file(s): 10 inserted, 0 updated, 0 unchanged.');
+    expect(r.files.map((f) => f.entity)).toEqual([...ENTITY_NAMES]);
+    expect(templateCsv('deals').split('\n')[0]).toBe('external_id,name,account_external_id,owner_email,campaign_external_id,product,type,amount,stage,created_at,closed_at,contract_months');
+  });
+});
