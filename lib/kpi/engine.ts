@@ -12,6 +12,7 @@ import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
 import { SOURCES, groupExpr, type SourceKey } from './sql/sources';
 import type { Dimension, KpiFilters, KpiValue, Period } from './types';
 import { cleanFilters } from './filters';
+import { isWholeDays, summaryPasses } from './summary/pass';
 
 export type QueryDb = Pick<Db, 'execute'>;
 export type KpiValues<K extends KpiKey = KpiKey> = Record<K, KpiValue>;
@@ -85,17 +86,20 @@ function planSlots(keys: readonly KpiKey[], frames: Frame[]) {
 
 async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters: KpiFilters, dimension?: Dimension) {
   const results = new Map<SourceKey, PassResult>();
-  const passes = [...bySource].flatMap(([source, slots]) => splitPasses(SOURCES[source], slots).map((list) => [source, list] as const));
-  await Promise.all(passes.map(async ([source, slots]) => {
-    const src = SOURCES[source];
-    const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;
-    const rows = await queryRows<Record<string, KpiValue> & { gk?: string | null; gl?: string | null }>(db, buildPass(src, slots, filters, [], group));
+  // The slots an exact summary serves read it (lib/kpi/summary/pass.ts); the others read raw rows.
+  const summary = summaryPasses(bySource, filters, dimension);
+  const raw = [...summary.rest].flatMap(([source, slots]) => splitPasses(SOURCES[source], slots).map((list) => {
+    const group = dimension ? groupExpr(SOURCES[source], dimension) ?? undefined : undefined;
+    return { source, grouped: !!group, query: buildPass(SOURCES[source], list, filters, [], group) };
+  }));
+  await Promise.all([...summary.passes, ...raw].map(async ({ source, grouped, query }) => {
+    const rows = await queryRows<Record<string, KpiValue> & { gk?: string | null; gl?: string | null }>(db, query);
     let res = results.get(source);
-    if (!res) results.set(source, (res = { rows: new Map(), labels: new Map(), grouped: !!group }));
+    if (!res) results.set(source, (res = { rows: new Map(), labels: new Map(), grouped }));
     for (const r of rows) {
-      const gk = group ? (r.gk ?? null) : '';
+      const gk = grouped ? (r.gk ?? null) : '';
       res.rows.set(gk, { ...res.rows.get(gk), ...r });
-      if (group && !res.labels.get(gk)) res.labels.set(gk, r.gl ?? null);
+      if (grouped && !res.labels.get(gk)) res.labels.set(gk, r.gl ?? null);
     }
   }));
   return results;
@@ -240,9 +244,11 @@ export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; t
   const bySource = new Map<SourceKey, Slot[]>();
   for (const s of slots.values()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
   const perSource = new Map<SourceKey, Record<string, KpiValue>[]>();
-  const passes = [...bySource].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, l] as const));
-  await Promise.all(passes.map(async ([source, list]) => {
-    const pass: SQL = buildPass(SOURCES[source], list, filters);
+  const whole = buckets.every((b) => [b, compareBy(b, rule), trailingTwelveMonths(b.to)].every(isWholeDays));
+  const summary = summaryPasses(bySource, filters, undefined, () => whole);
+  const passes: (readonly [SourceKey, SQL])[] = [...summary.passes.map((p) => [p.source, p.query] as const),
+    ...[...summary.rest].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, buildPass(SOURCES[source], l, filters)] as const))];
+  await Promise.all(passes.map(async ([source, pass]) => {
     const rows = await queryRows<Record<string, KpiValue>>(db, sql`select x.* from (values ${values}) as b(i, cf, ct, pf, pt, yf, yt)
       cross join lateral (${pass}) x order by b.i`);
     const prev = perSource.get(source);

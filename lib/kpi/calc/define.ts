@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SourceKey } from '../sql/sources';
 import { inP, inPDate, type PeriodSet, type PeriodShift, type SqlPeriod } from '../sql/period-sql';
 import type { KpiValue } from '../types';
+import type { SummaryKey } from '@/db/schema/summary-defs';
 
 /** Filter conditions for a record kind queried inside another one's condition (e.g. an account's orders). */
 export type Nested = (source: SourceKey) => SQL;
@@ -45,6 +46,14 @@ export function within(range: Cond, cond: Cond): Cond {
 
 export type AggKind = 'count' | 'sum' | 'avg' | 'countDistinct' | 'accountsWithMin';
 
+/**
+ * The exact summary that serves a part (lib/kpi/summary, db/schema/summary-defs.ts): the summary's
+ * `measure` summed over the period's days (a count or a sum), divided by `per` for a mean. Declared only
+ * where the measure is the part's very aggregate over the part's very records; a part without one reads
+ * the raw rows, and `rawBecause` says why.
+ */
+export interface SummaryRef { table: SummaryKey; measure: string; per?: string }
+
 export interface Part {
   source: SourceKey;
   agg: AggKind;
@@ -56,6 +65,9 @@ export interface Part {
   min?: number;
   /** A cheap, index-friendly superset of `where`, used to restrict the pass (defaults to `where`). */
   window?: Cond;
+  summary?: SummaryRef;
+  /** Why no summary serves this part (the docs' list of raw-row KPIs comes from these). */
+  rawBecause?: string;
 }
 
 export type Get = (part: Part, shift?: PeriodShift) => KpiValue;
@@ -124,32 +136,37 @@ const onCur = (c: Cond): DrillCond => (ps, n) => c(ps.cur, n);
 const newestFirst = (c: Cond) => c.range?.col.split('.')[1] ?? 'value';
 
 /** count(records) */
-export function countKpi(source: SourceKey, where: Cond, sort: string, window?: Cond): KpiCalc {
-  const count: Part = { source, agg: 'count', where, window };
+export function countKpi(source: SourceKey, where: Cond, sort: string, window?: Cond, summary?: SummaryRef): KpiCalc {
+  const count: Part = { source, agg: 'count', where, window, summary };
   return { parts: [cur(count)], compute: (g) => g(count), countPart: count,
     drill: { source, where: onCur(where), check: 'count', defaultSort: sort } };
 }
 
+/** A sum or mean's summary: the summed measure and the measure counting the records. */
+export interface SummaryOf { table: SummaryKey; sum: string; count: string }
+
 /** sum(value) over records. */
-export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond): KpiCalc {
-  const total: Part = { source, agg: 'sum', where, value, window };
-  const count: Part = { source, agg: 'count', where, window };
+export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond, s?: SummaryOf): KpiCalc {
+  const total: Part = { source, agg: 'sum', where, value, window, summary: s && { table: s.table, measure: s.sum } };
+  const count: Part = { source, agg: 'count', where, window, summary: s && { table: s.table, measure: s.count } };
   return { parts: [cur(total), cur(count)], compute: (g) => g(total), countPart: count,
     drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where) } };
 }
 
 /** mean(value) over records; `where` must include "value is known". */
-export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond): KpiCalc {
-  const mean: Part = { source, agg: 'avg', where, value, window };
-  const count: Part = { source, agg: 'count', where, window };
+export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond, s?: SummaryOf): KpiCalc {
+  const mean: Part = { source, agg: 'avg', where, value, window, summary: s && { table: s.table, measure: s.sum, per: s.count } };
+  const count: Part = { source, agg: 'count', where, window, summary: s && { table: s.table, measure: s.count } };
   return { parts: [cur(mean), cur(count)], compute: (g) => (g(count) ? g(mean) : null), countPart: count,
     drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'mean', defaultSort: newestFirst(where) } };
 }
 
 /** 100 × count(population ∧ numerator) ÷ count(population). */
-export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string, window?: Cond): KpiCalc {
-  const den: Part = { source, agg: 'count', where: population, window };
-  const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population };
+export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string, window?: Cond,
+  s?: { table: SummaryKey; num: string; den: string }): KpiCalc {
+  const den: Part = { source, agg: 'count', where: population, window, summary: s && { table: s.table, measure: s.den } };
+  const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population,
+    summary: s && { table: s.table, measure: s.num } };
   return { parts: [cur(num), cur(den)], compute: (g) => pct(g(num), g(den)), countPart: den,
     drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort } };
 }

@@ -15,7 +15,7 @@ export const acquisitionSpend: Part = {
   source: 'expenses', agg: 'sum', value: () => sql`e.amount`,
   where: within(incurred, (p) => sql`(e.category in ('marketing', 'sales') and ${incurred(p)})`),
 };
-export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers };
+export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, rawBecause: 'accounts are one small table read whole' };
 
 /** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered. */
 const attributedRevenue: Cond = (p) => sql`(select coalesce(sum(ad.amount), 0) from deals ad
@@ -27,9 +27,10 @@ const campaignCount: Part = { source: 'campaigns', agg: 'count', where: campaign
 const delivered: Cond = () => sql`c.delivered`;
 
 export const MARKETING = {
-  mqls: countKpi('leads', mqlIn, 'mql_at'),
-  mql_to_sql_rate: ratioKpi('leads', mqlIn, () => sql`l.sql_at is not null`, 'mql_at'),
-  contact_rate: ratioKpi('leads', leadCreated, () => sql`l.first_contacted_at is not null`, 'created_at'),
+  mqls: countKpi('leads', mqlIn, 'mql_at', undefined, { table: 'lead_mql_days', measure: 'n' }),
+  mql_to_sql_rate: ratioKpi('leads', mqlIn, () => sql`l.sql_at is not null`, 'mql_at', undefined, { table: 'lead_mql_days', den: 'n', num: 'sqls' }),
+  contact_rate: ratioKpi('leads', leadCreated, () => sql`l.first_contacted_at is not null`, 'created_at', undefined,
+    { table: 'lead_created_days', den: 'n', num: 'contacted' }),
   customer_acquisition_cost: {
     parts: [cur(acquisitionSpend), cur(newCustomerCount)],
     compute: (g) => div(g(acquisitionSpend), g(newCustomerCount)),

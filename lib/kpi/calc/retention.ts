@@ -13,15 +13,17 @@ const amount: Cond = () => sql`o.amount`;
 const withCost = within(ordered, (p) => sql`(${ordered(p)} and o.cost is not null)`);
 const profit: Cond = () => sql`(o.amount - o.cost)`;
 
-const revenue = sumKpi('orders', ordered, amount, 'Amount');
+// Summaries: orders by UTC day ordered (order_days), owned through their account.
+const revenue = sumKpi('orders', ordered, amount, 'Amount', undefined, { table: 'order_days', sum: 'amount', count: 'n' });
 const revenueSum: Part = revenue.parts[0].part;
-const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers };
-const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered };
-const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered };
-const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit };
-const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost };
-const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers };
-const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers };
+const raw = 'distinct accounts (customer states or buyers over a period): not additive over days';
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: raw };
+const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, rawBecause: raw };
+const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, rawBecause: raw };
+const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit, summary: { table: 'order_days', measure: 'profit' } };
+const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, rawBecause: raw };
+const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, rawBecause: raw };
+const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: raw };
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
@@ -58,7 +60,7 @@ export const RETENTION = {
       value: (ps, n) => sql`coalesce(${accountOrders('sum(o.amount)', ordered)(ps.cur, n)}, 0)`,
     },
   },
-  average_order_value: meanKpi('orders', ordered, amount, 'Amount'),
+  average_order_value: meanKpi('orders', ordered, amount, 'Amount', undefined, { table: 'order_days', sum: 'amount', count: 'n' }),
   repeat_purchase_rate: repeatPurchaseRate,
   customer_lifetime_value: {
     parts: [{ part: revenueSum, shift: 't12' }, { part: buyers, shift: 't12' }, { part: startCount, shift: 't12' }, { part: lostCount, shift: 't12' }],

@@ -14,25 +14,29 @@ const resolvedAnd = (cond: string) => within(ticketResolved, (p) => sql`(${ticke
 
 const serviceCost = sumKpi('expenses', supportSpend, () => sql`e.amount`, 'Amount');
 const spend: Part = serviceCost.parts[0].part;
-const ticketsCreated: Part = { source: 'tickets', agg: 'count', where: ticketCreated };
+const ticketsCreated: Part = { source: 'tickets', agg: 'count', where: ticketCreated, summary: { table: 'ticket_created_days', measure: 'n' } };
 
 export const SUPPORT = {
   first_response_time: meanKpi('tickets', createdAnd('t.first_response_at is not null'),
-    () => sql`${seconds(sql`t.first_response_at`, sql`t.created_at`)} / 3600`, 'Hours to first response'),
+    () => sql`${seconds(sql`t.first_response_at`, sql`t.created_at`)} / 3600`, 'Hours to first response', undefined,
+    { table: 'ticket_created_days', sum: 'response_hours', count: 'responded' }),
   resolution_time: meanKpi('tickets', ticketResolved,
-    () => sql`${seconds(sql`t.resolved_at`, sql`t.created_at`)} / 3600`, 'Hours to resolve'),
+    () => sql`${seconds(sql`t.resolved_at`, sql`t.created_at`)} / 3600`, 'Hours to resolve', undefined,
+    { table: 'ticket_resolved_days', sum: 'resolve_hours', count: 'n' }),
   first_contact_resolution_rate: ratioKpi('tickets', resolvedAnd('t.contacts is not null'),
-    () => sql`t.contacts = 1`, 'resolved_at'),
+    () => sql`t.contacts = 1`, 'resolved_at', undefined, { table: 'ticket_resolved_days', den: 'fcr_base', num: 'fcr_one' }),
   average_handling_time: meanKpi('tickets', resolvedAnd('t.handle_minutes is not null'),
-    () => sql`t.handle_minutes`, 'Handling minutes'),
+    () => sql`t.handle_minutes`, 'Handling minutes', undefined, { table: 'ticket_resolved_days', sum: 'aht_sum', count: 'aht_n' }),
   complaint_resolution_rate: ratioKpi('tickets', createdAnd("t.category = 'complaint'"),
-    () => sql`t.resolved_at is not null`, 'created_at'),
-  csat: ratioKpi('surveys', survey('csat'), () => sql`s.score >= 4`, 'responded_at'),
+    () => sql`t.resolved_at is not null`, 'created_at', undefined,
+    { table: 'ticket_created_days', den: 'complaints', num: 'complaints_resolved' }),
+  csat: ratioKpi('surveys', survey('csat'), () => sql`s.score >= 4`, 'responded_at', undefined, { table: 'survey_days', den: 'csat_n', num: 'csat_pos' }),
   // NPS is the mean of +100 (promoter), 0 (passive), -100 (detractor): the drill-down averages it.
   nps: meanKpi('surveys', survey('nps'),
-    () => sql`case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end`, 'Promoter (+100) / detractor (−100)'),
-  customer_effort_score: meanKpi('surveys', survey('ces'), () => sql`s.score`, 'Score'),
-  feedback_volume: countKpi('surveys', responded, 'responded_at'),
+    () => sql`case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end`, 'Promoter (+100) / detractor (−100)', undefined,
+    { table: 'survey_days', sum: 'nps_sum', count: 'nps_n' }),
+  customer_effort_score: meanKpi('surveys', survey('ces'), () => sql`s.score`, 'Score', undefined, { table: 'survey_days', sum: 'ces_sum', count: 'ces_n' }),
+  feedback_volume: countKpi('surveys', responded, 'responded_at', undefined, { table: 'survey_days', measure: 'n' }),
   customer_service_cost: serviceCost,
   cost_per_interaction: {
     parts: [cur(spend), cur(ticketsCreated)],

@@ -62,7 +62,7 @@ export function sourceFilterKeys(src: SourceDef): FilterKey[] {
 }
 
 /** Users matching the owner or team filter value (case-insensitive). */
-function usersMatching(key: 'owner' | 'team', value: string): SQL {
+export function usersMatching(key: 'owner' | 'team', value: string): SQL {
   return key === 'owner'
     ? sql`select fu.id from users fu where lower(fu.email) = lower(${value})`
     : sql`select fu.id from users fu join teams ftm on ftm.id = fu.team_id where lower(ftm.name) = lower(${value})`;

@@ -1,0 +1,114 @@
+// The engine's reads of the exact summaries: the slots a summary can serve (a part that declares one,
+// a period of whole UTC days, filters and breakdown the summary's keys cover) become one query per
+// summary table, with the same result columns as the raw pass (lib/kpi/sql/pass.ts) they replace.
+// Everything else reads the raw rows, as before. KPI_SUMMARIES=off (or setSummariesEnabled) turns it off.
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { SUMMARY_BY_KEY, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
+import type { Slot } from '../sql/pass';
+import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
+import { SOURCES, sourceFilterKeys, usersMatching, type SourceKey } from '../sql/sources';
+import type { Dimension, FilterKey, KpiFilters, Period } from '../types';
+
+let enabled = process.env.KPI_SUMMARIES !== 'off';
+
+/** Tests and the bench compare the engine with and without summaries. */
+export function setSummariesEnabled(on: boolean): void {
+  enabled = on;
+}
+export function summariesEnabled(): boolean {
+  return enabled;
+}
+
+const DAY_MS = 86_400_000;
+/** Summaries hold whole UTC days: a period with another bound reads raw rows. */
+export const isWholeDays = (p: Period): boolean => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
+
+/** The filters (and breakdown) that reach the record kind must all be keys of the summary. */
+function covers(def: SummaryDef, filters: KpiFilters, dimension?: Dimension): boolean {
+  const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : [])]);
+  const applies = sourceFilterKeys(SOURCES[def.source]);
+  if (applies.some((k) => filters[k] && !served.has(k))) return false;
+  return !dimension || !applies.includes(dimension) || served.has(dimension);
+}
+
+export interface SummaryPass { source: SourceKey; query: SQL; grouped: boolean }
+
+const dialect = new PgDialect();
+const dayIn = (p: SqlPeriod) => sql`(sm.day >= (${p.fromTs})::date and sm.day < (${p.toTs})::date)`;
+
+function aggOf(def: SummaryDef, s: Slot): SQL {
+  const ref = s.part.summary!;
+  const d = dayIn(s.period);
+  const m = sql.raw(`sm.${ref.measure}`);
+  switch (s.part.agg) {
+    case 'count': return sql`(coalesce(sum(${m}) filter (where ${d}), 0))::int`;
+    case 'sum': return sql`(coalesce(sum(${m}) filter (where ${d}), 0))::float8`;
+    case 'avg': return sql`(sum(${m}) filter (where ${d}) / nullif(sum(${sql.raw(`sm.${ref.per!}`)}) filter (where ${d}), 0))::float8`;
+    default: throw new Error(`${def.name}: a summary cannot serve ${s.part.agg}`);
+  }
+}
+
+function groupOf(def: SummaryDef, dim: Dimension): { joins: SQL[]; key: SQL; label: SQL } {
+  if (dim === 'owner') return { joins: [sql`left join users gu on gu.id = sm.owner_id`], key: sql`lower(gu.email)`, label: sql`gu.name` };
+  if (dim === 'team') {
+    return { joins: [sql`left join users gu on gu.id = sm.owner_id`, sql`left join teams gt on gt.id = gu.team_id`], key: sql`lower(gt.name)`, label: sql`gt.name` };
+  }
+  const col = sql.raw(`sm.${def.dim}`);
+  return { joins: [], key: sql`lower(${col})`, label: col };
+}
+
+/** The rows a pass reads: one day range when the periods are literal, else each slot's range. */
+function windowOf(slots: Slot[]): SQL {
+  if (slots.every((s) => s.js)) {
+    const from = new Date(Math.min(...slots.map((s) => s.js!.from.getTime())));
+    const to = new Date(Math.max(...slots.map((s) => s.js!.to.getTime())));
+    return dayIn(literalPeriod({ from, to }));
+  }
+  const ranges = new Map<string, SQL>();
+  for (const s of slots) {
+    const q = dayIn(s.period);
+    ranges.set(JSON.stringify(dialect.sqlToQuery(q)), q);
+  }
+  return or([...ranges.values()]);
+}
+
+function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: KpiFilters, dimension?: Dimension): SummaryPass {
+  const conds: SQL[] = [];
+  for (const key of ['owner', 'team'] as const) {
+    const v = filters[key];
+    if (v) conds.push(sql`sm.owner_id in (${usersMatching(key, v)})`);
+  }
+  if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
+  conds.push(windowOf(slots));
+  const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
+  const from = sql.raw(`${def.name} sm`);
+  const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
+  if (!grouped) return { source: def.source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
+  const g = groupOf(def, dimension!);
+  return {
+    source: def.source, grouped,
+    query: sql`select ${g.key} as gk, min(${g.label}) as gl, ${sql.join(cols, sql`, `)}
+      from ${from} ${sql.join(g.joins, sql` `)} where ${and(conds)} group by 1`,
+  };
+}
+
+/**
+ * The summary passes for the slots a summary can serve, and the slots left for raw passes. `wholeDays`
+ * says whether a slot's period is whole UTC days (series check all their buckets at once).
+ */
+export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: KpiFilters, dimension?: Dimension,
+  wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js)): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]> } {
+  if (!enabled) return { passes: [], rest: bySource };
+  const byTable = new Map<SummaryKey, Slot[]>();
+  const rest = new Map<SourceKey, Slot[]>();
+  for (const [source, slots] of bySource) {
+    for (const s of slots) {
+      const ref = s.part.summary;
+      if (ref && wholeDays(s) && covers(SUMMARY_BY_KEY[ref.table], filters, dimension)) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), s]);
+      else rest.set(source, [...(rest.get(source) ?? []), s]);
+    }
+  }
+  const passes = [...byTable].map(([table, slots]) => buildSummaryPass(SUMMARY_BY_KEY[table], slots, filters, dimension));
+  return { passes, rest };
+}
