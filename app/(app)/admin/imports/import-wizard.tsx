@@ -4,10 +4,15 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Field } from '../../../_components/ui';
+import { DistinctValues } from './distinct-values';
+import { MappingTools } from './mapping-tools';
 import { PreviewPanel } from './preview-panel';
+import { RulesEditor } from './rules-editor';
 import { MissingColumnValues, UnknownValueMapper, type ValueMap } from './value-mapper';
-import type { JobInfo, PreviewInfo, UploadInfo } from './types';
+import type { DocPart, JobInfo, MappingDoc, PreviewInfo, Rules, UploadInfo } from './types';
 import styles from './imports.module.css';
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, init);
@@ -23,6 +28,10 @@ export function ImportWizard({ limits }: { limits: string }) {
   const [entity, setEntity] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [values, setValues] = useState<ValueMap>({});
+  const [rules, setRules] = useState<Rules>({});
+  const [encoding, setEncoding] = useState('');
+  /** Parts of a loaded mapping document for other entities: kept when it is saved again. */
+  const [otherParts, setOtherParts] = useState<DocPart[]>([]);
   const [preview, setPreview] = useState<PreviewInfo | null>(null);
   const [job, setJob] = useState<JobInfo | null>(null);
   const [busy, setBusy] = useState<'' | 'upload' | 'preview' | 'commit'>('');
@@ -40,26 +49,42 @@ export function ImportWizard({ limits }: { limits: string }) {
       const e = u.guess ?? '';
       setEntity(e);
       setMapping(u.entities.find((x) => x.name === e)?.mapping ?? {});
-      setValues({});
+      setValues({}); setRules({}); setEncoding(''); setOtherParts([]);
     } catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
   function chooseEntity(e: string) {
-    setEntity(e); setPreview(null); setValues({});
+    setEntity(e); setPreview(null); setValues({}); setRules({});
     setMapping(upload?.entities.find((x) => x.name === e)?.mapping ?? {});
   }
+
+  /** Applies a mapping document: its part for the chosen entity (or its first part). */
+  function applyDoc(doc: MappingDoc) {
+    const part = doc.imports?.find((p) => p.entity === entity) ?? doc.imports?.[0];
+    if (!upload || !part) return;
+    const { entity: e, columns, values: v, ...r } = part;
+    setEntity(e); setPreview(null);
+    setMapping(Object.fromEntries(Object.entries(columns ?? {}).filter(([h]) => upload.headers.includes(h))));
+    setValues(v ?? {}); setRules(r); setEncoding(doc.encoding ?? ''); setOtherParts(doc.imports.filter((p) => p !== part));
+  }
+
+  const buildDoc = (name: string): MappingDoc => ({
+    version: 1, name, file: upload?.fileName, headers: upload?.headers, ...(encoding ? { encoding } : {}),
+    imports: [...otherParts.filter((p) => p.entity !== entity), { entity, columns: mapping, values, ...rules }],
+  });
+  const request = () => ({ uploadId: upload?.uploadId, entity, mapping, values, rules, ...(encoding ? { encoding } : {}) });
 
   async function doPreview() {
     if (!upload || !entity) return;
     setBusy('preview'); setError(''); setPreview(null);
-    try { setPreview(await call<PreviewInfo>('/api/imports/preview', json({ uploadId: upload.uploadId, entity, mapping, values }))); }
+    try { setPreview(await call<PreviewInfo>('/api/imports/preview', json(request()))); }
     catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
   async function doCommit() {
     if (!upload) return;
     setBusy('commit'); setError('');
-    try { setJob(await call<JobInfo>('/api/imports/commit', json({ uploadId: upload.uploadId, entity, mapping, values }))); }
+    try { setJob(await call<JobInfo>('/api/imports/commit', json(request()))); }
     catch (err) { setError((err as Error).message); } finally { setBusy(''); }
   }
 
@@ -88,7 +113,20 @@ export function ImportWizard({ limits }: { limits: string }) {
           <Field label="CSV file" name="file"><input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Field>
           <div><Button variant="primary" disabled={!file || busy !== '' || running} onClick={doUpload}>{busy === 'upload' ? 'Uploading…' : 'Upload'}</Button></div>
         </div>
-        {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toFixed(1)} KB.</p> : null}
+        {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toFixed(1)} KB{upload.delimiter ? `, cells separated by ${DELIMITER_NAMES[upload.delimiter] ?? upload.delimiter}` : ''}.</p> : null}
+        {upload?.problem && !encoding ? <Alert tone="error" role="alert" data-testid="upload-problem">{upload.problem}</Alert> : null}
+        {upload?.notUtf8 ? (
+          <Field label="The file's encoding" name="encoding">
+            <select className="input" value={encoding} onChange={(e) => { setEncoding(e.target.value); setPreview(null); }}>
+              <option value="">UTF-8 (refused: not valid)</option>
+              <option value="windows-1252">Windows-1252 (Excel on Windows)</option>
+              <option value="latin1">Latin-1 (ISO-8859-1)</option>
+            </select>
+          </Field>
+        ) : null}
+        <p className="subtle">Templates (the columns and one example row): {upload?.entities.map((e, k) => (
+          <span key={e.name}>{k ? ' · ' : ''}<a href={`/api/imports/template?entity=${e.name}`} download>{e.name}.csv</a></span>
+        )) ?? <a href="/api/imports/template?entity=accounts" download>accounts.csv</a>}. Import files in this order: users, accounts, campaigns, leads, deals, orders, tickets, survey responses, expenses, activities.</p>
       </Card>
 
       {upload ? (
@@ -120,6 +158,11 @@ export function ImportWizard({ limits }: { limits: string }) {
             </div>
           ) : null}
           {entityDef ? (
+            <p className="subtle" data-testid="entity-format">Format of {entityDef.name}.csv: {entityDef.columns.map((c) => (entityDef.required.includes(c) ? `${c}*` : c)).join(', ')} (* required).</p>
+          ) : null}
+          {entityDef ? <RulesEditor headers={upload.headers} entity={entityDef} mapping={mapping} rules={rules} onChange={(r) => { setPreview(null); setRules(r); }} /> : null}
+          {entityDef ? <MappingTools upload={upload} buildDoc={buildDoc} onApply={applyDoc} /> : null}
+          {entityDef ? (
             <MissingColumnValues missing={entityDef.required.filter((c) => !Object.values(mapping).includes(c))} enums={entityDef.enums}
               values={values} onChange={(v) => { setPreview(null); setValues(v); }} />
           ) : null}
@@ -132,7 +175,8 @@ export function ImportWizard({ limits }: { limits: string }) {
       {preview && upload ? (
         <PreviewPanel preview={preview} uploadId={upload.uploadId} canCommit={preview.errorCount === 0 && !job && busy === ''} onCommit={doCommit}>
           <UnknownValueMapper unknown={preview.unknownValues ?? {}} enums={entityDef?.enums ?? {}} values={values} onChange={setValues} mapping={mapping} />
-          {Object.keys(preview.unknownValues ?? {}).length ? (
+          <DistinctValues distinct={preview.distinctValues ?? {}} values={values} rules={rules} onValues={setValues} onRules={setRules} />
+          {Object.keys(preview.unknownValues ?? {}).length || Object.keys(preview.distinctValues ?? {}).length ? (
             <div className={styles.buttons}>
               <Button variant="secondary" disabled={busy !== '' || running} onClick={doPreview}>{busy === 'preview' ? 'Checking…' : 'Preview again with these values'}</Button>
             </div>

@@ -17,7 +17,14 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
         <span><strong>{preview.updated.toLocaleString('en-US')}</strong> changed</span>
         <span><strong>{preview.unchanged.toLocaleString('en-US')}</strong> unchanged</span>
         <span><strong>{preview.errorCount.toLocaleString('en-US')}</strong> errors</span>
+        {preview.merged ? <span><strong>{preview.merged.toLocaleString('en-US')}</strong> merged into earlier rows</span> : null}
       </div>
+      {(preview.skipped ?? []).map((s) => <p key={s.reason} className="subtle" data-testid="preview-skipped">{s.rows.toLocaleString('en-US')} rows {s.reason}</p>)}
+      {preview.createdUsers?.length ? (
+        <p className="subtle" data-testid="preview-created-users">
+          {preview.createdUsers.length} people will be created as inactive members: {preview.createdUsers.slice(0, 10).map((u) => u.name).join(', ')}{preview.createdUsers.length > 10 ? ', …' : ''}.
+        </p>
+      ) : null}
       {preview.errorCount > 0 ? (
         <>
           <Alert tone="error" data-testid="preview-errors-alert">
