@@ -59,7 +59,7 @@ test.describe('[PERIODS] the first of a month', () => {
   test('[ADMIN] a period without data says so in words instead of empty axes', async ({ pageAs }) => {
     const page = await pageAs('admin');
     await page.goto('/dashboard?from=1990-01-01&to=1990-02-01');
-    const empty = page.getByTestId('trend-empty');
+    const empty = page.locator('section[aria-labelledby="trends-title"]').getByTestId('chart-empty');
     await expect(empty.first()).toContainText('No data for 1–31 Jan 1990');
     await expect(page.locator('section[aria-labelledby="trends-title"] canvas')).toHaveCount(0);
   });

@@ -3,12 +3,13 @@
 // them. Data is computed here on the server; the chart components only draw it.
 import { getReadDb } from '@/db/client';
 import type { DashboardView } from '@/lib/dashboard/view';
-import { DASHBOARDS, formatKpiValue, getKpi } from '@/lib/kpi';
+import { DASHBOARDS, formatKpiValue, getKpi, periodInWords } from '@/lib/kpi';
 import { now as clockNow } from '@/lib/clock';
-import { trendBucket, trendTooLong } from '@/lib/dashboard/trend';
+import { noDataText, trendBucket, trendTooLong } from '@/lib/dashboard/trend';
 import { cachedKpis as cached } from '@/lib/dashboard/cached-queries';
 import { BarChart } from '../../_components/charts/bar-chart';
 import { ChartFrame } from '../../_components/charts/chart-frame';
+import { EmptyChart } from '../../_components/charts/empty-chart';
 import { GROUP_COLORS } from '../../_components/charts/colors';
 import { TrendChart } from '../../_components/charts/trend-chart';
 import styles from '../../_components/kpi/kpi.module.css';
@@ -55,9 +56,12 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
     hasNps(d) ? cached.npsScores(view.period, view.filters) : null,
     d === 'marketing' ? cached.kpiBreakdown(db, 'mqls', { from: view.period.from, to: view.period.to, filters: view.filters, dimension: 'source' }) : null,
   ]);
+  // Nothing to draw is said in words, not shown as empty axes.
+  const none = (xs: (number | null)[]) => xs.every((v) => !v);
+  const noData = noDataText(view.period);
   return (
     <div className={styles.charts}>
-      {funnel ? (
+      {funnel && none(funnel.map((f) => f.count)) ? <EmptyChart title="Lead funnel" message={noData} /> : funnel ? (
         <ChartFrame
           title="Lead funnel"
           description="Leads created in the period, and how many of them reached MQL, SQL and customer"
@@ -65,7 +69,7 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
           table={{ head: ['Stage', 'Leads', 'Of created'], rows: funnel.map((f) => [f.label, fmtCount(f.count), funnel[0].count ? `${((f.count / funnel[0].count) * 100).toFixed(1)}%` : '–']) }}
         />
       ) : null}
-      {stages ? (
+      {stages && none(stages.map((x) => x.amount)) ? <EmptyChart title="Open pipeline by stage" message={`No open deals at the end of ${periodInWords(view.period)}`} /> : stages ? (
         <ChartFrame
           title="Open pipeline by stage"
           description="Deals open at the period’s end, by stage (amount)"
@@ -73,7 +77,7 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
           table={{ head: ['Stage', 'Deals', 'Amount'], rows: stages.map((s) => [s.stage, fmtCount(s.deals), formatKpiValue(s.amount, 'money')]) }}
         />
       ) : null}
-      {sizes ? (
+      {sizes && none(sizes.map((x) => x.count)) ? <EmptyChart title="Won deals by size" message={noData} /> : sizes ? (
         <ChartFrame
           title="Won deals by size"
           description="Deals won in the period, by amount"
@@ -81,7 +85,7 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
           table={{ head: ['Amount', 'Deals won'], rows: sizes.map((s) => [s.label, fmtCount(s.count)]) }}
         />
       ) : null}
-      {nps ? (
+      {nps && none(nps.map((x) => x.count)) ? <EmptyChart title="NPS answers by score" message={noData} /> : nps ? (
         <ChartFrame
           title="NPS answers by score"
           description="0–6 detractors, 7–8 passives, 9–10 promoters"
@@ -89,7 +93,7 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
           table={{ head: ['Score', 'Answers', 'Group'], rows: nps.map((s) => [s.label, fmtCount(s.count), s.group ?? '']) }}
         />
       ) : null}
-      {sources ? (
+      {sources && none(sources.map((x) => x.value)) ? <EmptyChart title="MQLs by lead source" message={noData} /> : sources ? (
         <ChartFrame
           title="MQLs by lead source"
           description="Leads that became MQL in the period"

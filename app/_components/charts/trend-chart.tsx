@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { isEmptyTrend, noDataText, trendValues } from '@/lib/dashboard/trend';
 import { formatKpiValue, periodInWords, type Bucket, type KpiMeta, type Period, type SeriesPoint } from '@/lib/kpi';
 import { ChartFrame } from './chart-frame';
-import styles from './charts.module.css';
+import { EmptyChart } from './empty-chart';
 import { bucketKey, bucketLabel } from './labels';
 import { LineChart } from './line-chart';
 
@@ -16,17 +16,7 @@ export function TrendChart({ kpi, points, bucket, period, now, title, extra }: {
   /** More caption (the KPI page's bucket switch). */
   extra?: ReactNode;
 }) {
-  if (isEmptyTrend(points, kpi.aggregation)) {
-    return (
-      <figure className={styles.frame} aria-label={title} data-testid="trend-empty">
-        <figcaption className={styles.caption}>
-          <span className={styles.title}>{title}</span>
-          {extra ? <span className={styles.description}>{extra}</span> : null}
-        </figcaption>
-        <p className="muted">{noDataText(period)}.</p>
-      </figure>
-    );
-  }
+  if (isEmptyTrend(points, kpi.aggregation)) return <EmptyChart title={title} message={noDataText(period)} extra={extra} />;
   const { values, soFar, held } = trendValues(points, bucket, kpi.aggregation, now);
   const key = (p: SeriesPoint, i: number) => `${bucketKey(p.start, bucket)}${i === soFar ? ' (so far)' : ''}`;
   const words = `${periodInWords(period)}${soFar >= 0 ? (held ? ` · ${held}` : ` · the last point is so far (${bucketLabel(points[soFar].start, bucket)} is not over)`) : ''}`;
