@@ -59,8 +59,9 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
     <div data-testid="goal-records">
       <p className={styles.recordsLead}>
         The current value is the KPI from {period.from.toISOString().slice(0, 10)} to {period.to.toISOString().slice(0, 10)} (up to, not including, the
-        second date) for {detail.scopeLabel.toLowerCase() === 'company' ? 'the whole company' : detail.scopeLabel}. <Link href={href} data-testid="goal-kpi-link">Open it on the KPI page</Link> for
-        the trend, breakdowns and the full drill-down with CSV export.
+        second date) for {goal.scope === 'company' ? 'the whole company' : detail.scopeLabel}. <Link href={href} data-testid="goal-kpi-link">Open it on the KPI page</Link> for
+        the trend, breakdowns and the full drill-down with CSV export{goal.scope === 'company' && viewer.role !== 'admin'
+          ? ` (there, as everywhere, your numbers are ${viewer.role === 'manager' ? 'your teams’' : 'your own and your team’s'}: only admins open the whole company's)` : ''}.
       </p>
       {viewer.role !== 'admin' ? <p className="subtle">You see the records {viewer.role === 'manager' ? 'of your teams' : 'you own'}; the value may include records only their owners see.</p> : null}
       {res.entity === null ? <p className="muted">This KPI is computed from other KPIs: open them for their records.</p> : res.total === 0 ? <p className="muted">No records you can open in this period.</p> : (

@@ -54,6 +54,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
         description={<span className={styles.badges}><GoalStatusBadge status={r.status} />
           {goal.state !== 'active' ? <span className="badge" data-testid="goal-state">{GOAL_STATE_LABELS[goal.state]}</span> : null}
           {goal.stretch ? <span className="badge badge-primary">Stretch goal</span> : null}
+          {goal.scope === 'company' ? <span className="badge badge-info" data-testid="company-goal">Company goal</span> : null}
           <span>{kpi?.name ?? goal.kpiKey} · {detail.scopeLabel} · due {formatDay(lastGoalDay(goal.dueDate))}</span></span>}
         actions={canManage ? (
           <div className={styles.actions}>
@@ -62,6 +63,14 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
           </div>
         ) : null}
       />
+      {goal.scope === 'company' ? (
+        // product.md: a member's numbers are their own and their team's, but a company goal applies to
+        // everyone, so its progress is the company's for every viewer (intended, not a leak).
+        <p className="subtle" data-testid="company-goal-note">
+          <strong>Company goal.</strong> Company goals apply to everyone, so everyone sees the company’s progress toward them.
+          {user.role !== 'admin' ? ' Its records, and the KPI page, show only the records you may open.' : ''}
+        </p>
+      ) : null}
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       {r.status === 'invalid' ? <Alert tone="error">{r.explanation}</Alert> : null}
 
