@@ -80,6 +80,7 @@ test.describe('[DASHBOARD] roles', () => {
 
 test.describe('[DASHBOARD][SCOPE] a member', () => {
   test('sees their own records in the own view and the team’s in the team view, and is refused a colleague’s or another team’s numbers by URL', async ({ pageAs }) => {
+    test.setTimeout(120_000); // both views of three KPI pages, four refusals and two exports
     // A colleague in the member's team, from the manager's choices.
     const manager = await pageAs('manager');
     await manager.goto('/dashboard');
@@ -268,6 +269,7 @@ test.describe('[DASHBOARD][CONSISTENCY] a card equals what its drill-down rows r
   ];
 
   test('counts, ratios, means and sums on the sales, marketing and support dashboards', async ({ pageAs }) => {
+    test.setTimeout(120_000); // three dashboards and eleven full exports (a ratio's two sets)
     const page = await pageAs('admin');
     const sum = (rows: Record<string, string>[], col: string) => rows.reduce((s, r) => s + Number(r[col] || 0), 0);
     for (const dept of [...new Set(CASES.map((c) => c.dept))]) {
