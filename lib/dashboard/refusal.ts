@@ -35,5 +35,5 @@ export function departmentRefusal(user: Pick<SessionUser, 'role'>, requested: st
   if (!(DEPARTMENTS as readonly string[]).includes(requested)) {
     return `The link asked for a "${clipped}" dashboard, which does not exist: this is your ${cap(shown)} dashboard.`;
   }
-  return `The link asked for the ${cap(requested)} dashboard, but only administrators switch departments: this is your ${cap(shown)} dashboard.`;
+  return `The link asked for the ${cap(requested)} dashboard, but a member sees their own department’s dashboard only (managers and administrators switch): this is your ${cap(shown)} dashboard.`;
 }

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { departmentRefusal, scopeReason } from '@/lib/dashboard/refusal';
 
 describe('[DASHBOARD][REFUSED] reasons', () => {
-  it('a dept a manager may not switch to, or one that does not exist, is named with what is shown instead', () => {
-    expect(departmentRefusal({ role: 'manager' }, 'support', 'sales'))
-      .toBe('The link asked for the Support dashboard, but only administrators switch departments: this is your Sales dashboard.');
+  it('a dept a member may not switch to, or one that does not exist, is named with what is shown instead', () => {
+    expect(departmentRefusal({ role: 'member' }, 'support', 'sales'))
+      .toBe('The link asked for the Support dashboard, but a member sees their own department’s dashboard only (managers and administrators switch): this is your Sales dashboard.');
     expect(departmentRefusal({ role: 'member' }, 'finance', 'sales'))
       .toBe('The link asked for a "finance" dashboard, which does not exist: this is your Sales dashboard.');
     expect(departmentRefusal({ role: 'manager' }, 'sales', 'sales')).toBeNull();
