@@ -1,0 +1,92 @@
+// Shared by the summaries tests: the engine with and without summaries over several periods, filters,
+// breakdowns and a series, compared KPI by KPI; the summaries' contents as a snapshot.
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { queryRows, type Db } from '@/db/client';
+import { SUMMARIES } from '@/db/schema/summary-defs';
+import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries, KPI_KEYS } from '@/lib/kpi';
+import { setSummariesEnabled } from '@/lib/kpi/summary/pass';
+import { describeDifference, verifySummaries } from '@/lib/kpi/summary/rollups';
+import type { KpiKey } from '@/lib/kpi/registry';
+import type { Dimension, KpiFilters } from '@/lib/kpi/types';
+import { closeTo, day } from './golden-data';
+
+export const PERIODS: [string, string][] = [['2025-01-01', '2026-01-01'], ['2025-04-01', '2025-07-01'], ['2025-11-01', '2025-12-01'], ['2024-06-01', '2026-06-01']];
+export const FILTERS: KpiFilters[] = [
+  {}, { team: 'alpha' }, { owner: 'user2@example.com' }, { product: 'pro' }, { source: 'web' }, { channel: 'email' }, { segment: 'smb' },
+  { team: 'Beta', product: 'Core' },
+];
+const TOL = 1e-9;
+
+/** Runs `fn` with the summaries on and off. */
+async function both<T>(fn: () => Promise<T>): Promise<{ on: T; off: T }> {
+  setSummariesEnabled(true);
+  const on = await fn();
+  setSummariesEnabled(false);
+  try {
+    return { on, off: await fn() };
+  } finally {
+    setSummariesEnabled(true);
+  }
+}
+
+/** Every KPI (and its previous value) with summaries equals the raw-row computation, per period and filter. */
+export async function expectEngineMatchesRaw(db: Db, periods = PERIODS, filters = FILTERS): Promise<number> {
+  let compared = 0;
+  const bad: string[] = [];
+  for (const [f, t] of periods) {
+    for (const fl of filters) {
+      const { on, off } = await both(() => computeKpisWithPrevious(db, { from: day(f), to: day(t), filters: fl }));
+      for (const key of KPI_KEYS) {
+        for (const side of ['current', 'previous'] as const) {
+          compared++;
+          if (!closeTo(on[side][key], off[side][key], TOL)) bad.push(`${side} ${key} [${f}, ${t}) ${JSON.stringify(fl)}: ${on[side][key]} vs raw ${off[side][key]}`);
+        }
+      }
+    }
+  }
+  expect(bad).toEqual([]);
+  return compared;
+}
+
+const BREAKDOWNS: [KpiKey, Dimension][] = [['revenue', 'owner'], ['win_rate', 'team'], ['nps', 'owner'], ['lead_conversion_rate', 'source'],
+  ['first_response_time', 'channel'], ['average_order_value', 'product'], ['revenue', 'segment']];
+const SERIES: KpiKey[] = ['revenue', 'win_rate', 'lead_response_time', 'csat', 'customer_lifetime_value', 'resolution_time'];
+
+/** Breakdowns (rows, labels, counts) and monthly series with summaries equal the raw ones. */
+export async function expectViewsMatchRaw(db: Db, from: string, to: string, filters: KpiFilters = {}): Promise<void> {
+  for (const [key, dimension] of BREAKDOWNS) {
+    const { on, off } = await both(() => kpiBreakdown(db, key, { from: day(from), to: day(to), filters, dimension }));
+    expect(on.map((r) => [r.key, r.label, r.count]), `${key} by ${dimension}`).toEqual(off.map((r) => [r.key, r.label, r.count]));
+    on.forEach((r, i) => expect(closeTo(r.value, off[i].value, TOL), `${key} by ${dimension} ${r.key}: ${r.value} vs ${off[i].value}`).toBe(true));
+  }
+  for (const key of SERIES) {
+    const { on, off } = await both(() => kpiTimeSeries(db, key, { from: day(from), to: day(to), bucket: 'month', filters }));
+    expect(on.length).toBe(off.length);
+    on.forEach((p, i) => expect(closeTo(p.value, off[i].value, TOL), `${key} ${p.start}: ${p.value} vs ${off[i].value}`).toBe(true));
+  }
+}
+
+export async function expectVerified(db: Db): Promise<void> {
+  const report = await verifySummaries(db);
+  expect(report.differences.map(describeDifference)).toEqual([]);
+}
+
+/** Every summary row, for before/after comparisons. */
+export async function snapshot(db: Db): Promise<string> {
+  const parts: unknown[] = [];
+  for (const d of SUMMARIES) parts.push(await queryRows(db, sql.raw(`select * from ${d.name} order by 1, 2, 3`)));
+  return JSON.stringify(parts);
+}
+
+/** A small seeded PRNG (mulberry32): the storm is the same at every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
