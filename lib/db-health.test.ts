@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DB_UNAVAILABLE_HEADER, DOWN_RECHECK_MS, dbUnavailableRewrite, isDatabaseDown, setDbProbeForTests } from './db-health';
+import { DB_UNAVAILABLE_HEADER, DOWN_RECHECK_MS, dbUnavailableRewrite, isDatabaseDown, isRouteHandlerPath, setDbProbeForTests } from './db-health';
 
 const URL_ = 'postgres://u@db.invalid:5432/crm';
 const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
@@ -79,6 +81,22 @@ describe('dbUnavailableRewrite (proxy.ts)', () => {
     const headers = new Headers({ [DB_UNAVAILABLE_HEADER]: '1' });
     expect(await dbUnavailableRewrite(request(), headers)).toBeNull();
     expect(headers.has(DB_UNAVAILABLE_HEADER)).toBe(false);
+    vi.unstubAllEnvs();
+  });
+});
+
+describe('route handlers the proxy sees', () => {
+  it('every route.ts outside app/api is left to answer its own JSON 503, and no page is', async () => {
+    const routes = (fs.readdirSync('app', { recursive: true }) as string[])
+      .filter((f) => path.basename(f) === 'route.ts' && !f.startsWith(`api${path.sep}`))
+      .map((f) => `/${path.dirname(f).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).map((s) => (/^\[.*\]$/.test(s) ? 'x' : s)).join('/')}`);
+    expect(routes.sort()).toEqual(['/goals/history', '/kpis/x/export']);
+    for (const r of routes) expect(isRouteHandlerPath(r), r).toBe(true);
+    for (const page of ['/goals', '/goals/1', '/kpis/x', '/dashboard', '/records/deals']) expect(isRouteHandlerPath(page), page).toBe(false);
+
+    vi.stubEnv('DATABASE_URL', URL_);
+    setDbProbeForTests(async () => { throw refused(); });
+    expect(await dbUnavailableRewrite(new NextRequest('http://app.test/kpis/won_revenue/export'), new Headers())).toBeNull();
     vi.unstubAllEnvs();
   });
 });

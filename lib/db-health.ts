@@ -80,14 +80,27 @@ export function dbUnavailableJson(): Response {
 }
 
 /**
+ * The route handlers the proxy sees (those outside /api/): they answer an outage themselves, 503 with a
+ * JSON error (jsonErrors), so the proxy leaves them alone. lib/db-health.test.ts checks that every
+ * route.ts under app/ (outside app/api) is listed here.
+ */
+const ROUTE_HANDLER_PATHS = /^\/kpis\/[^/]+\/export$|^\/goals\/history$/;
+
+export function isRouteHandlerPath(pathname: string): boolean {
+  return ROUTE_HANDLER_PATHS.test(pathname);
+}
+
+/**
  * For proxy.ts: while the database is down, a page request (GET/HEAD) is answered 503 with the
  * "unavailable" page, rendered by the app (same layout, styles and security headers) at the asked URL.
  * Otherwise null, and `requestHeaders` (what the page will see) loses any forged marker header.
- * Server actions (POST) go through: protectedAction answers them with the message in the form.
+ * Server actions (POST) go through: protectedAction answers them with the message in the form; so do
+ * route handlers, which answer 503 with a JSON error themselves.
  */
 export async function dbUnavailableRewrite(request: NextRequest, requestHeaders: Headers): Promise<NextResponse | null> {
   requestHeaders.delete(DB_UNAVAILABLE_HEADER);
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
+  if (isRouteHandlerPath(request.nextUrl.pathname)) return null;
   if (!(await isDatabaseDown())) return null;
   const headers = new Headers(requestHeaders);
   headers.set(DB_UNAVAILABLE_HEADER, '1');
