@@ -19,7 +19,7 @@ export default async function AdminImportsPage() {
   await requirePermission('admin.imports');
   const db = await getDb();
   // Every read shows the truth: a 'running' row whose importer died (any instance, or the CLI) is closed.
-  await closeInterrupted(db);
+  await closeInterrupted(db).catch((err: unknown) => console.error('[imports] closing interrupted imports failed:', err));
   const history = await db.select({
     id: imports.id, entity: imports.entity, fileName: imports.fileName, state: imports.state, startedAt: imports.startedAt,
     totalRows: imports.totalRows, inserted: imports.inserted, updated: imports.updated, unchanged: imports.unchanged,

@@ -13,7 +13,7 @@ async function get(req: Request): Promise<Response> {
   if (job instanceof Response) return job;
   // The job has ended: the page reloads the history next, so close the rows of dead importers (other
   // instances, the CLI) now. Never while an import runs here: PGlite's one connection is its own.
-  if (job.state !== 'running' && !hasRunningJob()) await closeInterrupted(await getDb());
+  if (job.state !== 'running' && !hasRunningJob()) await closeInterrupted(await getDb()).catch((err: unknown) => console.error('[imports] closing interrupted imports failed:', err));
   return Response.json(publicJob(job), { headers: { 'cache-control': 'no-store' } });
 }
 
