@@ -113,7 +113,7 @@ export function ImportWizard({ limits }: { limits: string }) {
           <Field label="CSV file" name="file"><input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Field>
           <div><Button variant="primary" disabled={!file || busy !== '' || running} onClick={doUpload}>{busy === 'upload' ? 'Uploading…' : 'Upload'}</Button></div>
         </div>
-        {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toFixed(1)} KB{upload.delimiter ? `, cells separated by ${DELIMITER_NAMES[upload.delimiter] ?? upload.delimiter}` : ''}.</p> : null}
+        {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB{upload.delimiter ? `, cells separated by ${DELIMITER_NAMES[upload.delimiter] ?? upload.delimiter}` : ''}.</p> : null}
         {upload?.problem && !encoding ? <Alert tone="error" role="alert" data-testid="upload-problem">{upload.problem}</Alert> : null}
         {upload?.notUtf8 ? (
           <Field label="The file's encoding" name="encoding">
