@@ -63,6 +63,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       {kpi.filterNote ? <Alert tone="info">{kpi.filterNote}</Alert> : null}
       {ignored.length ? <Alert tone="warning">This KPI is not filtered by {ignored.join(', ')}: those filters are ignored here.</Alert> : null}
       {view.problem ? <Alert tone="warning" data-testid="view-problem">Some of the link’s parameters were not valid and were ignored: {view.problem}</Alert> : null}
+      {view.refused ? <Alert tone="warning" data-testid="refusal">{view.refused}</Alert> : null}
       <FilterBar
         key={search}
         presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
