@@ -1,31 +1,38 @@
-// The dashboard under load, written to the "Dashboard under load" section of docs/performance.md.
-//   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users 50] [--seconds 60]
-//                         [--instances 1] [--port 3300] [--no-write]
-//                         [--writes-per-minute 0] [--render-only] (the doc section again from docs/bench-load.json)
-// --writes-per-minute N saves a ticket N times a minute through a connection of its own during the run
-// (as support agents would): each save invalidates the cached results that read tickets.
+// The dashboard under load (targets.md "Under load"), written to the "Dashboard under load" section of
+// docs/performance.md and kept in docs/bench-load.json (the latest run of each scale, instance count
+// and write rate).
+//   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users N] [--seconds 60]
+//                         [--writes-per-second 0] [--instances 1] [--port 3300] [--no-build] [--no-write]
+//                         [--render-only] (the doc section again from docs/bench-load.json)
 // Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
-// builds the app when the build is stale, starts the production server against that database, signs
-// in the demo users through next-auth, warms every page once, then runs the closed-loop virtual users
-// of scripts/lib/load-test.ts. The servers are stopped at the end, also on errors and Ctrl-C.
-// --instances N starts N servers (ports 3300, 3301, …; one per core is how docs/scaling.md deploys)
-// sharing one NEXTAUTH_SECRET, as N instances behind a load balancer; users are spread over them.
-// docs/bench-load.json keeps the latest run of each instance count; the doc shows them all.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+// builds the app when the build is stale (into NEXT_DIST_DIR when set; --no-build uses the build as it
+// is), starts the production server against that database, then signs in **every active seeded user
+// as themselves** (--users N: the first N by id) through next-auth, a few at a time, before the measured
+// window. Each user is one closed-loop virtual user on their own default dashboard and two KPI pages of
+// their department (scripts/lib/load-users.ts); every page is opened once to warm up first.
+// --writes-per-second N: during the run a writer saves a deal and a ticket alternately, N a second,
+// through the record forms' own path (scripts/lib/load-writer.ts: zod form schema, saveRecord as the
+// record's owner); the achieved rate and the save latency are reported.
+// --instances N starts N servers (ports 3300, 3301, …) sharing one NEXTAUTH_SECRET, as N instances
+// behind a load balancer; users are spread over them. The servers are stopped at the end, also on
+// errors and Ctrl-C. --no-write prints the report instead of writing the files.
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { openDb, queryRows } from '@/db/client';
 import { DEMO_PASSWORD } from '@/lib/demo';
-import { LOAD_NOTES } from '@/lib/kpi/bench/notes';
 import { machineInfo } from '@/lib/kpi/bench/report';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { replaceSection } from './lib/doc-sections';
-import { buildIsStale, runNextBuild, spawnNextStart } from './lib/next-server';
-import { buildReport, fetchPage, renderLoadSection, runLoad, signIn, type LoadReport, type LoadTarget } from './lib/load-test';
+import { LOAD_NOTES } from './lib/load-notes';
+import { buildReport, renderLoadSection, type LoadReport } from './lib/load-report';
+import { fetchPage, mapPool, runLoad, type VirtualUser } from './lib/load-test';
+import { activeUsers, roleCounts, signInAll } from './lib/load-users';
+import { startWriter, type WriteStats } from './lib/load-writer';
+import { buildIsStale, distDir, runNextBuild, spawnNextStart } from './lib/next-server';
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, 'docs', 'bench-load.json');
@@ -34,34 +41,23 @@ const log = (s: string) => process.stderr.write(`load: ${s}\n`);
 
 const { values: args } = parseArgs({
   options: {
-    scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string', default: '50' },
+    scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string' },
     seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' }, instances: { type: 'string', default: '1' },
+    'writes-per-second': { type: 'string', default: '0' }, 'no-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false }, 'render-only': { type: 'boolean', default: false },
-    'writes-per-minute': { type: 'string', default: '0' },
   },
 });
 const scale = args.scale!;
 const url = args.url ?? benchDatabaseUrl(scale);
-const users = Math.max(1, Number(args.users));
+const userCap = args.users ? Math.max(1, Number(args.users)) : null;
 const seconds = Math.max(1, Number(args.seconds));
 const instances = Math.max(1, Number(args.instances));
-const writesPerMinute = Math.max(0, Number(args['writes-per-minute']));
+const writesPerSecond = Math.max(0, Number(args['writes-per-second']));
 const ports = Array.from({ length: instances }, (_, i) => Number(args.port) + i);
 const baseUrls = ports.map((p) => `http://localhost:${p}`);
-const baseUrl = baseUrls[0];
 // A throwaway secret shared by the instances: the sessions of this run are not kept.
 const SECRET = crypto.randomBytes(32).toString('base64url');
-
-/** Which pages the virtual users open, as whom: every department's dashboard in its default period. */
-const PAGES: { name: string; path: string; as: string }[] = [
-  { name: 'executive (admin)', path: '/dashboard', as: 'admin@demo.test' },
-  { name: 'sales (manager)', path: '/dashboard', as: 'manager@demo.test' },
-  { name: 'sales (member)', path: '/dashboard', as: 'member@demo.test' },
-  { name: 'marketing (admin)', path: '/dashboard?dept=marketing', as: 'admin@demo.test' },
-  { name: 'support (admin)', path: '/dashboard?dept=support', as: 'admin@demo.test' },
-  { name: 'success (admin)', path: '/dashboard?dept=success', as: 'admin@demo.test' },
-  { name: 'operations (admin)', path: '/dashboard?dept=operations', as: 'admin@demo.test' },
-];
+const COMMIT_FILE = () => path.join(ROOT, distDir(), 'bench-load-commit');
 
 function startServer(port: number): ChildProcess {
   const env: NodeJS.ProcessEnv = {
@@ -75,14 +71,14 @@ function startServer(port: number): ChildProcess {
 }
 
 async function waitForServer(child: ChildProcess, base: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 240; i++) {
     if (child.exitCode != null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`${base}/api/auth/csrf`)).ok) return;
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the server did not answer within 60 s');
+  throw new Error('the server did not answer within 120 s');
 }
 
 /** Resident memory of the server and its children, in MB (Linux; null elsewhere). */
@@ -93,11 +89,51 @@ function serverRssMb(pid: number): number | null {
   return kb ? kb / 1024 : null;
 }
 
-/** The kept runs (one per instance count); a file from before --instances held a single one-instance run. */
+/** The 1-minute load average (Linux), so a reader can see how busy the shared machine was. */
+function loadAverage(): number | null {
+  try { return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; }
+}
+
+/** HEAD, marked +dirty when the app's sources had uncommitted changes. */
+function currentCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'app', 'lib', 'db', 'proxy.ts'], { encoding: 'utf8' }).trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `next build` adds its dist folder's type globs to tsconfig.json; a side folder's are taken out again. */
+function dropDistFromTsconfig(dist: string): void {
+  if (dist === '.next') return;
+  const file = path.join(ROOT, 'tsconfig.json');
+  const text = fs.readFileSync(file, 'utf8');
+  const esc = dist.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out = text.replace(new RegExp(`^\\s*"${esc}/(dev/)?types/\\*\\*/\\*\\.ts",?\\r?\\n`, 'gm'), '').replace(/,(\s*\n\s*\])/g, '$1');
+  if (out !== text) fs.writeFileSync(file, out);
+}
+
+function build(): string {
+  if (args['no-build'] || !buildIsStale()) {
+    if (args['no-build']) log(`using the build in ${distDir()} as it is (--no-build)`);
+    return fs.existsSync(COMMIT_FILE()) ? fs.readFileSync(COMMIT_FILE(), 'utf8').trim() : currentCommit();
+  }
+  const commit = currentCommit();
+  log(`building the app (next build into ${distDir()}) at ${commit}`);
+  const ok = runNextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+  dropDistFromTsconfig(distDir());
+  if (!ok) throw new Error('next build failed');
+  fs.writeFileSync(COMMIT_FILE(), `${commit}\n`);
+  return commit;
+}
+
+/** The kept runs; runs of the old method (three shared identities, writes per minute) are dropped. */
 function loadRuns(): LoadReport[] {
   try {
-    const data = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as LoadReport | LoadReport[];
-    return (Array.isArray(data) ? data : [data]).map((r) => ({ ...r, instances: r.instances ?? 1 }));
+    const data = JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as LoadReport[];
+    return (Array.isArray(data) ? data : []).filter((r) => typeof r.writesPerSecond === 'number' && Array.isArray(r.byGroup));
   } catch {
     return [];
   }
@@ -108,20 +144,42 @@ function writeDoc(runs: LoadReport[]): void {
   fs.writeFileSync(DOC, replaceSection(old, renderLoadSection(runs, LOAD_NOTES)));
 }
 
-/** Saves a random ticket (its updated_at) `perMinute` times a minute; stop() says how many it saved. */
-function startTicketWriter(perMinute: number): { stop: () => Promise<number> } {
-  const db = postgres(url, { max: 1, onnotice: () => {} });
-  let saved = 0;
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    db`update tickets set updated_at = now()
-       where id = (select id from tickets offset floor(random() * (select count(*) from tickets)) limit 1)`
-      .then(() => { saved++; }, (err: Error) => log(`ticket save failed: ${err.message}`))
-      .finally(() => { busy = false; });
-  }, 60_000 / perMinute);
-  return { stop: async () => { clearInterval(timer); await db.end({ timeout: 5 }); return saved; } };
+/** Opens every page once (a cold page is not what a team sees all day); a KPI page the user is refused is dropped. */
+async function warmUp(users: VirtualUser[]): Promise<void> {
+  const started = performance.now();
+  let dropped = 0;
+  await mapPool(users, 4, async (u, i) => {
+    const kept = [];
+    for (const t of u.targets) {
+      const s = await fetchPage(baseUrls[i % baseUrls.length], t, 120_000);
+      if (s.error === 'HTTP 403' && t.kind === 'kpi') { dropped++; continue; }
+      if (s.error) throw new Error(`${u.email}: ${t.path} is not a good page before any load: ${s.error}`);
+      kept.push(t);
+    }
+    u.targets = kept;
+  });
+  log(`warmed up ${users.reduce((n, u) => n + u.targets.length, 0)} pages in ${((performance.now() - started) / 1000).toFixed(0)} s${dropped ? `; ${dropped} KPI pages refused (403) and left out` : ''}`);
+}
+
+async function measure(users: VirtualUser[], servers: ChildProcess[]) {
+  const writerDb = writesPerSecond ? await openDb({ url, max: 3, migrate: false }) : null;
+  let peakRss: number | null = null;
+  const sampler = setInterval(() => {
+    const all = servers.map((s) => serverRssMb(s.pid!));
+    if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
+  }, 1000);
+  const before = loadAverage();
+  log(`${users.length} users for ${seconds} s${writesPerSecond ? `, ${writesPerSecond} saves a second` : ''} (load average ${before})`);
+  const writer = writerDb ? startWriter(writerDb.db, writesPerSecond, log) : null;
+  let writes: WriteStats | null = null;
+  try {
+    const samples = await runLoad(baseUrls, users, { seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`) });
+    return { samples, writes: (writes = writer ? await writer.stop() : null), peakRss, loadAvg: { before, after: loadAverage() } };
+  } finally {
+    clearInterval(sampler);
+    if (writer && !writes) await writer.stop();
+    await writerDb?.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -132,18 +190,16 @@ async function main(): Promise<void> {
   await ensureDatabase(url, false, log);
   const handle = await openDb({ url, max: 2 });
   let database: string;
+  let seeded;
   try {
     await ensureSeeded(handle, scale, { ...process.env, DATABASE_URL: url }, log);
     const [v] = await queryRows<{ v: string }>(handle.db, sql`select current_setting('server_version') as v`);
-    database = `PostgreSQL ${v.v}`;
+    database = `PostgreSQL ${v.v.replace(/ \(.*\)$/, '')}, ${scale} scale`;
+    seeded = await activeUsers(handle.db, userCap);
   } finally {
     await handle.close();
   }
-
-  if (buildIsStale()) {
-    log('building the app (next build)');
-    if (!runNextBuild({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })) throw new Error('next build failed');
-  }
+  const commit = build();
 
   log(`starting ${instances} server(s) on ${baseUrls.join(', ')} against ${new URL(url).pathname.slice(1)}`);
   const servers = ports.map((p) => startServer(p));
@@ -151,43 +207,23 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => { stop(); process.exit(130); });
   try {
     await Promise.all(servers.map((s, i) => waitForServer(s, baseUrls[i])));
-    const cookies = new Map<string, string>();
-    for (const email of new Set(PAGES.map((p) => p.as))) cookies.set(email, await signIn(baseUrl, email, DEMO_PASSWORD));
-    const targets: LoadTarget[] = PAGES.map((p) => ({ name: p.name, path: p.path, cookie: cookies.get(p.as)! }));
-
-    for (const base of baseUrls) {
-      for (const t of targets) {
-        const s = await fetchPage(base, t, 60_000);
-        if (s.error) throw new Error(`${t.name} (${t.path}) is not a good page before any load: ${s.error}`);
-        log(`warm-up ${t.name} on ${base}: ${s.ms.toFixed(0)} ms`);
-      }
-    }
-
-    let peakRss: number | null = null;
-    const sampler = setInterval(() => {
-      const all = servers.map((s) => serverRssMb(s.pid!));
-      if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
-    }, 1000);
-    log(`${users} users for ${seconds} s${writesPerMinute ? `, ${writesPerMinute} ticket saves a minute` : ''}`);
-    const writer = writesPerMinute ? startTicketWriter(writesPerMinute) : null;
-    const samples = await runLoad(baseUrls, targets, {
-      users, seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`),
-    }).finally(async () => {
-      clearInterval(sampler);
-      if (writer) log(`${await writer.stop()} tickets saved`);
-    });
+    const users = await signInAll(baseUrls[0], seeded, DEMO_PASSWORD, log);
+    await warmUp(users);
+    const run = await measure(users, servers);
 
     const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-    const report: LoadReport = buildReport(samples, targets, {
-      date: new Date().toISOString(), machine: machineInfo(), database, scale, users, seconds, instances, writesPerMinute, serverPeakRssMb: peakRss, command,
+    const report = buildReport(run.samples, {
+      date: new Date().toISOString(), commit, machine: machineInfo(), database, scale, users: users.length, roles: roleCounts(seeded),
+      seconds, instances, loadAvg: run.loadAvg, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
     });
     const o = report.overall;
-    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, p99 ${o.p99.toFixed(0)} ms, max ${o.max.toFixed(0)} ms`);
+    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}`);
+    if (run.writes) log(`writes ${run.writes.achievedPerSecond.toFixed(2)}/s (${run.writes.saved} saved, ${run.writes.failed} failed), save p50 ${run.writes.latency.p50.toFixed(0)} ms, p95 ${run.writes.latency.p95.toFixed(0)} ms`);
     if (args['no-write']) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
-    const same = (r: LoadReport) => r.instances === instances && (r.writesPerMinute ?? 0) === writesPerMinute;
+    const same = (r: LoadReport) => r.scale === scale && r.instances === instances && r.writesPerSecond === writesPerSecond;
     const runs = [...loadRuns().filter((r) => !same(r)), report];
     fs.writeFileSync(RESULTS, `${JSON.stringify(runs, null, 2)}\n`);
     writeDoc(runs);

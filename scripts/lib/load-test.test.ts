@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DASHBOARDS } from '@/lib/kpi/registry';
+import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { replaceSection } from './doc-sections';
-import { buildReport, dashboardProblem, percentile, renderLoadSection, summarize, type Sample } from './load-test';
+import { buildReport, misses, renderLoadSection } from './load-report';
+import { dashboardProblem, mapPool, pageProblem, percentile, summarize, type Sample } from './load-test';
+import { pagesOf, roleCounts } from './load-users';
+import { editDeal, editTicket } from './load-writer';
 
 describe('percentile (nearest rank)', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -14,7 +19,7 @@ describe('percentile (nearest rank)', () => {
   });
 });
 
-describe('dashboardProblem', () => {
+describe('pageProblem', () => {
   const good = '<html><div data-testid="kpi-cards">…</div></html>';
   it('accepts a complete page with its KPI cards', () => expect(dashboardProblem(200, good)).toBeNull());
   it('counts a redirect (lost session) or a server error as an error', () => {
@@ -28,34 +33,96 @@ describe('dashboardProblem', () => {
     expect(dashboardProblem(200, '<html></html>')).toBe('no KPI cards in the page');
     expect(dashboardProblem(200, '<html><div data-testid="kpi-cards">')).toBe('page cut short');
   });
+  it('wants the value on a KPI page, not dashboard cards', () => {
+    expect(pageProblem('kpi', 200, '<html><p data-testid="kpi-value">12 %</p></html>')).toBeNull();
+    expect(pageProblem('kpi', 200, good)).toBe('no KPI value in the page');
+  });
+});
+
+describe('the virtual users', () => {
+  it('open their own default dashboard and two KPI pages of their department', () => {
+    const member = { id: 3, email: 'member@demo.test', role: 'member' as const, department: 'support' as const };
+    const pages = pagesOf(member, 1);
+    expect(pages.map((p) => p.path)).toEqual(['/dashboard', `/kpis/${DASHBOARDS.support[1]}`, `/kpis/${DASHBOARDS.support[6]}`]);
+    expect(pages.map((p) => p.group)).toEqual(['dashboard, members', 'KPI page, members', 'KPI page, members']);
+    // No department: the executive dashboard, as the app opens it.
+    expect(pagesOf({ ...member, role: 'admin', department: null }, 0)[1].path).toBe(`/kpis/${DASHBOARDS.executive[0]}`);
+  });
+  it('counts roles and runs at most `concurrency` at a time, in order', async () => {
+    expect(roleCounts([{ id: 1, email: 'a', role: 'admin', department: null }, { id: 2, email: 'b', role: 'member', department: 'sales' }, { id: 3, email: 'c', role: 'member', department: 'sales' }]))
+      .toEqual({ admin: 1, member: 2 });
+    let running = 0, most = 0;
+    const out = await mapPool([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 5));
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(most).toBe(2);
+  });
+});
+
+describe('the writer\'s edits', () => {
+  it('give values the record form accepts: an open deal moves on or changes amount, a won deal is closed today', () => {
+    for (let i = 0; i < 40; i++) {
+      const v: Record<string, string> = { id: '7', name: 'Deal', amount: '1000.00', stage: 'negotiation', type: 'new', created_at: '2026-01-05', closed_at: '', owner_id: '3', account_id: '4' };
+      editDeal(v);
+      expect(v.stage === 'won' ? v.closed_at : v.amount).not.toBe(v.stage === 'won' ? '' : '1000.00');
+      const parsed = RECORD_FORMS.deals.schema.safeParse(v);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+  });
+  it('resolve an open ticket (answered first) and re-prioritise a resolved one', () => {
+    const open: Record<string, string> = { id: '9', created_at: '2026-01-05T10:00', priority: 'normal', first_response_at: '', resolved_at: '', assignee_id: '5' };
+    editTicket(open);
+    expect(open.resolved_at).not.toBe('');
+    expect(open.first_response_at).toBe(open.resolved_at);
+    expect(RECORD_FORMS.tickets.schema.safeParse(open).success).toBe(true);
+    const done = { ...open };
+    editTicket(done);
+    expect(done.priority).not.toBe('normal');
+    expect(RECORD_FORMS.tickets.schema.safeParse(done).success).toBe(true);
+  });
 });
 
 describe('the load report', () => {
   const samples: Sample[] = [
-    ...Array.from({ length: 19 }, (_, i) => ({ target: 'a', ms: 100 + i, error: null })),
-    { target: 'b', ms: 2000, error: 'HTTP 500' },
+    ...Array.from({ length: 19 }, (_, i) => ({ group: 'dashboard, members', ms: 100 + i, error: null })),
+    { group: 'KPI page, admins', ms: 2000, error: 'HTTP 500' },
   ];
-  const targets = [{ name: 'a', path: '/dashboard', cookie: '' }, { name: 'b', path: '/dashboard?dept=support', cookie: '' }];
-  const report = buildReport(samples, targets, {
-    date: '2026-11-23T10:00:00Z', machine: 'test box', database: 'PostgreSQL 17', scale: 'medium', users: 2, seconds: 10, instances: 1, serverPeakRssMb: 512, command: 'npm run bench:load',
+  const report = buildReport(samples, {
+    date: '2026-11-23T10:00:00Z', commit: 'abc1234', machine: 'test box', database: 'PostgreSQL 17, medium scale', scale: 'medium', users: 2,
+    roles: { admin: 1, member: 1 }, seconds: 10, instances: 1, loadAvg: { before: 1.5, after: 2.25 }, writesPerSecond: 0, writes: null,
+    serverPeakRssMb: 512, command: 'npm run bench:load',
   });
 
-  it('summarizes overall and per page, with the error kinds', () => {
+  it('summarizes overall and per group, with the error kinds', () => {
     expect(summarize(samples)).toMatchObject({ requests: 20, errors: 1, p50: 109, p95: 118, max: 2000 });
     expect(report.throughput).toBe(2);
-    expect(report.byTarget.map((t) => [t.name, t.requests, t.errors])).toEqual([['a', 19, 0], ['b', 1, 1]]);
+    expect(report.byGroup.map((t) => [t.name, t.requests, t.errors])).toEqual([['KPI page, admins', 1, 1], ['dashboard, members', 19, 0]]);
     expect(report.errorKinds).toEqual({ 'HTTP 500': 1 });
   });
 
-  it('renders a section that says whether the target was met', () => {
-    const text = renderLoadSection([{ ...report, instances: 2 }, report], 'How it is measured.');
+  it('says what missed the targets and by how much', () => {
+    expect(misses(report)).toEqual(['2.0 pages/s is 38.0 short of 40 (95 %)', '1 errors, not 0']);
+    const fast = { ...report, throughput: 45, overall: { ...report.overall, errors: 0, p95: 1250 } };
+    expect(misses(fast)).toEqual(['p95 1250 ms is 250 ms over 1 s (1.25×)']);
+    expect(misses({ ...fast, overall: { ...fast.overall, p95: 900 } })).toEqual([]);
+  });
+
+  it('renders a section with the targets, the summary table and each run', () => {
+    const withWrites = { ...report, writesPerSecond: 2, writes: { requestedPerSecond: 2, achievedPerSecond: 1.9, saved: 19, created: 2, failed: 0, skipped: 1, latency: { requests: 19, errors: 0, p50: 12, p95: 40, p99: 41, max: 42 }, failures: {} } };
+    const text = renderLoadSection([withWrites, report], 'How it is measured.');
     expect(text.startsWith('## Dashboard under load\n')).toBe(true);
-    expect(text).toContain('20 pages, 1 errors, p95 118 ms — target missed');
-    expect(text).toContain('| b: `/dashboard?dept=support` | 1 | 1 | 2000 | 2000 | 2000 | 2000 |');
+    expect(text).toContain('medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors');
+    expect(text).toContain('| medium | 2 (1.90) | 2 | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | `abc1234` |');
+    expect(text).toContain('| dashboard, members | 19 | 0 | 109 | 118 | 118 | 118 |');
+    expect(text).toContain('target missed: 2.0 pages/s is 38.0 short of 40 (95 %); 1 errors, not 0');
+    expect(text).toContain('**1.90/s** of 2/s asked');
     expect(text).toContain('Errors: HTTP 500 × 1.');
-    expect(text.indexOf('### One server process')).toBeLessThan(text.indexOf('### 2 server processes'));
+    expect(text.indexOf('### medium, no writes')).toBeLessThan(text.indexOf('### medium, 2 writes/s'));
     expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);
-    expect(renderLoadSection([{ ...report, overall: { ...report.overall, errors: 0 } }], '')).toContain('target met');
     expect(renderLoadSection([], '')).toContain('Not measured yet');
   });
 
@@ -63,6 +130,5 @@ describe('the load report', () => {
     const doc = '# Perf\n\n## A\n\none\n\n## Dashboard under load\n\nold\n\n## B\n\ntwo\n';
     const out = replaceSection(doc, '## Dashboard under load\n\nnew\n');
     expect(out).toBe('# Perf\n\n## A\n\none\n\n## Dashboard under load\n\nnew\n\n## B\n\ntwo\n');
-    expect(replaceSection('# Perf\n\n## A\n\none\n', '## Dashboard under load\n\nnew\n')).toBe('# Perf\n\n## A\n\none\n\n## Dashboard under load\n\nnew\n');
   });
 });

@@ -6,7 +6,9 @@ import path from 'node:path';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-const BUILD_ID = path.join(ROOT, '.next', 'BUILD_ID');
+/** The build's folder: NEXT_DIST_DIR as next.config.mjs reads it (several builds can live side by side). */
+export const distDir = () => process.env.NEXT_DIST_DIR || '.next';
+const buildIdPath = () => path.join(ROOT, distDir(), 'BUILD_ID');
 /** What a production build is made of; tests and scripts are not. */
 const SOURCES = ['app', 'lib', 'db', 'public', 'proxy.ts', 'middleware.ts', 'next.config.mjs', 'package.json', 'tsconfig.json'];
 
@@ -20,13 +22,13 @@ function newestMtime(p: string): number {
 }
 
 export function hasBuild(): boolean {
-  return fs.existsSync(BUILD_ID);
+  return fs.existsSync(buildIdPath());
 }
 
 /** True when there is no build, or a source file changed after it. */
 export function buildIsStale(): boolean {
   if (!hasBuild()) return true;
-  const built = fs.statSync(BUILD_ID).mtimeMs;
+  const built = fs.statSync(buildIdPath()).mtimeMs;
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
 }
 

@@ -1,0 +1,167 @@
+// The writer of `npm run bench:load -- --writes-per-second N`: a team saving deals and tickets while
+// the others read their dashboards. Each save goes the way a record form's does: the record is read
+// as its owner sees it (lib/records/read getRecord, as the edit page does), its values become the
+// form's strings, a field or two change, the form's zod schema parses them (as protectedAction does)
+// and lib/records/write-record saveRecord writes it as the owner (who may always edit their own record:
+// saveRecord checks that scope itself), in one transaction with its audit and activity rows, the summaries' triggers and the change notice that drops cached views.
+// Updates mostly (a deal's amount or stage, a ticket's resolution or priority); one write in ten
+// creates a record instead, as an admin. Deals and tickets alternate.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import { OPEN_DEAL_STAGES, TICKET_PRIORITIES } from '@/db/schema/enums';
+import type { SessionUser } from '@/lib/auth/permissions';
+import { loadSessionUser } from '@/lib/auth/session-user';
+import type { RecordEntity } from '@/lib/records/entities';
+import { RECORD_FORMS, type FormField } from '@/lib/records/form-defs';
+import { saveRecord } from '@/lib/records/write-record';
+import { summarizeMs, type LatencySummary } from './load-test';
+
+export interface WriteStats {
+  requestedPerSecond: number;
+  /** Saves that committed, per second of the run. */
+  achievedPerSecond: number;
+  saved: number;
+  created: number;
+  failed: number;
+  /** Ticks dropped because two saves were still running (the writer does not pile up). */
+  skipped: number;
+  /** saveRecord's time: the write transaction as a form's server action runs it. */
+  latency: LatencySummary;
+  failures: Record<string, number>;
+}
+
+type Values = Record<string, string>;
+
+/** A stored value as the form control shows it (the edit page's formValue: dates in UTC). */
+export function formValue(f: FormField, v: unknown): string {
+  if (v == null) return '';
+  if (f.kind === 'day' || f.kind === 'datetime') {
+    const d = new Date(String(v));
+    if (Number.isNaN(d.getTime())) return '';
+    return f.kind === 'day' ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16);
+  }
+  if (f.kind === 'date') return String(v).slice(0, 10);
+  return String(v);
+}
+
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
+const minute = (d: Date) => d.toISOString().slice(0, 16);
+
+/** Changes a deal as a rep would: a new amount mostly, else the next stage (negotiation → won today). */
+export function editDeal(v: Values): void {
+  const open = (OPEN_DEAL_STAGES as readonly string[]).indexOf(v.stage);
+  if (open >= 0 && Math.random() < 0.3) {
+    const next = OPEN_DEAL_STAGES[open + 1];
+    v.stage = next ?? 'won';
+    if (!next) v.closed_at = new Date().toISOString().slice(0, 10);
+    return;
+  }
+  v.amount = (Number(v.amount || 1000) * (0.9 + Math.random() * 0.2)).toFixed(2);
+}
+
+/** Changes a ticket as an agent would: resolves an open one (answering it first if needed), else re-prioritises. */
+export function editTicket(v: Values): void {
+  const created = new Date(`${v.created_at}Z`).getTime();
+  const at = minute(new Date(Math.max(Date.now(), created + 60_000)));
+  if (!v.resolved_at && created < Date.now()) {
+    if (!v.first_response_at) v.first_response_at = at;
+    v.resolved_at = at;
+    return;
+  }
+  v.priority = pick(TICKET_PRIORITIES.filter((p) => p !== v.priority));
+}
+
+export function startWriter(db: Db, perSecond: number, log: (s: string) => void): { stop: () => Promise<WriteStats> } {
+  const users = new Map<number, Promise<SessionUser | null>>();
+  const userById = (id: number) => {
+    if (!users.has(id)) {
+      users.set(id, queryRows<{ sv: number }>(db, sql`select session_version as sv from users where id = ${id} and active`)
+        .then(([r]) => (r ? loadSessionUser(db, { uid: id, sv: Number(r.sv) }) : null)));
+    }
+    return users.get(id)!;
+  };
+  const people = queryRows<{ id: number; role: string; department: string | null }>(db, sql`select id, role, department from users where active order by id`);
+  const admin = people.then((all) => userById(all.find((u) => u.role === 'admin')!.id)).then((u) => u!);
+  const idRange = (table: string) => queryRows<{ lo: number; hi: number }>(db, sql`select min(id)::int as lo, max(id)::int as hi from ${sql.raw(table)}`).then(([r]) => r);
+  const ranges = { deals: idRange('deals'), tickets: idRange('tickets'), accounts: idRange('accounts') };
+
+  /** A random existing row (the first id at or after a random one) and who owns it. */
+  const randomRow = async (table: 'deals' | 'tickets' | 'accounts', ownerCol: string) => {
+    const { lo, hi } = await ranges[table];
+    const from = lo + Math.floor(Math.random() * (hi - lo + 1));
+    const [r] = await queryRows<{ id: number; owner: number | null }>(db, sql`
+      select id, ${sql.raw(ownerCol)} as owner from ${sql.raw(table)} where id >= ${from} order by id limit 1`);
+    return r;
+  };
+
+  const timings: number[] = [];
+  const failures: Record<string, number> = {};
+  let saved = 0, created = 0, skipped = 0, inFlight = 0, n = 0;
+  const fail = (why: string) => { failures[why] = (failures[why] ?? 0) + 1; };
+
+  /** The form's parse and the save, timed as the server action's write. */
+  const submit = async (user: SessionUser, entity: RecordEntity, values: Values): Promise<boolean> => {
+    const parsed = RECORD_FORMS[entity].schema.safeParse(values);
+    if (!parsed.success) {
+      fail(`${entity}: form refused (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+      return false;
+    }
+    const started = performance.now();
+    const result = await saveRecord(db, user, entity, parsed.data);
+    timings.push(performance.now() - started);
+    if (!result.ok) fail(`${entity}: ${result.error}`);
+    return result.ok;
+  };
+
+  const update = async (entity: 'deals' | 'tickets') => {
+    const row = await randomRow(entity, entity === 'deals' ? 'owner_id' : 'assignee_id');
+    // The owner saves their own record; an unowned one (or a departed owner's) is an admin's to edit.
+    const user = (row.owner != null && (await userById(row.owner))) || (await admin);
+    // The stored row as the edit page gets it (lib/records/read getRecord is server-only: same to_jsonb).
+    const [rec] = await queryRows<{ row: Record<string, unknown> }>(db, sql`select to_jsonb(t) as row from ${sql.raw(entity)} t where t.id = ${row.id}`);
+    if (!rec) { fail(`${entity}: record ${row.id} not found`); return; }
+    const form = RECORD_FORMS[entity];
+    const stored = (typeof rec.row === 'string' ? JSON.parse(rec.row) : rec.row) as Record<string, unknown>;
+    const values: Values = Object.fromEntries([['id', String(stored.id)], ...form.fields.map((f) => [f.name, formValue(f, stored[f.name])])]);
+    if (entity === 'deals') editDeal(values); else editTicket(values);
+    if (await submit(user, entity, values)) saved++;
+  };
+
+  const create = async (entity: 'deals' | 'tickets') => {
+    const all = await people;
+    const dept = entity === 'deals' ? 'sales' : 'support';
+    const owner = pick(all.filter((u) => u.department === dept && u.role === 'member'));
+    const account = await randomRow('accounts', 'owner_id');
+    const values: Values = entity === 'deals'
+      ? { id: '', name: `Load test deal ${n}`, amount: (1000 + Math.random() * 49_000).toFixed(2), stage: 'prospecting', type: 'new', created_at: new Date().toISOString().slice(0, 10), owner_id: String(owner.id), account_id: String(account.id) }
+      : { id: '', subject: `Load test ticket ${n}`, created_at: minute(new Date()), channel: 'email', priority: 'normal', category: 'question', assignee_id: String(owner.id), account_id: String(account.id) };
+    if (await submit(await admin, entity, values)) { saved++; created++; }
+  };
+
+  const write = async (i: number) => {
+    const entity = i % 2 === 0 ? 'deals' : 'tickets';
+    try {
+      await (i % 20 >= 18 ? create(entity) : update(entity));
+    } catch (err) {
+      fail(`${entity}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`);
+    }
+  };
+
+  const started = performance.now();
+  const timer = setInterval(() => {
+    if (inFlight >= 2) { skipped++; return; }
+    inFlight++;
+    void write(n++).finally(() => { inFlight--; });
+  }, 1000 / perSecond);
+
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
+      const failed = Object.values(failures).reduce((a, b) => a + b, 0);
+      if (failed) log(`write failures: ${JSON.stringify(failures)}`);
+      return { requestedPerSecond: perSecond, achievedPerSecond: saved / seconds, saved, created, failed, skipped, latency: summarizeMs(timings, failed), failures };
+    },
+  };
+}
