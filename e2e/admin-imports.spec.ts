@@ -125,6 +125,56 @@ test.describe('admin imports', () => {
     await expect(page.getByTestId('record-list').locator('tbody tr')).toHaveCount(3);
     await expect(page.getByTestId('record-list')).toContainText('qualification');
   });
+
+  test('a saved mapping is offered for a second file with the same columns; the preview fits at 1440 px and phone width', async ({ page }) => {
+    test.setTimeout(120_000);
+    const run = Date.now().toString(36);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-'));
+    const header = 'Ticket ID,Opened,Priority Level,Customer Rating,A very long free text column header,Another long column header';
+    const long = 'x'.repeat(180);
+    const write = (name: string, n: number) => {
+      const rows = Array.from({ length: n }, (_, k) => `HD-${run}-${name}-${k},2024-05-0${k + 1},Medium,${k % 2 ? '' : '4'},${long},${long}`);
+      fs.writeFileSync(path.join(dir, `${name}.csv`), `${header}\n${rows.join('\n')}\n`);
+      return path.join(dir, `${name}.csv`);
+    };
+    await page.goto('/admin/imports');
+    await page.getByLabel('CSV file').setInputFiles(write('first', 3));
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByLabel('Entity').selectOption('tickets');
+    await page.getByLabel('Map Ticket ID', { exact: true }).selectOption('external_id');
+    await page.getByLabel('Map Opened', { exact: true }).selectOption('created_at');
+    await page.getByLabel('Map Priority Level', { exact: true }).selectOption('priority');
+    // Rows without a rating are skipped (a rule), Medium is mapped to normal.
+    await page.getByLabel('Filter column').selectOption('Customer Rating');
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('value-mapper').getByLabel('Map priority: "Medium"').selectOption('normal');
+    await page.getByRole('button', { name: 'Preview again with these values' }).click();
+    await expect(page.getByTestId('preview-counts')).toContainText('0 errors');
+    await expect(page.getByTestId('preview-skipped')).toContainText('1 rows skipped: "Customer Rating" is empty');
+    await page.getByLabel('Mapping name').fill(`Helpdesk ${run}`);
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await expect(page.getByTestId('mapping-saved')).toContainText(`Saved as “Helpdesk ${run}”`);
+
+    // A second file with the same columns: the saved mapping is offered and gives the same preview.
+    await page.getByLabel('CSV file').setInputFiles(write('second', 5));
+    await page.getByRole('button', { name: 'Upload' }).click();
+    const offer = page.getByTestId('mapping-suggestion').filter({ hasText: `Helpdesk ${run}` });
+    await offer.getByRole('button', { name: 'Use it' }).click();
+    await expect(page.getByLabel('Map Priority Level', { exact: true })).toHaveValue('priority');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.getByTestId('preview-counts')).toContainText('0 errors');
+    await expect(page.getByTestId('preview-skipped')).toContainText('2 rows skipped');
+    await expect(page.getByTestId('preview-rows')).toBeVisible();
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      await page.screenshot({ path: test.info().outputPath(`import-preview-${width}.png`), fullPage: true });
+      expect(scroll, `page-wide horizontal scroll at ${width} px`).toBeLessThanOrEqual(client);
+    }
+    await page.getByRole('button', { name: /^Import \d/ }).click();
+    await expect(page.getByTestId('import-result')).toContainText('Imported: 3 inserted');
+  });
 });
 
 for (const role of ['member', 'manager'] as const) {
