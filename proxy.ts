@@ -39,8 +39,10 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
-  // Database down: the page answers 503 with the "unavailable" page (lib/db-health.ts).
-  const unavailable = needsSession(request.nextUrl.pathname) ? await dbUnavailableRewrite(request, requestHeaders) : null;
+  // Database down: a page that reads it (any app page, and the set-password link; not the sign-in page
+  // or public files) answers 503 with the "unavailable" page (lib/db-health.ts).
+  const readsDb = needsSession(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith('/set-password');
+  const unavailable = readsDb ? await dbUnavailableRewrite(request, requestHeaders) : null;
   if (unavailable) return withHeaders(unavailable, headers);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), headers);
 }

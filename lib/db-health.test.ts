@@ -100,3 +100,21 @@ describe('route handlers the proxy sees', () => {
     vi.unstubAllEnvs();
   });
 });
+
+describe('proxy.ts while the database is down', () => {
+  it('answers pages that read the database 503 with security headers, leaves the sign-in page and redirects alone', async () => {
+    process.env.NEXTAUTH_SECRET ??= 'test-secret-test-secret-test-secret';
+    const { default: proxy } = await import('@/proxy');
+    const event = {} as import('next/server').NextFetchEvent;
+    vi.stubEnv('DATABASE_URL', URL_);
+    setDbProbeForTests(async () => { throw refused(); });
+    const setPassword = await proxy(new NextRequest('http://app.test/set-password?token=abc'), event);
+    expect(setPassword.status).toBe(503);
+    expect(setPassword.headers.get('x-middleware-rewrite')).toBe('http://app.test/db-unavailable');
+    expect(setPassword.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+    expect((await proxy(new NextRequest('http://app.test/login'), event)).status).toBe(200);
+    // Signed out: sent to sign in first (that page works without the database and says it is down).
+    expect((await proxy(new NextRequest('http://app.test/dashboard'), event)).status).toBe(307);
+    vi.unstubAllEnvs();
+  });
+});
