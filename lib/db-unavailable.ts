@@ -1,6 +1,9 @@
 // "The database is down" as one recognisable error. Pages show a clear, kind message for it (and the
 // app recovers by itself once the database is back: postgres.js reconnects on the next query and
 // db/client.ts does not cache a failed first open), instead of a generic 500 or, worse, a stack trace.
+// The HTTP status is decided before a page renders: proxy.ts asks lib/db-health.ts and answers 503;
+// route handlers answer 503 with a JSON error through jsonErrors (lib/route-errors.ts). A page that meets
+// an outage mid-render (the database went away after the proxy's check) still shows the clear page.
 
 /** Error digests reach the browser unchanged; error.tsx recognises this prefix. */
 export const DB_UNAVAILABLE_DIGEST_PREFIX = 'db-unavailable';
