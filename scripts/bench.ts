@@ -3,6 +3,7 @@
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
 //                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]
 //                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
+//                    [--save-seconds 20] [--no-save] (record saves timed with and without the summary triggers)
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in lib/kpi/bench.
 import fs from 'node:fs';
@@ -18,6 +19,8 @@ import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
 import { keepHandWritten } from './lib/doc-sections';
+import { setSummaryTriggers, summaryRowCounts } from '@/lib/kpi/bench/summaries';
+import { startWriter } from './lib/load-writer';
 import { loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
 
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     'import-rows': { type: 'string', default: '1000,100000,1000000' }, 'no-import': { type: 'boolean', default: false },
     'import-only': { type: 'boolean', default: false }, 'no-import-pglite': { type: 'boolean', default: false },
     'render-only': { type: 'boolean', default: false },
+    'save-seconds': { type: 'string', default: '20' }, 'no-save': { type: 'boolean', default: false },
   },
 });
 const scale = args.scale!;
@@ -79,6 +83,31 @@ async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: stri
   };
 }
 
+/**
+ * A record save's extra time for the summaries: the load test's writer (deals and tickets through the
+ * form path, 10 saves a second) with the summary triggers on, then off, then on again (the summaries
+ * are rebuilt, so the database stays exact).
+ */
+async function saveOverhead(handle: DbHandle): Promise<BenchRun['saveOverhead']> {
+  const seconds = Math.max(5, Number(args['save-seconds']));
+  const measure = async () => {
+    const w = startWriter(handle.db, 10, log);
+    await new Promise((r) => setTimeout(r, seconds * 1000));
+    const s = await w.stop();
+    log(`saves: ${s.saved} saved, ${s.failed} failed, p50 ${s.latency.p50.toFixed(1)} ms, p95 ${s.latency.p95.toFixed(1)} ms`);
+    return { requests: s.latency.requests, p50: s.latency.p50, p95: s.latency.p95 };
+  };
+  const withOn = await measure();
+  await setSummaryTriggers(handle.db, false);
+  let without;
+  try {
+    without = await measure();
+  } finally {
+    await setSummaryTriggers(handle.db, true);
+  }
+  return { with: withOn, without, note: `${seconds} s each at 10 saves/s, one after the other on the shared 2-core machine.` };
+}
+
 async function main(): Promise<void> {
   if (args['import-only'] || args['render-only']) {
     if (!args['render-only']) await benchImport();
@@ -92,7 +121,10 @@ async function main(): Promise<void> {
   try {
     const seedSeconds = await ensureSeeded(pg, scale, { ...process.env, DATABASE_URL: url }, log);
     const [v] = await queryRows<{ v: string }>(pg.db, sql`select current_setting('server_version') as v`);
-    collected.push(await benchOne('postgres', pg, `PostgreSQL ${v.v} (postgres.js, pool of 10, jit off)`, seedSeconds));
+    const run = await benchOne('postgres', pg, `PostgreSQL ${v.v} (postgres.js, pool of 10, jit off)`, seedSeconds);
+    run.summaryRows = await summaryRowCounts(pg.db);
+    if (!args['no-save']) run.saveOverhead = await saveOverhead(pg);
+    collected.push(run);
   } finally {
     await pg.close();
   }

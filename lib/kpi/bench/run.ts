@@ -8,6 +8,7 @@ import { computeKpisWithPrevious, type QueryDb } from '../engine';
 import { addMonths } from '../periods';
 import { DASHBOARDS, type KpiKey } from '../registry';
 import type { Period } from '../types';
+import { setSummariesEnabled } from '../summary/pass';
 import { BASELINES } from './baselines';
 import { DRILL_CASES, PAGE_CASES, engineDrill, enginePage } from './pages';
 import { periodsOf, type Row } from './sql-text';
@@ -16,6 +17,8 @@ export interface BenchResult {
   group: 'dashboard-year' | 'dashboard-month' | 'kpi-page' | 'drill-down';
   what: string;
   engineMs: number;
+  /** The engine with the exact summaries off (raw rows only), for dashboards and KPI pages. */
+  rawMs?: number;
   baselineMs: number;
   /** engine ÷ baseline. */
   ratio: number;
@@ -24,7 +27,8 @@ export interface BenchResult {
   mismatches?: string[];
 }
 
-export const TARGETS = { 'dashboard-year': 300, 'dashboard-month': 100, 'kpi-page': 300, 'drill-down': 50 } as const;
+// targets.md at large scale (the medium runs are held to them too).
+export const TARGETS = { 'dashboard-year': 100, 'dashboard-month': 50, 'kpi-page': 150, 'drill-down': 50 } as const;
 
 export async function medianMs(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn(); // warm the caches and the plan
@@ -68,6 +72,15 @@ function differences(a: Partial<Record<KpiKey, number | null>>, b: Partial<Recor
   return out;
 }
 
+async function withoutSummaries<T>(fn: () => Promise<T>): Promise<T> {
+  setSummariesEnabled(false);
+  try {
+    return await fn();
+  } finally {
+    setSummariesEnabled(true);
+  }
+}
+
 export async function runKpiBench(db: QueryDb, opts: { runs: number; log?: (s: string) => void; only?: Department[] }): Promise<{ results: BenchResult[]; periods: { year: Period; month: Period } }> {
   const log = opts.log ?? (() => {});
   const periods = await benchPeriods(db);
@@ -82,17 +95,19 @@ export async function runKpiBench(db: QueryDb, opts: { runs: number; log?: (s: s
       const [e, b] = await Promise.all([engine(), baseline()]);
       const mismatches = [...differences(e.current, b.current, 'current'), ...differences(e.previous, b.previous, 'previous')];
       const engineMs = await medianMs(engine, opts.runs);
+      const rawMs = await withoutSummaries(() => medianMs(engine, opts.runs));
       const baselineMs = await medianMs(baseline, opts.runs);
-      results.push({ group, what: dept, engineMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS[group], ...(mismatches.length ? { mismatches } : {}) });
-      log(`${group} ${dept}: engine ${engineMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms${mismatches.length ? ` (${mismatches.length} differences!)` : ''}`);
+      results.push({ group, what: dept, engineMs, rawMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS[group], ...(mismatches.length ? { mismatches } : {}) });
+      log(`${group} ${dept}: engine ${engineMs.toFixed(1)} ms (raw rows ${rawMs.toFixed(1)} ms), baseline ${baselineMs.toFixed(1)} ms${mismatches.length ? ` (${mismatches.length} differences!)` : ''}`);
     }
   }
   if (!opts.only) {
     const { year } = periods;
     for (const c of PAGE_CASES) {
       const engineMs = await medianMs(() => enginePage(db, c, year.from, year.to), opts.runs);
+      const rawMs = await withoutSummaries(() => medianMs(() => enginePage(db, c, year.from, year.to), opts.runs));
       const baselineMs = await medianMs(() => c.baseline(db, year.from, year.to), opts.runs);
-      results.push({ group: 'kpi-page', what: c.label, engineMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS['kpi-page'] });
+      results.push({ group: 'kpi-page', what: c.label, engineMs, rawMs, baselineMs, ratio: engineMs / baselineMs, targetMs: TARGETS['kpi-page'] });
       log(`kpi page ${c.label}: engine ${engineMs.toFixed(1)} ms, baseline ${baselineMs.toFixed(1)} ms`);
     }
     const who = await viewers(db);

@@ -1,0 +1,31 @@
+// What the exact summaries cost and save, for the bench: their row counts beside the raw tables'
+// (compression), and switching their triggers off on a bench database to time a record save without
+// them (the summaries are rebuilt afterwards, so the database is exact again).
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/client';
+import { SUMMARIES } from '@/db/schema/summary-defs';
+import { rebuildSummaries } from '../summary/rollups';
+
+/** Rows of each summary table, with the raw rows it summarises. */
+export async function summaryRowCounts(db: Pick<Db, 'execute'>): Promise<{ table: string; rows: number; records: number }[]> {
+  const out: { table: string; rows: number; records: number }[] = [];
+  for (const d of SUMMARIES) {
+    const [r] = await queryRows<{ rows: number; records: number }>(db, sql.raw(
+      `select (select count(*)::int from ${d.name}) as rows, (select coalesce(sum(n), 0)::int from ${d.name}) as records`));
+    out.push({ table: d.name, rows: Number(r.rows), records: Number(r.records) });
+  }
+  return out;
+}
+
+const TRIGGERS: Record<string, string[]> = {
+  deals: ['deals_summary_ins', 'deals_summary_upd', 'deals_summary_del'],
+  tickets: ['tickets_summary_ins', 'tickets_summary_upd', 'tickets_summary_del', 'tickets_summary_owner_upd', 'tickets_summary_owner_del'],
+};
+
+/** Turns the summary triggers of deals and tickets off (a bench measurement) or on again and rebuilds. */
+export async function setSummaryTriggers(db: Db, on: boolean): Promise<void> {
+  for (const [table, names] of Object.entries(TRIGGERS)) {
+    for (const t of names) await db.execute(sql.raw(`alter table ${table} ${on ? 'enable' : 'disable'} trigger ${t}`));
+  }
+  if (on) await rebuildSummaries(db);
+}
