@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { notFound } from 'next/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DB_UNAVAILABLE_MESSAGE, DbUnavailableError } from './db-unavailable';
@@ -32,5 +34,17 @@ describe('jsonErrors (every route handler)', () => {
     expect(ok.status).toBe(201);
     expect(await ok.json()).toEqual({ n: 7 });
     await expect(jsonErrors(async () => notFound())()).rejects.toMatchObject({ digest: expect.stringMatching(/404/) });
+  });
+});
+
+describe('every route handler', () => {
+  it('goes through jsonErrors, so a new one cannot answer an outage with an empty 500', () => {
+    const routes = (fs.readdirSync('app', { recursive: true }) as string[]).filter((f) => path.basename(f) === 'route.ts');
+    expect(routes.length).toBeGreaterThan(5);
+    for (const f of routes) {
+      const src = fs.readFileSync(path.join('app', f), 'utf8');
+      expect(src, f).toMatch(/= jsonErrors\(/);
+      expect(src, f).not.toMatch(/export (async )?function (GET|POST|PUT|PATCH|DELETE)\b/);
+    }
   });
 });
