@@ -72,7 +72,7 @@ function writesLine(r: LoadReport): string {
   const w = r.writes;
   if (!w) return 'No writes during the run.';
   return `Writes: ${w.saved} saved (${w.created} created) in ${r.seconds} s = **${w.achievedPerSecond.toFixed(2)}/s** of ${w.requestedPerSecond}/s asked, ` +
-    `${w.failed} failed, ${w.skipped} ticks skipped; save latency (saveRecord) p50 ${ms(w.latency.p50)} ms, p95 ${ms(w.latency.p95)} ms, max ${ms(w.latency.max)} ms.` +
+    `${w.failed} failed, ${w.skipped} ticks skipped${w.refusedOwner ? `, ${w.refusedOwner} updates refused to the owner (a reference out of their scope) and saved by an admin` : ''}; save latency (saveRecord) p50 ${ms(w.latency.p50)} ms, p95 ${ms(w.latency.p95)} ms, max ${ms(w.latency.max)} ms.` +
     (w.failed ? ` Failures: ${Object.entries(w.failures).map(([k, n]) => `${k} × ${n}`).join('; ')}.` : '');
 }
 

@@ -112,14 +112,14 @@ describe('the load report', () => {
   });
 
   it('renders a section with the targets, the summary table and each run', () => {
-    const withWrites = { ...report, writesPerSecond: 2, writes: { requestedPerSecond: 2, achievedPerSecond: 1.9, saved: 19, created: 2, failed: 0, skipped: 1, latency: { requests: 19, errors: 0, p50: 12, p95: 40, p99: 41, max: 42 }, failures: {} } };
+    const withWrites = { ...report, writesPerSecond: 2, writes: { requestedPerSecond: 2, achievedPerSecond: 1.9, saved: 19, created: 2, failed: 0, skipped: 1, refusedOwner: 3, latency: { requests: 19, errors: 0, p50: 12, p95: 40, p99: 41, max: 42 }, failures: {} } };
     const text = renderLoadSection([withWrites, report], 'How it is measured.');
     expect(text.startsWith('## Dashboard under load\n')).toBe(true);
     expect(text).toContain('medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors');
     expect(text).toContain('| medium | 2 (1.90) | 2 | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | `abc1234` |');
     expect(text).toContain('| dashboard, members | 19 | 0 | 109 | 118 | 118 | 118 |');
     expect(text).toContain('target missed: 2.0 pages/s is 38.0 short of 40 (95 %); 1 errors, not 0');
-    expect(text).toContain('**1.90/s** of 2/s asked');
+    expect(text).toContain('**1.90/s** of 2/s asked, 0 failed, 1 ticks skipped, 3 updates refused to the owner');
     expect(text).toContain('Errors: HTTP 500 × 1.');
     expect(text.indexOf('### medium, no writes')).toBeLessThan(text.indexOf('### medium, 2 writes/s'));
     expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);
