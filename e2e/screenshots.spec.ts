@@ -1,13 +1,24 @@
-// Screenshots for docs/screenshots/: the sign-in page and the signed-in shell, desktop (1280x800)
-// and phone (390x844), light and dark. Only with SCREENSHOTS=1 (they are for people, not assertions).
+// Screenshots for docs/screenshots/: the sign-in page, the signed-in shell, the dashboard (a manager's,
+// and a member's "My team" view), a ratio KPI's page with its two drill-down tabs, records and forms,
+// desktop (1440x900) and phone (390x844), light and dark. Only with SCREENSHOTS=1 (they are for
+// people, not assertions). The e2e server pins the clock (APP_NOW), so every run shows the same data.
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { authFile, expect, test } from './fixtures';
 
 const OUT = path.join(process.cwd(), 'docs', 'screenshots');
-const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/** A phone page must not scroll sideways; soft, so the shot that shows it is still written. */
+async function expectNoSideScroll(page: Page, what: string): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect.soft(scroll, `${what} scrolls sideways`).toBeLessThanOrEqual(client);
+}
 
 test.describe('[DOCS] screenshots', () => {
   test.skip(!process.env.SCREENSHOTS, 'Set SCREENSHOTS=1 to refresh docs/screenshots/.');
+  // Several full pages per test on a shared 2-core machine.
+  test.describe.configure({ timeout: 120_000 });
 
   for (const [size, viewport] of Object.entries(SIZES)) {
     for (const scheme of ['light', 'dark'] as const) {
@@ -41,15 +52,29 @@ test.describe('[DOCS] screenshots', () => {
         const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('manager'), deviceScaleFactor: 1 });
         const page = await ctx.newPage();
         const suffix = `${size}${scheme === 'dark' ? '-dark' : ''}`;
+        if (suffix === 'desktop') {
+          // The default period on the pinned clock's first of the month: one day, compared with 1 Nov.
+          await page.goto('/dashboard');
+          await expect(page.locator('[data-kpi]').first()).toBeVisible();
+          await page.waitForTimeout(500);
+          await page.screenshot({ path: path.join(OUT, 'dashboard-this-month-desktop.png'), fullPage: true });
+        }
         await page.goto('/dashboard?preset=last_12_months');
         await expect(page.locator('[data-kpi]').first()).toBeVisible();
         await expect(page.getByRole('figure', { name: 'Lead funnel' })).toBeVisible();
         await page.waitForTimeout(500);
+        await expect(page.getByTestId('dashboard-scope')).toContainText(' · vs ');
         await page.screenshot({ path: path.join(OUT, `dashboard-${suffix}.png`), fullPage: size === 'desktop' });
+        await expectNoSideScroll(page, 'the dashboard');
+        // A ratio KPI: its page, then its two drill-down tabs (what it counts, out of what) in view.
         await page.goto('/kpis/win_rate?preset=last_12_months&dim=product');
         await expect(page.getByTestId('drill-table')).toBeVisible();
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.join(OUT, `kpi-${suffix}.png`), fullPage: size === 'desktop' });
+        await expectNoSideScroll(page, 'the KPI page');
+        await page.getByTestId('drill-sets').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await expect(page.getByTestId('drill-set-denominator')).toBeInViewport();
+        await page.screenshot({ path: path.join(OUT, `kpi-ratio-tabs-${suffix}.png`) });
         await page.getByTestId('drill-table').locator('tbody tr').first().getByRole('link').first().click();
         await expect(page.getByTestId('record-fields')).toBeVisible();
         await page.screenshot({ path: path.join(OUT, `record-${suffix}.png`), fullPage: true });
@@ -67,6 +92,20 @@ test.describe('[DOCS] screenshots', () => {
         // On a phone, the errors in view (a full-page capture would paint the sticky header mid-page).
         if (size === 'phone') await page.locator('#field-first_response_at').scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(OUT, `record-form-${suffix}.png`), fullPage: size === 'desktop' });
+        await ctx.close();
+      });
+
+      test(`member team view ${size} ${scheme}`, async ({ browser }) => {
+        const ctx = await browser.newContext({ viewport, colorScheme: scheme, storageState: authFile('member'), deviceScaleFactor: 1 });
+        const page = await ctx.newPage();
+        const suffix = `${size}${scheme === 'dark' ? '-dark' : ''}`;
+        await page.goto('/dashboard?preset=last_12_months');
+        await page.getByTestId('member-view-switch').getByRole('link', { name: 'My team' }).click();
+        await expect(page.getByTestId('member-view-switch').getByRole('link', { name: 'My team' })).toHaveAttribute('aria-current', 'page');
+        await expect(page.locator('[data-kpi]').first()).toBeVisible();
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.join(OUT, `dashboard-member-team-${suffix}.png`), fullPage: size === 'desktop' });
+        await expectNoSideScroll(page, "the member's team view");
         await ctx.close();
       });
 
