@@ -1,5 +1,5 @@
 // The CSV import: CLI (scripts/import.ts) and admin import page use this API only.
-export { importFile, importDirectory, importWithDocument, requireEntity, UnknownEntityError, type ImportDirectoryOptions } from './run';
+export { importFile, importDirectory, importWithDocument, importFiles, type ImportFilesSpec, requireEntity, UnknownEntityError, type ImportDirectoryOptions } from './run';
 export { closeInterrupted } from './history';
 export { proposeMapping, guessEntity, rankEntities, exactMapping, resolveColumns, normalizeHeader, type EntityGuess } from './mapping';
 export type {

@@ -79,6 +79,27 @@ export async function importWithDocument(
   return run(db, ordered(documentSpecs(opts.document, fileName, bytesTotal, () => openSource(opts))), opts);
 }
 
+/** One file of a several-files import (the browser's several uploads). */
+export interface ImportFilesSpec {
+  entity: EntityName;
+  path: string;
+  fileName: string;
+  mapping?: ColumnMapping;
+  values?: ValueMapping;
+  rules?: ImportRules;
+  format?: FileFormat;
+}
+
+/** Several files, each with its own entity and mapping, in dependency order, in ONE transaction. */
+export async function importFiles(db: Db, files: ImportFilesSpec[], opts: ImportDirectoryOptions = {}): Promise<DirectoryImportResult> {
+  const specs: FileSpec[] = [];
+  for (const f of files) {
+    const { size } = await fs.promises.stat(f.path);
+    specs.push({ ...f, bytesTotal: size, open: () => openSource({ path: f.path }) });
+  }
+  return run(db, ordered(specs), opts);
+}
+
 /** The header row of a file (for matching mapping documents). */
 async function headersOf(file: string): Promise<string[]> {
   for await (const r of readCsv(openSource({ path: file })).records) return r.cells.map((c) => c.trim());

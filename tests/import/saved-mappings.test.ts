@@ -8,11 +8,12 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { importDirectory } from '@/lib/import';
+import { importDirectory, importFiles } from '@/lib/import';
 import { getMapping, listMappings, saveMapping } from '@/lib/import/saved-mappings';
 import { templateCsv } from '@/lib/import/templates';
 import { ENTITY_NAMES } from '@/lib/validation';
 import { createTestDb, type TestDb } from '../helpers/test-db';
+import { fingerprint, tempFile } from './helpers';
 
 const DOC = { name: 'Helpdesk', headers: ['Ticket ID', 'Opened'], imports: [{ entity: 'tickets', columns: { 'Ticket ID': 'external_id', Opened: 'created_at' } }] };
 
@@ -48,5 +49,24 @@ describe('[IMPORT] saved mappings and templates', () => {
     expect(r.message).toBe('Imported 10 file(s): 10 inserted, 0 updated, 0 unchanged.');
     expect(r.files.map((f) => f.entity)).toEqual([...ENTITY_NAMES]);
     expect(templateCsv('deals').split('\n')[0]).toBe('external_id,name,account_external_id,owner_email,campaign_external_id,product,type,amount,stage,created_at,closed_at,contract_months');
+  });
+
+  it('several uploaded files at once: dependency order whatever their order, one transaction, nothing written on an error', async () => {
+    const deals = tempFile('upload-1.csv', 'id,title,acct,value,stage,opened\nDL-9,Big one,AC-9,100,qualification,2025-01-01\n');
+    const accounts = tempFile('upload-2.csv', 'id,company\nAC-9,Nine Ltd\n');
+    const files = [
+      { entity: 'deals' as const, path: deals, fileName: 'upload-1.csv', mapping: { id: 'external_id', title: 'name', acct: 'account_external_id', value: 'amount', stage: 'stage', opened: 'created_at' } },
+      { entity: 'accounts' as const, path: accounts, fileName: 'upload-2.csv', mapping: { id: 'external_id', company: 'name' } },
+    ];
+    const bad = tempFile('upload-3.csv', 'id,company\nAC-10,\n');
+    const before = await fingerprint(t.db);
+    const refused = await importFiles(t.db, [files[0], { ...files[1], path: bad }]);
+    expect(refused.committed).toBe(false);
+    const { imports: _h1, ...b } = before;
+    const { imports: _h2, ...a } = await fingerprint(t.db);
+    expect(a).toEqual(b);
+    const r = await importFiles(t.db, files);
+    expect(r.files.map((f) => [f.fileName, f.entity, f.inserted])).toEqual([['upload-2.csv', 'accounts', 1], ['upload-1.csv', 'deals', 1]]);
+    expect(await queryRows(t.db, sql`select d.external_id, a.name from deals d join accounts a on a.id = d.account_id where d.external_id = 'DL-9'`)).toEqual([{ external_id: 'DL-9', name: 'Nine Ltd' }]);
   });
 });

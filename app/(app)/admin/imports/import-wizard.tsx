@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Field } from '../../../_components/ui';
+import { BatchPanel } from './batch-panel';
 import { DistinctValues } from './distinct-values';
 import { MappingTools } from './mapping-tools';
 import { PreviewPanel } from './preview-panel';
@@ -24,6 +25,8 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
 export function ImportWizard({ limits }: { limits: string }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
+  /** Several files chosen at once: imported together (BatchPanel). */
+  const [many, setMany] = useState<File[]>([]);
   const [upload, setUpload] = useState<UploadInfo | null>(null);
   const [entity, setEntity] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -110,7 +113,7 @@ export function ImportWizard({ limits }: { limits: string }) {
       {error ? <Alert tone="error" role="alert">{error}</Alert> : null}
       <Card title="1. File" description={limits}>
         <div className={styles.row}>
-          <Field label="CSV file" name="file"><input type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Field>
+          <Field label="CSV file" name="file"><input type="file" accept=".csv,text/csv" multiple onChange={(e) => { const list = [...(e.target.files ?? [])]; setFile(list.length === 1 ? list[0] : null); setMany(list.length > 1 ? list : []); }} /></Field>
           <div><Button variant="primary" disabled={!file || busy !== '' || running} onClick={doUpload}>{busy === 'upload' ? 'Uploading…' : 'Upload'}</Button></div>
         </div>
         {upload ? <p className="subtle" data-testid="upload-info">{upload.fileName}: {upload.rows.toLocaleString('en-US')} rows, {(upload.bytes / 1024).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} KB{upload.delimiter ? `, cells separated by ${DELIMITER_NAMES[upload.delimiter] ?? upload.delimiter}` : ''}.</p> : null}
@@ -128,6 +131,8 @@ export function ImportWizard({ limits }: { limits: string }) {
           <span key={e.name}>{k ? ' · ' : ''}<a href={`/api/imports/template?entity=${e.name}`} download>{e.name}.csv</a></span>
         )) ?? <a href="/api/imports/template?entity=accounts" download>accounts.csv</a>}. Import files in this order: users, accounts, campaigns, leads, deals, orders, tickets, survey responses, expenses, activities.</p>
       </Card>
+
+      {many.length > 1 ? <BatchPanel key={many.map((f) => f.name).join('|')} files={many} /> : null}
 
       {upload ? (
         <Card title="2. Entity and columns" description={upload.guess ? `Guessed from the header: ${upload.guess}. Change it if it is wrong.` : 'The header does not match an entity: choose one.'}>
