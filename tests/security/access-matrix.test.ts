@@ -63,6 +63,11 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /api/imports/cancel', load: async () => (await import('@/app/api/imports/cancel/route')).POST as Handler, method: 'POST', url: '/api/imports/cancel', allowed: ADMINS },
   { name: 'GET /api/imports/status', load: async () => (await import('@/app/api/imports/status/route')).GET as Handler, method: 'GET', url: '/api/imports/status?upload=nope', allowed: ADMINS },
   { name: 'GET /api/imports/errors', load: async () => (await import('@/app/api/imports/errors/route')).GET as Handler, method: 'GET', url: '/api/imports/errors?upload=nope', allowed: ADMINS },
+  { name: 'GET /api/imports/mappings', load: async () => (await import('@/app/api/imports/mappings/route')).GET as Handler, method: 'GET', url: '/api/imports/mappings', allowed: ADMINS },
+  { name: 'POST /api/imports/mappings', load: async () => (await import('@/app/api/imports/mappings/route')).POST as Handler, method: 'POST', url: '/api/imports/mappings', allowed: ADMINS },
+  { name: 'GET /api/imports/mappings/[id]', load: async () => (await import('@/app/api/imports/mappings/[id]/route')).GET as Handler, method: 'GET', url: '/api/imports/mappings/999999', params: { id: '999999' }, allowed: ADMINS },
+  { name: 'GET /api/imports/template', load: async () => (await import('@/app/api/imports/template/route')).GET as Handler, method: 'GET', url: '/api/imports/template?entity=deals', allowed: ADMINS },
+  { name: 'POST /api/imports/batch', load: async () => (await import('@/app/api/imports/batch/route')).POST as Handler, method: 'POST', url: '/api/imports/batch', allowed: ADMINS },
 ];
 
 type Action = (s: ActionState, f: FormData) => Promise<ActionState>;
