@@ -8,7 +8,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { importDirectory, importFiles } from '@/lib/import';
+import { importDirectory, importFiles, type ImportFilesSpec } from '@/lib/import';
 import { getMapping, listMappings, saveMapping } from '@/lib/import/saved-mappings';
 import { templateCsv } from '@/lib/import/templates';
 import { ENTITY_NAMES } from '@/lib/validation';
@@ -54,9 +54,9 @@ describe('[IMPORT] saved mappings and templates', () => {
   it('several uploaded files at once: dependency order whatever their order, one transaction, nothing written on an error', async () => {
     const deals = tempFile('upload-1.csv', 'id,title,acct,value,stage,opened\nDL-9,Big one,AC-9,100,qualification,2025-01-01\n');
     const accounts = tempFile('upload-2.csv', 'id,company\nAC-9,Nine Ltd\n');
-    const files = [
-      { entity: 'deals' as const, path: deals, fileName: 'upload-1.csv', mapping: { id: 'external_id', title: 'name', acct: 'account_external_id', value: 'amount', stage: 'stage', opened: 'created_at' } },
-      { entity: 'accounts' as const, path: accounts, fileName: 'upload-2.csv', mapping: { id: 'external_id', company: 'name' } },
+    const files: ImportFilesSpec[] = [
+      { entity: 'deals', path: deals, fileName: 'upload-1.csv', mapping: { id: 'external_id', title: 'name', acct: 'account_external_id', value: 'amount', stage: 'stage', opened: 'created_at' } },
+      { entity: 'accounts', path: accounts, fileName: 'upload-2.csv', mapping: { id: 'external_id', company: 'name' } },
     ];
     const bad = tempFile('upload-3.csv', 'id,company\nAC-10,\n');
     const before = await fingerprint(t.db);
