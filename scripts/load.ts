@@ -16,7 +16,7 @@
 // --instances N starts N servers (ports 3300, 3301, …) sharing one NEXTAUTH_SECRET, as N instances
 // behind a load balancer; users are spread over them. The servers are stopped at the end, also on
 // errors and Ctrl-C. --no-write prints the report instead of writing the files.
-import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { machineInfo } from '@/lib/kpi/bench/report';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { replaceSection } from './lib/doc-sections';
 import { LOAD_NOTES } from './lib/load-notes';
+import { loadAverage, serverCpuSeconds, serverRssMb } from './lib/load-machine';
 import { buildReport, renderLoadSection, type LoadReport } from './lib/load-report';
 import { fetchPage, mapPool, runLoad, type VirtualUser } from './lib/load-test';
 import { activeUsers, roleCounts, signInAll } from './lib/load-users';
@@ -79,19 +80,6 @@ async function waitForServer(child: ChildProcess, base: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('the server did not answer within 120 s');
-}
-
-/** Resident memory of the server and its children, in MB (Linux; null elsewhere). */
-function serverRssMb(pid: number): number | null {
-  const r = spawnSync('ps', ['-o', 'rss=', '--pid', String(pid), '--ppid', String(pid)], { encoding: 'utf8' });
-  if (r.status !== 0) return null;
-  const kb = r.stdout.split('\n').map(Number).filter((n) => n > 0).reduce((a, b) => a + b, 0);
-  return kb ? kb / 1024 : null;
-}
-
-/** The 1-minute load average (Linux), so a reader can see how busy the shared machine was. */
-function loadAverage(): number | null {
-  try { return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; }
 }
 
 /** HEAD, marked +dirty when the app's sources had uncommitted changes. */
@@ -169,12 +157,18 @@ async function measure(users: VirtualUser[], servers: ChildProcess[]) {
     if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
   }, 1000);
   const before = loadAverage();
+  const cpu = () => servers.reduce<number | null>((a, s) => { const c = serverCpuSeconds(s.pid!); return a == null || c == null ? null : a + c; }, 0);
+  const cpuBefore = cpu();
+  const started = performance.now();
   log(`${users.length} users for ${seconds} s${writesPerSecond ? `, ${writesPerSecond} saves a second` : ''} (load average ${before})`);
   const writer = writerDb ? startWriter(writerDb.db, writesPerSecond, log) : null;
   let writes: WriteStats | null = null;
   try {
     const samples = await runLoad(baseUrls, users, { seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`) });
-    return { samples, writes: (writes = writer ? await writer.stop() : null), peakRss, loadAvg: { before, after: loadAverage() } };
+    const cpuAfter = cpu();
+    const wall = (performance.now() - started) / 1000;
+    const serverCpuShare = cpuBefore != null && cpuAfter != null ? (cpuAfter - cpuBefore) / wall : null;
+    return { samples, writes: (writes = writer ? await writer.stop() : null), peakRss, serverCpuShare, loadAvg: { before, after: loadAverage() } };
   } finally {
     clearInterval(sampler);
     if (writer && !writes) await writer.stop();
@@ -214,10 +208,10 @@ async function main(): Promise<void> {
     const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report = buildReport(run.samples, {
       date: new Date().toISOString(), commit, machine: machineInfo(), database, scale, users: users.length, roles: roleCounts(seeded),
-      seconds, instances, loadAvg: run.loadAvg, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
+      seconds, instances, loadAvg: run.loadAvg, serverCpuShare: run.serverCpuShare, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
     });
     const o = report.overall;
-    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}`);
+    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}; server CPU ${run.serverCpuShare?.toFixed(2)} cores`);
     if (run.writes) log(`writes ${run.writes.achievedPerSecond.toFixed(2)}/s (${run.writes.saved} saved, ${run.writes.failed} failed), save p50 ${run.writes.latency.p50.toFixed(0)} ms, p95 ${run.writes.latency.p95.toFixed(0)} ms`);
     if (args['no-write']) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

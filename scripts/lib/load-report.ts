@@ -20,6 +20,8 @@ export interface LoadReport {
   instances: number;
   /** /proc/loadavg's 1-minute average before and after the measured window (other work on the machine). */
   loadAvg: { before: number | null; after: number | null };
+  /** CPU the server processes got during the measured window, in cores (1 = one core all the time). */
+  serverCpuShare?: number | null;
   /** Records saved a second through the app's write path during the run (0: read-only load). */
   writesPerSecond: number;
   writes: WriteStats | null;
@@ -85,7 +87,8 @@ export function renderLoadRun(r: LoadReport): string {
     `### ${r.scale}, ${r.writesPerSecond ? `${r.writesPerSecond} writes/s` : 'no writes'}, ${procs}`,
     '',
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit}\` with \`${r.command}\` on ${r.machine}; ${r.database}. ` +
-      `Load average (1 min) ${load(r.loadAvg.before)} before, ${load(r.loadAvg.after)} after: other work shared the 2 cores, so the figures are noisy.`,
+      `Load average (1 min) ${load(r.loadAvg.before)} before, ${load(r.loadAvg.after)} after: other work shared the 2 cores, so the figures are noisy` +
+      `${r.serverCpuShare != null ? `; the server got ${r.serverCpuShare.toFixed(2)} of a core (${(r.throughput / Math.max(r.serverCpuShare, 0.01)).toFixed(0)} pages per server CPU-second)` : ''}.`,
     '',
     `**${r.users} users (${roles}) for ${r.seconds} s: ${r.throughput.toFixed(1)} pages/s, p95 ${ms(r.overall.p95)} ms, p50 ${ms(r.overall.p50)} ms, ${r.overall.errors} errors — ` +
       `${missed.length ? `target missed: ${missed.join('; ')}` : 'target met'}.** ` +
@@ -107,11 +110,11 @@ export function renderLoadRun(r: LoadReport): string {
 /** The summary table: each run's figures beside the targets. */
 function summaryTable(runs: readonly LoadReport[]): string[] {
   return [
-    '| scale | writes/s asked (achieved) | users | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | commit |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scale | writes/s asked (achieved) | users | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | server CPU (cores) | commit |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...runs.map((r) => `| ${r.scale}${r.instances > 1 ? ` × ${r.instances} instances` : ''} | ${r.writesPerSecond}${r.writes ? ` (${r.writes.achievedPerSecond.toFixed(2)})` : ''} | ${r.users} | ` +
       `${r.throughput.toFixed(1)} (≥ ${LOAD_TARGETS[r.scale] ?? '–'}) | ${ms(r.overall.p95)} | ${ms(r.overall.p50)} | ${r.overall.errors} | ` +
-      `${r.writes ? `${ms(r.writes.latency.p50)} / ${ms(r.writes.latency.p95)}` : '–'} | ${load(r.loadAvg.before)} → ${load(r.loadAvg.after)} | \`${r.commit}\` |`),
+      `${r.writes ? `${ms(r.writes.latency.p50)} / ${ms(r.writes.latency.p95)}` : '–'} | ${load(r.loadAvg.before)} → ${load(r.loadAvg.after)} | ${r.serverCpuShare != null ? r.serverCpuShare.toFixed(2) : '?'} | \`${r.commit}\` |`),
     '',
   ];
 }
