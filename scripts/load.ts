@@ -22,13 +22,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { openDb, queryRows } from '@/db/client';
 import { DEMO_PASSWORD } from '@/lib/demo';
 import { machineInfo } from '@/lib/kpi/bench/report';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { replaceSection } from './lib/doc-sections';
 import { LOAD_NOTES } from './lib/load-notes';
-import { loadAverage, serverCpuSeconds, serverRssMb } from './lib/load-machine';
+import { loadAverage, serverRssMb, startCpuMeter } from './lib/load-machine';
 import { buildReport, renderLoadSection, type LoadReport } from './lib/load-report';
 import { fetchPage, mapPool, runLoad, type VirtualUser } from './lib/load-test';
 import { activeUsers, roleCounts, signInAll } from './lib/load-users';
@@ -151,28 +152,30 @@ async function warmUp(users: VirtualUser[]): Promise<void> {
 
 async function measure(users: VirtualUser[], servers: ChildProcess[]) {
   const writerDb = writesPerSecond ? await openDb({ url, max: 3, migrate: false }) : null;
+  // A connection of its own lists this database's backends (the servers' pools, the writer's) for their CPU.
+  const monitor = postgres(url, { max: 1, onnotice: () => {} });
+  const backends = async () => (await monitor<{ pid: number }[]>`
+    select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`).map((r) => r.pid);
   let peakRss: number | null = null;
   const sampler = setInterval(() => {
     const all = servers.map((s) => serverRssMb(s.pid!));
     if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
   }, 1000);
   const before = loadAverage();
-  const cpu = () => servers.reduce<number | null>((a, s) => { const c = serverCpuSeconds(s.pid!); return a == null || c == null ? null : a + c; }, 0);
-  const cpuBefore = cpu();
-  const started = performance.now();
   log(`${users.length} users for ${seconds} s${writesPerSecond ? `, ${writesPerSecond} saves a second` : ''} (load average ${before})`);
+  const meter = await startCpuMeter(servers.map((s) => s.pid!), backends);
   const writer = writerDb ? startWriter(writerDb.db, writesPerSecond, log) : null;
   let writes: WriteStats | null = null;
   try {
     const samples = await runLoad(baseUrls, users, { seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`) });
-    const cpuAfter = cpu();
-    const wall = (performance.now() - started) / 1000;
-    const serverCpuShare = cpuBefore != null && cpuAfter != null ? (cpuAfter - cpuBefore) / wall : null;
-    return { samples, writes: (writes = writer ? await writer.stop() : null), peakRss, serverCpuShare, loadAvg: { before, after: loadAverage() } };
+    const cpu = await meter.stop();
+    writes = writer ? await writer.stop() : null;
+    return { samples, writes, peakRss, cpu, loadAvg: { before, after: loadAverage() } };
   } finally {
     clearInterval(sampler);
     if (writer && !writes) await writer.stop();
     await writerDb?.close();
+    await monitor.end({ timeout: 5 });
   }
 }
 
@@ -208,10 +211,10 @@ async function main(): Promise<void> {
     const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report = buildReport(run.samples, {
       date: new Date().toISOString(), commit, machine: machineInfo(), database, scale, users: users.length, roles: roleCounts(seeded),
-      seconds, instances, loadAvg: run.loadAvg, serverCpuShare: run.serverCpuShare, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
+      seconds, instances, loadAvg: run.loadAvg, serverCpuShare: run.cpu.serverCores, dbCpuShare: run.cpu.dbCores, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
     });
     const o = report.overall;
-    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}; server CPU ${run.serverCpuShare?.toFixed(2)} cores`);
+    log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}; CPU: server ${run.cpu.serverCores?.toFixed(2)}, database ${run.cpu.dbCores?.toFixed(2)} cores`);
     if (run.writes) log(`writes ${run.writes.achievedPerSecond.toFixed(2)}/s (${run.writes.saved} saved, ${run.writes.failed} failed), save p50 ${run.writes.latency.p50.toFixed(0)} ms, p95 ${run.writes.latency.p95.toFixed(0)} ms`);
     if (args['no-write']) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

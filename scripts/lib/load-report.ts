@@ -22,6 +22,8 @@ export interface LoadReport {
   loadAvg: { before: number | null; after: number | null };
   /** CPU the server processes got during the measured window, in cores (1 = one core all the time). */
   serverCpuShare?: number | null;
+  /** CPU this database's backends (the servers' connections, the writer's) got during the window, in cores. */
+  dbCpuShare?: number | null;
   /** Records saved a second through the app's write path during the run (0: read-only load). */
   writesPerSecond: number;
   writes: WriteStats | null;
@@ -57,6 +59,9 @@ export function buildReport(
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+/** CPU milliseconds a page took from `cores` of CPU over the run. */
+const perPage = (cores: number, r: LoadReport) => (r.throughput > 0 ? ((cores * 1000) / r.throughput).toFixed(0) : '–');
+const cores = (v: number | null | undefined) => (v == null ? '?' : v.toFixed(2));
 const load = (v: number | null) => (v == null ? '?' : v.toFixed(1));
 
 /** What missed the targets, by how much (empty: all met). */
@@ -88,7 +93,8 @@ export function renderLoadRun(r: LoadReport): string {
     '',
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit}\` with \`${r.command}\` on ${r.machine}; ${r.database}. ` +
       `Load average (1 min) ${load(r.loadAvg.before)} before, ${load(r.loadAvg.after)} after: other work shared the 2 cores, so the figures are noisy` +
-      `${r.serverCpuShare != null ? `; the server got ${r.serverCpuShare.toFixed(2)} of a core (${(r.throughput / Math.max(r.serverCpuShare, 0.01)).toFixed(0)} pages per server CPU-second)` : ''}.`,
+      `${r.serverCpuShare != null ? `; the server got ${r.serverCpuShare.toFixed(2)} of a core (${perPage(r.serverCpuShare, r)} ms of server CPU a page)` : ''}` +
+      `${r.dbCpuShare != null ? `, PostgreSQL ${r.dbCpuShare.toFixed(2)} for this database (${perPage(r.dbCpuShare, r)} ms a page)` : ''}.`,
     '',
     `**${r.users} users (${roles}) for ${r.seconds} s: ${r.throughput.toFixed(1)} pages/s, p95 ${ms(r.overall.p95)} ms, p50 ${ms(r.overall.p50)} ms, ${r.overall.errors} errors — ` +
       `${missed.length ? `target missed: ${missed.join('; ')}` : 'target met'}.** ` +
@@ -110,11 +116,11 @@ export function renderLoadRun(r: LoadReport): string {
 /** The summary table: each run's figures beside the targets. */
 function summaryTable(runs: readonly LoadReport[]): string[] {
   return [
-    '| scale | writes/s asked (achieved) | users | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | server CPU (cores) | commit |',
+    '| scale | writes/s asked (achieved) | users | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | CPU cores: server / db | commit |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...runs.map((r) => `| ${r.scale}${r.instances > 1 ? ` × ${r.instances} instances` : ''} | ${r.writesPerSecond}${r.writes ? ` (${r.writes.achievedPerSecond.toFixed(2)})` : ''} | ${r.users} | ` +
       `${r.throughput.toFixed(1)} (≥ ${LOAD_TARGETS[r.scale] ?? '–'}) | ${ms(r.overall.p95)} | ${ms(r.overall.p50)} | ${r.overall.errors} | ` +
-      `${r.writes ? `${ms(r.writes.latency.p50)} / ${ms(r.writes.latency.p95)}` : '–'} | ${load(r.loadAvg.before)} → ${load(r.loadAvg.after)} | ${r.serverCpuShare != null ? r.serverCpuShare.toFixed(2) : '?'} | \`${r.commit}\` |`),
+      `${r.writes ? `${ms(r.writes.latency.p50)} / ${ms(r.writes.latency.p95)}` : '–'} | ${load(r.loadAvg.before)} → ${load(r.loadAvg.after)} | ${cores(r.serverCpuShare)} / ${cores(r.dbCpuShare)} | \`${r.commit}\` |`),
     '',
   ];
 }

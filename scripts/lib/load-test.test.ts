@@ -116,7 +116,7 @@ describe('the load report', () => {
     const text = renderLoadSection([withWrites, report], 'How it is measured.');
     expect(text.startsWith('## Dashboard under load\n')).toBe(true);
     expect(text).toContain('medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors');
-    expect(text).toContain('| medium | 2 (1.90) | 2 | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | ? | `abc1234` |');
+    expect(text).toContain('| medium | 2 (1.90) | 2 | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | ? / ? | `abc1234` |');
     expect(text).toContain('| dashboard, members | 19 | 0 | 109 | 118 | 118 | 118 |');
     expect(text).toContain('target missed: 2.0 pages/s is 38.0 short of 40 (95 %); 1 errors, not 0');
     expect(text).toContain('**1.90/s** of 2/s asked, 0 failed, 1 ticks skipped, 3 updates refused to the owner');
