@@ -40,7 +40,7 @@ export async function auditFacets(db: Db) {
   return { actions: actions.map((r) => r.v), entities: entities.map((r) => r.v) };
 }
 
-export interface DiffLine { key: string; before: string; after: string; changed: boolean }
+interface DiffLine { key: string; before: string; after: string; changed: boolean }
 
 const show = (v: unknown) => (v === undefined ? '' : v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v));
 const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v == null ? {} : { value: v });

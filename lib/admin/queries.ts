@@ -5,7 +5,7 @@ import { teamManagers, teams, users } from '@/db/schema';
 
 export interface UserFilters { q?: string; role?: string; department?: string; teamId?: number; active?: 'true' | 'false' }
 
-export interface UserListRow {
+interface UserListRow {
   id: number; email: string; name: string; role: string; department: string | null;
   teamId: number | null; teamName: string | null; active: boolean;
 }

@@ -6,7 +6,7 @@ import { MAX_EMAIL, MAX_SHORT_TEXT } from '@/db/schema/limits';
 
 const optionalId = z.preprocess((v) => (v === '' || v == null ? null : v), z.coerce.number().int().positive().nullable());
 const optionalDept = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(DEPARTMENTS).nullable());
-export const MIN_PASSWORD = 10;
+const MIN_PASSWORD = 10;
 const password = z.string().min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters.`).max(200);
 
 export const createUserSchema = z.object({
@@ -34,7 +34,6 @@ export const updateUserSchema = z.object({
 });
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
-export const userIdSchema = z.object({ id: z.coerce.number().int().positive() });
 export const setActiveSchema = z.object({ id: z.coerce.number().int().positive(), active: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 export const resetPasswordSchema = z.object({

@@ -7,7 +7,7 @@ import { passwordTokens, users } from '@/db/schema';
 import { writeAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 
-export const TOKEN_TTL_HOURS = 72;
+const TOKEN_TTL_HOURS = 72;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function hashToken(token: string): string {
@@ -27,7 +27,7 @@ export function setPasswordPath(token: string): string {
   return `/set-password?token=${encodeURIComponent(token)}`;
 }
 
-export type TokenCheck = { ok: true; userId: number; email: string } | { ok: false; reason: 'invalid' | 'used' | 'expired' };
+type TokenCheck = { ok: true; userId: number; email: string } | { ok: false; reason: 'invalid' | 'used' | 'expired' };
 
 export async function checkPasswordToken(db: Db, token: string, now: Date = new Date()): Promise<TokenCheck> {
   const [row] = await db.select({ t: passwordTokens, email: users.email, active: users.active })

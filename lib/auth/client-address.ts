@@ -13,7 +13,7 @@ export const PEER_ADDRESS_HEADER = 'x-crm-peer-address';
 /** Set on globalThis by peer-address.ts once it stamps every request of this process. */
 export const PEER_HEADER_INSTALLED = Symbol.for('crm.peerAddressHeader.installed');
 
-export type HeaderSource = Record<string, string | string[] | undefined> | Headers | undefined;
+type HeaderSource = Record<string, string | string[] | undefined> | Headers | undefined;
 
 /** TRUSTED_PROXIES: a small whole number; anything else is a configuration error. */
 const trustedProxiesSchema = z.coerce.number().int().min(0).max(10);
@@ -39,7 +39,7 @@ function normalize(address: string): string {
   return (a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a).slice(0, 64) || 'unknown';
 }
 
-export interface ClientAddressOptions {
+interface ClientAddressOptions {
   trustedProxies: number;
   /** Whether PEER_ADDRESS_HEADER is the socket's (see peer-address.ts) rather than a client's. */
   peerHeaderTrusted: boolean;

@@ -13,9 +13,9 @@ export const INVALID_CREDENTIALS_MESSAGE = 'Incorrect e-mail or password.';
 export const RATE_LIMITED_MESSAGE =
   'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator to reset your password.';
 
-export const UNAVAILABLE_MESSAGE = 'Sign-in is unavailable right now (the database cannot be reached). Try again shortly.';
+const UNAVAILABLE_MESSAGE = 'Sign-in is unavailable right now (the database cannot be reached). Try again shortly.';
 
-export const SERVER_ERROR_MESSAGE = 'Something went wrong while signing you in. Try again in a moment.';
+const SERVER_ERROR_MESSAGE = 'Something went wrong while signing you in. Try again in a moment.';
 
 export function signInErrorMessage(code: string | null | undefined): string {
   if (code === SIGN_IN_ERRORS.rateLimited) return RATE_LIMITED_MESSAGE;

@@ -23,7 +23,7 @@ const credentialsSchema = z.object({
 /** Cookies get the Secure flag (and the __Secure- prefix) when the app is served over HTTPS. */
 export const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   pages: { signIn: '/login', error: '/login' },

@@ -13,7 +13,7 @@ import { PEER_HEADER_INSTALLED, PEER_ADDRESS_HEADER } from './client-address';
 type Marked = typeof globalThis & { [PEER_HEADER_INSTALLED]?: (message: unknown) => void };
 
 /** Writes the socket's address into the request's headers (exported for the test). */
-export function stampPeerAddress(message: unknown): void {
+function stampPeerAddress(message: unknown): void {
   const { request, socket } = (message ?? {}) as { request?: IncomingMessage; socket?: Socket };
   if (!request?.headers) return;
   request.headers[PEER_ADDRESS_HEADER] = socket?.remoteAddress ?? request.socket?.remoteAddress ?? 'unknown';

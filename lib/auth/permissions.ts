@@ -3,7 +3,7 @@
 import type { Department, Role } from '@/db/schema/enums';
 
 export type Permission =
-  | 'dashboard.view'       // see dashboards (scope decided by recordScope / dashboardScope)
+  | 'dashboard.view'       // see dashboards (scope decided by recordScope)
   | 'dashboard.viewAs'     // switch department and view as a team or member in scope
   | 'records.read'
   | 'records.write'        // create/edit CRM records, within recordScope
@@ -18,7 +18,7 @@ const MEMBER: Permission[] = ['dashboard.view', 'records.read', 'records.write',
 const MANAGER: Permission[] = [...MEMBER, 'dashboard.viewAs', 'goals.write'];
 const ADMIN: Permission[] = [...MANAGER, 'admin.users', 'admin.teams', 'admin.imports', 'admin.audit'];
 
-export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   member: new Set(MEMBER),
   manager: new Set(MANAGER),
   admin: new Set(ADMIN),
@@ -47,7 +47,7 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
  * records behind the team numbers they may see (product.md: "their team's read-only"), so every
  * number they see reconciles with records they can open.
  */
-export type RecordScope =
+type RecordScope =
   | { kind: 'all' }
   | { kind: 'teams'; teamIds: number[]; userId: number }
   | { kind: 'owner'; userId: number };
@@ -78,28 +78,6 @@ export type MemberView = 'mine' | 'team';
 
 export function hasMemberViews(user: Pick<SessionUser, 'role' | 'teamId'>): boolean {
   return user.role === 'member' && user.teamId != null;
-}
-
-/**
- * Which aggregates a user may see on dashboards: a member their own numbers and their own team's;
- * a manager their teams' and any of their members'; an admin anything.
- */
-export function mayViewTeam(user: SessionUser, teamId: number): boolean {
-  if (user.role === 'admin') return true;
-  if (user.role === 'manager') return user.managedTeamIds.includes(teamId);
-  return user.teamId === teamId;
-}
-
-/** `target` is the viewed user's id and team. */
-export function mayViewUser(user: SessionUser, target: { id: number; teamId: number | null }): boolean {
-  if (user.role === 'admin' || user.id === target.id) return true;
-  if (user.role === 'manager') return target.teamId != null && user.managedTeamIds.includes(target.teamId);
-  return false;
-}
-
-/** Company-wide numbers (no team or owner restriction) are for admins only. */
-export function mayViewCompany(user: SessionUser): boolean {
-  return user.role === 'admin';
 }
 
 /** May the user write a record owned by `ownerId` (whose team is `ownerTeamId`)? */

@@ -8,7 +8,7 @@ import type { Department, Role } from '@/db/schema/enums';
 import { recordActivity } from '@/lib/audit';
 import { hashPassword, verifyPassword } from './password';
 
-export interface SignInLimits {
+interface SignInLimits {
   /** The sliding window failures are counted in. */
   windowMinutes: number;
   /** Failures per (e-mail, client address) pair within the window: then that pair is refused. */
@@ -36,7 +36,7 @@ export function accountDelayMs(failures: number, limits: SignInLimits = SIGN_IN_
   return Math.min(limits.accountMaxDelayMs, limits.accountBaseDelayMs * 2 ** Math.min(over, 16));
 }
 
-export interface AuthenticatedUser {
+interface AuthenticatedUser {
   id: number;
   email: string;
   name: string;
@@ -46,7 +46,7 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; error: 'invalid' | 'rate_limited' };
 
@@ -58,11 +58,11 @@ function getDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export interface AuthenticateOptions {
+interface AuthenticateOptions {
   limits?: SignInLimits;
   /** Waits for the account's slow-down; replaced in tests. */
   sleep?: (ms: number) => Promise<void>;

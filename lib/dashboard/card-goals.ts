@@ -19,7 +19,7 @@ export interface CardGoal {
   scopeLabel: string;
 }
 
-export async function scopeIds(filters: KpiFilters): Promise<{ teamId: number | null; userId: number | null }> {
+async function scopeIds(filters: KpiFilters): Promise<{ teamId: number | null; userId: number | null }> {
   const db = await getReadDb();
   const [team] = filters.team ? await queryRows<{ id: number }>(db, sql`select id from teams where lower(name) = lower(${filters.team})`) : [];
   const [user] = filters.owner ? await queryRows<{ id: number }>(db, sql`select id from users where lower(email) = lower(${filters.owner})`) : [];

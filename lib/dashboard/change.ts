@@ -5,7 +5,7 @@
 import { formatKpiValue, formatPlain, levelDigits, roundAsShown } from '@/lib/kpi/format';
 import type { KpiDirection, KpiUnit, KpiValue } from '@/lib/kpi/types';
 
-export type Tone = 'good' | 'bad' | 'flat' | 'none';
+type Tone = 'good' | 'bad' | 'flat' | 'none';
 /** 'ratio': a value of two KPIs (CLV ÷ CAC, "3.2×"). */
 export type ChangeUnit = KpiUnit | 'ratio';
 
@@ -31,14 +31,14 @@ export interface Change {
  *   alone (0.04 → "0.0 h") would swing the % by more than 10%.
  * Percent and score changes are differences (pp, points), not divisions by the base: no floor.
  */
-export const SMALL_BASE: Partial<Record<ChangeUnit, number>> = { count: 10, money: 10, hours: 1, minutes: 1, days: 1 };
+const SMALL_BASE: Partial<Record<ChangeUnit, number>> = { count: 10, money: 10, hours: 1, minutes: 1, days: 1 };
 /** More than tenfold (+1,000% or more): only a base that was nearly empty grows like that. */
-export const MAX_RELATIVE_PCT = 1000;
+const MAX_RELATIVE_PCT = 1000;
 /**
  * A rate bounded by 0–100% cannot move 100 pp or more; only a ratio of ratios (growth rates, ROI)
  * can, and only when its previous value stood on a tiny base ("2,008% → 88.0%", not "−1,919.9 pp").
  */
-export const MAX_PP = 100;
+const MAX_PP = 100;
 
 const minus = (s: string) => s.replace(/^-/, '−');
 

@@ -6,7 +6,7 @@ import { getReadDb, queryRows } from '@/db/client';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
 import type { KpiFilters, Period } from '@/lib/kpi';
 
-export interface DistributionBin { label: string; count: number; group?: string }
+interface DistributionBin { label: string; count: number; group?: string }
 
 const where = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 const inPeriod = (col: string, p: Period) => [
@@ -27,7 +27,7 @@ export async function npsScores(period: Period, filters: KpiFilters): Promise<Di
 }
 
 /** Upper bounds (exclusive) of the deal-size bins, in dollars. */
-export const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;
+const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;
 
 function sizeLabel(i: number): string {
   const k = (n: number) => `$${n / 1000}k`;

@@ -7,7 +7,7 @@ import { OPEN_DEAL_STAGES } from '@/db/schema/enums';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
 import type { KpiFilters, Period } from '@/lib/kpi';
 
-export interface FunnelStep { label: string; count: number }
+interface FunnelStep { label: string; count: number }
 
 const where = (conds: ReturnType<typeof sql>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 
@@ -30,7 +30,7 @@ export async function leadFunnel(period: Period, filters: KpiFilters): Promise<F
   ];
 }
 
-export interface StageRow { stage: string; deals: number; amount: number }
+interface StageRow { stage: string; deals: number; amount: number }
 
 /** Deals open now (created before the period's end, not closed), by stage, with their amount. */
 export async function openDealsByStage(period: Period, filters: KpiFilters): Promise<StageRow[]> {

@@ -37,7 +37,7 @@ export function noDataText(p: Period): string {
   return `No data for ${periodInWords(p)}`;
 }
 
-export interface TrendValues {
+interface TrendValues {
   values: (number | null)[];
   /** The point in progress, or -1. */
   soFar: number;

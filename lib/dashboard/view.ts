@@ -20,7 +20,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * before: a year of whole months, so trends have a dozen complete points and nothing partial is
  * compared with anything whole. The to-date presets compare like for like (lib/kpi/periods).
  */
-export const DASHBOARD_DEFAULT_PRESET: PeriodPreset = 'last_12_months';
+const DASHBOARD_DEFAULT_PRESET: PeriodPreset = 'last_12_months';
 
 export interface DashboardView {
   department: Department;
@@ -52,11 +52,11 @@ export interface DashboardView {
 
 export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function defaultDepartment(user: SessionUser): Department {
+function defaultDepartment(user: SessionUser): Department {
   return user.department ?? 'executive';
 }
 
-export function departmentFor(user: SessionUser, requested: string | undefined): Department {
+function departmentFor(user: SessionUser, requested: string | undefined): Department {
   if (requested && can(user, 'dashboard.viewAs') && (DEPARTMENTS as readonly string[]).includes(requested)) {
     return requested as Department;
   }

@@ -20,7 +20,7 @@ export interface GoalCardInfo {
   scopeLabel: string;
 }
 
-export interface GoalView {
+interface GoalView {
   department: Department;
   teamId?: number | null;
   userId?: number | null;

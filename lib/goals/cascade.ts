@@ -13,7 +13,7 @@ export interface TargetsCheck {
 }
 
 /** Relative tolerance: member targets typed as decimals (0.1 + 0.2) still add up to 0.3. */
-export const TARGETS_REL_TOLERANCE = 1e-9;
+const TARGETS_REL_TOLERANCE = 1e-9;
 
 export function targetsAddUp(teamTarget: number, memberTargets: readonly number[]): TargetsCheck {
   const sum = rollupAdditive(memberTargets);

@@ -7,8 +7,8 @@ import type { SessionUser } from '@/lib/auth/permissions';
 import type { QueryDb } from '@/lib/kpi';
 import { creatableScopes } from './permissions';
 
-export interface TeamOption { id: number; name: string }
-export interface PersonOption { id: number; name: string; teamId: number | null; teamName: string | null }
+interface TeamOption { id: number; name: string }
+interface PersonOption { id: number; name: string; teamId: number | null; teamName: string | null }
 
 export interface GoalFormOptions {
   scopes: ('company' | 'team' | 'user')[];

@@ -10,7 +10,7 @@ import { daysBetween, toUtcMs } from './dates';
 import { goalKpiFilters } from './live';
 import { now as clockNow } from '@/lib/clock';
 
-export interface ScopeChoice {
+interface ScopeChoice {
   scope: string;
   teamId: number | null;
   userId: number | null;
@@ -51,10 +51,10 @@ export function scopeFilters(r: ResolvedScope, filters: Record<string, string>):
   return goalKpiFilters({ filters, scope: r.scope, scopeTeamName: r.teamName, scopeUserEmail: r.userEmail });
 }
 
-export interface MonthPoint { month: string; value: number | null }
+interface MonthPoint { month: string; value: number | null }
 
 /** The 12 whole months before the current one: a partial month would read as a drop for totals. */
-export function historyPeriod(now: Date): { from: Date; to: Date } {
+function historyPeriod(now: Date): { from: Date; to: Date } {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 12, 1));
   return { from, to };

@@ -10,7 +10,7 @@ import type { KpiAggregation, ProgressResult } from './types';
 import { now as clockNow } from '@/lib/clock';
 
 /** What the live computation needs of a goal row. */
-export interface LiveGoal {
+interface LiveGoal {
   kpiKey: string;
   filters: Record<string, string>;
   baseline: number;
@@ -32,7 +32,7 @@ export function goalKpiFilters(goal: Pick<LiveGoal, 'filters' | 'scope' | 'scope
   return out;
 }
 
-export interface ActualPoint {
+interface ActualPoint {
   /** The week's first instant (ISO), clipped to the goal's start. */
   start: string;
   end: string;
@@ -63,7 +63,7 @@ export function trendPoints(actual: readonly ActualPoint[], lastUnfinished: bool
 }
 
 /** Goal window bounds: the instant measuring stops (min(now, due)) and the current value's window. */
-export function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, now: Date) {
+function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, now: Date) {
   const startMs = toUtcMs(goal.startDate);
   const endMs = Math.min(now.getTime(), toUtcMs(goal.dueDate));
   const aggregation = getKpi(goal.kpiKey)?.aggregation ?? 'level';

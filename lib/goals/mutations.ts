@@ -94,7 +94,7 @@ export async function updateGoal(db: Db, user: SessionUser, id: number, input: G
 }
 
 const NEXT_STATE = { close: 'closed', archive: 'archived', reopen: 'active' } as const;
-export type GoalStateChange = keyof typeof NEXT_STATE;
+type GoalStateChange = keyof typeof NEXT_STATE;
 
 /** Close (done with it, kept in lists), archive (hidden by default) or reopen; member goals follow their team goal. */
 export async function changeGoalState(db: Db, user: SessionUser, id: number, change: GoalStateChange, now: Date = clockNow()): Promise<ActionResult> {
@@ -118,7 +118,7 @@ export async function changeGoalState(db: Db, user: SessionUser, id: number, cha
 }
 
 /** The goals table's own columns of a joined row (for audit rows). */
-export function stripJoins(g: GoalRow) {
+function stripJoins(g: GoalRow) {
   const { scopeTeamName: _a, scopeUserEmail: _b, scopeUserName: _c, scopeUserTeamId: _d, ownerName: _e, ownerEmail: _f, createdByName: _g, ...rest } = g;
   return rest;
 }

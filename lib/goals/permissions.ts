@@ -3,7 +3,7 @@
 // mutations (which writes to refuse) ask the same question.
 import { can, type SessionUser } from '@/lib/auth/permissions';
 
-export interface GoalScopeRef {
+interface GoalScopeRef {
   scope: string;
   /** The team of a team goal. */
   teamId: number | null;

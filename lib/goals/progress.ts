@@ -80,7 +80,7 @@ function tryMs(d: GoalFields['startDate']): number | null {
 }
 
 /** Whether `value` is at or beyond `target` in the KPI's direction (with the float tolerance above). */
-export function reachesTarget(value: number, target: number, direction: KpiDirection, gap: number): boolean {
+function reachesTarget(value: number, target: number, direction: KpiDirection, gap: number): boolean {
   const tol = REL_TOL * Math.max(Math.abs(target), gap);
   return direction === 'higher' ? value >= target - tol : value <= target + tol;
 }

@@ -24,7 +24,7 @@ export interface GoalListFilters {
   state?: 'open' | 'active' | 'closed' | 'archived' | 'all';
 }
 
-export interface GoalListItem {
+interface GoalListItem {
   goal: GoalRow;
   scopeLabel: string;
   live: LiveProgress;
@@ -54,7 +54,7 @@ export async function listGoals(db: Db, viewer: SessionUser, f: GoalListFilters 
   return f.status ? items.filter((i) => i.live.result.status === f.status) : items;
 }
 
-export interface GoalRollup {
+interface GoalRollup {
   /** Sum of the member goals' current values (additive KPIs only). */
   current: number | null;
   progress: number | null;

@@ -9,7 +9,7 @@ import type { Db } from '@/db/client';
 import { goals, teams, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/permissions';
 
-export type GoalDb = Pick<Db, 'select'>;
+type GoalDb = Pick<Db, 'select'>;
 
 const scopeUser = alias(users, 'scope_user');
 const owner = alias(users, 'owner_user');

@@ -17,7 +17,7 @@ import { mayManageGoal } from './permissions';
 import { validateGoalMath } from './progress';
 import { now as clockNow } from '@/lib/clock';
 
-export interface TeamMember { id: number; name: string; email: string }
+interface TeamMember { id: number; name: string; email: string }
 
 /**
  * The active members of a team a goal can be split to: with `department`, only those of the goal's
@@ -33,7 +33,7 @@ export async function teamMembers(db: QueryDb, teamId: number, department?: stri
  * (the team goal's text quotes the team's target, which means nothing on a member's page). Null when
  * the target is within the member's history and the team goal is no stretch.
  */
-export function memberStretchText(check: AchievabilityResult | null, parentStretch: boolean): string | null {
+function memberStretchText(check: AchievabilityResult | null, parentStretch: boolean): string | null {
   if (check && check.messages.length && (needsStretch(check) || parentStretch)) return check.messages.join(' ');
   return parentStretch ? 'Part of a stretch team goal; this target is within the member’s own last 12 months.' : null;
 }

@@ -3,7 +3,7 @@
 import type { SourceKey } from '@/lib/kpi/sql/sources';
 import { ticketTitleSql } from './titles';
 
-export const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
+const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
 export type RecordEntity = (typeof RECORD_ENTITIES)[number];
 
 export interface EntityDef {

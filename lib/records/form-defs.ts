@@ -15,7 +15,7 @@ import { ticketRules, ticketShape } from '@/lib/validation/tickets';
 import type { RecordEntity } from './entities';
 
 /** How a field is entered. `day` is a datetime column entered as a calendar day (time kept on edit). */
-export type FieldKind = 'text' | 'money' | 'number' | 'integer' | 'date' | 'day' | 'datetime' | 'enum' | 'owner' | 'account' | 'campaign' | 'ticket';
+type FieldKind = 'text' | 'money' | 'number' | 'integer' | 'date' | 'day' | 'datetime' | 'enum' | 'owner' | 'account' | 'campaign' | 'ticket';
 export type RefKind = 'owner' | 'account' | 'campaign' | 'ticket';
 
 /** A form field as the browser needs it (plain data: it crosses to the client component). */
@@ -32,7 +32,7 @@ export interface FormField {
 /** What a form submits once parsed: the record's id (null on create) and its columns by database name. */
 export type RecordFormInput = { id: number | null } & Record<string, unknown>;
 
-export interface RecordFormDef {
+interface RecordFormDef {
   entity: RecordEntity;
   schema: z.ZodType<RecordFormInput>;
   fields: FormField[];

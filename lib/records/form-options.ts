@@ -27,7 +27,7 @@ export async function ownerOptions(viewer: SessionUser, dbIn?: QueryDb): Promise
   return queryRows<Option>(db, sql`select u.id, u.name from users u where u.active and ${where} order by u.name limit ${LIMIT.owner}`);
 }
 
-export async function accountOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
+async function accountOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
   const db = dbIn ?? (await getReadDb());
   return queryRows<Option>(db, sql`select x.id, x.name from (
       (select a.id, a.name from accounts a where ${scopeCondition(SOURCES.accounts, viewer)} order by a.name limit ${LIMIT.account})
@@ -35,7 +35,7 @@ export async function accountOptions(viewer: SessionUser, dbIn?: QueryDb, curren
     ) x order by x.name`);
 }
 
-export async function ticketOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
+async function ticketOptions(viewer: SessionUser, dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
   const db = dbIn ?? (await getReadDb());
   const label = sql`t.external_id || ' · ' || to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD') || coalesce(' · ' || t.category, '')`;
   return queryRows<Option>(db, sql`select x.id, x.name from (
@@ -44,7 +44,7 @@ export async function ticketOptions(viewer: SessionUser, dbIn?: QueryDb, current
     ) x order by x.created_at desc`);
 }
 
-export async function campaignOptions(dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
+async function campaignOptions(dbIn?: QueryDb, current?: number | null): Promise<Option[]> {
   const db = dbIn ?? (await getReadDb());
   return queryRows<Option>(db, sql`select x.id, x.name from campaigns x where x.id in (
       select c.id from campaigns c order by c.started_at desc limit ${LIMIT.campaign}) ${orCurrent(current)} order by x.name`);

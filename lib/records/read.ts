@@ -23,10 +23,10 @@ function base(entity: RecordEntity, viewer: SessionUser, access: RecordAccess = 
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
 /** The list's sort: one of its listed columns (else the kind's time column), newest/largest first by default. */
-export function listSort(entity: RecordEntity, sort?: string, dir?: string): { sort: string; dir: SortDir } {
+function listSort(entity: RecordEntity, sort?: string, dir?: string): { sort: string; dir: SortDir } {
   const def = ENTITY_DEFS[entity];
   return { sort: sort && def.listColumns.includes(sort) ? sort : def.sortColumn, dir: dir === 'asc' ? 'asc' : 'desc' };
 }
@@ -60,7 +60,7 @@ export async function listRecords(viewer: SessionUser, entity: RecordEntity, opt
   return { rows, total: n, page, sort, dir };
 }
 
-export interface RecordDetail {
+interface RecordDetail {
   row: RecordRow;
   title: string;
   ownerName: string | null;
@@ -89,7 +89,7 @@ export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: n
   return { row: rec, title: r.title, ownerName: r.owner_name, ownerTeamId: r.owner_team_id, accountName: r.account_name, writable: r.writable === true };
 }
 
-export interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
+interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
 
 /** The kinds that point at a record through a column, shown on its page. */
 const RELATED: Partial<Record<RecordEntity, { entity: RecordEntity; column: string }[]>> = {
@@ -116,7 +116,7 @@ export async function relatedRecords(viewer: SessionUser, entity: RecordEntity, 
   }));
 }
 
-export interface ReferenceNames {
+interface ReferenceNames {
   campaign?: { id: number; name: string };
   /** null when the ticket exists but is outside the viewer's scope (its id is not a link then). */
   ticket?: { id: number; title: string | null };

@@ -29,7 +29,7 @@ const TABLES: Record<RecordEntity, PgTable> = {
 };
 
 /** Generated external ids say where the record came from and never collide with an import's. */
-export function newExternalId(prefix: string): string {
+function newExternalId(prefix: string): string {
   return `ui-${prefix}-${randomUUID().slice(0, 8)}`;
 }
 

@@ -22,4 +22,3 @@ export function accountRules(a: Partial<Record<keyof typeof accountShape, unknow
 
 export const accountSchema = z.object(accountShape).superRefine(accountRules, ALWAYS);
 export const accountColumns = columnsOf(accountShape);
-export type AccountValues = z.output<typeof accountSchema>;

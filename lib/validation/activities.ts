@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from '@/db/schema/enums';
 import { columnsOf, datetime, email, enumOf, text } from './fields';
 
-export const activityShape = {
+const activityShape = {
   external_id: text({ required: true }),
   user_email: email({ required: true, references: 'users' }),
   occurred_at: datetime({ required: true }),
@@ -12,4 +12,3 @@ export const activityShape = {
 
 export const activitySchema = z.object(activityShape);
 export const activityColumns = columnsOf(activityShape);
-export type ActivityValues = z.output<typeof activitySchema>;

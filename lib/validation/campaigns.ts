@@ -37,4 +37,3 @@ export function campaignRules(c: Partial<Record<keyof typeof campaignShape, unkn
 
 export const campaignSchema = z.object(campaignShape).superRefine(campaignRules, ALWAYS);
 export const campaignColumns = columnsOf(campaignShape);
-export type CampaignValues = z.output<typeof campaignSchema>;

@@ -31,4 +31,3 @@ export function dealRules(d: Partial<Record<keyof typeof dealShape, unknown>>, c
 
 export const dealSchema = z.object(dealShape).superRefine(dealRules, ALWAYS);
 export const dealColumns = columnsOf(dealShape);
-export type DealValues = z.output<typeof dealSchema>;

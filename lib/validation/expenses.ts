@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EXPENSE_CATEGORIES } from '@/db/schema/enums';
 import { columnsOf, date, enumOf, longText, money, text } from './fields';
 
-export const expenseShape = {
+const expenseShape = {
   external_id: text({ required: true }),
   incurred_on: date({ required: true }),
   category: enumOf(EXPENSE_CATEGORIES, { required: true }),
@@ -13,4 +13,3 @@ export const expenseShape = {
 
 export const expenseSchema = z.object(expenseShape);
 export const expenseColumns = columnsOf(expenseShape);
-export type ExpenseValues = z.output<typeof expenseSchema>;

@@ -106,7 +106,7 @@ function validYmd(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-export function parseDate(s: string): Result<string> {
+function parseDate(s: string): Result<string> {
   const m = DATE_RE.exec(s);
   if (!m) return fail('must be a date YYYY-MM-DD');
   if (!validYmd(+m[1], +m[2], +m[3])) return fail(`is not a real calendar date (${s})`);
@@ -163,7 +163,7 @@ function roundCents(int: string, frac: string): number {
   return Number(cents) / 100;
 }
 
-export function parseDecimal(s: string, max: number): Result<number> {
+function parseDecimal(s: string, max: number): Result<number> {
   const m = PLAIN_DECIMAL_RE.exec(s);
   if (!m) return fail(whyNotDecimal(s));
   const value = roundCents(m[1] ?? '0', m[2] ?? m[3] ?? '');
@@ -173,7 +173,7 @@ export function parseDecimal(s: string, max: number): Result<number> {
 
 const INT_MAX = 2_147_483_647;
 
-export function parseInteger(s: string, min: number): Result<number> {
+function parseInteger(s: string, min: number): Result<number> {
   // `12.0` is a whole number too (spreadsheets and pandas write counts that way).
   const m = /^([+-]?\d+)(?:\.0+)?$/.exec(s);
   if (!m) return fail(/^[+-]?\d*\.\d+$/.test(s) ? 'must be a whole number' : 'must be a whole number (e.g. 12)');
@@ -185,11 +185,11 @@ export function parseInteger(s: string, min: number): Result<number> {
 
 const EMAIL_RE = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
-export function parseEmail(s: string): Result<string> {
+function parseEmail(s: string): Result<string> {
   return EMAIL_RE.test(s) ? ok(s.toLowerCase()) : fail(`is not a valid e-mail address (${s})`);
 }
 
-export function parseEnum<T extends string>(values: readonly T[], s: string): Result<T> {
+function parseEnum<T extends string>(values: readonly T[], s: string): Result<T> {
   // Case-insensitive; `Cross Sell` / `cross-sell` also name `cross_sell`.
   const v = s.toLowerCase().replace(/[\s-]+/g, '_');
   return (values as readonly string[]).includes(v) ? ok(v as T) : fail(`must be one of: ${values.join(', ')} (got "${s}")`);
@@ -198,7 +198,7 @@ export function parseEnum<T extends string>(values: readonly T[], s: string): Re
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
-export function parseBoolean(s: string): Result<boolean> {
+function parseBoolean(s: string): Result<boolean> {
   const v = s.toLowerCase();
   if (TRUE.has(v)) return ok(true);
   if (FALSE.has(v)) return ok(false);

@@ -11,7 +11,7 @@ import { ALWAYS } from './fields';
 
 /** Filters a goal may carry besides its scope (the scope sets team / owner). */
 export const GOAL_FILTER_KEYS = ['segment', 'region', 'industry', 'product', 'source', 'channel'] as const satisfies readonly FilterKey[];
-export type GoalFilterKey = (typeof GOAL_FILTER_KEYS)[number];
+type GoalFilterKey = (typeof GOAL_FILTER_KEYS)[number];
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number) => z.preprocess(blank, z.string().trim().max(max, `At most ${max} characters.`).optional());
@@ -110,9 +110,6 @@ export type GoalInput = z.output<typeof goalSchema>;
 
 /** The edit form also names the goal it changes. */
 export const goalEditSchema = z.object({ id: z.coerce.number().int().positive() }).and(goalSchema);
-
-/** Close / archive / reopen: just the goal. */
-export const goalIdSchema = z.object({ id: z.coerce.number().int().positive() });
 
 /** Split a team goal: one target per member (`target_<userId>`), blank = no goal for that member. */
 export const goalSplitSchema = z.object({ id: z.coerce.number().int().positive() }).catchall(z.unknown()).transform((v, ctx) => {

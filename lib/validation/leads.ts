@@ -35,4 +35,3 @@ export function leadRules(l: Partial<Record<keyof typeof leadShape, unknown>>, c
 
 export const leadSchema = z.object(leadShape).superRefine(leadRules, ALWAYS);
 export const leadColumns = columnsOf(leadShape);
-export type LeadValues = z.output<typeof leadSchema>;

@@ -13,4 +13,3 @@ export const orderShape = {
 
 export const orderSchema = z.object(orderShape);
 export const orderColumns = columnsOf(orderShape);
-export type OrderValues = z.output<typeof orderSchema>;

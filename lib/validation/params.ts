@@ -8,11 +8,11 @@ import { z } from 'zod';
 
 /** The largest value of a Postgres `integer` (serial) column. */
 export const MAX_DB_ID = 2_147_483_647;
-export const MIN_DAY = '1900-01-01';
-export const MAX_DAY = '2200-12-31';
+const MIN_DAY = '1900-01-01';
+const MAX_DAY = '2200-12-31';
 
 export const ID_MESSAGE = `Not an id: use a whole number from 1 to ${MAX_DB_ID}`;
-export const DAY_MESSAGE = `Not a date: use YYYY-MM-DD between ${MIN_DAY} and ${MAX_DAY}`;
+const DAY_MESSAGE = `Not a date: use YYYY-MM-DD between ${MIN_DAY} and ${MAX_DAY}`;
 
 /** A strict YYYY-MM-DD that is a real calendar day within the bounds. */
 export function isDay(s: string): boolean {
@@ -51,11 +51,11 @@ export function textParam(max: number) {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 type Shape = Record<string, z.ZodType<unknown, string>>;
-export type ParsedParams<S extends Shape> = { [K in keyof S]?: z.output<S[K]> };
+type ParsedParams<S extends Shape> = { [K in keyof S]?: z.output<S[K]> };
 export interface ParamProblem { param: string; value: string; message: string }
 
 /** The first value of a query parameter (a repeated one counts once). */
-export function firstParam(v: string | string[] | null | undefined): string | undefined {
+function firstParam(v: string | string[] | null | undefined): string | undefined {
   return (Array.isArray(v) ? v[0] : v) ?? undefined;
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SURVEY_KINDS } from '@/db/schema/enums';
 import { ALWAYS, columnsOf, datetime, enumOf, integer, issue, isNum, isStr, reference, text } from './fields';
 
-export const SCORE_RANGES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] } as const;
+const SCORE_RANGES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] } as const;
 
 export const surveyResponseShape = {
   external_id: text({ required: true }),
@@ -23,4 +23,3 @@ export function surveyResponseRules(r: Partial<Record<keyof typeof surveyRespons
 
 export const surveyResponseSchema = z.object(surveyResponseShape).superRefine(surveyResponseRules, ALWAYS);
 export const surveyResponseColumns = columnsOf(surveyResponseShape);
-export type SurveyResponseValues = z.output<typeof surveyResponseSchema>;

@@ -28,4 +28,3 @@ export function ticketRules(t: Partial<Record<keyof typeof ticketShape, unknown>
 
 export const ticketSchema = z.object(ticketShape).superRefine(ticketRules, ALWAYS);
 export const ticketColumns = columnsOf(ticketShape);
-export type TicketValues = z.output<typeof ticketSchema>;

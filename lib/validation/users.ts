@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEPARTMENTS, ROLES } from '@/db/schema/enums';
 import { boolean, columnsOf, email, enumOf, text } from './fields';
 
-export const userShape = {
+const userShape = {
   email: email({ required: true }),
   name: text({ required: true }),
   role: enumOf(ROLES, { required: true }),
@@ -14,4 +14,3 @@ export const userShape = {
 
 export const userSchema = z.object(userShape);
 export const userColumns = columnsOf(userShape);
-export type UserValues = z.output<typeof userSchema>;
