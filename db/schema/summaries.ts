@@ -2,9 +2,9 @@
 // triggers and functions are SQL of migration 0005 (lib/kpi/summary/sql-gen.ts). No foreign keys: a
 // deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, type SummaryDef, type SummaryKey } from './summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey } from './summary-defs';
 
-function summaryTable<K extends SummaryKey>(name: K) {
+function summaryTable<K extends SummaryKey | MonthKey>(name: K) {
   const def: SummaryDef = SUMMARY_BY_KEY[name];
   const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
   if (def.dim) cols[def.dim] = text(def.dim);
@@ -25,3 +25,10 @@ export const orderDays = summaryTable('order_days');
 export const ticketCreatedDays = summaryTable('ticket_created_days');
 export const ticketResolvedDays = summaryTable('ticket_resolved_days');
 export const surveyDays = summaryTable('survey_days');
+export const leadCreatedMonths = summaryTable('lead_created_months');
+export const leadMqlMonths = summaryTable('lead_mql_months');
+export const dealClosedMonths = summaryTable('deal_closed_months');
+export const orderMonths = summaryTable('order_months');
+export const ticketCreatedMonths = summaryTable('ticket_created_months');
+export const ticketResolvedMonths = summaryTable('ticket_resolved_months');
+export const surveyMonths = summaryTable('survey_months');

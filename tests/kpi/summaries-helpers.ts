@@ -11,7 +11,9 @@ import type { KpiKey } from '@/lib/kpi/registry';
 import type { Dimension, KpiFilters } from '@/lib/kpi/types';
 import { closeTo, day } from './golden-data';
 
-export const PERIODS: [string, string][] = [['2025-01-01', '2026-01-01'], ['2025-04-01', '2025-07-01'], ['2025-11-01', '2025-12-01'], ['2024-06-01', '2026-06-01']];
+export const PERIODS: [string, string][] = [['2025-01-01', '2026-01-01'], ['2025-04-01', '2025-07-01'], ['2025-11-01', '2025-12-01'], ['2024-06-01', '2026-06-01'],
+  // Edge days around whole months, and days inside one month.
+  ['2025-02-10', '2025-09-20'], ['2025-03-05', '2025-03-25']];
 export const FILTERS: KpiFilters[] = [
   {}, { team: 'alpha' }, { owner: 'user2@example.com' }, { product: 'pro' }, { source: 'web' }, { channel: 'email' }, { segment: 'smb' },
   { team: 'Beta', product: 'Core' },

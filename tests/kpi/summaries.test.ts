@@ -31,21 +31,31 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => h?.close());
 
+async function withRaw<T>(fn: () => Promise<T>): Promise<T> {
+  setSummariesEnabled(false);
+  try {
+    return await fn();
+  } finally {
+    setSummariesEnabled(true);
+  }
+}
 const revenue = (from: string, to: string) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['revenue'] }).then((v) => v.revenue);
 
 describe('[KPI][SUMMARIES]', () => {
-  it('migration 0005 holds exactly the SQL lib/kpi/summary/sql-gen.ts generates', () => {
-    const text = fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', '0005_exact_summaries.sql'), 'utf8');
-    for (const stmt of triggerSql()) expect(text.includes(stmt), stmt.slice(0, 120)).toBe(true);
+  it('migrations 0005 (triggers) and 0006 (functions, with the month tables) hold exactly the SQL sql-gen.ts generates', () => {
+    const read = (f: string) => fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', f), 'utf8');
+    const [triggers, functions] = [read('0005_exact_summaries.sql'), read('0006_summary_months.sql')];
+    for (const stmt of triggerSql()) expect((stmt.startsWith('CREATE TRIGGER') ? triggers : functions).includes(stmt), stmt.slice(0, 120)).toBe(true);
   });
 
   it('after the golden import: 0 differences, and every KPI, breakdown and series equals the raw rows', async () => {
     await expectVerified(h.db);
     const report = await verifySummaries(h.db);
     expect(report.tables.every((t) => t.rows > 0)).toBe(true);
-    expect(await expectEngineMatchesRaw(h.db)).toBe(4 * 8 * 46 * 2);
+    expect(await expectEngineMatchesRaw(h.db)).toBe(6 * 8 * 46 * 2);
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01');
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { team: 'Alpha' });
+    await expectViewsMatchRaw(h.db, '2025-02-10', '2025-09-20', { product: 'Pro' });
   }, 300_000);
 
   it('serves whole-day periods whose filters it keys, and leaves the rest to raw rows', () => {
@@ -60,18 +70,24 @@ describe('[KPI][SUMMARIES]', () => {
     expect(summaryPasses(slots(js), { channel: 'email' }, 'owner').passes).toHaveLength(1); // channel does not reach orders
   });
 
-  it('the engine reads the summaries: a corrupted row changes revenue and verify names it; rebuild repairs', async () => {
-    const before = await revenue('2025-01-01', '2026-01-01');
-    await h.db.execute(sql`update order_days set amount = amount + 1000 where day = (select min(day) from order_days where day >= '2025-01-01')`);
-    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(before! + 1000, 6);
-    setSummariesEnabled(false);
-    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(before!, 6);
-    setSummariesEnabled(true);
+  it('the engine reads the summaries (edge days from the day table, whole months from the month table); verify names a corrupted row; rebuild repairs', async () => {
+    const [{ d }] = await queryRows<{ d: string }>(h.db, sql`select min(day)::text as d from order_days where day >= '2025-03-10'`);
+    const next = new Date(day(d).getTime() + 86_400_000).toISOString().slice(0, 10);
+    const year = await revenue('2025-01-01', '2026-01-01');
+    const oneDay = await revenue(d, next);
+    await h.db.execute(sql`update order_days set amount = amount + 1000 where day = ${d}`);
+    expect(await revenue(d, next)).toBeCloseTo(oneDay! + 1000 * (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from order_days where day = ${d}`))[0].n, 6);
+    expect(await withRaw(() => revenue(d, next))).toBeCloseTo(oneDay!, 6);
+    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year!, 6); // whole months: not the day rows
+    await h.db.execute(sql`update order_months set amount = amount + 500 where day = '2025-03-01'`);
+    const rows = (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from order_months where day = '2025-03-01'`))[0].n;
+    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year! + 500 * rows, 6);
+    expect(await withRaw(() => revenue('2025-01-01', '2026-01-01'))).toBeCloseTo(year!, 6);
     const report = await verifySummaries(h.db);
-    expect(report.differences.map((d) => [d.table, d.side])).toEqual([['order_days', 'summary'], ['order_days', 'raw rows']]);
+    expect(new Set(report.differences.map((x) => x.table))).toEqual(new Set(['order_days', 'order_months']));
     await rebuildSummaries(h.db);
     await expectVerified(h.db);
-    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(before!, 6);
+    expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year!, 6);
   });
 
   it('a rolled-back write (SQL, and an import with a bad row) leaves the summaries as they were', async () => {

@@ -30,8 +30,15 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- Summary tables were not added: most KPIs are cohort ratios whose filters (owner, team, segment,
-  product, channel) and arbitrary periods defeat pre-aggregation, and results must stay exact.
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migration 0005) serve the dated-event
+  parts — counts, sums and means of leads, deals closed, orders, tickets and survey responses — from
+  tables of one row per UTC day, owner and product/source/channel, kept exact by triggers in the
+  writing transaction. The "without summaries" column is the same engine on raw rows only
+  (\`KPI_SUMMARIES=off\`). What they cannot serve stays on raw rows and now dominates the dashboards'
+  time: distinct-account parts (active customers, buyers and repeat buyers over a period or twelve
+  months, churn's S and L, customer engagement, the upsell numerator), the open pipeline at the period's
+  end, data completeness (all records), and views filtered or broken down by an account's segment,
+  region or industry (not a summary key: the key would be as fine as the rows, see the compression table).
 - The times above are the engine's own, uncached: what the first viewer of a view waits after the data
   it reads changed. The pages share results through the KPI result cache (docs/architecture.md), so
   the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under

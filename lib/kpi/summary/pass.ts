@@ -1,12 +1,13 @@
 // The engine's reads of the exact summaries: the slots a summary can serve (a part that declares one,
 // a period of whole UTC days, filters and breakdown the summary's keys cover) become one query per
-// summary table, with the same result columns as the raw pass (lib/kpi/sql/pass.ts) they replace.
+// summary, with the same result columns as the raw pass (lib/kpi/sql/pass.ts) they replace. A period
+// reads its whole UTC months from the month table and its edge days from the day table.
 // Everything else reads the raw rows, as before. KPI_SUMMARIES=off (or setSummariesEnabled) turns it off.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
+import { SUMMARY_BY_KEY, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
-import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
+import { and, or, type SqlPeriod } from '../sql/period-sql';
 import { SOURCES, sourceFilterKeys, usersMatching, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, KpiFilters, Period } from '../types';
 
@@ -35,11 +36,34 @@ function covers(def: SummaryDef, filters: KpiFilters, dimension?: Dimension): bo
 export interface SummaryPass { source: SourceKey; query: SQL; grouped: boolean }
 
 const dialect = new PgDialect();
-const dayIn = (p: SqlPeriod) => sql`(sm.day >= (${p.fromTs})::date and sm.day < (${p.toTs})::date)`;
+
+/**
+ * Where a whole-day period's records are: the month rows of the whole months it holds [mFrom, mTo),
+ * and the day rows of its edges [from, mFrom) and [mTo, to) (all of [from, to) when it holds no whole
+ * month). In SQL, so literal periods and a series' bucket columns work alike (constants fold).
+ */
+function periodRows(p: SqlPeriod): { days: SQL; months: SQL } {
+  const from = sql`(${p.fromTs})::date`;
+  const to = sql`(${p.toTs})::date`;
+  const mFrom = sql`(case when date_trunc('month', ${p.fromTs}) = ${p.fromTs} then ${from} else (date_trunc('month', ${p.fromTs}) + interval '1 month')::date end)`;
+  const mTo = sql`date_trunc('month', ${p.toTs})::date`;
+  const has = sql`(${mFrom} < ${mTo})`;
+  const x = sql`(case when ${has} then ${mFrom} else ${to} end)`;
+  const y = sql`(case when ${has} then ${mTo} else ${to} end)`;
+  return {
+    days: sql`((sm.day >= ${from} and sm.day < ${x}) or (sm.day >= ${y} and sm.day < ${to}))`,
+    months: sql`(${has} and sm.day >= ${mFrom} and sm.day < ${mTo})`,
+  };
+}
+
+function inPeriod(p: SqlPeriod): SQL {
+  const r = periodRows(p);
+  return sql`((sm.src = 'd' and ${r.days}) or (sm.src = 'm' and ${r.months}))`;
+}
 
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
-  const d = dayIn(s.period);
+  const d = inPeriod(s.period);
   const m = sql.raw(`sm.${ref.measure}`);
   switch (s.part.agg) {
     case 'count': return sql`(coalesce(sum(${m}) filter (where ${d}), 0))::int`;
@@ -58,19 +82,16 @@ function groupOf(def: SummaryDef, dim: Dimension): { joins: SQL[]; key: SQL; lab
   return { joins: [], key: sql`lower(${col})`, label: col };
 }
 
-/** The rows a pass reads: one day range when the periods are literal, else each slot's range. */
-function windowOf(slots: Slot[]): SQL {
-  if (slots.every((s) => s.js)) {
-    const from = new Date(Math.min(...slots.map((s) => s.js!.from.getTime())));
-    const to = new Date(Math.max(...slots.map((s) => s.js!.to.getTime())));
-    return dayIn(literalPeriod({ from, to }));
-  }
-  const ranges = new Map<string, SQL>();
+/** The rows of the day and the month table the slots read (index ranges on `day`). */
+function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
+  const days = new Map<string, SQL>();
+  const months = new Map<string, SQL>();
   for (const s of slots) {
-    const q = dayIn(s.period);
-    ranges.set(JSON.stringify(dialect.sqlToQuery(q)), q);
+    const r = periodRows(s.period);
+    days.set(JSON.stringify(dialect.sqlToQuery(r.days)), r.days);
+    months.set(JSON.stringify(dialect.sqlToQuery(r.months)), r.months);
   }
-  return or([...ranges.values()]);
+  return { days: or([...days.values()]), months: or([...months.values()]) };
 }
 
 function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: KpiFilters, dimension?: Dimension): SummaryPass {
@@ -80,9 +101,11 @@ function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: KpiFilters, d
     if (v) conds.push(sql`sm.owner_id in (${usersMatching(key, v)})`);
   }
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
-  conds.push(windowOf(slots));
+  const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
-  const from = sql.raw(`${def.name} sm`);
+  // Both tables have the same columns in the same order (db/schema/summaries.ts).
+  const from = sql`(select 'd' as src, sm.* from ${sql.raw(def.name)} sm where ${w.days}
+    union all select 'm', sm.* from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source: def.source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
   const g = groupOf(def, dimension!);

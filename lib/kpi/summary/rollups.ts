@@ -3,7 +3,9 @@
 // Verify: each summary compared row by row with its recomputation; every difference is reported.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { SUMMARIES, keyColumns, type SummaryKey } from '@/db/schema/summary-defs';
+import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
+
+type SummaryKey = SummaryDef['name'];
 import { differencesSql, summaryColumns } from './sql-gen';
 
 type Exec = Pick<Db, 'execute'>;

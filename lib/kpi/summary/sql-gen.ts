@@ -35,7 +35,8 @@ const castOf = (def: SummaryDef, m: string) => (def.measures[m].count ? 'int' : 
 export function contributions(def: SummaryDef, r: Rows): string {
   const a = def.alias;
   const own = ownerOf(def);
-  const keys = [`(${a}.${def.time} at time zone 'UTC')::date as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : [])];
+  const utc = `(${a}.${def.time} at time zone 'UTC')`;
+  const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : [])];
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${a}.${def.time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
@@ -78,12 +79,10 @@ const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
 interface Move { def: SummaryDef; link: string; where?: string }
 const MOVES: Record<'accounts' | 'tickets', { ownerCol: string; moves: Move[] }> = {
   accounts: { ownerCol: 'owner_id', moves: [
-    { def: SUMMARIES.find((d) => d.table === 'orders')!, link: 'o.account_id' },
-    { def: SUMMARIES.find((d) => d.table === 'survey_responses')!, link: 's.account_id', where: 's.ticket_id is null' },
+    ...defsOf('orders').map((def) => ({ def, link: 'o.account_id' })),
+    ...defsOf('survey_responses').map((def) => ({ def, link: 's.account_id', where: 's.ticket_id is null' })),
   ] },
-  tickets: { ownerCol: 'assignee_id', moves: [
-    { def: SUMMARIES.find((d) => d.table === 'survey_responses')!, link: 's.ticket_id' },
-  ] },
+  tickets: { ownerCol: 'assignee_id', moves: defsOf('survey_responses').map((def) => ({ def, link: 's.ticket_id' })) },
 };
 
 function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
