@@ -31,6 +31,7 @@ import { explainProgress } from './explain';
 import { AT_RISK_SHARE, roundPercent } from './formulas';
 import { expectedProgressAt, goalWindow, plannedValueAt } from './plan';
 import { fitLine } from './regression';
+import { validateGoalMath } from './goal-rules';
 import type { GoalMathInput, GoalStatus, KpiDirection, ProgressResult } from './types';
 
 export type { DateInput } from './dates';
@@ -44,40 +45,9 @@ export { AT_RISK_SHARE, GOAL_FORMULAS, LEVEL_WINDOW_DAYS, formatNumber, formatPe
 export { rollupAdditive, targetsAddUp, type TargetsCheck } from './cascade';
 export { assessAchievability, type AchievabilityInput, type AchievabilityResult, type MonthValue } from './achievability';
 export { explainProgress, type ExplainContext } from './explain';
+export { validateGoalMath } from './goal-rules';
 
 const REL_TOL = 1e-9;
-
-type GoalFields = Pick<GoalMathInput, 'baseline' | 'target' | 'direction' | 'startDate' | 'dueDate'>;
-
-/** Reasons the goal cannot be measured; empty when it is valid. Usable by forms as field messages. */
-export function validateGoalMath(goal: GoalFields): string[] {
-  const problems: string[] = [];
-  const { baseline, target, direction } = goal;
-  if (!Number.isFinite(baseline)) problems.push('The baseline must be a number.');
-  if (!Number.isFinite(target)) problems.push('The target must be a number.');
-  if (Number.isFinite(baseline) && Number.isFinite(target)) {
-    if (target === baseline) problems.push('The target must differ from the baseline.');
-    else if (direction === 'higher' && target < baseline) {
-      problems.push('Higher is better for this KPI, so the target must be above the baseline.');
-    } else if (direction === 'lower' && target > baseline) {
-      problems.push('Lower is better for this KPI, so the target must be below the baseline.');
-    }
-  }
-  const start = tryMs(goal.startDate);
-  const due = tryMs(goal.dueDate);
-  if (start === null) problems.push('The start date is not a valid date.');
-  if (due === null) problems.push('The due date is not a valid date.');
-  if (start !== null && due !== null && due <= start) problems.push('The due date must be after the start date.');
-  return problems;
-}
-
-function tryMs(d: GoalFields['startDate']): number | null {
-  try {
-    return toUtcMs(d);
-  } catch {
-    return null;
-  }
-}
 
 /** Whether `value` is at or beyond `target` in the KPI's direction (with the float tolerance above). */
 function reachesTarget(value: number, target: number, direction: KpiDirection, gap: number): boolean {

@@ -14,7 +14,7 @@ import type { AchievabilityResult } from './achievability';
 import { goalKpiFilters } from './live';
 import { loadGoal, scopeRef } from './mutations';
 import { mayManageGoal } from './permissions';
-import { validateGoalMath } from './progress';
+import { validateGoalMath } from './goal-rules';
 import { now as clockNow } from '@/lib/clock';
 
 interface TeamMember { id: number; name: string; email: string }

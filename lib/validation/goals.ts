@@ -4,7 +4,7 @@
 // lib/goals/mutations.ts.
 import { z } from 'zod';
 import { DEPARTMENTS, GOAL_SCOPES } from '@/db/schema/enums';
-import { validateGoalMath } from '@/lib/goals/progress';
+import { validateGoalMath } from '@/lib/goals/goal-rules';
 import { getKpi } from '@/lib/kpi/registry';
 import type { FilterKey } from '@/lib/kpi/types';
 import { ALWAYS } from './fields';
