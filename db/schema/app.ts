@@ -66,6 +66,8 @@ export const imports = pgTable('imports', {
   message: text('message'),
   startedAt: tstz('started_at').notNull().defaultNow(),
   finishedAt: tstz('finished_at'),
+  /** Files imported together in one transaction (several files, a folder) share the first one's id; undone together. */
+  runId: integer('run_id'),
 }, (t) => [
   index('imports_started_at_idx').on(t.startedAt),
   check('imports_state_check', oneOf(t.state, IMPORT_STATES)),

@@ -17,7 +17,7 @@ export const EXPENSE_CATEGORIES = ['marketing', 'sales', 'support', 'other'] as 
 export const ACTIVITY_KINDS = ['login', 'create', 'update', 'other'] as const;
 export const GOAL_SCOPES = ['company', 'team', 'user'] as const;
 export const GOAL_STATES = ['active', 'closed', 'archived'] as const;
-export const IMPORT_STATES = ['pending', 'running', 'succeeded', 'failed', 'interrupted'] as const;
+export const IMPORT_STATES = ['pending', 'running', 'succeeded', 'failed', 'interrupted', 'undone'] as const;
 
 export type Role = (typeof ROLES)[number];
 export type Department = (typeof DEPARTMENTS)[number];
