@@ -17,3 +17,8 @@ export function formatDate(d: Date, opts: Intl.DateTimeFormatOptions): string {
   if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat('en-US', opts)));
   return f.format(d);
 }
+
+/** "sales" → "Sales": a department or status word at the start of a label. */
+export function capitalize(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}

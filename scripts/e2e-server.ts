@@ -20,6 +20,8 @@ import { openDb } from '@/db/client';
 import { ensureDemoSignIns, describeDemoUsers } from '@/e2e/support/demo-users';
 import { STATE_FILE, type E2eServerState } from '@/e2e/support/server-state';
 import { NEXT_START_NODE_ARGS } from './lib/next-server';
+import { withDatabase } from './lib/postgres-url';
+import { isAlive } from './lib/process-alive';
 
 const ROOT = process.cwd();
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,21 +29,6 @@ const BASE_URL = `http://localhost:${PORT}`;
 // A fixed, test-only secret: the e2e database is thrown away after the run.
 const SECRET = process.env.E2E_NEXTAUTH_SECRET ?? 'e2e-only-secret-0123456789abcdef0123456789abcdef';
 const log = (...a: unknown[]) => console.log('[e2e-server]', ...a);
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function createPostgresDb(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = postgres(withDatabase(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });

@@ -7,6 +7,7 @@ import { queryRows, type Db } from '@/db/client';
 import type { Department, Role } from '@/db/schema/enums';
 import { recordActivity } from '@/lib/audit';
 import { hashPassword, verifyPassword } from './password';
+import type { SessionUser } from './permissions';
 
 interface SignInLimits {
   /** The sliding window failures are counted in. */
@@ -36,15 +37,8 @@ export function accountDelayMs(failures: number, limits: SignInLimits = SIGN_IN_
   return Math.min(limits.accountMaxDelayMs, limits.accountBaseDelayMs * 2 ** Math.min(over, 16));
 }
 
-interface AuthenticatedUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  department: Department | null;
-  teamId: number | null;
-  sessionVersion: number;
-}
+/** The session's user (permissions.ts) before its managed teams are loaded, with the version the JWT pins. */
+type AuthenticatedUser = Omit<SessionUser, 'managedTeamIds'> & { sessionVersion: number };
 
 type SignInResult =
   | { ok: true; user: AuthenticatedUser }

@@ -6,6 +6,7 @@ import 'server-only';
 import { cache } from 'react';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import type { SessionUser } from '@/lib/auth/permissions';
+import { capitalize } from '@/lib/intl-format';
 
 const slot = cache(() => ({ message: null as string | null }));
 
@@ -19,8 +20,6 @@ export function refusalReason(): string | null {
   return slot().message;
 }
 
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-
 /** What a viewer's role lets them see, to follow "You may not view team "South"." */
 export function scopeReason(user: Pick<SessionUser, 'role'>): string {
   if (user.role === 'member') return 'A member sees their own numbers and their own team’s, not other teams’ or colleagues’ alone.';
@@ -33,7 +32,7 @@ export function departmentRefusal(user: Pick<SessionUser, 'role'>, requested: st
   if (!requested || requested === shown) return null;
   const clipped = requested.slice(0, 30);
   if (!(DEPARTMENTS as readonly string[]).includes(requested)) {
-    return `The link asked for a "${clipped}" dashboard, which does not exist: this is your ${cap(shown)} dashboard.`;
+    return `The link asked for a "${clipped}" dashboard, which does not exist: this is your ${capitalize(shown)} dashboard.`;
   }
-  return `The link asked for the ${cap(requested)} dashboard, but a member sees their own department’s dashboard only (managers and administrators switch): this is your ${cap(shown)} dashboard.`;
+  return `The link asked for the ${capitalize(requested)} dashboard, but a member sees their own department’s dashboard only (managers and administrators switch): this is your ${capitalize(shown)} dashboard.`;
 }

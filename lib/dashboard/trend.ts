@@ -2,21 +2,20 @@
 // the current incomplete one ("so far") and when there is nothing to draw. Pure: unit-tested.
 import type { Bucket, KpiAggregation, Period, SeriesPoint } from '@/lib/kpi';
 import { MAX_BUCKETS, bucketPeriods, periodInWords } from '@/lib/kpi';
-
-const DAY = 86_400_000;
+import { DAY_MS } from '@/lib/clock';
 
 /**
  * The bucket a trend of `p` uses when the link names none: days up to a month (a month to date is its
  * days), weeks up to half a year, months beyond. The trend covers exactly the period, no more.
  */
 export function trendBucket(p: Period): Bucket {
-  const days = (p.to.getTime() - p.from.getTime()) / DAY;
+  const days = (p.to.getTime() - p.from.getTime()) / DAY_MS;
   return days <= 31 ? 'day' : days <= 184 ? 'week' : 'month';
 }
 
 /** Why a trend of `p` by `bucket` is not drawn (too many points), or null. */
 export function trendTooLong(p: Period, bucket: Bucket): string | null {
-  const days = (p.to.getTime() - p.from.getTime()) / DAY;
+  const days = (p.to.getTime() - p.from.getTime()) / DAY_MS;
   const n = bucket === 'day' ? days : bucket === 'week' ? days / 7 : days / 30.44;
   return n > MAX_BUCKETS[bucket] ? `A trend by ${bucket} is drawn for periods up to ${MAX_BUCKETS[bucket]} ${bucket}s: choose a shorter period.` : null;
 }
@@ -56,7 +55,7 @@ export function trendValues(points: SeriesPoint[], bucket: Bucket, aggregation: 
   if (soFar < 0 || aggregation !== 'level' || values[soFar] !== 0) return { values, soFar, held: null };
   const p = points[soFar];
   // Of the whole calendar day, week or month, not of the part the period holds.
-  const unit = bucketPeriods({ from: new Date(p.start), to: new Date(new Date(p.start).getTime() + 32 * DAY) }, bucket)[0];
+  const unit = bucketPeriods({ from: new Date(p.start), to: new Date(new Date(p.start).getTime() + 32 * DAY_MS) }, bucket)[0];
   const elapsed = (now.getTime() - unit.from.getTime()) / (unit.to.getTime() - unit.from.getTime());
   if (elapsed >= 0.5) return { values, soFar, held: null };
   values[soFar] = null;

@@ -7,6 +7,7 @@ import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/auth/permissions';
 import { now as clockNow } from '@/lib/clock';
+import { firstParam } from '@/lib/validation/params';
 import { departmentRefusal, noteRefusal, scopeReason } from './refusal';
 import {
   KpiForbiddenError, authorizeFilters, cleanFilters, comparedPeriod, describeParamsError, presetPeriod, safeParseKpiParams,
@@ -50,7 +51,6 @@ export interface DashboardView {
   memberView: MemberView | null;
 }
 
-export const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function defaultDepartment(user: SessionUser): Department {
   return user.department ?? 'executive';
@@ -65,7 +65,7 @@ function departmentFor(user: SessionUser, requested: string | undefined): Depart
 
 /** The params with the dashboards' default period when the URL names none. */
 export function withDefaultPeriod(params: SearchParams): SearchParams {
-  if (first(params.preset) || first(params.from) || first(params.to) || first(params.through)) return params;
+  if (firstParam(params.preset) || firstParam(params.from) || firstParam(params.to) || firstParam(params.through)) return params;
   return { ...params, preset: DASHBOARD_DEFAULT_PRESET };
 }
 
@@ -85,7 +85,7 @@ export function memberViewParam(user: SessionUser, raw: string | undefined): { v
 /** Resolves the view; a team or owner the viewer may not see gives the 403 page. */
 export async function resolveView(user: SessionUser, raw: SearchParams, now = clockNow()): Promise<DashboardView> {
   const params = withDefaultPeriod(raw);
-  const department = departmentFor(user, first(params.dept));
+  const department = departmentFor(user, firstParam(params.dept));
   const deptParam = department !== defaultDepartment(user) ? department : null;
   const parsed = safeParseKpiParams(params, now);
   let problem: string | null = null;
@@ -103,7 +103,7 @@ export async function resolveView(user: SessionUser, raw: SearchParams, now = cl
   } else {
     problem = describeParamsError(parsed.error);
   }
-  const mv = memberViewParam(user, first(params.view));
+  const mv = memberViewParam(user, firstParam(params.view));
   const memberView = mv.view;
   if (mv.problem) problem = problem ? `${problem}; ${mv.problem}` : mv.problem;
   let filters: KpiFilters;
@@ -114,7 +114,7 @@ export async function resolveView(user: SessionUser, raw: SearchParams, now = cl
     if (err instanceof KpiForbiddenError) { noteRefusal(`${err.message} ${scopeReason(user)}`); forbidden(); }
     throw err;
   }
-  const refused = departmentRefusal(user, first(params.dept), department);
+  const refused = departmentRefusal(user, firstParam(params.dept), department);
   return { department, deptParam, ...when, requested, filters, problem, refused, memberView };
 }
 

@@ -6,9 +6,9 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { goals } from '@/db/schema';
 import { computeKpis, previousPeriod, type KpiKey } from '@/lib/kpi';
+import { DAY_MS } from '@/lib/clock';
 import type { Tx } from './context';
 
-const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
 /** Rounded to a multiple of `step` (1000 for money, 0.1 for hours and points), without float noise. */
@@ -88,7 +88,7 @@ export async function insertDemoGoals(tx: Tx, now: Date): Promise<number> {
     title: 'Enterprise: lift CSAT by 3 points', description: 'Quarterly business reviews with every enterprise account.',
     kpiKey: 'csat', baseline: round(csatBase, 0.1), target: Math.min(100, round(csatBase + 3, 0.1)), scope: 'team', scopeTeamId: teamId('Enterprise'),
     department: 'success', startDate: iso(e0), dueDate: iso(e1), ownerId: lucas.id, createdById: lucas.id,
-    state: 'closed', closedAt: new Date(e1.getTime() + 2 * DAY),
+    state: 'closed', closedAt: new Date(e1.getTime() + 2 * DAY_MS),
   });
   return count;
 }

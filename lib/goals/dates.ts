@@ -2,9 +2,11 @@
  * Date arithmetic for goal math, in UTC milliseconds. A 'YYYY-MM-DD' string is that day's midnight UTC
  * (kpi-catalog.md: "a date counts as its midnight UTC"), so results never depend on the server's zone.
  */
+import { DAY_MS } from '@/lib/clock';
+
 export type DateInput = string | Date;
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 /** An average Gregorian month (365.25 ÷ 12 days), used to turn a goal's duration into months. */
 export const DAYS_PER_MONTH = 30.4375;
 

@@ -55,7 +55,7 @@ type ParsedParams<S extends Shape> = { [K in keyof S]?: z.output<S[K]> };
 export interface ParamProblem { param: string; value: string; message: string }
 
 /** The first value of a query parameter (a repeated one counts once). */
-function firstParam(v: string | string[] | null | undefined): string | undefined {
+export function firstParam(v: string | string[] | null | undefined): string | undefined {
   return (Array.isArray(v) ? v[0] : v) ?? undefined;
 }
 

@@ -2,14 +2,9 @@
 // database created on that server (and dropped afterwards). Tests never see data of an earlier run.
 import postgres from 'postgres';
 import { openDb, type DbHandle } from '@/db/client';
+import { withDatabase } from '@/scripts/lib/postgres-url';
 
 export interface TestDb extends DbHandle { url?: string }
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 export async function createTestDb(): Promise<TestDb> {
   const serverUrl = process.env.DATABASE_URL;

@@ -20,10 +20,9 @@ import { PageHeader } from '../../_components/ui/page-header';
 import { ChartsSkeleton, PipelineCharts, TrendCharts, hasPipelineCharts } from './charts';
 import { MemberViewSwitch } from './member-view-switch';
 import { DashboardCards } from './cards';
+import { capitalize } from '@/lib/intl-format';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
@@ -40,7 +39,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader
-        title={`${cap(view.department)} dashboard`}
+        title={`${capitalize(view.department)} dashboard`}
         description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>}
       />
       <MemberViewSwitch view={view} path="/dashboard" />

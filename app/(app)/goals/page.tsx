@@ -10,7 +10,7 @@ import { GOAL_STATE_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS } from '@/lib/goal
 import type { GoalStatus } from '@/lib/goals/types';
 import { listGoals, visibleGoalOwners, type GoalListFilters } from '@/lib/goals/queries';
 import { formatKpiValue, getKpi } from '@/lib/kpi';
-import { idParam, oneOfParam, parseParams } from '@/lib/validation/params';
+import { firstParam, idParam, oneOfParam, parseParams } from '@/lib/validation/params';
 import { ParamProblems } from '../../_components/param-problems';
 import { ButtonLink } from '../../_components/ui/button';
 import { Field } from '../../_components/ui/field';
@@ -18,12 +18,12 @@ import { PageHeader } from '../../_components/ui/page-header';
 import { GoalStatusBadge, ProgressBar, formatDay } from './_components/goal-bits';
 import styles from './_components/goals.module.css';
 import { lastGoalDay } from '@/lib/goals/dates';
+import { capitalize } from '@/lib/intl-format';
 
 export const metadata: Metadata = { title: 'Goals' };
 
 type Search = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const first = (v: string | string[] | undefined) => firstParam(v) ?? '';
 
 export default async function GoalsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePermission('goals.read');
@@ -65,7 +65,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
         <Field label="Department" name="department">
           <select defaultValue={raw.department}>
             <option value="">Any department</option>
-            {DEPARTMENTS.map((d) => <option key={d} value={d}>{cap(d)}</option>)}
+            {DEPARTMENTS.map((d) => <option key={d} value={d}>{capitalize(d)}</option>)}
           </select>
         </Field>
         <Field label="Owner" name="owner">
@@ -96,7 +96,7 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
                 <div>
                   <Link href={`/goals/${goal.id}`} className={styles.itemTitle}>{goal.title}</Link>
                   <p className={styles.meta}>
-                    {kpi?.name ?? goal.kpiKey} · {scopeLabel} · {cap(goal.department)}
+                    {kpi?.name ?? goal.kpiKey} · {scopeLabel} · {capitalize(goal.department)}
                     {goal.ownerName && goal.ownerName !== goal.scopeUserName ? ` · owner ${goal.ownerName}` : ''}
                   </p>
                 </div>

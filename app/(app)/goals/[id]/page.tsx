@@ -24,10 +24,10 @@ import { SplitForm } from './split-form';
 import { StateButtons } from './state-buttons';
 import styles from './goal-page.module.css';
 import { lastGoalDay } from '@/lib/goals/dates';
+import { capitalize } from '@/lib/intl-format';
 
 export const metadata: Metadata = { title: 'Goal' };
 
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const SAVED: Record<string, string> = { created: 'Goal created.', updated: 'Goal saved.' };
 
 export default async function GoalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -99,7 +99,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
             <dt>Specific</dt><dd>{goal.description || <span className="muted">No description.</span>}<br />KPI: {kpi ? <Link href={`/kpis/${kpi.key}`}>{kpi.name}</Link> : goal.kpiKey}{filterText ? ` (${filterText})` : ''}</dd>
             <dt>Measurable</dt><dd>From {fmt(goal.baseline)} to {fmt(goal.target)} ({kpi?.direction === 'lower' ? 'lower' : 'higher'} is better)</dd>
             <dt>Achievable</dt><dd>{goal.stretch ? `A stretch goal. ${goal.stretch}` : 'Within what the KPI reached in the 12 months before it was set.'}</dd>
-            <dt>Relevant</dt><dd>{detail.scopeLabel}, {cap(goal.department)} department. Accountable: {goal.ownerName}; set by {goal.createdByName}.</dd>
+            <dt>Relevant</dt><dd>{detail.scopeLabel}, {capitalize(goal.department)} department. Accountable: {goal.ownerName}; set by {goal.createdByName}.</dd>
             <dt>Time-bound</dt><dd>{formatDay(goal.startDate)} to {formatDay(lastGoalDay(goal.dueDate))} ({Math.round(r.durationDays || 0)} days)</dd>
           </dl>
           {kpi ? <FormulaList kpi={kpi} /> : null}

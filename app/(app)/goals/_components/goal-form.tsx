@@ -13,12 +13,12 @@ import { Field } from '../../../_components/ui/field';
 import { SubmitButton } from '../../../_components/ui/submit-button';
 import { AchievablePanel } from './achievable-panel';
 import styles from './goal-form.module.css';
+import { capitalize } from '@/lib/intl-format';
 
 export type GoalFormValues = Record<string, string>;
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 const SCOPE_LABELS = { company: 'The company', team: 'A team', user: 'One member' } as const;
-const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 export function GoalForm({ action, initial, options, filterChoices, submitLabel, departmentFromUser = false }: {
   action: Action;
@@ -86,7 +86,7 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel,
         {kpi ? <p className={styles.note}>{kpi.definition} {kpi.direction === 'lower' ? 'Lower is better.' : 'Higher is better.'}</p> : null}
         <div className={styles.grid}>
           {GOAL_FILTER_KEYS.filter((f) => (kpi?.filters as readonly string[] | undefined)?.includes(f)).map((f) => (
-            <Field key={f} label={cap(f)} name={`filter_${f}`} error={errors[`filter_${f}`]}>
+            <Field key={f} label={capitalize(f)} name={`filter_${f}`} error={errors[`filter_${f}`]}>
               <select {...bind(`filter_${f}`)}>
                 <option value="">Any {f}</option>
                 {(filterChoices[f] ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
@@ -122,7 +122,7 @@ export function GoalForm({ action, initial, options, filterChoices, submitLabel,
           ) : null}
           <Field label="Department" name="department" required error={errors.department}>
             <select {...bind('department')}>
-              {DEPARTMENTS.map((d) => <option key={d} value={d}>{cap(d)}</option>)}
+              {DEPARTMENTS.map((d) => <option key={d} value={d}>{capitalize(d)}</option>)}
             </select>
           </Field>
           <Field label="Accountable" name="owner_id" required error={errors.owner_id}>

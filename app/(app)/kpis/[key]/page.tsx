@@ -7,7 +7,8 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { first, resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { firstParam } from '@/lib/validation/params';
 import { PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';
 import { FilterBar } from '../../../_components/kpi/filter-bar';
 import { filterFields } from '../../../_components/kpi/filter-fields';
@@ -39,9 +40,9 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const options = await filterOptions(user);
   // A member sees their team's numbers, not each colleague's: no breakdown by owner or team for them.
   const dims = kpi.breakdowns.filter((d) => !(user.role === 'member' && (d === 'owner' || d === 'team')));
-  const dimParam = first(sp.dim);
+  const dimParam = firstParam(sp.dim);
   const dim = (dims as readonly string[]).includes(dimParam ?? '') ? (dimParam as Dimension) : dims[0];
-  const bucketParam = first(sp.bucket);
+  const bucketParam = firstParam(sp.bucket);
   // Checked with the period in lib/kpi/filters (a week trend over a century is refused there).
   const bucket = view.bucket;
   const search = viewSearch(view);
@@ -87,7 +88,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
           </Suspense>
         </WidgetBoundary>
       ) : null}
-      <WidgetBoundary key={`d${vkey}${first(sp.page)}${first(sp.sort)}${first(sp.dir)}${first(sp.set)}`} label="The records behind the number">
+      <WidgetBoundary key={`d${vkey}${firstParam(sp.page)}${firstParam(sp.sort)}${firstParam(sp.dir)}${firstParam(sp.set)}`} label="The records behind the number">
         <Suspense fallback={<SectionSkeleton height={420} />}>
           <DrillTable kpiKey={key} view={view} user={user} sp={sp} />
         </Suspense>
