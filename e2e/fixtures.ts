@@ -4,8 +4,8 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import postgres from 'postgres';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from './support/demo-users';
-import { AUTH_DIR, readServerState, type DemoUserInfo, type E2eServerState } from './support/server-state';
+import { DEMO_PASSWORD, DEMO_USERS, type DemoRole } from '@/scripts/lib/e2e-demo-users';
+import { AUTH_DIR, readServerState, type DemoUserInfo, type E2eServerState } from '@/scripts/lib/e2e-server-state';
 
 export { expect, DEMO_PASSWORD, DEMO_USERS, type DemoRole };
 

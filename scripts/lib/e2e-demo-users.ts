@@ -1,11 +1,12 @@
-// The demo sign-ins every e2e spec relies on. The demo seed (lib/demo) creates them; when it has not
+// The demo sign-ins every e2e spec relies on (here in scripts/lib because the e2e server, tooling, makes
+// them; the specs import them from here: tooling does not depend on tests). The demo seed (lib/demo) creates them; when it has not
 // (not written yet, or a smaller seed), the e2e server adds them so the suite can still run.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { teams, users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { Department, Role } from '@/db/schema/enums';
 import { hashPassword } from '@/lib/auth/password';
-import type { DemoUserInfo } from './server-state';
+import type { DemoUserInfo } from './e2e-server-state';
 
 export const DEMO_PASSWORD = 'demo-password';
 
