@@ -36,6 +36,8 @@ export class BatchWriter {
     private readonly headerOf: (column: string) => string,
     private readonly batchSize: number,
     private readonly previewKeys: () => string[] | null,
+    /** The history id of a committing import: its writes are captured for undo (null in a dry run). */
+    private readonly importId: number | null = null,
   ) {}
 
   /**
@@ -59,7 +61,7 @@ export class BatchWriter {
     if (this.failure) return;
     const keys = this.previewKeys();
     if (keys && this.before === null) this.before = await loadStored(this.tx, this.entity, keys);
-    this.inflight.push(upsertBatch(this.tx, this.entity, rows).then(
+    this.inflight.push(upsertBatch(this.tx, this.entity, rows, this.importId).then(
       (r) => this.apply(rows, r),
       (err) => {
         // After a refused batch, the ones queued behind it fail with "transaction aborted": the first

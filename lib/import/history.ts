@@ -40,6 +40,13 @@ export async function startHistory(
   return row.id;
 }
 
+/** Marks history rows as one run (written in one transaction): an undo reverts them together. */
+export async function linkRun(db: Db, ids: number[]): Promise<void> {
+  if (ids.length < 2) return;
+  await db.execute(sql`update imports set run_id = ${Math.min(...ids)}
+    where id in (select x::int from json_array_elements_text(${JSON.stringify(ids)}::json) as x)`);
+}
+
 export async function finishHistory(db: Db, id: number, r: ImportResult): Promise<void> {
   // A rolled-back import wrote nothing: its history must not claim rows were inserted or updated.
   const written = r.committed;

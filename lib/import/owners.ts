@@ -31,7 +31,7 @@ export class OwnerResolver {
   /** Names created as inactive members, with the e-mail given to them. */
   readonly created: { name: string; email: string }[] = [];
 
-  constructor(private readonly tx: Tx, private readonly rules: OwnerRules | undefined) {
+  constructor(private readonly tx: Tx, private readonly rules: OwnerRules | undefined, private readonly importId: number | null = null) {
     this.names = new Map(Object.entries(rules?.names ?? {}).map(([from, to]) => [key(from), to.trim()]));
   }
 
@@ -69,8 +69,12 @@ export class OwnerResolver {
   private async create(name: string): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const email = emailFor(name, attempt);
-      const rows = await queryRows<{ email: string }>(this.tx, sql`insert into users (email, name, role, active)
-        values (${email}, ${name.trim().replace(/\s+/g, ' ')}, 'member', false) on conflict (email) do nothing returning email`);
+      // A created user is captured for undo like the records the import writes (import_changes).
+      const rows = await queryRows<{ email: string }>(this.tx, sql`with c as (insert into users (email, name, role, active)
+        values (${email}, ${name.trim().replace(/\s+/g, ' ')}, 'member', false) on conflict (email) do nothing returning users.*),
+        cap as (insert into import_changes (import_id, tbl, record_id, op, after)
+          select ${this.importId}::int, 'users', c.id, 'insert', to_jsonb(c) - 'password_hash' from c where ${this.importId}::int is not null)
+        select email from c`);
       if (rows.length) {
         this.created.push({ name, email });
         this.byName!.set(key(name), [email]);

@@ -35,6 +35,8 @@ export interface FileJob {
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
   errors: ErrorLog;
+  /** History id of a committing import (its writes are captured for undo); null or absent in a dry run. */
+  importId?: number | null;
 }
 
 export interface FileOutcome extends Pick<ImportResult, 'totalRows' | 'inserted' | 'updated' | 'unchanged' | 'mapping' | 'unknownValues'>, Required<Pick<ImportResult, 'skipped' | 'merged' | 'createdUsers' | 'distinctValues'>> {
@@ -54,7 +56,7 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
   const seen = new IdSet();
   const keyIsEmail = def.key === 'email';
   const merger = job.rules?.merge ? new RowMerger(job.rules.merge) : null;
-  const owners = new OwnerResolver(tx, job.rules?.owners);
+  const owners = new OwnerResolver(tx, job.rules?.owners, job.importId ?? null);
   const ownerCols = ownerColumns(job.entity);
   const skipped = new Map<string, number>();
   let headerOf = new Map<string, string>();
@@ -64,7 +66,7 @@ export async function processFile(tx: Tx, job: FileJob): Promise<FileOutcome> {
   let lastRow = 1;
   let utf8Reported = false;
   const previewWanted: { row: number; key: string }[] = [];
-  const writer = new BatchWriter(tx, job.entity, errors, headerName, job.batchSize, () => (job.previewRows > 0 ? previewWanted.map((p) => p.key) : null));
+  const writer = new BatchWriter(tx, job.entity, errors, headerName, job.batchSize, () => (job.previewRows > 0 ? previewWanted.map((p) => p.key) : null), job.importId ?? null);
 
   /** Owners, validation, duplicate keys, then the batch. */
   const emit = async (row: number, values: Record<string, string>, ok: boolean) => {

@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit';
 import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/validation';
 import { ErrorLog, Rollback } from './errors';
-import { closeInterrupted, finishHistory, holdRunning, startHistory } from './history';
+import { closeInterrupted, finishHistory, holdRunning, linkRun, startHistory } from './history';
 import { processFile, type FileOutcome } from './process-file';
 import { entityOptions, sameHeaders, type MappingDocument } from './mapping-document';
 import { openSource, readCsv } from './reader';
@@ -157,6 +157,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
   for (const s of specs) {
     historyIds.push(dryRun ? null : await startHistory(db, { entity: s.entity, fileName: s.fileName, userId, mapping: s.mapping }));
   }
+  await linkRun(db, historyIds.filter((id): id is number => id !== null));
   const logs = specs.map(() => new ErrorLog(opts.maxErrors ?? 1000));
   const outcomes: (FileOutcome | null)[] = specs.map(() => null);
   let reason: Rollback['reason'] | null = null;
@@ -169,7 +170,7 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
         const onProgress = opts.onProgress && ((p: ImportProgress) => opts.onProgress!({ ...p, fileName: s.fileName }));
         outcomes[k] = await processFile(tx, {
           entity: s.entity, source: s.open(), mapping: s.mapping, values: s.values, rules: s.rules, format: s.format, bytesTotal: s.bytesTotal, batchSize, previewRows,
-          onProgress, signal: opts.signal, errors: logs[k],
+          onProgress, signal: opts.signal, errors: logs[k], importId: historyIds[k],
         });
       }
       if (logs.some((l) => l.count > 0)) throw new Rollback('errors');

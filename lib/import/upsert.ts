@@ -76,10 +76,29 @@ export interface BatchResult {
   badRefs: { n: number; columns: string[] }[];
 }
 
-const statements = new Map<EntityName, { head: string; tail: string; target: Target; columns: string[] }>();
+const statements = new Map<string, { head: string; tail: string; target: Target; columns: string[] }>();
 
-function statementFor(entity: EntityName) {
-  const cached = statements.get(entity);
+/** Stands for the history id in a cached statement with change capture (replaced per batch). */
+const IMPORT_ID = '/*import_id*/0';
+
+/**
+ * The change capture for undo (db/schema/import-changes.ts), as CTEs of the batch's one statement:
+ * `pre` reads the stored records before the upsert (every CTE sees the statement's snapshot), `up`
+ * returns each written record's new image, `cap` stores both. No extra round trip per batch.
+ */
+function captureSql(table: string, key: string): { pre: string; returning: string; cap: string } {
+  return {
+    pre: `pre as (select t.id, to_jsonb(t) - 'password_hash' as img from ${q(table)} t where t.${q(key)} in (select i.${q(key)} from i)),\n`,
+    returning: `, t.id, to_jsonb(t) - 'password_hash' as img`,
+    cap: `,\ncap as (insert into import_changes (import_id, tbl, record_id, op, before, after)
+  select ${IMPORT_ID}, '${table}', up.id, case when up.ins then 'insert' else 'update' end, pre.img, up.img
+  from up left join pre on pre.id = up.id and not up.ins)`,
+  };
+}
+
+function statementFor(entity: EntityName, capture = false) {
+  const cacheKey = `${entity}${capture ? ':capture' : ''}`;
+  const cached = statements.get(cacheKey);
   if (cached) return cached;
   const t = targetOf(entity);
   // Short keys (c0, c1, ...) in the JSON, renamed to the contract columns in `i`: with empty cells left
@@ -104,30 +123,35 @@ function statementFor(entity: EntityName) {
   }
   sets.push('updated_at = now()');
   const head = `with i as (select ${renamed} from json_to_recordset(`;
+  const c = capture ? captureSql(t.table, t.key) : { pre: '', returning: '', cap: '' };
   const tail = `::json) as x(${recordType})),
 r as (select i.*${refIds} from i ${joins}),
-up as (
+${c.pre}up as (
   insert into ${q(t.table)} as t (${dbCols.map(q).join(', ')})
   select ${selectCols.join(', ')} from r where not (${anyBad}) order by r.n -- ids follow file order
   on conflict (${q(t.key)}) do update set ${sets.join(', ')}
   where (${updatable.map((c) => `t.${q(c)}`).join(', ')}) is distinct from (${updatable.map((c) => `excluded.${q(c)}`).join(', ')})
-  returning (xmax = 0) as ins
-)
+  returning (xmax = 0) as ins${c.returning}
+)${c.cap}
 select 0 as n, '' as bad, (select count(*) from up where ins)::int as ins, (select count(*) from up where not ins)::int as upd
 union all
 select r.n, concat_ws(',', ${badTerms.length ? badTerms.map((b) => `case when ${b.cond} then '${b.column}' end`).join(', ') : "''"}), 0, 0
 from r where ${anyBad}`;
-  const s = { head, tail, target: t, columns: t.inputs.map((c) => c.column) };
-  statements.set(entity, s);
+  const s = { head, tail, target: t, columns: t.inputs.map((col) => col.column) };
+  statements.set(cacheKey, s);
   return s;
 }
 
-/** Rows are contract-column objects (validated) plus `n`, the file row number. */
-export async function upsertBatch(tx: Tx, entity: EntityName, rows: Record<string, unknown>[]): Promise<BatchResult> {
-  if (entity === 'users') await createTeams(tx, rows);
-  const { head, tail, columns } = statementFor(entity);
+/**
+ * Rows are contract-column objects (validated) plus `n`, the file row number. With `importId` (a
+ * committing import's history id) every record written is captured in import_changes for undo.
+ */
+export async function upsertBatch(tx: Tx, entity: EntityName, rows: Record<string, unknown>[], importId: number | null = null): Promise<BatchResult> {
+  if (entity === 'users') await createTeams(tx, rows, importId);
+  const { head, tail, columns } = statementFor(entity, importId !== null);
+  const text = importId === null ? tail : tail.replace(IMPORT_ID, String(Math.trunc(importId)));
   const result = await queryRows<{ n: number; bad: string; ins: number; upd: number }>(
-    tx, sql.raw(`${head}${dollarQuote(encodeRows(columns, rows))}${tail}`),
+    tx, sql.raw(`${head}${dollarQuote(encodeRows(columns, rows))}${text}`),
   );
   const out: BatchResult = { inserted: 0, updated: 0, badRefs: [] };
   for (const r of result) {
@@ -182,12 +206,14 @@ export function encodeRows(columns: string[], rows: Record<string, unknown>[]): 
 }
 
 /** users.csv names teams; a new name creates the team (matching ignores case). */
-async function createTeams(tx: Tx, rows: Record<string, unknown>[]): Promise<void> {
+async function createTeams(tx: Tx, rows: Record<string, unknown>[], importId: number | null): Promise<void> {
   const names = [...new Set(rows.map((r) => r.team).filter((t): t is string => typeof t === 'string'))];
   if (!names.length) return;
-  await tx.execute(sql`insert into teams (name)
+  await tx.execute(sql`with c as (insert into teams (name)
     select distinct on (lower(name)) name from json_array_elements_text(${JSON.stringify(names)}::json) as x(name)
-    on conflict ((lower(name))) do nothing`);
+    on conflict ((lower(name))) do nothing returning teams.*)
+    insert into import_changes (import_id, tbl, record_id, op, after)
+    select ${importId}::int, 'teams', c.id, 'insert', to_jsonb(c) from c where ${importId}::int is not null`);
 }
 
 /** The message for an unknown reference in `column` with `value`. */

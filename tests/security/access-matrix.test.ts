@@ -49,6 +49,7 @@ const ACTIONS: Record<string, Who[]> = {
   'goals.createGoalAction': MANAGERS, 'goals.updateGoalAction': MANAGERS, 'goals.changeGoalStateAction': MANAGERS, 'goals.splitGoalAction': MANAGERS,
   'admin.createUserAction': ADMINS, 'admin.updateUserAction': ADMINS, 'admin.setUserActiveAction': ADMINS, 'admin.resetPasswordAction': ADMINS,
   'admin.createTeamAction': ADMINS, 'admin.renameTeamAction': ADMINS, 'admin.setTeamManagersAction': ADMINS,
+  'admin.undoImportAction': ADMINS,
 };
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -2,6 +2,7 @@
 // Admin server actions: thin wrappers. protectedAction checks the session, the admin permission and
 // the schema; lib/admin checks the permission again (a direct call by a member fails there too).
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
 import {
@@ -9,6 +10,7 @@ import {
 } from '@/lib/admin/schemas';
 import { createTeam, renameTeam, setTeamManagers } from '@/lib/admin/teams';
 import { createUser, resetPassword, setUserActive, updateUser, type AdminResult } from '@/lib/admin/users';
+import { undoImport } from '@/lib/import/undo';
 
 /** The one-time link goes back to the admin's form in `message`'s companion `id`: as an absolute path. */
 function withLink(r: AdminResult): ActionState {
@@ -54,4 +56,17 @@ export const setTeamManagersAction = protectedAction('admin.teams', teamManagers
   const r = await setTeamManagers(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/teams');
   return r;
+});
+
+const undoImportSchema = z.object({ importId: z.coerce.number().int().min(1).max(2147483647) });
+
+/** Undo of a committed import from the history (lib/import/undo.ts: one transaction, audited). */
+export const undoImportAction = protectedAction('admin.imports', undoImportSchema, async (input, user) => {
+  const r = await undoImport(await getDb(), user, input.importId);
+  if (r.ok) {
+    revalidatePath('/admin/imports');
+    return { ok: true, message: r.message, id: input.importId };
+  }
+  // The blocking records, one per line under the sentence (the form keeps the line breaks).
+  return { ok: false, error: [r.message, ...r.blockers.map((b) => `${b.entity} ${b.externalId}: ${b.change}`)].join('\n') };
 });

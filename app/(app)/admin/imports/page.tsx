@@ -10,10 +10,11 @@ import { formatNumber } from '@/lib/intl-format';
 import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { ImportWizard } from './import-wizard';
+import { UndoImportButton } from './undo-button';
 
 export const metadata: Metadata = { title: 'Imports' };
 
-const TONE = { succeeded: 'success', failed: 'danger', interrupted: 'warning', running: 'info', pending: 'neutral' } as const;
+const TONE = { succeeded: 'success', failed: 'danger', interrupted: 'warning', running: 'info', pending: 'neutral', undone: 'neutral' } as const;
 
 export default async function AdminImportsPage() {
   await requirePermission('admin.imports');
@@ -23,8 +24,11 @@ export default async function AdminImportsPage() {
   const history = await db.select({
     id: imports.id, entity: imports.entity, fileName: imports.fileName, state: imports.state, startedAt: imports.startedAt,
     totalRows: imports.totalRows, inserted: imports.inserted, updated: imports.updated, unchanged: imports.unchanged,
-    errorCount: imports.errorCount, message: imports.message, who: users.name,
+    errorCount: imports.errorCount, message: imports.message, who: users.name, runId: imports.runId,
   }).from(imports).leftJoin(users, eq(users.id, imports.userId)).orderBy(desc(imports.startedAt), desc(imports.id)).limit(50);
+  // Files imported together (one run) are undone together: the button says how many.
+  const runSize = new Map<number, number>();
+  for (const h of history) if (h.runId !== null) runSize.set(h.runId, (runSize.get(h.runId) ?? 0) + 1);
   return (
     <>
       <PageHeader title="Imports" description={`Import CSV files of the data contract. ${UPLOAD_LIMITS_TEXT} A file is imported completely or not at all.`} />
@@ -32,7 +36,7 @@ export default async function AdminImportsPage() {
       <Card title="History" style={{ marginTop: '1.25rem' }}>
         <div className="table-wrap">
           <table className="table" data-testid="import-history">
-            <thead><tr><th>When</th><th>Who</th><th>File</th><th>Entity</th><th>State</th><th className="num">Rows</th><th className="num">Inserted</th><th className="num">Updated</th><th className="num">Unchanged</th><th className="num">Errors</th></tr></thead>
+            <thead><tr><th>When</th><th>Who</th><th>File</th><th>Entity</th><th>State</th><th className="num">Rows</th><th className="num">Inserted</th><th className="num">Updated</th><th className="num">Unchanged</th><th className="num">Errors</th><th>Undo</th></tr></thead>
             <tbody>
               {history.map((h) => (
                 <tr key={h.id} id={`import-${h.id}`}>
@@ -46,9 +50,10 @@ export default async function AdminImportsPage() {
                   <td className="num">{formatNumber(h.updated)}</td>
                   <td className="num">{formatNumber(h.unchanged)}</td>
                   <td className="num">{h.errorCount ? <a href={`/api/imports/errors?import=${h.id}`} download>{formatNumber(h.errorCount)}</a> : 0}</td>
+                  <td>{h.state === 'succeeded' ? <UndoImportButton importId={h.id} fileName={h.fileName} together={h.runId === null ? 1 : runSize.get(h.runId) ?? 1} /> : null}</td>
                 </tr>
               ))}
-              {history.length === 0 ? <tr><td colSpan={10} className="muted">No imports yet.</td></tr> : null}
+              {history.length === 0 ? <tr><td colSpan={11} className="muted">No imports yet.</td></tr> : null}
             </tbody>
           </table>
         </div>
