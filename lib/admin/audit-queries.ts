@@ -1,8 +1,11 @@
 // The audit log browser's query: filters (user, action, entity, entity id, date range), keyset-free
 // offset pagination (the log is append-only and indexed by created_at), and the before/after diff.
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
+import { assertCan, type SessionUser } from '@/lib/auth/permissions';
+import { DAY_MS } from '@/lib/clock';
+import { auditNames } from './audit-labels';
 
 export interface AuditFilters { userId?: number; action?: string; entity?: string; entityId?: string; from?: string; to?: string; page: number }
 export const AUDIT_PAGE_SIZE = 50;
@@ -15,11 +18,11 @@ function where(f: AuditFilters): SQL | undefined {
   if (f.entityId) c.push(eq(auditLog.entityId, f.entityId));
   if (f.from) c.push(gte(auditLog.createdAt, new Date(`${f.from}T00:00:00Z`)));
   // `to` is inclusive: up to the end of that day (UTC).
-  if (f.to) c.push(lt(auditLog.createdAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
+  if (f.to) c.push(lt(auditLog.createdAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + DAY_MS)));
   return and(...c);
 }
 
-export async function listAudit(db: Db, f: AuditFilters) {
+async function listAudit(db: Db, f: AuditFilters) {
   const w = where(f);
   const [rows, [{ n }]] = await Promise.all([
     db.select({
@@ -32,7 +35,16 @@ export async function listAudit(db: Db, f: AuditFilters) {
   return { rows, total: Number(n) };
 }
 
-export async function auditFacets(db: Db) {
+/** Everything the audit page shows: one page of entries, the filter choices and the names the entries mention. Admins only. */
+export async function auditPage(db: Db, viewer: SessionUser, f: AuditFilters) {
+  assertCan(viewer, 'admin.audit');
+  const [{ rows, total }, facets, people] = await Promise.all([
+    listAudit(db, f), auditFacets(db), db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)),
+  ]);
+  return { rows, total, facets, people, names: await auditNames(db, rows) };
+}
+
+async function auditFacets(db: Db) {
   const [actions, entities] = await Promise.all([
     db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action),
     db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(auditLog.entity),

@@ -2,6 +2,7 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teamManagers, teams, users } from '@/db/schema';
+import { assertCan, type SessionUser } from '@/lib/auth/permissions';
 
 export interface UserFilters { q?: string; role?: string; department?: string; teamId?: number; active?: 'true' | 'false' }
 
@@ -47,4 +48,18 @@ export async function listTeams(db: Db): Promise<TeamRow[]> {
 export async function listManagerCandidates(db: Db): Promise<{ id: number; name: string; email: string }[]> {
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users)
     .where(and(sql`${users.role} in ('manager', 'admin')`, eq(users.active, true))).orderBy(asc(users.name));
+}
+
+export interface EditableUser {
+  id: number; name: string; email: string; role: string; department: string | null; teamId: number | null; active: boolean;
+}
+
+/** The user page's data (the user and the team choices), or null for no such user. Admins only. */
+export async function userEditor(db: Db, viewer: SessionUser, input: { id: number }): Promise<{ user: EditableUser; teams: { id: number; name: string }[] } | null> {
+  assertCan(viewer, 'admin.users');
+  const [user] = await db.select({
+    id: users.id, name: users.name, email: users.email, role: users.role, department: users.department, teamId: users.teamId, active: users.active,
+  }).from(users).where(eq(users.id, input.id));
+  if (!user) return null;
+  return { user, teams: await listTeamOptions(db) };
 }

@@ -40,6 +40,19 @@ export function can(user: Pick<SessionUser, 'role'>, permission: Permission): bo
   return ROLE_PERMISSIONS[user.role]?.has(permission) ?? false;
 }
 
+/** A lib read called for a viewer without the permission (a page asks requirePermission first). */
+export class PermissionError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Missing permission: ${permission}`);
+    this.name = 'PermissionError';
+  }
+}
+
+/** For lib functions taking `(db, viewer, input)`: they check the viewer themselves, not trusting the page. */
+export function assertCan(user: Pick<SessionUser, 'role'>, permission: Permission): void {
+  if (!can(user, permission)) throw new PermissionError(permission);
+}
+
 /**
  * Which CRM records a user may edit (forms, writes): a member their own, a manager their teams'
  * (records owned by members of those teams), an admin all. With `access = 'read'` (drill-downs,

@@ -1,11 +1,9 @@
 // Audit log: every admin action, import and record change; filters, pages, before/after per field.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc } from 'drizzle-orm';
 import { getReadDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { auditNames, auditSubject, auditValue } from '@/lib/admin/audit-labels';
-import { auditDiff, auditFacets, AUDIT_PAGE_SIZE, listAudit, type AuditFilters } from '@/lib/admin/audit-queries';
+import { auditSubject, auditValue } from '@/lib/admin/audit-labels';
+import { auditDiff, auditPage, AUDIT_PAGE_SIZE, type AuditFilters } from '@/lib/admin/audit-queries';
 import { requirePermission } from '@/lib/auth/session';
 import { formatNumber } from '@/lib/intl-format';
 import { dayParam, idParam, pageParam, parseParams, textParam } from '@/lib/validation/params';
@@ -19,7 +17,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePermission('admin.audit');
+  const viewer = await requirePermission('admin.audit');
   const sp = await searchParams;
   // Each filter parsed strictly; a malformed one is dropped and named above the table (never a 500).
   const { values: v, problems } = parseParams({
@@ -29,11 +27,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     userId: v.user, action: v.action || undefined, entity: v.entity || undefined, entityId: v.entityId || undefined,
     from: v.from, to: v.to, page: v.page ?? 1,
   };
-  const db = await getReadDb();
-  const [{ rows, total }, facets, people] = await Promise.all([
-    listAudit(db, f), auditFacets(db), db.select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)),
-  ]);
-  const names = await auditNames(db, rows);
+  const { rows, total, facets, people, names } = await auditPage(await getReadDb(), viewer, f);
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const pageHref = (p: number) => {
     const q = new URLSearchParams(Object.entries({ ...f, page: p }).filter(([, v]) => v != null && v !== '').map(([k, v]) => [k === 'userId' ? 'user' : k, String(v)]));

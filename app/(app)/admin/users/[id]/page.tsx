@@ -2,10 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { eq } from 'drizzle-orm';
 import { getReadDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { listTeamOptions } from '@/lib/admin/queries';
+import { userEditor } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { parseId } from '@/lib/validation/params';
 import { Card } from '../../../../_components/ui';
@@ -15,14 +13,12 @@ import { ActiveForm, EditUserForm, ResetPasswordForm } from './user-forms';
 export const metadata: Metadata = { title: 'User' };
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission('admin.users');
+  const viewer = await requirePermission('admin.users');
   const id = parseId((await params).id);
   if (id === null) notFound();
-  const db = await getReadDb();
-  const [u] = await db.select({ id: users.id, name: users.name, email: users.email, role: users.role, department: users.department, teamId: users.teamId, active: users.active })
-    .from(users).where(eq(users.id, id));
-  if (!u) notFound();
-  const teams = await listTeamOptions(db);
+  const found = await userEditor(await getReadDb(), viewer, { id });
+  if (!found) notFound();
+  const { user: u, teams } = found;
   return (
     <>
       <PageHeader title={u.name} description={u.email} actions={<Link href={`/admin/audit?entity=users&entityId=${u.id}`}>Audit history</Link>} />
