@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { authFile, expect, test } from './fixtures';
 
 // The golden data set, in the repository (tests/fixtures/golden/README.md); GOLDEN_DIR overrides it.
@@ -33,6 +34,12 @@ test.use({ storageState: authFile('admin') });
 // Uploads, previews and full-page shots on a shared 2-core machine.
 test.describe.configure({ timeout: 120_000 });
 
+/** A full-page capture paints the sticky header where the page is scrolled to: capture from the top. */
+async function fullShot(page: Page, file: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+}
+
 const SCHEMES = [{ scheme: 'light', suffix: '' }, { scheme: 'dark', suffix: '-dark' }] as const;
 
 for (const [sizeName, viewport] of Object.entries(SIZES)) for (const { scheme, suffix } of SCHEMES) {
@@ -42,15 +49,16 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) for (const { scheme, s
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/admin/users');
     await expect(page.getByTestId('users-table')).toBeVisible();
-    await page.screenshot({ path: path.join(OUT, `admin-users-${size}.png`), fullPage: true });
+    await fullShot(page, `admin-users-${size}.png`);
     await page.goto('/admin/imports');
     await page.getByLabel('CSV file').setInputFiles(path.join(GOLDEN, 'deals.csv'));
     await page.getByRole('button', { name: 'Upload' }).click();
     await expect(page.getByTestId('mapping-table')).toBeVisible();
-    await page.screenshot({ path: path.join(OUT, `admin-import-mapping-${size}.png`), fullPage: true });
+    await fullShot(page, `admin-import-mapping-${size}.png`);
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('preview-counts')).toBeVisible();
-    await page.getByTestId('preview-counts').scrollIntoViewIfNeeded();
+    // The counts mid-screen: the preview's title above them, its first errors below.
+    await page.getByTestId('preview-counts').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(OUT, `admin-import-preview-${size}.png`) });
   });
 
@@ -71,7 +79,7 @@ for (const [sizeName, viewport] of Object.entries(SIZES)) for (const { scheme, s
     await page.getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('preview-counts')).toBeVisible();
     await expect(page.getByTestId('value-mapper')).toContainText('Medium');
-    await page.screenshot({ path: path.join(OUT, `admin-import-helpdesk-preview-${size}.png`), fullPage: true });
+    await fullShot(page, `admin-import-helpdesk-preview-${size}.png`);
     const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect.soft(scroll, 'the import preview scrolls sideways').toBeLessThanOrEqual(client);
   });

@@ -58,6 +58,8 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
   ]);
   // Nothing to draw is said in words, not shown as empty axes.
   const none = (xs: (number | null)[]) => xs.every((v) => !v);
+  // Stage names are stored lower-case ("prospecting"); as axis labels they read as words.
+  const stageLabel = (stage: string) => stage.charAt(0).toUpperCase() + stage.slice(1);
   const noData = noDataText(view.period);
   return (
     <div className={styles.charts}>
@@ -73,8 +75,8 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
         <ChartFrame
           title="Open pipeline by stage"
           description="Deals open at the period’s end, by stage (amount)"
-          chart={<BarChart title="Open pipeline by stage" labels={stages.map((s) => s.stage)} values={stages.map((s) => s.amount)} unit="money" height={220} />}
-          table={{ head: ['Stage', 'Deals', 'Amount'], rows: stages.map((s) => [s.stage, fmtCount(s.deals), formatKpiValue(s.amount, 'money')]) }}
+          chart={<BarChart title="Open pipeline by stage" labels={stages.map((s) => stageLabel(s.stage))} values={stages.map((s) => s.amount)} unit="money" height={220} />}
+          table={{ head: ['Stage', 'Deals', 'Amount'], rows: stages.map((s) => [stageLabel(s.stage), fmtCount(s.deals), formatKpiValue(s.amount, 'money')]) }}
         />
       ) : null}
       {sizes && none(sizes.map((x) => x.count)) ? <EmptyChart title="Won deals by size" message={noData} /> : sizes ? (

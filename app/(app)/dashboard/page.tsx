@@ -40,7 +40,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title={`${capitalize(view.department)} dashboard`}
-        description={<span data-testid="dashboard-scope">{scope} · {periodText}</span>}
+        description={
+          // Each part ("1 Dec 2025 – 30 Nov 2026") stays on one line: a phone breaks between parts, not inside a date.
+          <span data-testid="dashboard-scope">
+            {`${scope} · ${periodText}`.split(' · ').map((part, i) => <span key={i}>{i ? ' · ' : ''}<span className={styles.nowrap}>{part}</span></span>)}
+          </span>
+        }
       />
       <MemberViewSwitch view={view} path="/dashboard" />
       {view.problem ? <Alert tone="warning" data-testid="view-problem">Some of the link’s parameters were not valid and were ignored: {view.problem}</Alert> : null}

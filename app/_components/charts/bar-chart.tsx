@@ -15,7 +15,8 @@ export function BarChart({ labels, values, title, hrefs, horizontal = false, uni
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
   // The value axis in short numbers ($1.8M), so the ticks stay narrow on a phone.
-  const valueTicks = { color: text, callback: (v: string | number) => formatAxisTick(Number(v), unit) };
+  // Counts tick in whole numbers: a small range (0–1 deals) would otherwise read "0, 0, 1, 1".
+  const valueTicks = { color: text, callback: (v: string | number) => formatAxisTick(Number(v), unit), precision: unit === 'count' ? 0 : undefined };
   return (
     <div style={{ position: 'relative', height }}>
       <Bar

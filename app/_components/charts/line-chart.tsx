@@ -49,7 +49,8 @@ export function LineChart({ labels, series, title, unit, soFar = -1 }: { labels:
           },
           scales: {
             x: { ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { display: false } },
-            y: { ticks: { color: text, callback: (v) => formatAxisTick(Number(v), unit) }, grid: { color: grid }, beginAtZero: true },
+            // Counts tick in whole numbers (see bar-chart.tsx).
+            y: { ticks: { color: text, callback: (v) => formatAxisTick(Number(v), unit), precision: unit === 'count' ? 0 : undefined }, grid: { color: grid }, beginAtZero: true },
           },
         }}
       />

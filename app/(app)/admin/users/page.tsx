@@ -17,6 +17,12 @@ export const metadata: Metadata = { title: 'Users' };
 
 type Search = Record<string, string | string[] | undefined>;
 
+/** On a phone the e-mail wraps after the @ ("aisha.khan@ / demo.test"), not mid-word; the text stays the same. */
+function emailWithBreak(email: string) {
+  const at = email.indexOf('@');
+  return at < 0 ? email : <>{email.slice(0, at + 1)}<wbr />{email.slice(at + 1)}</>;
+}
+
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission('admin.users');
   const sp = await searchParams;
@@ -49,7 +55,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 {rows.map((u) => (
                   <tr key={u.id} className={u.active ? undefined : styles.inactive}>
                     <td className={styles.person}>
-                      <Link href={`/admin/users/${u.id}`}>{u.name}</Link><div className={styles.email}>{u.email}</div>
+                      <Link href={`/admin/users/${u.id}`}>{u.name}</Link><div className={styles.email}>{emailWithBreak(u.email)}</div>
                       {/* On a phone the department and team columns give way to this line. */}
                       <div className={styles.narrowMeta}>{[u.department, u.teamName].filter(Boolean).join(' · ') || '—'}</div>
                     </td>
