@@ -83,16 +83,17 @@ const IMPORT_ID = '/*import_id*/0';
 
 /**
  * The change capture for undo (db/schema/import-changes.ts), as CTEs of the batch's one statement:
- * `pre` reads the stored records before the upsert (every CTE sees the statement's snapshot), `up`
- * returns each written record's new image, `cap` stores both. No extra round trip per batch.
+ * `up` returns each written record's new image; `pre` reads the updated records by id as they were
+ * before (every CTE sees the statement's snapshot, not `up`'s writes), so inserts cost no lookup;
+ * `cap` stores both. No extra round trip per batch.
  */
-function captureSql(table: string, key: string): { pre: string; returning: string; cap: string } {
+function captureSql(table: string): { returning: string; cap: string } {
   return {
-    pre: `pre as (select t.id, to_jsonb(t) - 'password_hash' as img from ${q(table)} t where t.${q(key)} in (select i.${q(key)} from i)),\n`,
     returning: `, t.id, to_jsonb(t) - 'password_hash' as img`,
-    cap: `,\ncap as (insert into import_changes (import_id, tbl, record_id, op, before, after)
+    cap: `,\npre as (select t.id, to_jsonb(t) - 'password_hash' as img from ${q(table)} t where t.id in (select up.id from up where not up.ins)),
+cap as (insert into import_changes (import_id, tbl, record_id, op, before, after)
   select ${IMPORT_ID}, '${table}', up.id, case when up.ins then 'insert' else 'update' end, pre.img, up.img
-  from up left join pre on pre.id = up.id and not up.ins)`,
+  from up left join pre on pre.id = up.id)`,
   };
 }
 
@@ -123,10 +124,10 @@ function statementFor(entity: EntityName, capture = false) {
   }
   sets.push('updated_at = now()');
   const head = `with i as (select ${renamed} from json_to_recordset(`;
-  const c = capture ? captureSql(t.table, t.key) : { pre: '', returning: '', cap: '' };
+  const c = capture ? captureSql(t.table) : { returning: '', cap: '' };
   const tail = `::json) as x(${recordType})),
 r as (select i.*${refIds} from i ${joins}),
-${c.pre}up as (
+up as (
   insert into ${q(t.table)} as t (${dbCols.map(q).join(', ')})
   select ${selectCols.join(', ')} from r where not (${anyBad}) order by r.n -- ids follow file order
   on conflict (${q(t.key)}) do update set ${sets.join(', ')}
