@@ -50,7 +50,8 @@ export default async function AdminImportsPage() {
                   <td className="num">{formatNumber(h.updated)}</td>
                   <td className="num">{formatNumber(h.unchanged)}</td>
                   <td className="num">{h.errorCount ? <a href={`/api/imports/errors?import=${h.id}`} download>{formatNumber(h.errorCount)}</a> : 0}</td>
-                  <td>{h.state === 'succeeded' ? <UndoImportButton importId={h.id} fileName={h.fileName} together={h.runId === null ? 1 : runSize.get(h.runId) ?? 1} /> : null}</td>
+                  <td>{h.state === 'succeeded' ? <UndoImportButton importId={h.id} fileName={h.fileName} together={h.runId === null ? 1 : runSize.get(h.runId) ?? 1} />
+                    : h.state === 'undone' ? <span className="muted">{h.message}</span> : null}</td>
                 </tr>
               ))}
               {history.length === 0 ? <tr><td colSpan={11} className="muted">No imports yet.</td></tr> : null}
