@@ -44,12 +44,32 @@ What the 2026-12-01 medium runs say:
   a few milliseconds of database time (the drill-downs and goal progress, still on raw rows, are the
   part measured here on every view), or cached results that survive a change that does not touch
   them (dropped per table today), or more server processes than one.
+
+What the 2026-12-01 large runs say (58 users; 1M leads, orders and tickets; same machine, load 16–25):
+- **Far off the targets, and not error-free.** No writes: 5.2 pages/s (83 % short of 30), p95 22.5 s,
+  2 pages not answered within 30 s. Two writes a second: 2.0 pages/s, 115 of 118 pages not answered
+  within 30 s (errors), while the writer still held 1.88 saves/s (save p50 156 ms, p95 616 ms).
+- **At large the database is the limit, not the server.** PostgreSQL spent 0.79 of a core for this
+  database (152 ms a page) and the server 0.12 (23 ms a page) without writes. What is left after the
+  result cache is what it never holds: a KPI page's drill-down table over raw rows (a drill-down's
+  first page took 0.1–0.2 s at large when \`npm run bench\` timed it alone on 2026-12-01) and goal
+  progress. Members' KPI pages
+  were the slowest group (p50 19.7 s, queued behind each other). The warm-up alone, every page
+  computed once, took 81 s for 174 pages.
+- **With writes, each recomputation at large costs hundreds of milliseconds to seconds of database time**
+  (\`npm run bench\` timed a month dashboard at large at 0.1 to 2.7 s on 2026-12-01), and at 2 saves a
+  second nearly every view is recomputed: 286 ms of PostgreSQL CPU a page, the queue grew past the
+  30 s timeout and the load test measured timeouts. The load targets at large cannot be met before
+  single views meet theirs (a month ≤ 50 ms, a KPI page ≤ 150 ms) and the drill-downs get cheaper.
+
+Both scales:
 - The save latency (saveRecord: the transaction, its audit and activity rows and the summary triggers)
-  was p50 131 ms, p95 331 ms under this load; \`npm run bench\` measures the same path on its own.
+  was p50 131 ms, p95 331 ms at medium and p50 156 ms, p95 616 ms at large under this load;
+  \`npm run bench\` measures the same path on its own.
 - Saving as the record's owner: saveRecord refused about half of the owners' updates (54 of 114 in the
-  2-writes run: \`account_id is not an account you may see\`): a sales rep's deal or a support agent's ticket points at an account
-  another rep owns, and the save checks every reference against the writer's scope even when it did
-  not change, so the owner cannot save their own record. The writer then saves it as an admin and
-  counts it (\`refusedOwner\` in docs/bench-load.json); the refusal itself is a finding for
-  lib/records/write-record.ts, not a load figure.
+  medium 2-writes run: \`account_id is not an account you may see\`): a sales rep's deal or a support
+  agent's ticket points at an account another rep owns, and the save checks every reference against
+  the writer's scope even when it did not change, so the owner cannot save their own record. The
+  writer then saves it as an admin and counts it (\`refusedOwner\` in docs/bench-load.json); the
+  refusal itself is a finding for lib/records/write-record.ts, not a load figure.
 `;

@@ -125,6 +125,9 @@ function summaryTable(runs: readonly LoadReport[]): string[] {
   ];
 }
 
+/** Scales from small to large (an unknown one last). */
+const scaleRank = (scale: string) => { const i = ['small', 'medium', 'large', 'xlarge'].indexOf(scale); return i < 0 ? 99 : i; };
+
 /** The "Dashboard under load" section of docs/performance.md: the targets, every run measured, then the notes. */
 export function renderLoadSection(runs: readonly LoadReport[], notes: string): string {
   const heading = '## Dashboard under load';
@@ -132,7 +135,7 @@ export function renderLoadSection(runs: readonly LoadReport[], notes: string): s
     'dashboard and KPI pages in a closed loop, while 2 records a second (a deal and a ticket, alternately) are saved ' +
     'through the app\'s write path; one server process: **medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors**.';
   if (!runs.length) return `${heading}\n\n${target}\n\nNot measured yet: \`npm run bench:load\`.\n`;
-  const sorted = [...runs].sort((a, b) => a.scale.localeCompare(b.scale) || a.instances - b.instances || a.writesPerSecond - b.writesPerSecond);
+  const sorted = [...runs].sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale) || a.instances - b.instances || a.writesPerSecond - b.writesPerSecond);
   const lines = [heading, '', target, '', ...summaryTable(sorted)];
   for (const r of sorted) lines.push(renderLoadRun(r));
   if (notes.trim()) lines.push(notes.trim(), '');

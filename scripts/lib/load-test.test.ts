@@ -122,6 +122,7 @@ describe('the load report', () => {
     expect(text).toContain('**1.90/s** of 2/s asked, 0 failed, 1 ticks skipped, 3 updates refused to the owner');
     expect(text).toContain('Errors: HTTP 500 × 1.');
     expect(text.indexOf('### medium, no writes')).toBeLessThan(text.indexOf('### medium, 2 writes/s'));
+    expect(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### medium')).toBeLessThan(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### large'));
     expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);
     expect(renderLoadSection([], '')).toContain('Not measured yet');
   });
