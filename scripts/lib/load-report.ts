@@ -31,6 +31,8 @@ export interface LoadReport {
   throughput: number;
   overall: LatencySummary;
   byGroup: (LatencySummary & { name: string })[];
+  /** The pages with the highest median (at least 3 requests), to say where the time went. */
+  slowest?: (LatencySummary & { path: string })[];
   /** Error reasons and how often each happened (empty when there were none). */
   errorKinds: Record<string, number>;
   /** Peak resident memory of the Next.js servers together during the run, when it could be read. */
@@ -44,7 +46,7 @@ export const P95_TARGET_MS = 1000;
 
 export function buildReport(
   samples: readonly Sample[],
-  meta: Omit<LoadReport, 'throughput' | 'overall' | 'byGroup' | 'errorKinds'>,
+  meta: Omit<LoadReport, 'throughput' | 'overall' | 'byGroup' | 'slowest' | 'errorKinds'>,
 ): LoadReport {
   const errorKinds: Record<string, number> = {};
   for (const s of samples) if (s.error) errorKinds[s.error] = (errorKinds[s.error] ?? 0) + 1;
@@ -54,6 +56,8 @@ export function buildReport(
     throughput: samples.length / meta.seconds,
     overall: summarize(samples),
     byGroup: groups.map((name) => ({ name, ...summarize(samples.filter((s) => s.group === name)) })),
+    slowest: [...new Set(samples.map((s) => s.path))].map((path) => ({ path, ...summarize(samples.filter((s) => s.path === path)) }))
+      .filter((p) => p.requests >= 3).sort((a, b) => b.p50 - a.p50).slice(0, 5),
     errorKinds,
   };
 }
@@ -108,6 +112,7 @@ export function renderLoadRun(r: LoadReport): string {
     ...r.byGroup.map((t) => `| ${t.name} | ${t.requests} | ${t.errors} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.max)} |`),
     '',
   ];
+  if (r.slowest?.length) lines.push(`Slowest pages by median: ${r.slowest.map((p) => `\`${p.path}\` ${ms(p.p50)} ms (${p.requests})`).join(', ')}.`, '');
   const kinds = Object.entries(r.errorKinds);
   if (kinds.length) lines.push(`Errors: ${kinds.map(([k, n]) => `${k} × ${n}`).join('; ')}.`, '');
   return lines.join('\n');

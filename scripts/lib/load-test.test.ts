@@ -88,8 +88,8 @@ describe('the writer\'s edits', () => {
 
 describe('the load report', () => {
   const samples: Sample[] = [
-    ...Array.from({ length: 19 }, (_, i) => ({ group: 'dashboard, members', ms: 100 + i, error: null })),
-    { group: 'KPI page, admins', ms: 2000, error: 'HTTP 500' },
+    ...Array.from({ length: 19 }, (_, i) => ({ group: 'dashboard, members', path: i % 2 ? '/dashboard' : '/kpis/win_rate', ms: 100 + i, error: null })),
+    { group: 'KPI page, admins', path: '/kpis/revenue', ms: 2000, error: 'HTTP 500' },
   ];
   const report = buildReport(samples, {
     date: '2026-11-23T10:00:00Z', commit: 'abc1234', machine: 'test box', database: 'PostgreSQL 17, medium scale', scale: 'medium', users: 2,
@@ -102,6 +102,8 @@ describe('the load report', () => {
     expect(report.throughput).toBe(2);
     expect(report.byGroup.map((t) => [t.name, t.requests, t.errors])).toEqual([['KPI page, admins', 1, 1], ['dashboard, members', 19, 0]]);
     expect(report.errorKinds).toEqual({ 'HTTP 500': 1 });
+    // /kpis/revenue has one request only: too few to call it slow.
+    expect(report.slowest?.map((p) => [p.path, p.requests, p.p50])).toEqual([['/kpis/win_rate', 10, 108], ['/dashboard', 9, 109]].sort((a, b) => (b[2] as number) - (a[2] as number)));
   });
 
   it('says what missed the targets and by how much', () => {
@@ -121,6 +123,7 @@ describe('the load report', () => {
     expect(text).toContain('target missed: 2.0 pages/s is 38.0 short of 40 (95 %); 1 errors, not 0');
     expect(text).toContain('**1.90/s** of 2/s asked, 0 failed, 1 ticks skipped, 3 updates refused to the owner');
     expect(text).toContain('Errors: HTTP 500 × 1.');
+    expect(text).toContain('Slowest pages by median: `/dashboard` 109 ms (9), `/kpis/win_rate` 108 ms (10).');
     expect(text.indexOf('### medium, no writes')).toBeLessThan(text.indexOf('### medium, 2 writes/s'));
     expect(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### medium')).toBeLessThan(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### large'));
     expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);

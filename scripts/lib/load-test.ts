@@ -26,6 +26,7 @@ export interface VirtualUser {
 
 export interface Sample {
   group: string;
+  path: string;
   ms: number;
   /** null when the page was complete and correct; else why it counts as an error. */
   error: string | null;
@@ -107,11 +108,11 @@ export async function fetchPage(baseUrl: string, target: LoadTarget, timeoutMs: 
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = await res.text();
-    return { group: target.group, ms: performance.now() - started, error: pageProblem(target.kind, res.status, body) };
+    return { group: target.group, path: target.path, ms: performance.now() - started, error: pageProblem(target.kind, res.status, body) };
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     const error = name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : `network: ${err instanceof Error ? err.message : String(err)}`;
-    return { group: target.group, ms: performance.now() - started, error };
+    return { group: target.group, path: target.path, ms: performance.now() - started, error };
   }
 }
 
