@@ -1,12 +1,12 @@
 // Axis labels for time buckets. Pure: used by server components that prepare chart data.
-import { formatDate } from '@/lib/intl-format';
+import { formatDate, formatDay } from '@/lib/intl-format';
 
-/** Short axis labels ("Dec 25", "Sep 8"), so a year of months fits a phone's width. */
+/** Short axis labels ("Dec 25", "8 Sep"), so a year of months fits a phone's width. */
 export function bucketLabel(start: string, bucket: 'day' | 'week' | 'month'): string {
   const d = new Date(start);
   return bucket === 'month'
     ? formatDate(d, { month: 'short', year: '2-digit', timeZone: 'UTC' })
-    : formatDate(d, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    : formatDay(d, { year: false });
 }
 
 /** The table's label of a bucket: the month (YYYY-MM) or the first day (YYYY-MM-DD). */

@@ -1,8 +1,11 @@
 // How record values read in tables and on record pages.
-import { formatNumber } from '@/lib/intl-format';
+import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
 const TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:/;
 // Postgres numerics arrive as strings from postgres.js/PGlite lists: show them as numbers.
 const DECIMAL = /^-?\d+\.\d+$/;
+
+// Money columns of the data contract (deals, orders, expenses: amount; campaigns, orders: cost).
+const MONEY = new Set(['amount', 'cost']);
 
 export const isNumeric = (value: unknown): boolean => typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value));
 
@@ -19,12 +22,21 @@ export function label(column: string): string {
   return s[0].toUpperCase() + s.slice(1);
 }
 
-export function display(value: unknown): string {
+/** A value as people read it; `column` (its database name) marks money ("$5,670.00"). */
+export function display(value: unknown, column?: string): string {
   if (value == null || value === '') return '–';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'number') return formatNumber(value, { maximumFractionDigits: 2 });
+  if (value instanceof Date) return whenText(value);
   const s = String(value);
-  if (DECIMAL.test(s)) return Number(s).toLocaleString('en-US', { maximumFractionDigits: 2 });
-  if (TIME.test(s)) return /[T ]00:00:00(\.0+)?(\+00(:00)?|Z)$/.test(s) ? s.slice(0, 10) : s.replace('T', ' ').slice(0, 16) + ' UTC';
+  const n = typeof value === 'number' ? value : DECIMAL.test(s) ? Number(s) : null;
+  if (n != null) return column && MONEY.has(column) ? formatMoney(n) : formatNumber(n, { maximumFractionDigits: 2 });
+  if (TIME.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) return whenText(s);
   return s;
+}
+
+/** A day ("1 Dec 2026") when the time is midnight UTC (dates stored as timestamps), else "1 Dec 2026, 10:00". */
+function whenText(v: Date | string): string {
+  const t = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(t.getTime())) return String(v);
+  return t.getUTCHours() || t.getUTCMinutes() ? formatDateTime(t) : formatDay(t);
 }

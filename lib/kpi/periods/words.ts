@@ -1,6 +1,7 @@
 // Periods as people read them (product.md): the end date inclusive, "1–17 Nov 2026",
 // "1 Apr – 30 Jun 2026", "1 Dec 2025 – 30 Nov 2026", "17 Nov 2026". The half-open [from, to) stays internal.
 import { format } from 'date-fns';
+import { formatDay } from '@/lib/intl-format';
 import type { Period } from '../types';
 import { PRESET_LABELS, type CompareMode, type PeriodPreset } from './presets';
 
@@ -16,7 +17,7 @@ export function lastDayOf(p: Period): Date {
 
 /** "1 Apr 2026" */
 export function dayInWords(d: Date): string {
-  return format(local(d), 'd MMM yyyy');
+  return formatDay(d);
 }
 
 /** The period in words, end date included. */

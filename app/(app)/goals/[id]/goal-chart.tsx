@@ -4,6 +4,7 @@
 // KPI and the goal's own dates do not share a calendar grid), labelled with dates.
 import { Line } from 'react-chartjs-2';
 import { formatAxisTick, formatKpiValue } from '@/lib/kpi/format';
+import { formatDay } from '@/lib/intl-format';
 import type { KpiUnit } from '@/lib/kpi/types';
 import { SERIES_COLORS, cssVar } from '../../../_components/charts/chart-setup';
 
@@ -21,13 +22,12 @@ export interface GoalChartData {
 }
 
 const DAY_MS = 86_400_000;
-const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function GoalChart({ data, title }: { data: GoalChartData; title: string }) {
   const grid = cssVar('--border', '#dfe3e9');
   const text = cssVar('--text-muted', '#5a6270');
   const muted = cssVar('--text-subtle', '#7c8594');
-  const day = (x: number) => DATE.format(new Date(data.startMs + x * DAY_MS));
+  const day = (x: number) => formatDay(new Date(data.startMs + x * DAY_MS), { year: false });
   const [actualColor, , projectionColor] = SERIES_COLORS;
   return (
     <div style={{ position: 'relative', height: 280 }}>

@@ -8,6 +8,8 @@ import { GOAL_FORMULAS } from '@/lib/goals/progress';
 import { goalKpiFilters, type LiveProgress } from '@/lib/goals/live';
 import type { GoalDetail } from '@/lib/goals/queries';
 import { kpiDrilldown, kpiParamsToSearch, type DrillColumn, type KpiEntry, type KpiKey } from '@/lib/kpi';
+import { formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
+import { periodInWords } from '@/lib/kpi/periods';
 import { GoalStatusBadge, ProgressBar } from '../_components/goal-bits';
 import styles from './goal-page.module.css';
 
@@ -26,8 +28,9 @@ export function FormulaList({ kpi }: { kpi: KpiEntry }) {
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
   if (col.type === 'boolean') return v ? 'Yes' : 'No';
-  if (col.type === 'number' || col.type === 'money' || col.type === 'integer') return typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(v);
-  if (col.type === 'datetime' || col.type === 'date') return String(v).slice(0, 10);
+  if (col.type === 'money') return typeof v === 'number' ? formatMoney(v) : String(v);
+  if (col.type === 'number' || col.type === 'integer') return typeof v === 'number' ? formatNumber(v, { maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'datetime' || col.type === 'date') return formatDay(v instanceof Date ? v : String(v));
   return String(v);
 }
 
@@ -58,8 +61,7 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
   return (
     <div data-testid="goal-records">
       <p className={styles.recordsLead}>
-        The current value is the KPI from {period.from.toISOString().slice(0, 10)} to {period.to.toISOString().slice(0, 10)} (up to, not including, the
-        second date) for {goal.scope === 'company' ? 'the whole company' : detail.scopeLabel}. <Link href={href} data-testid="goal-kpi-link">Open it on the KPI page</Link> for
+        The current value is the KPI over {periodInWords(period)} (both days included) for {goal.scope === 'company' ? 'the whole company' : detail.scopeLabel}. <Link href={href} data-testid="goal-kpi-link">Open it on the KPI page</Link> for
         the trend, breakdowns and the full drill-down with CSV export{goal.scope === 'company' && viewer.role !== 'admin'
           ? ` (there, as everywhere, your numbers are ${viewer.role === 'manager' ? 'your teams’' : 'your own and your team’s'}: only admins open the whole company's)` : ''}.
       </p>
@@ -83,7 +85,7 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
           </table>
         </div>
       )}
-      {res.total > SHOWN ? <p className="subtle">Showing {SHOWN} of {res.total.toLocaleString('en-US')} records: <Link href={href}>see them all</Link>.</p> : null}
+      {res.total > SHOWN ? <p className="subtle">Showing {SHOWN} of {formatNumber(res.total)} records: <Link href={href}>see them all</Link>.</p> : null}
     </div>
   );
 }

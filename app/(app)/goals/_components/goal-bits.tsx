@@ -28,8 +28,5 @@ export function ProgressBar({ percent, expected, label }: { percent: number | nu
   );
 }
 
-const DATE = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-/** 'YYYY-MM-DD' as "Sep 1, 2025". */
-export function formatDay(day: string): string {
-  return DATE.format(new Date(`${day}T00:00:00Z`));
-}
+/** 'YYYY-MM-DD' as "1 Sep 2025": the app's one day format. */
+export { formatDay } from '@/lib/intl-format';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
-import { formatNumber } from '@/lib/intl-format';
+import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
@@ -137,10 +137,10 @@ const WRAP = new Set(['name', 'title', 'account', 'description', 'category', 'ow
 function cell(col: DrillColumn, v: unknown): string {
   if (v == null) return '–';
   if (col.type === 'boolean') return v ? 'Yes' : 'No';
-  if (col.type === 'money') return typeof v === 'number' ? formatNumber(v, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(v);
+  if (col.type === 'money') return typeof v === 'number' ? formatMoney(v) : String(v);
   if (col.type === 'number') return typeof v === 'number' ? formatNumber(v, { maximumFractionDigits: 2 }) : String(v);
   // Dates only, to keep the table narrow; the time is in the cell's title.
-  if (col.type === 'datetime' || col.type === 'date') return String(v).slice(0, 10);
+  if (col.type === 'datetime' || col.type === 'date') return formatDay(v instanceof Date ? v : String(v));
   return String(v);
 }
 
@@ -235,7 +235,7 @@ export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; v
                   <tr key={`${r.entity}-${r.id}`}>
                     {columns.map((c, i) => (
                       <td key={c.key} className={c.type === 'number' || c.type === 'money' || c.type === 'integer' ? 'num' : WRAP.has(c.key) ? styles.wrap : undefined}
-                        title={c.type === 'datetime' && r[c.key] ? String(r[c.key]).replace('T', ' ').replace('Z', ' UTC') : undefined}>
+                        title={c.type === 'datetime' && r[c.key] ? `${formatDateTime(String(r[c.key]))} UTC` : undefined}>
                         {i === 0 && href ? <Link prefetch={false} href={href}>{cell(c, r[c.key])}</Link> : cell(c, r[c.key])}
                       </td>
                     ))}

@@ -91,7 +91,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                 <tr key={String(r.id)}>
                   {def.listColumns.map((c, i) => (
                     <td key={c} className={isNumeric(r[c]) ? 'num' : undefined}>
-                      {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}
+                      {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c], c)}</Link> : display(r[c], c)}
                     </td>
                   ))}
                   {hasOwner ? <td data-testid="owner-cell">{display(r.owner_name)}</td> : null}

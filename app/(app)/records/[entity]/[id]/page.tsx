@@ -51,7 +51,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
                   : k === 'owner_id' || k === 'assignee_id' ? (rec.ownerName ?? display(v))
                     : k === 'campaign_id' && refs.campaign ? (user.role === 'admin' ? <Link href={`/records/campaigns/${refs.campaign.id}`}>{refs.campaign.name}</Link> : refs.campaign.name)
                       : k === 'ticket_id' && refs.ticket ? (refs.ticket.title ? <Link href={`/records/tickets/${refs.ticket.id}`}>{refs.ticket.title}</Link> : `#${refs.ticket.id}`)
-                        : display(v)}
+                        : display(v, k)}
               </dd>
             </div>
           ))}
@@ -71,7 +71,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
                   {rel.rows.map((r) => (
                     <tr key={String(r.id)}>
                       {ENTITY_DEFS[rel.entity].listColumns.map((c, i) => (
-                        <td key={c}>{i === 0 ? <Link href={`/records/${rel.entity}/${r.id}`}>{display(r[c])}</Link> : display(r[c])}</td>
+                        <td key={c}>{i === 0 ? <Link href={`/records/${rel.entity}/${r.id}`}>{display(r[c], c)}</Link> : display(r[c], c)}</td>
                       ))}
                     </tr>
                   ))}
