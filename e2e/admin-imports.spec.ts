@@ -151,7 +151,7 @@ test.describe('admin imports', () => {
     await page.getByTestId('value-mapper').getByLabel('Map priority: "Medium"').selectOption('normal');
     await page.getByRole('button', { name: 'Preview again with these values' }).click();
     await expect(page.getByTestId('preview-counts')).toContainText('0 errors');
-    await expect(page.getByTestId('preview-skipped')).toContainText('1 rows skipped: "Customer Rating" is empty');
+    await expect(page.getByTestId('preview-skipped')).toContainText('1 row skipped: "Customer Rating" is empty');
     await page.getByLabel('Mapping name').fill(`Helpdesk ${run}`);
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await expect(page.getByTestId('mapping-saved')).toContainText(`Saved as “Helpdesk ${run}”`);

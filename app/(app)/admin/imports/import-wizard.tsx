@@ -149,8 +149,8 @@ export function ImportWizard({ limits }: { limits: string }) {
                 <tbody>
                   {upload.headers.map((h) => (
                     <tr key={h}>
-                      <td>{h}</td>
-                      <td>
+                      <td data-label="Column in the file">{h}</td>
+                      <td data-label="Stored as">
                         <select className="input" aria-label={`Map ${h}`} value={mapping[h] ?? ''} onChange={(e) => { setPreview(null); setMapping({ ...mapping, [h]: e.target.value }); }}>
                           <option value="">— ignore —</option>
                           {entityDef.columns.map((c) => <option key={c} value={c}>{c}</option>)}

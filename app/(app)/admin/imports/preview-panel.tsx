@@ -2,10 +2,14 @@
 // Step 3: what the dry run found: counts, the first rows as stored, every error, the report download.
 import type { ReactNode } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
+import { formatCount } from '@/lib/intl-format';
+import { display } from '../../../_components/records/format';
 import type { PreviewInfo } from './types';
 import styles from './imports.module.css';
 
-const show = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));
+const raw = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));
+// Dates and times as people read them ("1 Dec 2026, 10:00"); the stored value stays in the cell's title.
+const show = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : display(v));
 
 export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children }: { preview: PreviewInfo; uploadId: string; canCommit: boolean; onCommit: () => void; children?: ReactNode }) {
   const cols = preview.preview[0] ? Object.keys(preview.preview[0].values) : [];
@@ -19,7 +23,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
         <span><strong>{preview.errorCount.toLocaleString('en-US')}</strong> errors</span>
         {preview.merged ? <span><strong>{preview.merged.toLocaleString('en-US')}</strong> merged into earlier rows</span> : null}
       </div>
-      {(preview.skipped ?? []).map((s) => <p key={s.reason} className="subtle" data-testid="preview-skipped">{s.rows.toLocaleString('en-US')} rows {s.reason}</p>)}
+      {(preview.skipped ?? []).map((s) => <p key={s.reason} className="subtle" data-testid="preview-skipped">{formatCount(s.rows, 'row')} {s.reason}</p>)}
       {preview.createdUsers?.length ? (
         <p className="subtle" data-testid="preview-created-users">
           {preview.createdUsers.length} people will be created as inactive members: {preview.createdUsers.slice(0, 10).map((u) => u.name).join(', ')}{preview.createdUsers.length > 10 ? ', …' : ''}.
@@ -28,7 +32,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
       {preview.errorCount > 0 ? (
         <>
           <Alert tone="error" data-testid="preview-errors-alert">
-            {preview.errorCount.toLocaleString('en-US')} error(s): the file cannot be imported until they are fixed. Nothing was written.{' '}
+            {formatCount(preview.errorCount, 'error')}: the file cannot be imported until they are fixed. Nothing was written.{' '}
             <a href={`/api/imports/errors?upload=${uploadId}`} download>Download the error report (CSV)</a>
           </Alert>
           <div className={`table-wrap ${styles.scroll}`}>
@@ -47,7 +51,7 @@ export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children 
             <thead><tr><th className="num">Row</th><th>Action</th>{cols.map((c) => <th key={c}>{c}</th>)}</tr></thead>
             <tbody>
               {preview.preview.map((r) => (
-                <tr key={r.row}><td className="num">{r.row}</td><td>{r.action}</td>{cols.map((c) => <td key={c} className={styles.cellValue} title={show(r.values[c])}>{show(r.values[c])}</td>)}</tr>
+                <tr key={r.row}><td className="num">{r.row}</td><td>{r.action}</td>{cols.map((c) => <td key={c} className={styles.cellValue} title={raw(r.values[c])}>{show(r.values[c])}</td>)}</tr>
               ))}
             </tbody>
           </table>

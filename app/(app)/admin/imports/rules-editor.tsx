@@ -15,7 +15,8 @@ export function RulesEditor({ headers, entity, mapping, rules, onChange }: {
   headers: string[]; entity: EntityOption; mapping: Record<string, string>; rules: Rules; onChange: (r: Rules) => void;
 }) {
   const [f, setF] = useState<Filter>({ action: 'skip', column: headers[0] ?? '', when: 'empty' });
-  const [d, setD] = useState<Derived>({ column: '', from: headers[0] ?? '', add: headers[0] ?? '', unit: 'minutes' });
+  // Nothing chosen at first: a preselected first header (often the id) read as both the time and the duration.
+  const [d, setD] = useState<Derived>({ column: '', from: '', add: '', unit: 'minutes' });
   const filters = rules.filters ?? [];
   const derived = rules.derived ?? [];
   const mapped = Object.values(mapping).filter(Boolean);
@@ -74,11 +75,11 @@ export function RulesEditor({ headers, entity, mapping, rules, onChange }: {
           <div className={styles.ruleForm}>
             <select className="input" aria-label="Derived column" value={d.column} onChange={(e) => setD({ ...d, column: e.target.value })}><option value="">column…</option>{timeCols.map((c) => <option key={c} value={c}>{c}</option>)}</select>
             <span>=</span>
-            <select className="input" aria-label="Start column" value={d.from} onChange={(e) => setD({ ...d, from: e.target.value })}>{headers.map((h) => <option key={h} value={h}>{h}</option>)}</select>
+            <select className="input" aria-label="Start column" value={d.from} onChange={(e) => setD({ ...d, from: e.target.value })}><option value="">start column…</option>{headers.map((h) => <option key={h} value={h}>{h}</option>)}</select>
             <span>+</span>
-            <select className="input" aria-label="Duration column" value={d.add} onChange={(e) => setD({ ...d, add: e.target.value })}>{headers.map((h) => <option key={h} value={h}>{h}</option>)}</select>
+            <select className="input" aria-label="Duration column" value={d.add} onChange={(e) => setD({ ...d, add: e.target.value })}><option value="">duration column…</option>{headers.map((h) => <option key={h} value={h}>{h}</option>)}</select>
             <select className="input" aria-label="Duration unit" value={d.unit} onChange={(e) => setD({ ...d, unit: e.target.value as Derived['unit'] })}>{['seconds', 'minutes', 'hours', 'days'].map((u) => <option key={u} value={u}>{u}</option>)}</select>
-            <Button size="sm" variant="secondary" disabled={!d.column} onClick={() => onChange({ ...rules, derived: [...derived, d] })}>Add</Button>
+            <Button size="sm" variant="secondary" disabled={!d.column || !d.from || !d.add} onClick={() => onChange({ ...rules, derived: [...derived, d] })}>Add</Button>
           </div>
         </>
       ) : null}

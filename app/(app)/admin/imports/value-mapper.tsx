@@ -46,10 +46,10 @@ export function UnknownValueMapper({ unknown, enums, values, onChange, mapping }
           <tbody>
             {cols.flatMap(([column, list]) => list.map((u) => (
               <tr key={`${column}\u0000${u.value}`}>
-                <td>{column}{headerOf[column] && headerOf[column] !== column ? <span className="subtle"> ({headerOf[column]})</span> : null}</td>
-                <td>{u.value === '' ? <span className="subtle">(empty)</span> : u.value}</td>
-                <td className="num">{u.rows.toLocaleString('en-US')}</td>
-                <td><ValueInput column={column} from={u.value} allowed={enums[column]} values={values} onChange={onChange} /></td>
+                <td data-label="Column">{column}{headerOf[column] && headerOf[column] !== column ? <span className="subtle"> ({headerOf[column]})</span> : null}</td>
+                <td data-label="Value in the file">{u.value === '' ? <span className="subtle">(empty)</span> : u.value}</td>
+                <td className="num" data-label="Rows">{u.rows.toLocaleString('en-US')}</td>
+                <td data-label="Store as"><ValueInput column={column} from={u.value} allowed={enums[column]} values={values} onChange={onChange} /></td>
               </tr>
             )))}
           </tbody>
