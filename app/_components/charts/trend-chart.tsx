@@ -8,6 +8,7 @@ import { ChartFrame } from './chart-frame';
 import { EmptyChart } from './empty-chart';
 import { bucketKey, bucketLabel } from './labels';
 import { LineChart } from './line-chart';
+import styles from './charts.module.css';
 
 const HEAD: Record<Bucket, string> = { day: 'Day', week: 'Week of', month: 'Month' };
 
@@ -23,7 +24,8 @@ export function TrendChart({ kpi, points, bucket, period, now, title, extra }: {
   return (
     <ChartFrame
       title={title}
-      description={extra ? <>{words} · {extra}</> : words}
+      // The switch on its own line: joined with " · " it left a dangling dot where a phone wrapped the line.
+      description={extra ? <>{words}<span className={styles.extra}>{extra}</span></> : words}
       chart={<LineChart title={title} labels={points.map((p) => bucketLabel(p.start, bucket))} series={[{ label: kpi.name, values }]} unit={kpi.unit} soFar={soFar} />}
       table={{ head: [HEAD[bucket], kpi.name], rows: points.map((p, i) => [key(p, i), formatKpiValue(values[i], kpi.unit)]) }}
     />
