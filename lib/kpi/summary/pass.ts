@@ -42,7 +42,8 @@ const dialect = new PgDialect();
  * and the day rows of its edges [from, mFrom) and [mTo, to) (all of [from, to) when it holds no whole
  * month). In SQL, so literal periods and a series' bucket columns work alike (constants fold).
  */
-function periodRows(p: SqlPeriod): { days: SQL; months: SQL } {
+function periodRows(p: SqlPeriod, js?: Period): { days: SQL; months: SQL } {
+  if (js) return literalRows(js);
   const from = sql`(${p.fromTs})::date`;
   const to = sql`(${p.toTs})::date`;
   const mFrom = sql`(case when date_trunc('month', ${p.fromTs}) = ${p.fromTs} then ${from} else (date_trunc('month', ${p.fromTs}) + interval '1 month')::date end)`;
@@ -56,14 +57,26 @@ function periodRows(p: SqlPeriod): { days: SQL; months: SQL } {
   };
 }
 
-function inPeriod(p: SqlPeriod): SQL {
-  const r = periodRows(p);
+/** periodRows for a literal period, split here: short SQL with plain date ranges. */
+function literalRows(p: Period): { days: SQL; months: SQL } {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const range = (a: Date, b: Date) => sql`(sm.day >= ${iso(a)}::date and sm.day < ${iso(b)}::date)`;
+  const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  const mFrom = p.from.getTime() === monthStart(p.from).getTime() ? p.from : new Date(Date.UTC(p.from.getUTCFullYear(), p.from.getUTCMonth() + 1, 1));
+  const mTo = monthStart(p.to);
+  if (mFrom >= mTo) return { days: range(p.from, p.to), months: sql`false` };
+  const edges = [...(p.from < mFrom ? [range(p.from, mFrom)] : []), ...(mTo < p.to ? [range(mTo, p.to)] : [])];
+  return { days: or(edges), months: range(mFrom, mTo) };
+}
+
+function inPeriod(p: SqlPeriod, js?: Period): SQL {
+  const r = periodRows(p, js);
   return sql`((sm.src = 'd' and ${r.days}) or (sm.src = 'm' and ${r.months}))`;
 }
 
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
-  const d = inPeriod(s.period);
+  const d = inPeriod(s.period, s.js);
   const m = sql.raw(`sm.${ref.measure}`);
   switch (s.part.agg) {
     case 'count': return sql`(coalesce(sum(${m}) filter (where ${d}), 0))::int`;
@@ -87,7 +100,7 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   const days = new Map<string, SQL>();
   const months = new Map<string, SQL>();
   for (const s of slots) {
-    const r = periodRows(s.period);
+    const r = periodRows(s.period, s.js);
     days.set(JSON.stringify(dialect.sqlToQuery(r.days)), r.days);
     months.set(JSON.stringify(dialect.sqlToQuery(r.months)), r.months);
   }
