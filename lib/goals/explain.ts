@@ -1,5 +1,6 @@
 /** The goal page's one- or two-sentence explanation of a computed progress, with the numbers filled in. */
-import { toIsoDay } from './dates';
+import { formatDay } from '@/lib/intl-format';
+import { lastGoalDay, toIsoDay } from './dates';
 import { AT_RISK_SHARE, formatNumber, formatPercent } from './formulas';
 import type { GoalMathInput, GoalStatus } from './types';
 
@@ -24,7 +25,7 @@ export function explainProgress(ctx: ExplainContext): string {
   const f = input.format ?? formatNumber;
   const days = (d: number) => `${formatNumber(d)} ${d === 1 ? 'day' : 'days'}`;
   if (ctx.phase === 'before') {
-    return `The goal starts on ${toIsoDay(input.startDate)}: no time has elapsed yet, so there is nothing to measure.`;
+    return `The goal starts on ${formatDay(toIsoDay(input.startDate))}: no time has elapsed yet, so there is nothing to measure.`;
   }
   if (input.current === null) {
     const what = input.aggregation === 'additive'
@@ -53,7 +54,8 @@ function statusSentence(ctx: ExplainContext, f: (v: number) => string, c: number
   const t = input.target;
   if (ctx.phase === 'final') {
     const verb = status === 'achieved' ? 'reaches' : 'misses';
-    return `The goal was due on ${toIsoDay(input.dueDate)}: the final value ${f(c)} ${verb} the target ${f(t)}: ${status}.`;
+    // Its last day, as the goal page shows it (the due date itself is exclusive).
+    return `The goal was due on ${formatDay(lastGoalDay(input.dueDate))}: the final value ${f(c)} ${verb} the target ${f(t)}: ${status}.`;
   }
   if (status === 'achieved') return `The current value ${f(c)} already reaches the target ${f(t)}: achieved.`;
   if (ctx.overCeiling) {

@@ -80,7 +80,7 @@ describe('additive, higher is better', () => {
     expect(r.expectedProgress).toBe(0);
     expect(r.plannedValue).toBe(0);
     expect(r.elapsedDays).toBe(0);
-    expect(r.explanation).toBe('The goal starts on 2025-01-01: no time has elapsed yet, so there is nothing to measure.');
+    expect(r.explanation).toBe('The goal starts on 1 Jan 2025: no time has elapsed yet, so there is nothing to measure.');
   });
 
   it('before the start: not started, elapsed 0, even without data', () => {
@@ -99,7 +99,7 @@ describe('additive, higher is better', () => {
     expect(hit.expectedProgress).toBe(1);
     expect(hit.plannedValue).toBe(120);
     expect(hit.elapsedDays).toBe(90);
-    expect(hit.explanation).toContain('The goal was due on 2025-04-01: the final value 121 reaches the target 120: achieved.');
+    expect(hit.explanation).toContain('The goal was due on 31 Mar 2025: the final value 121 reaches the target 120: achieved.');
     const miss = computeGoalProgress(addHigher({ now: '2025-04-01', current: 119 }));
     expect(miss.status).toBe('missed');
     expect(miss.explanation).toContain('the final value 119 misses the target 120: missed.');
