@@ -9,7 +9,8 @@ import styles from './imports.module.css';
 
 const raw = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));
 // Dates and times as people read them ("1 Dec 2026, 10:00"); the stored value stays in the cell's title.
-const show = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : display(v));
+// Numbers as they are: an id reads "10308", not "10,308".
+const show = (v: unknown) => (typeof v === 'string' && v !== '' ? display(v) : raw(v));
 
 export function PreviewPanel({ preview, uploadId, canCommit, onCommit, children }: { preview: PreviewInfo; uploadId: string; canCommit: boolean; onCommit: () => void; children?: ReactNode }) {
   const cols = preview.preview[0] ? Object.keys(preview.preview[0].values) : [];
