@@ -6,7 +6,7 @@ import { imports, users } from '@/db/schema';
 import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
 import { requirePermission } from '@/lib/auth/session';
 import { closeInterrupted } from '@/lib/import';
-import { formatNumber } from '@/lib/intl-format';
+import { formatDateTime, formatNumber } from '@/lib/intl-format';
 import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { ImportWizard } from './import-wizard';
@@ -40,7 +40,7 @@ export default async function AdminImportsPage() {
             <tbody>
               {history.map((h) => (
                 <tr key={h.id} id={`import-${h.id}`}>
-                  <td>{h.startedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+                  <td>{formatDateTime(h.startedAt)}</td>
                   <td>{h.who ?? '—'}</td>
                   <td>{h.fileName}</td>
                   <td>{h.entity}</td>
