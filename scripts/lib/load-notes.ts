@@ -19,54 +19,47 @@ runs of 2026-12-01 were built from a clean checkout of the commit named (a git w
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
-What the 2026-12-01 medium runs say:
-- **Every pages/s and p95 target was missed, by far; errors were 0.** No writes: 15.5 pages/s (61 %
-  short of 40), p95 3.7 s (3.7×). Two writes a second: 6.0 pages/s (85 % short), p95 8.9 s (8.9×),
-  the writer holding 1.95 saves/s (0 failed).
-- **The machine was the first limit.** The load average was 16–24 on 2 cores (other sessions' test
-  suites and builds). With 40 requests queued, a Node server uses a whole core if it can get one; it
-  got 0.40 of a core without writes and 0.19 with them. These runs measure contention as much as the
-  app: the pages/s and p95 figures are not a capacity, and they must be measured again on a quiet
-  machine (\`npm run bench:load -- --writes-per-second 2\`) before anyone judges the targets by them.
-- **The cost per page is the figure that carries over**, and it says the targets are not met even on a
-  quiet machine. Without writes a page took 26 ms of server CPU and 22 ms of PostgreSQL CPU; one Node
-  process cannot serve more than ~1000 / 26 ≈ 38 pages/s of this mix, under medium's 40. PostgreSQL
-  works on every view although every aggregate is cached: the KPI pages (two thirds of the mix) read
-  their drill-down table from raw rows on every view, and goal progress is computed live
-  (lib/dashboard/cached-queries.ts keeps both uncached).
-- **Two writes a second make every page recompute.** Each user has their own views (their scope), so
-  nothing is shared between users, and a save of a deal or a ticket drops every cached view that reads
-  deals or tickets, which is nearly all of them; at 2 saves a second a view is dropped more often than
-  its user comes back to it. PostgreSQL's share went from 22 to 53 ms a page and the server's from 26
-  to 32 ms: 85 ms of CPU a page, so the 2 cores could serve ~23 pages/s at best, not 40. The pages
-  stayed correct and complete (0 errors), but with per-user views and steady writes the result cache
-  no longer hides what a view costs: reaching the target needs a view computed after a change to cost
-  a few milliseconds of database time (the drill-downs and goal progress, still on raw rows, are the
-  part measured here on every view), or cached results that survive a change that does not touch
-  them (dropped per table today), or more server processes than one.
-
-What the 2026-12-01 large runs say (58 users; 1M leads, orders and tickets; same machine, load 16–25):
-- **Far off the targets, and not error-free.** No writes: 5.2 pages/s (83 % short of 30), p95 22.5 s,
-  2 pages not answered within 30 s. Two writes a second: 2.0 pages/s, 115 of 118 pages not answered
-  within 30 s (errors), while the writer still held 1.88 saves/s (save p50 156 ms, p95 616 ms).
-- **At large the database is the limit, not the server.** PostgreSQL spent 0.79 of a core for this
-  database (152 ms a page) and the server 0.12 (23 ms a page) without writes. What is left after the
-  result cache is what it never holds: a KPI page's drill-down table over raw rows (a drill-down's
-  first page took 0.1–0.2 s at large when \`npm run bench\` timed it alone on 2026-12-01) and goal
-  progress. Members' KPI pages
-  were the slowest group (p50 19.7 s, queued behind each other). The warm-up alone, every page
-  computed once, took 81 s for 174 pages.
-- **With writes, each recomputation at large costs hundreds of milliseconds to seconds of database time**
-  (\`npm run bench\` timed a month dashboard at large at 0.1 to 2.7 s on 2026-12-01), and at 2 saves a
-  second nearly every view is recomputed: 286 ms of PostgreSQL CPU a page, the queue grew past the
-  30 s timeout and the load test measured timeouts. The load targets at large cannot be met before
-  single views meet theirs (a month ≤ 50 ms, a KPI page ≤ 150 ms) and the drill-downs get cheaper.
+What the 2026-12-01 runs at \`13eb5e1\` say (the engine reading the day and month summaries):
+- **Every pages/s and p95 target was missed, by far, at both scales.** Medium, no writes: 23.7 pages/s
+  (41 % short of 40), p95 2.5 s (2.5×), 0 errors. Medium, 2 writes/s: 10.8 pages/s (73 % short), p95
+  5.9 s (5.9×), 0 errors. Large, no writes: 5.5 pages/s (82 % short of 30), p95 23 s, 2 pages not
+  answered within 30 s. Large, 2 writes/s: 3.4 pages/s (89 % short), p95 30 s, 11 pages not answered.
+  The writer held 1.96–1.97 saves a second in both write runs, with 0 failed saves.
+- **The machine was busy: these figures measure contention as much as the app.** The load average was
+  8–20 on 2 cores (other sessions' test suites and builds). With 40 requests queued a Node server uses
+  a whole core if it gets one; it got 0.60 of a core at medium without writes and 0.12–0.34 in the
+  other runs. Pages/s and p95 here are not a capacity; measure again on a quiet machine
+  (\`npm run bench:load -- --writes-per-second 2\`, then \`--scale large\`) before judging the targets.
+- **The CPU a page costs is the figure that carries over, and it says the targets are out of reach on
+  2 cores even when quiet.** Medium without writes: 25 ms of server CPU and 22 ms of PostgreSQL CPU a
+  page (47 ms: at most ~42 pages/s if both cores did nothing else, and one Node process stops at
+  1000 / 25 = 40). Medium with 2 writes/s: 32 + 46 = 78 ms a page (~26 pages/s at best). Large: 22 +
+  134 = 156 ms without writes (~13 pages/s at best), 34 + 304 = 338 ms with writes (~6 pages/s).
+- **Why PostgreSQL works on every view even when every aggregate is cached:** the KPI pages (two
+  thirds of this mix) read their drill-down table from raw rows on every view, and goal progress is
+  computed live (lib/dashboard/cached-queries.ts keeps both uncached). At large this is most of the
+  time: KPI pages had a median of 15–16 s whichever KPI it was, dashboards 2–5 s; the warm-up (every
+  page computed once) took 74 s for 174 pages.
+- **Why writes cost so much more:** each user has their own views (their scope), so nothing is shared
+  between users, and a save of a deal or a ticket drops every cached view that reads deals or tickets
+  (dropped per table), nearly all of them; at 2 saves a second a view is dropped long before its user
+  comes back to it, so almost every page is computed afresh: PostgreSQL's share went from 22 to 46 ms
+  a page at medium and from 134 to 304 ms at large. The summaries make each recomputation cheaper
+  than raw rows (\`npm run bench\` times both, see Results), not cheap enough to recompute every view on
+  every visit.
+- **What would close the gap:** views computed after a change in a few milliseconds of database time
+  (single views within their own targets first: a month ≤ 50 ms, a KPI page ≤ 150 ms at large), the
+  drill-down's first page and goal progress cheap or cached exactly, cached results that survive a
+  change that does not touch them, or more server processes than one.
+- Earlier runs the same day at \`cffe19c\` (day summaries only; load average 16–25) gave 15.5 and 6.0
+  pages/s at medium and 5.2 and 2.0 at large (115 of 118 pages timed out with writes); PostgreSQL
+  took 53 ms a page at medium with writes then, 46 ms now.
 
 Both scales:
 - The save latency (saveRecord: the transaction, its audit and activity rows and the summary triggers)
-  was p50 131 ms, p95 331 ms at medium and p50 156 ms, p95 616 ms at large under this load;
+  was p50 57 ms, p95 195 ms at medium and p50 84 ms, p95 273 ms at large under this load;
   \`npm run bench\` measures the same path on its own.
-- Saving as the record's owner: saveRecord refused about half of the owners' updates (54 of 114 in the
+- Saving as the record's owner: saveRecord refused about half of the owners' updates (50 of 110 in the
   medium 2-writes run: \`account_id is not an account you may see\`): a sales rep's deal or a support
   agent's ticket points at an account another rep owns, and the save checks every reference against
   the writer's scope even when it did not change, so the owner cannot save their own record. The
