@@ -28,6 +28,20 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   about a year of each table twice (this period and the previous one).
 - Growth from medium to large is 7–17× for 10× the rows: a year's window holds 10× the rows, and the
   per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
+- **What is missed, by how much, and why** (large scale, targets 100 ms a year and 50 ms a month): the
+  support dashboards meet them from the summaries alone (about 10 ms a year and 6 ms a month, against
+  680 ms and 120 ms on raw rows). The others miss by what no summary serves yet: success (seconds) —
+  active customers, buyers and repeat buyers over the period and the trailing twelve months (CLV),
+  engagement (an order, ticket or response per active customer), churn's and retention's customer sets,
+  all O(accounts) or O(orders in T12) per period; operations (seconds for a year) — data completeness
+  counts every account, lead and deal, CRM adoption looks for an activity per user; executive (≈ 0.5–0.7 s)
+  — the same customer sets through ARPU, churn and CLV; sales (≈ 0.2–0.3 s) — the open pipeline at the
+  period's end and the upsell numerator's distinct accounts; marketing (≈ 0.3 s a year) — new customers
+  for CAC, the referral rate's converting-lead lookup per new customer, campaign ROI's attributed
+  revenue. The exact structures that would serve them are designed but not built: per-account monthly
+  counts (orders, revenue, tickets, responses per account and month) for buyers, repeat buyers and
+  engagement over whole months; account state intervals (customer_since, churned_at) counted by date for
+  S, E, N, L and A; deals by (created day, closed day) for the pipeline; all-time counts for completeness.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - **Exact summaries** (docs/architecture.md, "Exact summaries"; migration 0005) serve the dated-event
@@ -50,7 +64,9 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   maintaining 4 + 2 tables and the responses' owner move) cost 1.45–1.77 ms per statement with the
   triggers and 0.28 ms without (300 of each in a DO block, twice each, interleaved): about 1.2–1.5 ms
   extra per saved record, within the 5 ms target; the app-level save timing in the tables below is
-  dominated by the machine's load. The demo seed took 21 s at medium (11 s before, on a quieter
+  dominated by the machine's load (two large runs: p50 29.3 vs 25.8 ms and p95 66 vs 55 ms with and
+  without the triggers in the first; 167 vs 40 ms p50 in the second, whose "with" half ran at a load
+  average of about 16). The demo seed took 21 s at medium (11 s before, on a quieter
   machine) and 7 min 12 s at large (target 5 min): the triggers' grouped upserts run once per seed
   batch, but the load average was 15–17.
 - The times above are the engine's own, uncached: what the first viewer of a view waits after the data
