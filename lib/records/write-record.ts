@@ -63,12 +63,25 @@ async function resolveOwner(db: Db, user: SessionUser, sent: unknown): Promise<{
   return { id: u.id };
 }
 
-/** Field errors for references the writer may not point at (an account or ticket out of their scope). */
-async function referenceErrors(db: Db, user: SessionUser, input: RecordFormInput): Promise<Record<string, string[]>> {
+/** The record's stored references, by form field name (empty for a new record or a missing one). */
+async function storedReferences(db: Db, entity: RecordEntity, id: unknown): Promise<Record<string, unknown>> {
+  if (typeof id !== 'number') return {};
+  const table = TABLES[entity];
+  const [row] = (await db.select().from(table).where(eq(getTableColumns(table).id, id))) as Record<string, unknown>[];
+  return row ? { account_id: row.accountId, ticket_id: row.ticketId } : {};
+}
+
+/**
+ * Field errors for references the writer may not point at (an account or ticket out of their scope).
+ * A reference the record already holds is not checked again: a rep's own deal may belong to an account
+ * another rep owns, and saving the deal's new stage must not be refused for a link the rep did not make.
+ */
+async function referenceErrors(db: Db, user: SessionUser, entity: RecordEntity, input: RecordFormInput): Promise<Record<string, string[]>> {
   const errors: Record<string, string[]> = {};
-  const check = async (field: string, entity: RecordEntity, message: string) => {
+  const stored = await storedReferences(db, entity, input.id);
+  const check = async (field: string, refEntity: RecordEntity, message: string) => {
     const v = input[field];
-    if (typeof v === 'number' && !(await inScope(db, user, entity, v))) errors[field] = [message];
+    if (typeof v === 'number' && v !== stored[field] && !(await inScope(db, user, refEntity, v))) errors[field] = [message];
   };
   await check('account_id', 'accounts', 'is not an account you may see');
   await check('ticket_id', 'tickets', 'is not a ticket you may see');
@@ -94,7 +107,7 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
     if ('error' in owner) return fail({ [form.ownerColumn]: [owner.error] });
     fields[form.ownerColumn] = owner.id;
   }
-  const refErrors = await referenceErrors(db, user, input);
+  const refErrors = await referenceErrors(db, user, entity, input);
   if (Object.keys(refErrors).length > 0) return fail(refErrors);
 
   const table = TABLES[entity];

@@ -88,6 +88,23 @@ describe('[RECORDS] accounts and leads', () => {
   });
 });
 
+describe('[RECORDS] references the record already holds', () => {
+  it("a member saves their own deal that belongs to another rep's account, but may not move it to one", async () => {
+    const deal = await n(sql`select min(id)::int as n from deals where owner_id = ${member.id}`);
+    const theirs = await othersAccount();
+    await h.db.execute(sql`update deals set account_id = ${theirs} where id = ${deal}`);
+    const d = await one<{ name: string; amount: string; created: string }>(sql`select name, amount::text as amount, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as created from deals where id = ${deal}`);
+    const fields = { id: String(deal), name: d.name, stage: 'negotiation', amount: '4321.00', created_at: d.created, type: 'new' };
+    const kept = await save(member, 'deals', { ...fields, account_id: String(theirs) });
+    expect(kept).toMatchObject({ ok: true });
+    expect(await one(sql`select account_id, amount::text as amount, stage from deals where id = ${deal}`)).toEqual({ account_id: theirs, amount: '4321.00', stage: 'negotiation' });
+    const other = await n(sql`select max(a.id)::int as n from accounts a where a.owner_id <> ${member.id} and a.id <> ${theirs}`);
+    const moved = await save(member, 'deals', { ...fields, account_id: String(other) });
+    expect(errorsOf(moved)).toEqual({ account_id: ['is not an account you may see'] });
+    expect(await n(sql`select account_id as n from deals where id = ${deal}`)).toBe(theirs);
+  });
+});
+
 describe('[RECORDS] orders (owned through their account)', () => {
   it('a member records an order on their own account, and not on anyone else’s', async () => {
     const before = await totals();
