@@ -22,7 +22,10 @@ function sixMonthsFromToday(): { start: string; due: string } {
 async function fillGoal(page: Page, v: { title: string; baseline: string; target: string; start: string; due: string }) {
   await page.getByLabel('Title').fill(v.title);
   await page.getByLabel('KPI').selectOption('first_response_time');
-  await expect(page.getByLabel('Department')).toHaveValue('support');
+  // A new goal is in its creator's department (the sales manager's), not the KPI's first dashboard;
+  // this one is for the team's support agent, so the manager picks support.
+  await expect(page.getByLabel('Department')).toHaveValue('sales');
+  await page.getByLabel('Department').selectOption('support');
   await page.getByLabel(/^Baseline/).fill(v.baseline);
   await page.getByLabel(/^Target/).fill(v.target);
   await page.getByLabel('Start date').fill(v.start);
