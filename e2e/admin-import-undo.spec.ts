@@ -44,10 +44,12 @@ test.describe('several files and undo', () => {
     test.setTimeout(120_000);
     const tag = `E2EU${Date.now().toString(36).toUpperCase()}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'undo-e2e-'));
-    fs.writeFileSync(path.join(dir, 'accounts.csv'), `external_id,name,segment,industry,region,owner_email,customer_since,churned_at\n${tag}-A,Undo Test Account ${tag},SMB,Retail,EMEA,,,\n`);
-    fs.writeFileSync(path.join(dir, 'deals.csv'), `external_id,name,account_external_id,owner_email,campaign_external_id,product,type,amount,stage,created_at,closed_at,contract_months\n${tag}-D,Undo Test Deal ${tag},${tag}-A,,,Pro,new,1234.00,Prospecting,2025-10-01T10:00:00Z,,\n`);
+    fs.writeFileSync(path.join(dir, `${tag}-accounts.csv`), `external_id,name,segment,industry,region,owner_email,customer_since,churned_at\n${tag}-A,Undo Test Account ${tag},SMB,Retail,EMEA,,,\n`);
+    fs.writeFileSync(path.join(dir, `${tag}-deals.csv`), `external_id,name,account_external_id,owner_email,campaign_external_id,product,type,amount,stage,created_at,closed_at,contract_months\n${tag}-D,Undo Test Deal ${tag},${tag}-A,,,Pro,new,1234.00,Prospecting,2025-10-01T10:00:00Z,,\n`);
     await page.goto('/admin/imports');
-    await page.getByLabel('CSV file').setInputFiles([path.join(dir, 'accounts.csv'), path.join(dir, 'deals.csv')]);
+    await page.getByLabel('CSV file').setInputFiles([path.join(dir, `${tag}-accounts.csv`), path.join(dir, `${tag}-deals.csv`)]);
+    // Named after the tag, so the history rows are this run's even while other specs import deals.csv;
+    // the entity is guessed from the header.
     await page.getByRole('button', { name: 'Upload 2 files' }).click();
     await page.getByRole('button', { name: 'Check all' }).click();
     await expect(page.getByTestId('batch-result')).toContainText('Dry run of 2 file(s)', { timeout: 30_000 });
@@ -55,12 +57,13 @@ test.describe('several files and undo', () => {
     await expect(page.getByTestId('batch-result')).toContainText('Imported 2 file(s): 2 inserted, 0 updated, 0 unchanged.', { timeout: 30_000 });
 
     const history = page.getByTestId('import-history');
-    const row = history.getByRole('row', { name: /deals\.csv.*succeeded/ }).first();
+    const row = history.getByRole('row', { name: new RegExp(`${tag}-deals\\.csv`) });
+    await expect(row).toContainText('succeeded');
     await row.getByRole('button', { name: 'Undo…' }).click();
-    await expect(row).toContainText('Undo deals.csv and the 1 other file imported with it?');
+    await expect(row).toContainText(`Undo ${tag}-deals.csv and the 1 other file imported with it?`);
     await row.getByRole('button', { name: 'Yes, undo' }).click();
     const done = 'Undone (2 files imported together): 2 inserted records deleted, 0 updated records restored.';
-    await expect(history.getByRole('row', { name: /deals\.csv.*undone/ }).first()).toContainText(done, { timeout: 30_000 });
-    await expect(history.getByRole('row', { name: /accounts\.csv.*undone/ }).first()).toContainText(done);
+    await expect(row).toContainText(done, { timeout: 30_000 });
+    await expect(history.getByRole('row', { name: new RegExp(`${tag}-accounts\\.csv`) })).toContainText(done);
   });
 });
