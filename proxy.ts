@@ -39,6 +39,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  // The page's own URL, for the 403 page to say what was refused (lib/dashboard/refusal.ts); a client's own is replaced.
+  requestHeaders.set('x-request-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   // Database down: a page that reads it (any app page, and the set-password link; not the sign-in page
   // or public files) answers 503 with the "unavailable" page (lib/db-health.ts).
   const readsDb = needsSession(request.nextUrl.pathname) || request.nextUrl.pathname.startsWith('/set-password');

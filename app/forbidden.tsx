@@ -6,9 +6,9 @@ import { StatusPage } from './_components/ui/status-page';
 
 export const metadata: Metadata = { title: 'No access' };
 
-export default function Forbidden() {
+export default async function Forbidden() {
   // A dashboard or KPI link naming a team or person out of the viewer's scope: say which and why.
-  const reason = refusalReason();
+  const reason = await refusalReason();
   return (
     <StatusPage
       full

@@ -1,23 +1,46 @@
 // Why a link was refused, in words, for the page that shows the refusal. A dashboard link naming a team
 // or owner out of the viewer's scope gets the 403 page (refused, never widened); that page is rendered
-// in the same request, so the reason is kept in a per-request slot (React cache) for it to read.
+// in the same request (see refusalReason).
 // A `dept` the viewer may not switch to keeps their own dashboard, with a notice saying so.
 import 'server-only';
-import { cache } from 'react';
+import { headers } from 'next/headers';
+import { getReadDb } from '@/db/client';
+import { getCurrentUser } from '@/lib/auth/session';
+import { KpiForbiddenError, authorizeFilters, cleanFilters } from '@/lib/kpi';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { capitalize } from '@/lib/intl-format';
 
-const slot = cache(() => ({ message: null as string | null }));
-
-/** Remembers why this request is refused (read by app/forbidden.tsx). */
-export function noteRefusal(message: string): void {
-  slot().message = message;
-}
-
-/** Why this request was refused, or null (a 403 from elsewhere: the generic text stays). */
-export function refusalReason(): string | null {
-  return slot().message;
+/**
+ * Why this request's dashboard or KPI link is refused, or null (a 403 from elsewhere: the generic text
+ * stays). Next renders the 403 boundary alongside the page, often before the page has thrown (always on
+ * Postgres, where the page's queries are real I/O), so nothing the page notes can reach it in time: the
+ * boundary asks the same question again from the request's URL (set by proxy.ts as x-request-path),
+ * through the same check the page uses. Only links naming a team or an owner cost a query.
+ */
+export async function refusalReason(): Promise<string | null> {
+  let path: string | null;
+  try {
+    path = (await headers()).get('x-request-path');
+  } catch {
+    return null; // outside a request
+  }
+  if (!path) return null;
+  const url = new URL(path, 'http://app.invalid');
+  if (url.pathname !== '/dashboard' && !url.pathname.startsWith('/kpis/')) return null;
+  const team = url.searchParams.get('team') ?? undefined;
+  const owner = url.searchParams.get('owner') ?? undefined;
+  if (!team && !owner) return null;
+  const user = await getCurrentUser();
+  if (!user) return null;
+  try {
+    // The member's Mine/My team view matters only when no team or owner is named: not here.
+    await authorizeFilters(await getReadDb(), user, cleanFilters({ team, owner }));
+    return null;
+  } catch (err) {
+    if (err instanceof KpiForbiddenError) return `${err.message} ${scopeReason(user)}`;
+    throw err;
+  }
 }
 
 /** What a viewer's role lets them see, to follow "You may not view team "South"." */

@@ -8,7 +8,7 @@ import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/auth/permissions';
 import { now as clockNow } from '@/lib/clock';
 import { firstParam } from '@/lib/validation/params';
-import { departmentRefusal, noteRefusal, scopeReason } from './refusal';
+import { departmentRefusal } from './refusal';
 import {
   KpiForbiddenError, authorizeFilters, cleanFilters, comparedPeriod, describeParamsError, presetPeriod, safeParseKpiParams,
   type Bucket, type CompareMode, type CompareRule, type KpiFilters, type Period, type PeriodPreset,
@@ -111,7 +111,7 @@ export async function resolveView(user: SessionUser, raw: SearchParams, now = cl
     filters = await authorizeFilters(await getReadDb(), user, requested, memberView ?? undefined);
   } catch (err) {
     // The 403 page says what was refused and why, not only "your role does not include this section".
-    if (err instanceof KpiForbiddenError) { noteRefusal(`${err.message} ${scopeReason(user)}`); forbidden(); }
+    if (err instanceof KpiForbiddenError) forbidden(); // app/forbidden.tsx says what and why (refusalReason)
     throw err;
   }
   const refused = departmentRefusal(user, firstParam(params.dept), department);
