@@ -193,3 +193,15 @@ export const RECORD_FORMS: Record<RecordEntity, RecordFormDef> = {
 export function refKindsOf(def: RecordFormDef): RefKind[] {
   return [...new Set(def.fields.map((f) => f.kind).filter((k): k is RefKind => k === 'owner' || k === 'account' || k === 'campaign' || k === 'ticket'))];
 }
+
+/** A stored value as the form control shows it (dates as the inputs want them, in UTC). */
+export function formValue(f: FormField, v: unknown): string {
+  if (v == null) return '';
+  if (f.kind === 'day' || f.kind === 'datetime') {
+    const d = new Date(String(v));
+    if (Number.isNaN(d.getTime())) return '';
+    return f.kind === 'day' ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16);
+  }
+  if (f.kind === 'date') return String(v).slice(0, 10);
+  return String(v);
+}

@@ -12,7 +12,7 @@ import { OPEN_DEAL_STAGES, TICKET_PRIORITIES } from '@/db/schema/enums';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import type { RecordEntity } from '@/lib/records/entities';
-import { RECORD_FORMS, type FormField } from '@/lib/records/form-defs';
+import { RECORD_FORMS, formValue } from '@/lib/records/form-defs';
 import { saveRecord } from '@/lib/records/write-record';
 import { summarizeMs, type LatencySummary } from './load-test';
 
@@ -33,18 +33,6 @@ export interface WriteStats {
 }
 
 type Values = Record<string, string>;
-
-/** A stored value as the form control shows it (the edit page's formValue: dates in UTC). */
-export function formValue(f: FormField, v: unknown): string {
-  if (v == null) return '';
-  if (f.kind === 'day' || f.kind === 'datetime') {
-    const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) return '';
-    return f.kind === 'day' ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16);
-  }
-  if (f.kind === 'date') return String(v).slice(0, 10);
-  return String(v);
-}
 
 const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)];
 const minute = (d: Date) => d.toISOString().slice(0, 16);

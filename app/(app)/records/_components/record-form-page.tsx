@@ -2,22 +2,10 @@
 // tickets and campaigns they may pick) and, for an edit, the record's current values as form strings.
 import { recordScope, type SessionUser } from '@/lib/auth/permissions';
 import { ENTITY_DEFS, type RecordEntity } from '@/lib/records/entities';
-import { RECORD_FORMS, refKindsOf, type FormField } from '@/lib/records/form-defs';
+import { RECORD_FORMS, formValue, refKindsOf, type FormField } from '@/lib/records/form-defs';
 import { referenceOptions } from '@/lib/records/form-options';
 import type { RecordRow } from '@/lib/records/read';
 import { RecordForm } from './record-form';
-
-/** A stored value as the form control shows it (dates as the inputs want them, in UTC). */
-function formValue(f: FormField, v: unknown): string {
-  if (v == null) return '';
-  if (f.kind === 'day' || f.kind === 'datetime') {
-    const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) return '';
-    return f.kind === 'day' ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 16);
-  }
-  if (f.kind === 'date') return String(v).slice(0, 10);
-  return String(v);
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
