@@ -9,6 +9,8 @@ import * as schema from './schema';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What a query needs: lib functions take it as their first argument and never open a connection. */
+export type QueryDb = Pick<Db, 'execute'>;
 export type DbKind = 'postgres' | 'pglite';
 
 export interface DbHandle {
@@ -186,7 +188,7 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
 }
 
 /** Rows of a raw query, the same shape on both drivers (postgres.js returns an array, PGlite {rows}). */
-export async function queryRows<T = Record<string, unknown>>(db: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(db: QueryDb, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
-import type { QueryDb } from '@/lib/kpi';
+import type { QueryDb } from '@/db/client';
 import { creatableScopes } from './permissions';
 
 interface TeamOption { id: number; name: string }

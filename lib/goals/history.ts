@@ -4,7 +4,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import { computeKpis, getKpi, kpiTimeSeries, previousPeriod, type KpiFilters, type KpiKey, type QueryDb } from '@/lib/kpi';
+import { computeKpis, getKpi, kpiTimeSeries, previousPeriod, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import type { QueryDb } from '@/db/client';
 import { assessAchievability, type AchievabilityResult } from './achievability';
 import { daysBetween, toUtcMs } from './dates';
 import { goalKpiFilters } from './live';

@@ -1,7 +1,8 @@
 // A goal's progress from the live KPI: the KPI values over the goal's windows through lib/kpi (SQL
 // aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown.
 import 'server-only';
-import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey, type QueryDb } from '@/lib/kpi';
+import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import type { QueryDb } from '@/db/client';
 import { DAY_MS, toUtcMs } from './dates';
 import { LEVEL_WINDOW_DAYS } from './formulas';
 import { computeGoalProgress } from './progress';

@@ -8,7 +8,7 @@ import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
 import { CALCS } from './calc';
 import type { DrillCheck, DrillDef } from './calc/define';
-import type { QueryDb } from './engine';
+import type { QueryDb } from '@/db/client';
 import { previousPeriod, trailingTwelveMonths } from './periods';
 import { cleanFilters } from './filters';
 import { getKpi, type KpiKey } from './registry';

@@ -2,7 +2,7 @@
 // and broken down by a dimension. Every request is a few queries: one pass per table involved.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { queryRows, type Db } from '@/db/client';
+import { queryRows, type QueryDb } from '@/db/client';
 import { CALCS } from './calc';
 import type { Get, Part } from './calc/define';
 import { bucketPeriods, compareBy, previousPeriod, trailingTwelveMonths, type Bucket, type CompareRule } from './periods';
@@ -14,7 +14,6 @@ import type { Dimension, KpiFilters, KpiValue, Period } from './types';
 import { cleanFilters } from './filters';
 import { isWholeDays, summaryPasses } from './summary/pass';
 
-export type QueryDb = Pick<Db, 'execute'>;
 export type KpiValues<K extends KpiKey = KpiKey> = Record<K, KpiValue>;
 
 export interface KpiQuery<K extends KpiKey = KpiKey> {

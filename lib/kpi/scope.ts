@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { MemberView, RecordAccess, SessionUser } from '@/lib/auth/permissions';
 import { recordScope } from '@/lib/auth/permissions';
-import type { QueryDb } from './engine';
+import type { QueryDb } from '@/db/client';
 import { cleanFilters } from './filters';
 import { ownerIn, type SourceDef } from './sql/sources';
 import type { KpiFilters } from './types';

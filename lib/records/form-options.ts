@@ -6,7 +6,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
 import { recordScope, type SessionUser } from '@/lib/auth/permissions';
-import type { QueryDb } from '@/lib/kpi/engine';
+import type { QueryDb } from '@/db/client';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';
 import type { RefKind } from './form-defs';

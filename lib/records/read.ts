@@ -6,7 +6,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
-import type { QueryDb } from '@/lib/kpi/engine';
+import type { QueryDb } from '@/db/client';
 import type { RecordAccess, SessionUser } from '@/lib/auth/permissions';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';

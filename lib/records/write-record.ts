@@ -15,7 +15,7 @@ import { accounts, campaigns, deals, leads, orders, surveyResponses, tickets } f
 import type { ActionResult } from '@/lib/actions/protected-action';
 import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } from '@/lib/auth/permissions';
 import { recordActivity, writeAudit } from '@/lib/audit';
-import type { QueryDb } from '@/lib/kpi/engine';
+import type { QueryDb } from '@/db/client';
 import { scopeCondition } from '@/lib/kpi/scope';
 import { SOURCES } from '@/lib/kpi/sql/sources';
 import { ENTITY_DEFS, type RecordEntity } from './entities';

@@ -3,7 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries, type QueryDb } from '../engine';
+import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '../engine';
+import type { QueryDb } from '@/db/client';
 import { kpiDrilldown } from '../drilldown';
 import type { KpiKey } from '../registry';
 import type { Dimension } from '../types';
