@@ -5,21 +5,21 @@
 //                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
 //                    [--save-seconds 20] [--no-save] (record saves timed with and without the summary triggers)
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
-// the database when it already holds data. Thin: the work is in lib/kpi/bench.
+// the database when it already holds data. Thin: the work is in scripts/lib/bench.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDb, queryRows, type DbHandle } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
-import { PERFORMANCE_NOTES } from '@/lib/kpi/bench/notes';
-import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from '@/lib/kpi/bench/report';
-import { runKpiBench, tableSizes } from '@/lib/kpi/bench/run';
+import { PERFORMANCE_NOTES } from './lib/bench/notes';
+import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from './lib/bench/report';
+import { runKpiBench, tableSizes } from './lib/bench/run';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
 import { keepHandWritten } from './lib/doc-sections';
-import { setSummaryTriggers, summaryRowCounts } from '@/lib/kpi/bench/summaries';
+import { setSummaryTriggers, summaryRowCounts } from './lib/bench/summaries';
 import { startWriter } from './lib/load-writer';
 import { loadImportReport, renderImportSection, saveImportReport } from './lib/import-report';
 

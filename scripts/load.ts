@@ -25,7 +25,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDb, queryRows } from '@/db/client';
 import { DEMO_PASSWORD } from '@/lib/demo';
-import { machineInfo } from '@/lib/kpi/bench/report';
+import { machineInfo } from './lib/bench/report';
 import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { replaceSection } from './lib/doc-sections';
 import { LOAD_NOTES } from './lib/load-notes';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { tableSizes } from '@/lib/kpi/bench/run';
+import { tableSizes } from './bench/run';
 
 /** The default bench database of a scale. */
 export function benchDatabaseUrl(scale: string): string {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { openDb } from '@/db/client';
-import { machineInfo } from '@/lib/kpi/bench/report';
+import { machineInfo } from './bench/report';
 
 const SOURCES = ['web', 'email', 'social', 'paid', 'referral', 'event', 'outbound', 'other'];
 const TSX = path.resolve('node_modules/.bin/tsx');

@@ -2,7 +2,7 @@
 // could write for the same numbers (this period and the previous one), and the arithmetic on its row.
 // Written independently of the engine's SQL builder; the bench checks both give the same values.
 import type { Department } from '@/db/schema/enums';
-import type { KpiKey } from '../registry';
+import type { KpiKey } from '@/lib/kpi/registry';
 import { cust, div, growth, inD, inT, pct, span, ts, type Periods, type Row } from './sql-text';
 
 type Values = Partial<Record<KpiKey, number | null>>;

@@ -3,12 +3,12 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/permissions';
-import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '../engine';
+import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/lib/kpi/engine';
 import type { QueryDb } from '@/db/client';
-import { kpiDrilldown } from '../drilldown';
-import type { KpiKey } from '../registry';
-import type { Dimension } from '../types';
-import { trailingTwelveMonths } from '../periods';
+import { kpiDrilldown } from '@/lib/kpi/drilldown';
+import type { KpiKey } from '@/lib/kpi/registry';
+import type { Dimension } from '@/lib/kpi/types';
+import { trailingTwelveMonths } from '@/lib/kpi/periods';
 import { inT, periodsOf, span } from './sql-text';
 
 const raw = (db: QueryDb, text: string) => queryRows<Record<string, unknown>>(db, sql.raw(text));

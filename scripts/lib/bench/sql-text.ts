@@ -1,7 +1,7 @@
 // Literal SQL text for the hand-written baselines of the benchmark (values are our own dates, never
 // user input, so they are inlined as literals: the fastest form for the planner).
-import type { Period } from '../types';
-import { previousPeriod, trailingTwelveMonths } from '../periods';
+import type { Period } from '@/lib/kpi/types';
+import { previousPeriod, trailingTwelveMonths } from '@/lib/kpi/periods';
 
 export const ts = (d: Date) => `'${d.toISOString()}'::timestamptz`;
 export const dt = (d: Date) => `'${d.toISOString().slice(0, 23).replace('T', ' ')}'::timestamp`;

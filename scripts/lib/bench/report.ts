@@ -114,8 +114,8 @@ export function renderPerformance(runs: BenchRun[], notes: string): string {
   return [
     '# Performance',
     '',
-    'Written by `npm run bench` (scripts/bench.ts, lib/kpi/bench). Targets: targets.md of the project spec. The',
-    '"hand-written SQL" column is the fastest SQL we could write by hand for the same numbers (lib/kpi/bench/',
+    'Written by `npm run bench` (scripts/bench.ts, scripts/lib/bench). Targets: targets.md of the project spec. The',
+    '"hand-written SQL" column is the fastest SQL we could write by hand for the same numbers (scripts/lib/bench/',
     'baselines.ts and pages.ts); the bench checks it returns the same values as the engine before timing.',
     '',
     notes,

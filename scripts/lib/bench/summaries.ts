@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { SUMMARIES } from '@/db/schema/summary-defs';
-import { rebuildSummaries } from '../summary/rollups';
+import { rebuildSummaries } from '@/lib/kpi/summary/rollups';
 
 /** Rows of each summary table, with the raw rows it summarises. */
 export async function summaryRowCounts(db: Pick<Db, 'execute'>): Promise<{ table: string; rows: number; records: number }[]> {
