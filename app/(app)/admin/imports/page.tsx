@@ -1,11 +1,9 @@
 // CSV import in the browser (upload, entity, mapping, preview, background commit) and the history.
 import type { Metadata } from 'next';
-import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { imports, users } from '@/db/schema';
 import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
 import { requirePermission } from '@/lib/auth/session';
-import { closeInterrupted } from '@/lib/import';
+import { importHistory } from '@/lib/import/history-queries';
 import { formatDateTime, formatNumber } from '@/lib/intl-format';
 import { Badge, Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
@@ -17,15 +15,9 @@ export const metadata: Metadata = { title: 'Imports' };
 const TONE = { succeeded: 'success', failed: 'danger', interrupted: 'warning', running: 'info', pending: 'neutral', undone: 'neutral' } as const;
 
 export default async function AdminImportsPage() {
-  await requirePermission('admin.imports');
-  const db = await getDb();
-  // Every read shows the truth: a 'running' row whose importer died (any instance, or the CLI) is closed.
-  await closeInterrupted(db).catch((err: unknown) => console.error('[imports] closing interrupted imports failed:', err));
-  const history = await db.select({
-    id: imports.id, entity: imports.entity, fileName: imports.fileName, state: imports.state, startedAt: imports.startedAt,
-    totalRows: imports.totalRows, inserted: imports.inserted, updated: imports.updated, unchanged: imports.unchanged,
-    errorCount: imports.errorCount, message: imports.message, who: users.name, runId: imports.runId,
-  }).from(imports).leftJoin(users, eq(users.id, imports.userId)).orderBy(desc(imports.startedAt), desc(imports.id)).limit(50);
+  const viewer = await requirePermission('admin.imports');
+  // Closes interrupted imports first, so the history shows the truth (lib/import/history-queries.ts).
+  const history = await importHistory(await getDb(), viewer);
   // Files imported together (one run) are undone together: the button says how many.
   const runSize = new Map<number, number>();
   for (const h of history) if (h.runId !== null) runSize.set(h.runId, (runSize.get(h.runId) ?? 0) + 1);

@@ -1,11 +1,10 @@
 // GET ?upload=<id> (the last preview's errors) or ?import=<history id>: the error report as CSV.
 // Only the errors (row, column, reason) are sent, never the uploaded file itself.
-import { eq } from 'drizzle-orm';
 import { getReadDb } from '@/db/client';
-import { imports } from '@/db/schema';
 import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
 import { getUpload } from '@/lib/admin/upload-store';
 import { csvDocument } from '@/lib/csv/safe-csv';
+import { importErrors } from '@/lib/import/history-queries';
 import { jsonErrors } from '@/lib/route-errors';
 import { ID_MESSAGE, parseId } from '@/lib/validation/params';
 
@@ -25,7 +24,7 @@ async function get(req: Request): Promise<Response> {
   } else {
     const id = parseId(q.get('import'));
     if (id === null) return jsonError(400, `Which import? import: ${ID_MESSAGE}.`);
-    const [row] = await (await getReadDb()).select({ errors: imports.errors, fileName: imports.fileName }).from(imports).where(eq(imports.id, id));
+    const row = await importErrors(await getReadDb(), user, { id });
     if (!row) return jsonError(404, 'No such import.');
     errors = row.errors; name = row.fileName.replace(/\.csv$/i, '');
   }
