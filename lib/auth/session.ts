@@ -14,7 +14,7 @@ import { loadSessionUser, readClaims, type SessionClaims } from './session-user'
 /**
  * The session's signed claims (user id, session version) from the JWT cookie, without touching the
  * database: null when signed out or the token is invalid or expired. Only for checks that must not wait
- * for the database (see lib/admin/api-guard's requireJobOwner); everything else uses getCurrentUser.
+ * for the database (see lib/import/api-guard's requireJobOwner); everything else uses getCurrentUser.
  */
 export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);

@@ -133,7 +133,7 @@ describe('[SECURITY] route handlers × roles', () => {
 
 describe('[SECURITY] a running import while the database is held by it', () => {
   it("answers its starter's progress polls and cancel from the session alone, and nobody else's", async () => {
-    const { startImportJob } = await import('@/lib/admin/import-jobs');
+    const { startImportJob } = await import('@/lib/import/jobs');
     const status = (await import('@/app/api/imports/status/route')).GET;
     const cancel = (await import('@/app/api/imports/cancel/route')).POST;
     const upload = { id: 'held-db-test', userId: USERS.admin.id, fileName: 'a.csv', path: '/nonexistent', bytes: 10, rows: 5, headers: [], createdAt: Date.now(), delimiter: ',', problem: null, notUtf8: false };

@@ -1,7 +1,7 @@
 // CSV import in the browser (upload, entity, mapping, preview, background commit) and the history.
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { UPLOAD_LIMITS_TEXT } from '@/lib/admin/upload-store';
+import { UPLOAD_LIMITS_TEXT } from '@/lib/import/upload-store';
 import { requirePermission } from '@/lib/auth/session';
 import { importHistory } from '@/lib/import/history-queries';
 import { formatDateTime, formatNumber } from '@/lib/intl-format';

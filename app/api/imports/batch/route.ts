@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { importFiles, proposeMapping, type ImportFilesSpec } from '@/lib/import';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { hasRunningJob } from '@/lib/admin/import-jobs';
-import { getUpload } from '@/lib/admin/upload-store';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import { hasRunningJob } from '@/lib/import/jobs';
+import { getUpload } from '@/lib/import/upload-store';
 import { ENTITY_NAMES } from '@/lib/validation';
 import { jsonErrors } from '@/lib/route-errors';
 

@@ -1,6 +1,6 @@
 // POST ?upload=<id>: aborts the running import; the core rolls its transaction back.
-import { requireJobOwner } from '@/lib/admin/api-guard';
-import { publicJob } from '@/lib/admin/import-jobs';
+import { requireJobOwner } from '@/lib/import/api-guard';
+import { publicJob } from '@/lib/import/jobs';
 import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';

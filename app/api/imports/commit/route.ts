@@ -2,10 +2,10 @@
 // a preview of this very file and mapping found no errors.
 import { getDb } from '@/db/client';
 import { getSessionClaims } from '@/lib/auth/session';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { parseImportRequest } from '@/lib/admin/import-request';
-import { getJob, hasRunningJob, publicJob, startImportJob } from '@/lib/admin/import-jobs';
-import { mappingKey } from '@/lib/admin/upload-store';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import { parseImportRequest } from '@/lib/import/api-request';
+import { getJob, hasRunningJob, publicJob, startImportJob } from '@/lib/import/jobs';
+import { mappingKey } from '@/lib/import/upload-store';
 import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';

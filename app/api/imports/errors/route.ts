@@ -1,8 +1,8 @@
 // GET ?upload=<id> (the last preview's errors) or ?import=<history id>: the error report as CSV.
 // Only the errors (row, column, reason) are sent, never the uploaded file itself.
 import { getReadDb } from '@/db/client';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { getUpload } from '@/lib/admin/upload-store';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import { getUpload } from '@/lib/import/upload-store';
 import { csvDocument } from '@/lib/csv/safe-csv';
 import { importErrors } from '@/lib/import/history-queries';
 import { jsonErrors } from '@/lib/route-errors';

@@ -1,8 +1,8 @@
 // GET ?upload=<id>: the saved mappings, those made for this upload's header row first (`fits`).
 // POST {name, imports, ...}: saves a mapping document by name (the same name replaces it); audited.
 import { getDb } from '@/db/client';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { getUpload } from '@/lib/admin/upload-store';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import { getUpload } from '@/lib/import/upload-store';
 import { listMappings, saveMapping } from '@/lib/import/saved-mappings';
 import { jsonErrors } from '@/lib/route-errors';
 

@@ -2,10 +2,10 @@
 // be stored and every error (row, column, reason).
 import { getDb } from '@/db/client';
 import { importFile } from '@/lib/import';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
-import { parseImportRequest } from '@/lib/admin/import-request';
-import { hasRunningJob } from '@/lib/admin/import-jobs';
-import { mappingKey, rescanUpload } from '@/lib/admin/upload-store';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import { parseImportRequest } from '@/lib/import/api-request';
+import { hasRunningJob } from '@/lib/import/jobs';
+import { mappingKey, rescanUpload } from '@/lib/import/upload-store';
 import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 // GET ?upload=<id>: the background import's progress (rows done of total) and, at the end, its result.
 import { getDb } from '@/db/client';
-import { requireJobOwner } from '@/lib/admin/api-guard';
-import { hasRunningJob, publicJob } from '@/lib/admin/import-jobs';
+import { requireJobOwner } from '@/lib/import/api-guard';
+import { hasRunningJob, publicJob } from '@/lib/import/jobs';
 import { closeInterrupted } from '@/lib/import';
 import { jsonErrors } from '@/lib/route-errors';
 

@@ -1,6 +1,6 @@
 // GET ?entity=<name>: the CSV template of an entity (its contract columns and one example row), so an
 // admin starting from nothing, or checking the format, has a file that imports as it is.
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
 import { templateCsv } from '@/lib/import/templates';
 import { jsonErrors } from '@/lib/route-errors';
 import { parseEntityName } from '@/lib/validation';

@@ -4,9 +4,9 @@
 import { getDb } from '@/db/client';
 import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
 import { listMappings } from '@/lib/import/saved-mappings';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
 import { ENTITIES, ENTITY_NAMES } from '@/lib/validation';
-import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/admin/upload-store';
+import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/import/upload-store';
 import { jsonErrors } from '@/lib/route-errors';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
 // GET: one saved mapping document, downloaded as <name>.json (usable with `npm run import -- --mapping-file`).
 import { getDb } from '@/db/client';
-import { jsonError, requireImportAdmin } from '@/lib/admin/api-guard';
+import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
 import { getMapping } from '@/lib/import/saved-mappings';
 import { jsonErrors } from '@/lib/route-errors';
 import { ID_MESSAGE, parseId } from '@/lib/validation/params';

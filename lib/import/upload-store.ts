@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { scanFile, type FileFormat, type ImportRules } from '@/lib/import';
+import type { FileFormat, ImportRules } from './rules';
+import { scanFile } from './scan';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 export const MAX_UPLOAD_ROWS = 1_000_000;

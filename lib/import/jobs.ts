@@ -4,7 +4,9 @@
 // closeInterrupted (lib/import/history.ts, the one place that decides) marks it 'interrupted'.
 import 'server-only';
 import type { Db } from '@/db/client';
-import { importFile, type ColumnMapping, type FileFormat, type ImportResult, type ImportRules, type ValueMapping } from '@/lib/import';
+import type { FileFormat, ImportRules } from './rules';
+import { importFile } from './run';
+import type { ColumnMapping, ImportResult, ValueMapping } from './types';
 import type { Upload } from './upload-store';
 
 export interface ImportJob {

@@ -1,8 +1,8 @@
 // Route handlers of the admin import: the admin role is checked on the server for every request.
 import 'server-only';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access';
 import { getCurrentUser, getSessionClaims } from '@/lib/auth/session';
-import { findJob, getJob, type ImportJob } from './import-jobs';
+import { findJob, getJob, type ImportJob } from './jobs';
 
 export function jsonError(status: number, error: string): Response {
   return Response.json({ error }, { status, headers: { 'cache-control': 'no-store' } });

@@ -1,7 +1,9 @@
 // Parses the JSON body of preview/commit requests: which upload, entity, column mapping and value mapping.
 import 'server-only';
 import { z } from 'zod';
-import { DELIMITERS, ENCODINGS, checkValueMapping, importRulesSchema, type FileFormat, type ImportRules, type ValueMapping } from '@/lib/import';
+import { DELIMITERS, ENCODINGS, importRulesSchema, type FileFormat, type ImportRules } from './rules';
+import type { ValueMapping } from './types';
+import { checkValueMapping } from './value-mapping';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '@/lib/validation';
 import { getUpload, type Upload } from './upload-store';
 
