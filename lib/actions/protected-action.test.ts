@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import {
   FAILED_MESSAGE, FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, formDataToObject, protectedAction,
 } from './protected-action';

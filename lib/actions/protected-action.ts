@@ -3,7 +3,7 @@
 // inputs, so a React 19 form (useActionState) can show the errors and keep what the user typed.
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { can, type Permission, type SessionUser } from '@/lib/auth/permissions';
+import { can, type Permission, type SessionUser } from '@/lib/access';
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from '@/lib/db-unavailable';
 
 export type FormValues = Record<string, string | string[]>;

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
-import { assertCan, type SessionUser } from '@/lib/auth/permissions';
+import { assertCan, type SessionUser } from '@/lib/access';
 import { DAY_MS } from '@/lib/clock';
 import { auditNames } from './audit-labels';
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teamManagers, teams, users } from '@/db/schema';
-import { assertCan, type SessionUser } from '@/lib/auth/permissions';
+import { assertCan, type SessionUser } from '@/lib/access';
 
 export interface UserFilters { q?: string; role?: string; department?: string; teamId?: number; active?: 'true' | 'false' }
 

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { teamManagers, teams, users } from '@/db/schema';
 import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { writeAudit } from '@/lib/audit';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access';
 
 const forbidden = (): ActionResult => ({ ok: false, error: FORBIDDEN_MESSAGE });
 const TAKEN = { ok: false as const, error: 'Some fields need attention.', fieldErrors: { name: ['A team with this name already exists.'] } };

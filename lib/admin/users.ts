@@ -7,7 +7,7 @@ import { queryRows, type Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
 import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { writeAudit } from '@/lib/audit';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access';
 import { hashPassword } from '@/lib/auth/password';
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from './schemas';
 import { issuePasswordToken, setPasswordPath } from './tokens';

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import type { Department, Role } from '@/db/schema/enums';
-import type { SessionUser } from './permissions';
+import type { SessionUser } from '@/lib/access';
 
 /** What the JWT carries (see options.ts callbacks). */
 export interface SessionClaims {

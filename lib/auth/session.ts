@@ -7,7 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { getToken } from 'next-auth/jwt';
 import { getDb } from '@/db/client';
 import { withDbAvailability } from '@/lib/db-unavailable';
-import { can, type Permission, type SessionUser } from './permissions';
+import { can, type Permission, type SessionUser } from '@/lib/access';
 import { SECURE_COOKIES } from './options';
 import { loadSessionUser, readClaims, type SessionClaims } from './session-user';
 

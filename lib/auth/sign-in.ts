@@ -7,7 +7,7 @@ import { queryRows, type Db } from '@/db/client';
 import type { Department, Role } from '@/db/schema/enums';
 import { recordActivity } from '@/lib/audit';
 import { hashPassword, verifyPassword } from './password';
-import type { SessionUser } from './permissions';
+import type { SessionUser } from '@/lib/access';
 
 interface SignInLimits {
   /** The sliding window failures are counted in. */

@@ -5,7 +5,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { activeGoalsByKpi } from '@/lib/goals/active-goals';
 import type { KpiFilters } from '@/lib/kpi';
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { cache } from 'react';
 import { sql } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import type { FilterKey } from '@/lib/kpi';
 import { cachedQuery } from '@/lib/kpi/cached-read';
 import { ALL_BUT_ACTIVITIES } from './cached-queries';

@@ -8,7 +8,7 @@ import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
 import { KpiForbiddenError, authorizeFilters, cleanFilters } from '@/lib/kpi';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { capitalize } from '@/lib/intl-format';
 
 /**

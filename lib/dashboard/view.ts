@@ -5,7 +5,7 @@ import { forbidden } from 'next/navigation';
 import { z } from 'zod';
 import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
-import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/auth/permissions';
+import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/access';
 import { now as clockNow } from '@/lib/clock';
 import { firstParam } from '@/lib/validation/params';
 import { departmentRefusal } from './refusal';

@@ -5,9 +5,10 @@ import 'server-only';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { getReadDb, queryRows, type Db } from '@/db/client';
 import { goals, type Department } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { liveProgress } from './live';
-import { scopeLabel, selectGoals, visibleGoals, type GoalRow } from './rows';
+import { visibleGoals } from '@/lib/access';
+import { scopeLabel, selectGoals, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
 import { now as clockNow } from '@/lib/clock';
 

@@ -7,12 +7,12 @@ import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/protected-action';
 import { FORBIDDEN_MESSAGE } from '@/lib/actions/protected-action';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { GoalInput } from '@/lib/validation/goals';
 import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeFilters, type ResolvedScope } from './history';
-import { mayManageGoal } from './permissions';
+import { mayManageGoal } from '@/lib/access';
 import { selectGoals, type GoalRow } from './rows';
 import { now as clockNow } from '@/lib/clock';
 

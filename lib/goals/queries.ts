@@ -4,12 +4,13 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { goals } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { getKpi } from '@/lib/kpi';
 import { rollupAdditive, targetsAddUp, type TargetsCheck } from './cascade';
 import { liveProgress, type LiveProgress } from './live';
-import { mayManageGoal } from './permissions';
-import { scopeLabel, selectGoals, visibleGoal, visibleGoals, type GoalRow } from './rows';
+import { mayManageGoal } from '@/lib/access';
+import { visibleGoals } from '@/lib/access';
+import { scopeLabel, selectGoals, visibleGoal, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
 import { now as clockNow } from '@/lib/clock';
 

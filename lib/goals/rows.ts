@@ -1,13 +1,11 @@
-// Loading goal rows with what their pages and math need (scope names, owner), and who may see them.
-// Visibility (product.md): members see the goals that apply to them (their own, their team's, the
-// company's); managers also their teams' and their members'; admins all. Owners and creators always
-// see their goals.
+// Loading goal rows with what their pages and math need (scope names, owner); which goals a viewer
+// may see is lib/access/goals' visibleGoals.
 import 'server-only';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { goals, teams, users } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/permissions';
+import { visibleGoals, type SessionUser } from '@/lib/access';
 
 type GoalDb = Pick<Db, 'select'>;
 
@@ -86,23 +84,6 @@ export async function selectGoals(db: GoalDb, where?: SQL): Promise<GoalRow[]> {
     .leftJoin(creator, eq(creator.id, goals.createdById))
     .where(where)
     .orderBy(asc(goals.dueDate), asc(goals.id));
-}
-
-const ids = (list: readonly number[]) => sql.join(list.map((id) => sql`${id}::int`), sql`, `);
-
-/** SQL condition: the goals `viewer` may see. */
-export function visibleGoals(viewer: SessionUser): SQL {
-  if (viewer.role === 'admin') return sql`true`;
-  const mine = sql`(${goals.scopeUserId} = ${viewer.id} or ${goals.ownerId} = ${viewer.id} or ${goals.createdById} = ${viewer.id} or ${goals.scope} = 'company')`;
-  const teamIds = viewer.role === 'manager'
-    ? [...new Set([...viewer.managedTeamIds, ...(viewer.teamId != null ? [viewer.teamId] : [])])]
-    : viewer.teamId != null ? [viewer.teamId] : [];
-  if (teamIds.length === 0) return mine;
-  const teamGoal = sql`${goals.scopeTeamId} in (${ids(teamIds)})`;
-  if (viewer.role !== 'manager') return sql`(${mine} or ${teamGoal})`;
-  // Managers: their teams' goals and their members' goals.
-  const memberGoal = sql`${goals.scopeUserId} in (select u.id from users u where u.team_id in (${ids(viewer.managedTeamIds.length ? viewer.managedTeamIds : [-1])}))`;
-  return sql`(${mine} or ${teamGoal} or ${memberGoal})`;
 }
 
 /** One goal if the viewer may see it, else null (pages answer 404, never leak existence). */

@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
 import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
@@ -14,7 +14,7 @@ import { assessTarget, monthlyHistory, needsStretch, proposeBaseline } from './h
 import type { AchievabilityResult } from './achievability';
 import { goalKpiFilters } from './live';
 import { loadGoal, scopeRef } from './mutations';
-import { mayManageGoal } from './permissions';
+import { mayManageGoal } from '@/lib/access';
 import { validateGoalMath } from './goal-rules';
 import { now as clockNow } from '@/lib/clock';
 

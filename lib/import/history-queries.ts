@@ -3,7 +3,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { imports, users } from '@/db/schema';
-import { assertCan, type SessionUser } from '@/lib/auth/permissions';
+import { assertCan, type SessionUser } from '@/lib/access';
 import { closeInterrupted } from './history';
 
 export interface ImportHistoryRow {

@@ -5,7 +5,7 @@
 // contribution (their sum ÷ the count is the number).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { CALCS } from './calc';
 import type { DrillCheck, DrillDef } from './calc/define';
 import type { QueryDb } from '@/db/client';

@@ -5,8 +5,8 @@
 // too: the default filter of the view, and a read scope that opens the team's records read-only.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { MemberView, RecordAccess, SessionUser } from '@/lib/auth/permissions';
-import { recordScope } from '@/lib/auth/permissions';
+import type { MemberView, RecordAccess, SessionUser } from '@/lib/access';
+import { recordScope } from '@/lib/access';
 import type { QueryDb } from '@/db/client';
 import { cleanFilters } from './filters';
 import { ownerIn, type SourceDef } from './sql/sources';

@@ -13,7 +13,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/db/client';
 import { accounts, campaigns, deals, leads, orders, surveyResponses, tickets } from '@/db/schema';
 import type { ActionResult } from '@/lib/actions/protected-action';
-import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } from '@/lib/auth/permissions';
+import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } from '@/lib/access';
 import { recordActivity, writeAudit } from '@/lib/audit';
 import type { QueryDb } from '@/db/client';
 import { scopeCondition } from '@/lib/kpi/scope';

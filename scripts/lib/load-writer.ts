@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { OPEN_DEAL_STAGES, TICKET_PRIORITIES } from '@/db/schema/enums';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS, formValue } from '@/lib/records/form-defs';

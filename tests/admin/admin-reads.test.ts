@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, teams, users } from '@/db/schema';
 import { auditPage } from '@/lib/admin/audit-queries';
 import { userEditor } from '@/lib/admin/queries';
-import { PermissionError, type SessionUser } from '@/lib/auth/permissions';
+import { PermissionError, type SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 

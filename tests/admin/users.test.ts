@@ -8,7 +8,7 @@ import { createUserSchema } from '@/lib/admin/schemas';
 import { createTeam, renameTeam, setTeamManagers } from '@/lib/admin/teams';
 import { checkPasswordToken, consumePasswordToken, hashToken } from '@/lib/admin/tokens';
 import { createUser, LAST_ADMIN_MESSAGE, resetPassword, setUserActive, updateUser } from '@/lib/admin/users';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { verifyPassword } from '@/lib/auth/password';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';

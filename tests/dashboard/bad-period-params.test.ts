@@ -2,7 +2,7 @@
 // the view says what was wrong and falls back to the default period, and every widget (cards, trends,
 // the KPI page's value and trend) still computes on a real database, instead of failing in SQL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { importGolden } from '@/tests/kpi/golden-data';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearFiltersHref } from '@/app/_components/kpi/filter-bar';
 import { filterFields } from '@/app/_components/kpi/filter-fields';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import type { FilterOptions } from '@/lib/dashboard/filter-options';
 import type { KpiKey } from '@/lib/kpi';
 

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { goalKpiFilters } from '@/lib/goals/live';
 import { createGoal } from '@/lib/goals/mutations';
 import { goalDetail } from '@/lib/goals/queries';

@@ -2,7 +2,7 @@
 // deals and tickets whose KPI values are worked out by hand in the tests.
 import { deals, teamManagers, teams, tickets, users } from '@/db/schema';
 import type { Db } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
 
 export interface GoalFixture {

@@ -1,7 +1,7 @@
 // [GOALS][FORM] A new goal's department is its creator's, not the first dashboard the KPI appears on.
 import { describe, expect, it } from 'vitest';
 import { newGoalValues } from '@/app/(app)/goals/_components/form-page-data';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 
 const options = { scopes: ['team', 'user'] as ('company' | 'team' | 'user')[], teams: [{ id: 3, name: 'North' }], members: [], owners: [] };
 

@@ -2,7 +2,7 @@
 // what the record tests act as. Also the FormData a browser would post, for calling server actions.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import { seedDemo } from '@/lib/demo/seed';
 import { createTestDb, type TestDb } from './test-db';

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { importDirectory, importFiles } from '@/lib/import';
 import { undoImport, type UndoResult } from '@/lib/import/undo';
 import { RECORD_FORMS } from '@/lib/records/form-defs';

@@ -3,7 +3,7 @@
 // tabs, numerator first, with their counts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import {

@@ -1,7 +1,7 @@
 // [KPI][EDGE] Empty database, periods without data, records exactly on the period's ends, offsets.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import {
   computeKpis, computeKpisWithPrevious, getKpi, kpiBreakdown, kpiDrilldown, kpiTimeSeries, KPI_KEYS, type KpiKey,
 } from '@/lib/kpi';

@@ -8,7 +8,7 @@
 // What cannot reconcile by construction is named in NOT_OVER_RECORDS below (and in
 // docs/architecture.md): the test checks the part that does reconcile and says why the rest cannot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberView, SessionUser } from '@/lib/auth/permissions';
+import type { MemberView, SessionUser } from '@/lib/access';
 import {
   DASHBOARDS, authorizeFilters, computeKpis, kpiDrilldown, trailingTwelveMonths,
   type DrillResult, type DrillRow, type DrillSet, type KpiFilters, type KpiKey,

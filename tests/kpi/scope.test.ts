@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
 import { authorizeFilters, kpiDrilldown, KpiForbiddenError, KPI_KEYS, type DrillRow, type KpiFilters, type KpiKey } from '@/lib/kpi';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { queryRows, type Db } from '@/db/client';
 import { protectedAction } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { importFile } from '@/lib/import';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';

@@ -14,7 +14,7 @@ import { computeKpis } from '@/lib/kpi';
 import { setSummariesEnabled, summaryPasses } from '@/lib/kpi/summary/pass';
 import { rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { triggerSql } from '@/lib/kpi/summary/sql-gen';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { sessionUserByEmail } from '@/tests/helpers/seeded-demo';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { KIND_FORBIDDEN_MESSAGE, NOT_FOUND_MESSAGE, saveRecord } from '@/lib/records/write-record';

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import type { ParamProblem } from '@/lib/validation/params';
 import { createSeededDemo, type SeededDemo } from '@/tests/helpers/seeded-demo';
 

@@ -1,7 +1,7 @@
 // The dashboard's KPI cards: one SQL pass per table for the whole dashboard (current and previous
 // period together: the view's like-for-like comparison), plus the goals the numbers are measured against. Streams inside <Suspense>.
 import { getReadDb } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { viewSearch, type DashboardView } from '@/lib/dashboard/view';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';

@@ -5,7 +5,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { DEPARTMENTS } from '@/db/schema/enums';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
 import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';

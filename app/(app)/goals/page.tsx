@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DEPARTMENTS } from '@/db/schema/enums';
 import { getReadDb } from '@/db/client';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access';
 import { requirePermission } from '@/lib/auth/session';
 import { GOAL_STATE_LABELS, GOAL_STATUSES, GOAL_STATUS_LABELS } from '@/lib/goals/labels';
 import type { GoalStatus } from '@/lib/goals/types';

@@ -1,6 +1,6 @@
 // The filter bar's fields for a page: options (already scoped to the viewer), what an empty choice
 // means for this viewer, and which filters the numbers shown do not take (the registry says).
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access/roles';
 import type { FilterOptions } from '@/lib/dashboard/filter-options';
 import { FILTER_KEYS, getKpi, type FilterKey, type KpiFilters, type KpiKey } from '@/lib/kpi';
 import type { FilterField } from './filter-bar';

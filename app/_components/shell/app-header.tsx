@@ -1,5 +1,5 @@
 // The signed-in header: brand, navigation, who is signed in (name, role, department), sign-out.
-import { can, type SessionUser } from '@/lib/auth/permissions';
+import { can, type SessionUser } from '@/lib/access/roles';
 import { RoleBadge } from '../ui/badge';
 import { Brand } from './brand';
 import { MainNav } from './main-nav';

@@ -2,7 +2,7 @@
 // breakdown) and a drill-down's first page, each with its hand-written baseline.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/lib/kpi/engine';
 import type { QueryDb } from '@/db/client';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';

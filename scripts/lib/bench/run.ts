@@ -2,7 +2,7 @@
 // hand-written baselines, side by side, after checking both give the same numbers.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { computeKpisWithPrevious } from '@/lib/kpi/engine';
 import type { QueryDb } from '@/db/client';

@@ -2,7 +2,7 @@
 // own drill-down, scoped to the viewer), and the member goals with their roll-up.
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { RECORD_PAGES } from '@/lib/dashboard/drill-params';
 import { GOAL_FORMULAS } from '@/lib/goals/progress';
 import { goalKpiFilters, type LiveProgress } from '@/lib/goals/live';

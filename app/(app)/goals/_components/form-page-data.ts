@@ -1,7 +1,7 @@
 // What both goal form pages load on the server: the scope choices and the filter values.
 import 'server-only';
 import { getReadDb } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { filterOptions } from '@/lib/dashboard/filter-options';
 import { goalFormOptions } from '@/lib/goals/form-options';
 import type { GoalRow } from '@/lib/goals/rows';

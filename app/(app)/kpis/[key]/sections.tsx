@@ -1,7 +1,7 @@
 // The KPI page's streamed sections. All numbers come from lib/kpi (SQL aggregates, viewer-scoped).
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
 import { cardGoals } from '@/lib/dashboard/card-goals';

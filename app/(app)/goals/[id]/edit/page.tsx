@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
-import { mayManageGoal } from '@/lib/goals/permissions';
+import { mayManageGoal } from '@/lib/access';
 import { visibleGoal } from '@/lib/goals/rows';
 import { parseId } from '@/lib/validation/params';
 import { Alert } from '../../../../_components/ui/alert';

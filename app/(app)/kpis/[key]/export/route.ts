@@ -2,7 +2,7 @@
 // all=1 every row. Same checks as the page: signed in, allowed filters, viewer-scoped rows.
 import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access';
 import { csvLine } from '@/lib/csv/safe-csv';
 import { DRILL_PAGE_SIZE, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
 import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
