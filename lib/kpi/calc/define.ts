@@ -72,6 +72,14 @@ export interface Part {
 
 export type Get = (part: Part, shift?: PeriodShift) => KpiValue;
 
+/** How a KPI helper's parts are read: a summary, or the raw rows for the reason given (a string). */
+export type ReadFrom<S> = S | string;
+
+/** The part's `summary` or `rawBecause` from `read` (a string is the reason raw rows are read). */
+function readOf<S>(read: ReadFrom<S>, ref: (s: S) => SummaryRef): Pick<Part, 'summary' | 'rawBecause'> {
+  return typeof read === 'string' ? { rawBecause: read } : { summary: ref(read) };
+}
+
 /** How the drill-down rows recompute the value (tests and the UI's "how is this computed"). */
 export type DrillCheck = 'count' | 'sum' | 'mean' | 'ratio' | 'ratioOfSums' | 'custom';
 
@@ -136,8 +144,8 @@ const onCur = (c: Cond): DrillCond => (ps, n) => c(ps.cur, n);
 const newestFirst = (c: Cond) => c.range?.col.split('.')[1] ?? 'value';
 
 /** count(records) */
-export function countKpi(source: SourceKey, where: Cond, sort: string, window?: Cond, summary?: SummaryRef): KpiCalc {
-  const count: Part = { source, agg: 'count', where, window, summary };
+export function countKpi(source: SourceKey, where: Cond, sort: string, read: ReadFrom<SummaryRef>, window?: Cond): KpiCalc {
+  const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => s) };
   return { parts: [cur(count)], compute: (g) => g(count), countPart: count,
     drill: { source, where: onCur(where), check: 'count', defaultSort: sort } };
 }
@@ -146,36 +154,36 @@ export function countKpi(source: SourceKey, where: Cond, sort: string, window?: 
 export interface SummaryOf { table: SummaryKey; sum: string; count: string }
 
 /** sum(value) over records. */
-export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond, s?: SummaryOf): KpiCalc {
-  const total: Part = { source, agg: 'sum', where, value, window, summary: s && { table: s.table, measure: s.sum } };
-  const count: Part = { source, agg: 'count', where, window, summary: s && { table: s.table, measure: s.count } };
+export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, read: ReadFrom<SummaryOf>, window?: Cond): KpiCalc {
+  const total: Part = { source, agg: 'sum', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum })) };
+  const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count })) };
   return { parts: [cur(total), cur(count)], compute: (g) => g(total), countPart: count,
     drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where) } };
 }
 
 /** mean(value) over records; `where` must include "value is known". */
-export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, window?: Cond, s?: SummaryOf): KpiCalc {
-  const mean: Part = { source, agg: 'avg', where, value, window, summary: s && { table: s.table, measure: s.sum, per: s.count } };
-  const count: Part = { source, agg: 'count', where, window, summary: s && { table: s.table, measure: s.count } };
+export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, read: ReadFrom<SummaryOf>, window?: Cond): KpiCalc {
+  const mean: Part = { source, agg: 'avg', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum, per: s.count })) };
+  const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count })) };
   return { parts: [cur(mean), cur(count)], compute: (g) => (g(count) ? g(mean) : null), countPart: count,
     drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'mean', defaultSort: newestFirst(where) } };
 }
 
 /** 100 × count(population ∧ numerator) ÷ count(population). */
-export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string, window?: Cond,
-  s?: { table: SummaryKey; num: string; den: string }): KpiCalc {
-  const den: Part = { source, agg: 'count', where: population, window, summary: s && { table: s.table, measure: s.den } };
+export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string,
+  read: ReadFrom<{ table: SummaryKey; num: string; den: string }>, window?: Cond): KpiCalc {
+  const den: Part = { source, agg: 'count', where: population, window, ...readOf(read, (s) => ({ table: s.table, measure: s.den })) };
   const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population,
-    summary: s && { table: s.table, measure: s.num } };
+    ...readOf(read, (s) => ({ table: s.table, measure: s.num })) };
   return { parts: [cur(num), cur(den)], compute: (g) => pct(g(num), g(den)), countPart: den,
     drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort } };
 }
 
 /** 100 × Σ numerator ÷ Σ denominator over records. */
-export function ratioOfSumsKpi(source: SourceKey, where: Cond, num: Cond, numLabel: string, den: Cond, denLabel: string): KpiCalc {
-  const n: Part = { source, agg: 'sum', where, value: num };
-  const d: Part = { source, agg: 'sum', where, value: den };
-  const count: Part = { source, agg: 'count', where };
+export function ratioOfSumsKpi(source: SourceKey, where: Cond, num: Cond, numLabel: string, den: Cond, denLabel: string, rawBecause: string): KpiCalc {
+  const n: Part = { source, agg: 'sum', where, value: num, rawBecause };
+  const d: Part = { source, agg: 'sum', where, value: den, rawBecause };
+  const count: Part = { source, agg: 'count', where, rawBecause };
   return { parts: [cur(n), cur(d), cur(count)], compute: (g) => pct(g(n), g(d)), countPart: count,
     drill: { source, where: onCur(where), value: onCur(num), valueLabel: numLabel, weight: onCur(den), weightLabel: denLabel,
       check: 'ratioOfSums', defaultSort: 'value' } };

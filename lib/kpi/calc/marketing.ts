@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { countKpi, cur, div, pct, ratioKpi, ratioOfSumsKpi, timeIn, within, type Cond, type KpiCalc, type Part } from './define';
 import { convertingLead, newCustomers } from './customers';
+import { RAW } from './raw-reasons';
 import { leadCreated } from './sales';
 
 const mqlIn = timeIn('l.mql_at');
@@ -13,23 +14,23 @@ const incurred = timeIn('e.incurred_on', true);
 
 export const acquisitionSpend: Part = {
   source: 'expenses', agg: 'sum', value: () => sql`e.amount`,
-  where: within(incurred, (p) => sql`(e.category in ('marketing', 'sales') and ${incurred(p)})`),
+  where: within(incurred, (p) => sql`(e.category in ('marketing', 'sales') and ${incurred(p)})`), rawBecause: RAW.expenses,
 };
-export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, rawBecause: 'accounts are one small table read whole' };
+export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, rawBecause: RAW.accountState };
 
 /** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered. */
 const attributedRevenue: Cond = (p) => sql`(select coalesce(sum(ad.amount), 0) from deals ad
   where ad.campaign_id = c.id and ad.stage = 'won' and ad.closed_at < ${p.to})`;
-const campaignCost: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: () => sql`c.cost` };
-const campaignRevenue: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: attributedRevenue };
-const campaignCount: Part = { source: 'campaigns', agg: 'count', where: campaignStarted };
+const campaignCost: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: () => sql`c.cost`, rawBecause: RAW.campaigns };
+const campaignRevenue: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: attributedRevenue, rawBecause: RAW.campaigns };
+const campaignCount: Part = { source: 'campaigns', agg: 'count', where: campaignStarted, rawBecause: RAW.campaigns };
 
 const delivered: Cond = () => sql`c.delivered`;
 
 export const MARKETING = {
-  mqls: countKpi('leads', mqlIn, 'mql_at', undefined, { table: 'lead_mql_days', measure: 'n' }),
-  mql_to_sql_rate: ratioKpi('leads', mqlIn, () => sql`l.sql_at is not null`, 'mql_at', undefined, { table: 'lead_mql_days', den: 'n', num: 'sqls' }),
-  contact_rate: ratioKpi('leads', leadCreated, () => sql`l.first_contacted_at is not null`, 'created_at', undefined,
+  mqls: countKpi('leads', mqlIn, 'mql_at', { table: 'lead_mql_days', measure: 'n' }),
+  mql_to_sql_rate: ratioKpi('leads', mqlIn, () => sql`l.sql_at is not null`, 'mql_at', { table: 'lead_mql_days', den: 'n', num: 'sqls' }),
+  contact_rate: ratioKpi('leads', leadCreated, () => sql`l.first_contacted_at is not null`, 'created_at',
     { table: 'lead_created_days', den: 'n', num: 'contacted' }),
   customer_acquisition_cost: {
     parts: [cur(acquisitionSpend), cur(newCustomerCount)],
@@ -46,10 +47,10 @@ export const MARKETING = {
       valueLabel: 'Attributed won revenue', weight: () => sql`c.cost`, weightLabel: 'Cost', check: 'custom', defaultSort: 'started_at',
     },
   },
-  email_open_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.opens`, 'Opens', delivered, 'Delivered'),
-  email_click_through_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.clicks`, 'Clicks', delivered, 'Delivered'),
-  email_unsubscribe_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.unsubscribes`, 'Unsubscribes', delivered, 'Delivered'),
+  email_open_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.opens`, 'Opens', delivered, 'Delivered', RAW.campaigns),
+  email_click_through_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.clicks`, 'Clicks', delivered, 'Delivered', RAW.campaigns),
+  email_unsubscribe_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.unsubscribes`, 'Unsubscribes', delivered, 'Delivered', RAW.campaigns),
   social_engagement_rate: ratioOfSumsKpi('campaigns', socialCampaigns, () => sql`c.engagements`, 'Engagements',
-    () => sql`c.impressions`, 'Impressions'),
-  customer_referral_rate: ratioKpi('accounts', newCustomers, () => sql`${convertingLead(sql`cl.source`)} = 'referral'`, 'customer_since'),
+    () => sql`c.impressions`, 'Impressions', RAW.campaigns),
+  customer_referral_rate: ratioKpi('accounts', newCustomers, () => sql`${convertingLead(sql`cl.source`)} = 'referral'`, 'customer_since', RAW.convertingLead),
 } satisfies Record<string, KpiCalc>;

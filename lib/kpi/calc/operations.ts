@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { SourceKey } from '../sql/sources';
 import { inP } from '../sql/period-sql';
+import { RAW } from './raw-reasons';
 import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part } from './define';
 
 const all: Cond = () => sql`true`;
@@ -17,13 +18,13 @@ const filled = (fields: string[]) =>
 
 const completeness = CHECKED.map(({ source, fields }) => ({
   fields,
-  filled: { source, agg: 'sum', where: all, value: () => filled(fields) } satisfies Part as Part,
-  count: { source, agg: 'count', where: all } satisfies Part as Part,
+  filled: { source, agg: 'sum', where: all, value: () => filled(fields), rawBecause: RAW.allRecords } satisfies Part as Part,
+  count: { source, agg: 'count', where: all, rawBecause: RAW.allRecords } satisfies Part as Part,
 }));
 
 export const OPERATIONS = {
   crm_adoption_rate: ratioKpi('users', all,
-    (p) => sql`exists (select 1 from activities ua where ua.user_id = u.id and ${inP(sql`ua.occurred_at`, p)})`, 'name'),
+    (p) => sql`exists (select 1 from activities ua where ua.user_id = u.id and ${inP(sql`ua.occurred_at`, p)})`, 'name', RAW.users),
   data_completeness: {
     parts: completeness.flatMap((c) => [cur(c.filled), cur(c.count)]),
     compute: (g) => {

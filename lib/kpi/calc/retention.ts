@@ -6,6 +6,7 @@ import {
   countKpi, cur, div, growthKpi, guard, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type KpiCalc, type Part,
 } from './define';
 import { activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
+import { RAW } from './raw-reasons';
 import { SUPPORT } from './support';
 
 const ordered = timeIn('o.ordered_at');
@@ -14,22 +15,21 @@ const withCost = within(ordered, (p) => sql`(${ordered(p)} and o.cost is not nul
 const profit: Cond = () => sql`(o.amount - o.cost)`;
 
 // Summaries: orders by UTC day ordered (order_days), owned through their account.
-const revenue = sumKpi('orders', ordered, amount, 'Amount', undefined, { table: 'order_days', sum: 'amount', count: 'n' });
+const revenue = sumKpi('orders', ordered, amount, 'Amount', { table: 'order_days', sum: 'amount', count: 'n' });
 const revenueSum: Part = revenue.parts[0].part;
-const raw = 'distinct accounts (customer states or buyers over a period): not additive over days';
-const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: raw };
-const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, rawBecause: raw };
-const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, rawBecause: raw };
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: RAW.accountState };
+const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, rawBecause: RAW.distinctAccounts };
+const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, rawBecause: RAW.distinctAccounts };
 const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit, summary: { table: 'order_days', measure: 'profit' } };
-const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, rawBecause: raw };
-const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, rawBecause: raw };
-const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: raw };
+const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, rawBecause: RAW.distinctAccounts };
+const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, rawBecause: RAW.accountState };
+const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: RAW.accountState };
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
   sql`(select ${sql.raw(agg)} from orders o where o.account_id = a.id and ${where(p, n)} and ${n!('orders')})`;
 
-const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since');
+const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since', RAW.accountState);
 const repeatPurchaseRate: KpiCalc = {
   parts: [cur(repeatBuyers), cur(buyers)],
   compute: (g) => pct(g(repeatBuyers), g(buyers)),
@@ -45,9 +45,9 @@ const repeatPurchaseRate: KpiCalc = {
 const loyaltyParts = [SUPPORT.nps, repeatPurchaseRate, retentionRate];
 
 export const RETENTION = {
-  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at'),
+  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at', RAW.accountState),
   retention_rate: retentionRate,
-  new_customers: countKpi('accounts', newCustomers, 'customer_since'),
+  new_customers: countKpi('accounts', newCustomers, 'customer_since', RAW.accountState),
   revenue,
   revenue_growth_rate: growthKpi(revenue),
   arpu: {
@@ -60,7 +60,7 @@ export const RETENTION = {
       value: (ps, n) => sql`coalesce(${accountOrders('sum(o.amount)', ordered)(ps.cur, n)}, 0)`,
     },
   },
-  average_order_value: meanKpi('orders', ordered, amount, 'Amount', undefined, { table: 'order_days', sum: 'amount', count: 'n' }),
+  average_order_value: meanKpi('orders', ordered, amount, 'Amount', { table: 'order_days', sum: 'amount', count: 'n' }),
   repeat_purchase_rate: repeatPurchaseRate,
   customer_lifetime_value: {
     parts: [{ part: revenueSum, shift: 't12' }, { part: buyers, shift: 't12' }, { part: startCount, shift: 't12' }, { part: lostCount, shift: 't12' }],
@@ -94,7 +94,7 @@ export const RETENTION = {
     ...ratioKpi('accounts', activeCustomers, (p, n) => sql`(
       exists (select 1 from orders o where o.account_id = a.id and ${inP(sql`o.ordered_at`, p)} and ${n!('orders')})
       or exists (select 1 from tickets t where t.account_id = a.id and ${inP(sql`t.created_at`, p)} and ${n!('tickets')})
-      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('surveys')}))`, 'name'),
+      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('surveys')}))`, 'name', RAW.accountState),
     nested: ['orders', 'tickets', 'surveys'],
   },
   customer_loyalty_index: {
@@ -109,5 +109,5 @@ export const RETENTION = {
   },
   customer_journey_length: meanKpi('accounts',
     within(newCustomers, (p) => guard(newCustomers(p), sql`${convertingLead(sql`cl.id`)} is not null`)),
-    () => sql`${seconds(dateAsTs(sql`a.customer_since`), convertingLead(sql`cl.created_at`))} / 86400`, 'Days from first touch'),
+    () => sql`${seconds(dateAsTs(sql`a.customer_since`), convertingLead(sql`cl.created_at`))} / 86400`, 'Days from first touch', RAW.convertingLead),
 } satisfies Record<string, KpiCalc>;

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { seconds } from '../sql/period-sql';
 import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Part } from './define';
 import { activeCustomers } from './customers';
+import { RAW } from './raw-reasons';
 
 export const leadCreated = timeIn('l.created_at');
 export const dealClosed = timeIn('d.closed_at');
@@ -10,36 +11,35 @@ export const wonClosed = within(dealClosed, (p) => sql`(d.stage = 'won' and ${de
 const amount: Cond = () => sql`d.amount`;
 
 // Summaries: deals by UTC day closed (deal_closed_days), leads by day created (lead_created_days).
-const wonRevenue = sumKpi('deals', wonClosed, amount, 'Amount', undefined, { table: 'deal_closed_days', sum: 'won_amount', count: 'won' });
+const wonRevenue = sumKpi('deals', wonClosed, amount, 'Amount', { table: 'deal_closed_days', sum: 'won_amount', count: 'won' });
 
 const upsellNumerator: Part = {
   source: 'deals', agg: 'accountsWithMin', min: 1,
-  rawBecause: 'distinct accounts with an upsell deal in the period: not additive over days',
+  rawBecause: RAW.distinctAccounts,
   where: within(dealClosed, (p) => sql`(${wonClosed(p)} and d.type in ('upsell', 'cross_sell') and d.account_id is not null)`),
 };
 const upsellDeal: DrillCond = (ps, n) =>
   sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')})`;
-const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: 'customers at some time in the period: an account state, not a dated event' };
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: RAW.accountState };
 
 export const SALES = {
-  lead_conversion_rate: ratioKpi('leads', leadCreated, () => sql`l.converted_at is not null`, 'created_at', undefined,
+  lead_conversion_rate: ratioKpi('leads', leadCreated, () => sql`l.converted_at is not null`, 'created_at',
     { table: 'lead_created_days', den: 'n', num: 'converted' }),
-  win_rate: ratioKpi('deals', within(dealClosed, (p) => sql`(d.stage in ('won', 'lost') and ${dealClosed(p)})`), () => sql`d.stage = 'won'`, 'closed_at', undefined,
+  win_rate: ratioKpi('deals', within(dealClosed, (p) => sql`(d.stage in ('won', 'lost') and ${dealClosed(p)})`), () => sql`d.stage = 'won'`, 'closed_at',
     { table: 'deal_closed_days', den: 'decided', num: 'won' }),
-  sales_cycle_length: meanKpi('deals', wonClosed, () => sql`${seconds(sql`d.closed_at`, sql`d.created_at`)} / 86400`, 'Days to close', undefined,
+  sales_cycle_length: meanKpi('deals', wonClosed, () => sql`${seconds(sql`d.closed_at`, sql`d.created_at`)} / 86400`, 'Days to close',
     { table: 'deal_closed_days', sum: 'won_days', count: 'won' }),
-  average_deal_size: meanKpi('deals', wonClosed, amount, 'Amount', undefined, { table: 'deal_closed_days', sum: 'won_amount', count: 'won' }),
+  average_deal_size: meanKpi('deals', wonClosed, amount, 'Amount', { table: 'deal_closed_days', sum: 'won_amount', count: 'won' }),
   won_revenue: wonRevenue,
   sales_growth_rate: growthKpi(wonRevenue),
   pipeline_value: sumKpi('deals', (p) => sql`(d.created_at < ${p.to} and (d.closed_at is null or d.closed_at >= ${p.to}))`, amount, 'Amount',
     // Open deals: closed after `to` or not closed; the pass only reads those (indexes on closed_at).
-    // Raw rows: deals open at the period's end are a state, not a dated event (no summary serves it).
-    (p) => sql`(d.closed_at is null or d.closed_at >= ${p.to})`),
+    RAW.openDeals, (p) => sql`(d.closed_at is null or d.closed_at >= ${p.to})`),
   annual_contract_value: meanKpi('deals', within(dealClosed, (p) => sql`(${wonClosed(p)} and d.contract_months is not null)`),
-    () => sql`d.amount * 12 / d.contract_months`, 'Annualised amount', undefined,
+    () => sql`d.amount * 12 / d.contract_months`, 'Annualised amount',
     { table: 'deal_closed_days', sum: 'acv_sum', count: 'acv_n' }),
   lead_response_time: meanKpi('leads', within(leadCreated, (p) => sql`(${leadCreated(p)} and l.first_contacted_at is not null)`),
-    () => sql`${seconds(sql`l.first_contacted_at`, sql`l.created_at`)} / 3600`, 'Hours to first contact', undefined,
+    () => sql`${seconds(sql`l.first_contacted_at`, sql`l.created_at`)} / 3600`, 'Hours to first contact',
     { table: 'lead_created_days', sum: 'contact_hours', count: 'contacted' }),
   upsell_cross_sell_rate: {
     parts: [cur(upsellNumerator), cur(activeCount)],

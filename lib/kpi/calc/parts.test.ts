@@ -1,0 +1,40 @@
+// [KPI][SUMMARIES] Every part of every KPI says how it is read: from an exact summary (`summary`) or
+// from the raw rows with the reason (`rawBecause`). A new part with neither fails here, so the list of
+// raw-row KPIs in docs/architecture.md ("Exact summaries") cannot silently grow.
+import { describe, expect, it } from 'vitest';
+import { SUMMARY_BY_KEY } from '@/db/schema/summary-defs';
+import { KPI_KEYS } from '../registry';
+import { CALCS, type Part } from '.';
+
+/** Every part of every KPI and its breakdown count, named by the KPI and position (shared parts listed under each). */
+function allParts(): { name: string; part: Part }[] {
+  return KPI_KEYS.flatMap((key) => {
+    const { parts, countPart } = CALCS[key];
+    const listed = parts.map(({ part, shift }, i) => ({ name: `${key} part ${i} (${part.source} ${part.agg}, ${shift})`, part }));
+    return countPart ? [...listed, { name: `${key} countPart (${countPart.source} ${countPart.agg})`, part: countPart }] : listed;
+  });
+}
+
+describe('[KPI][SUMMARIES] parts', () => {
+  it('every part of every KPI declares a summary or a non-empty rawBecause', () => {
+    const undeclared = allParts().filter(({ part }) => !part.summary && !(part.rawBecause && part.rawBecause.trim().length > 0)).map((p) => p.name);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('a declared summary is one the part can be read from: its table, measure and record kind', () => {
+    const wrong: string[] = [];
+    for (const { name, part } of allParts()) {
+      const ref = part.summary;
+      if (!ref) continue;
+      const def = SUMMARY_BY_KEY[ref.table];
+      if (!def) wrong.push(`${name}: no summary ${ref.table}`);
+      else {
+        if (def.source !== part.source) wrong.push(`${name}: ${ref.table} summarises ${def.source}`);
+        for (const m of [ref.measure, ...(ref.per ? [ref.per] : [])]) if (!(m in def.measures)) wrong.push(`${name}: ${ref.table} has no ${m}`);
+        if ((part.agg === 'avg') !== !!ref.per) wrong.push(`${name}: a mean needs \`per\`, and only a mean`);
+      }
+      if (part.rawBecause) wrong.push(`${name}: declares both a summary and rawBecause`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,22 @@
+// Why a KPI part reads the raw rows rather than an exact summary (`Part.rawBecause`): one wording per
+// reason, so the parts sharing a reason say it alike and docs/architecture.md ("Exact summaries") can
+// list them. lib/kpi/calc/parts.test.ts fails for a part that declares neither a summary nor a reason.
+
+export const RAW = {
+  /** Customer sets over accounts.customer_since / churned_at (S, E, L, A, N). */
+  accountState: 'customers at a time or during the period (accounts.customer_since / churned_at): an account state read from accounts, one row per customer read whole',
+  /** Accounts with at least one (or two) of some records in the period. */
+  distinctAccounts: 'distinct accounts with records in the period: not additive over days, so no day or month sum gives it',
+  /** Deals open at the period's end. */
+  openDeals: "deals open at the period's end (created before it, not closed by then): a state, not a dated event",
+  /** Campaigns: a few hundred rows. */
+  campaigns: 'campaigns: a few hundred rows read whole (only the channel filter reaches them)',
+  /** Expenses: a few hundred rows, never filtered. */
+  expenses: 'expenses: a few hundred monthly spend lines, never filtered, read by their date range',
+  /** Users: one row per user. */
+  users: 'users: one row per user (tens), read whole with an exists over their activities in the period',
+  /** Every record, whatever its date. */
+  allRecords: 'every record whatever its date (no period): a count over whole tables, not a dated event',
+  /** The account's converting lead, looked up per new customer. */
+  convertingLead: "the account's converting lead, looked up per new customer (accounts read whole)",
+} as const;
