@@ -1,6 +1,7 @@
-// The registry of entity schemas of data-contract.md, in dependency order (a file may reference only
-// entities before it). The import, the record forms and the docs all read the contract from here.
+// The registry of entity schemas of data-contract.md, over the entity catalogue (lib/entities: names,
+// dependency order, labels). The import, the record forms and the docs all read the contract from here.
 import type { z } from 'zod';
+import { ENTITY_CATALOGUE, ENTITY_NAMES, type EntityName } from '@/lib/entities/catalogue';
 import type { ColumnSpec } from './fields';
 import { accountColumns, accountSchema } from './accounts';
 import { activityColumns, activitySchema } from './activities';
@@ -25,11 +26,7 @@ export * from './tickets';
 export * from './users';
 export type { ColumnMeta, ColumnSpec, ColumnType } from './fields';
 
-/** Entity names in dependency order: the order a folder import runs them. */
-export const ENTITY_NAMES = [
-  'users', 'accounts', 'campaigns', 'leads', 'deals', 'orders', 'tickets', 'survey_responses', 'expenses', 'activities',
-] as const;
-export type EntityName = (typeof ENTITY_NAMES)[number];
+export { ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/entities/catalogue';
 
 export interface EntityDef {
   name: EntityName;
@@ -43,26 +40,24 @@ export interface EntityDef {
   columns: readonly ColumnSpec[];
 }
 
-function def(name: EntityName, label: string, schema: EntityDef['schema'], columns: ColumnSpec[]): EntityDef {
-  return { name, label, fileName: `${name}.csv`, key: name === 'users' ? 'email' : 'external_id', schema, columns };
-}
-
-// The casts widen each schema's precise output type to the registry's common record type.
-export const ENTITIES: Record<EntityName, EntityDef> = {
-  users: def('users', 'Users', userSchema as unknown as EntityDef['schema'], userColumns),
-  accounts: def('accounts', 'Accounts', accountSchema as unknown as EntityDef['schema'], accountColumns),
-  campaigns: def('campaigns', 'Campaigns', campaignSchema as unknown as EntityDef['schema'], campaignColumns),
-  leads: def('leads', 'Leads', leadSchema as unknown as EntityDef['schema'], leadColumns),
-  deals: def('deals', 'Deals', dealSchema as unknown as EntityDef['schema'], dealColumns),
-  orders: def('orders', 'Orders', orderSchema as unknown as EntityDef['schema'], orderColumns),
-  tickets: def('tickets', 'Tickets', ticketSchema as unknown as EntityDef['schema'], ticketColumns),
-  survey_responses: def('survey_responses', 'Survey responses', surveyResponseSchema as unknown as EntityDef['schema'], surveyResponseColumns),
-  expenses: def('expenses', 'Expenses', expenseSchema as unknown as EntityDef['schema'], expenseColumns),
-  activities: def('activities', 'Activities', activitySchema as unknown as EntityDef['schema'], activityColumns),
+// Each entity's contract: its schema and columns (a Record over the catalogue's names, so an entity
+// without a schema does not compile). The casts widen each schema's precise output type to the
+// registry's common record type.
+const CONTRACTS: Record<EntityName, Pick<EntityDef, 'schema' | 'columns'>> = {
+  users: { schema: userSchema as unknown as EntityDef['schema'], columns: userColumns },
+  accounts: { schema: accountSchema as unknown as EntityDef['schema'], columns: accountColumns },
+  campaigns: { schema: campaignSchema as unknown as EntityDef['schema'], columns: campaignColumns },
+  leads: { schema: leadSchema as unknown as EntityDef['schema'], columns: leadColumns },
+  deals: { schema: dealSchema as unknown as EntityDef['schema'], columns: dealColumns },
+  orders: { schema: orderSchema as unknown as EntityDef['schema'], columns: orderColumns },
+  tickets: { schema: ticketSchema as unknown as EntityDef['schema'], columns: ticketColumns },
+  survey_responses: { schema: surveyResponseSchema as unknown as EntityDef['schema'], columns: surveyResponseColumns },
+  expenses: { schema: expenseSchema as unknown as EntityDef['schema'], columns: expenseColumns },
+  activities: { schema: activitySchema as unknown as EntityDef['schema'], columns: activityColumns },
 };
 
-/** `survey-responses`, `Survey Responses`, `survey_responses.csv` -> 'survey_responses'; else null. */
-export function parseEntityName(input: string): EntityName | null {
-  const n = input.trim().toLowerCase().replace(/\.csv$/, '').replace(/[\s-]+/g, '_');
-  return (ENTITY_NAMES as readonly string[]).includes(n) ? (n as EntityName) : null;
-}
+/** The import's view of each entity: the catalogue's entry with its contract, in dependency order. */
+export const ENTITIES = Object.fromEntries(ENTITY_NAMES.map((name): [EntityName, EntityDef] => {
+  const e = ENTITY_CATALOGUE[name];
+  return [name, { name, label: e.plural, fileName: `${e.table}.csv`, key: e.key, ...CONTRACTS[name] }];
+})) as Record<EntityName, EntityDef>;
