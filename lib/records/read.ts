@@ -5,10 +5,9 @@
 // lists and use the write scope (a member's own records).
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getReadDb, queryRows } from '@/db/client';
-import type { QueryDb } from '@/db/client';
-import type { RecordAccess, SessionUser } from '@/lib/auth/permissions';
-import { scopeCondition } from '@/lib/kpi/scope';
+import { queryRows, type QueryDb } from '@/db/client';
+import type { RecordAccess, SessionUser } from '@/lib/access';
+import { visibleRecords } from '@/lib/access';
 import { SOURCES } from '@/lib/kpi/sql/sources';
 import { ENTITY_DEFS, listColumnSql, type RecordEntity } from './entities';
 
@@ -19,7 +18,7 @@ export const LIST_PAGE_SIZE = 50;
 function base(entity: RecordEntity, viewer: SessionUser, access: RecordAccess = 'read') {
   const def = ENTITY_DEFS[entity];
   const src = SOURCES[def.source];
-  return { def, src, alias: sql.raw(src.alias), scope: scopeCondition(src, viewer, access) };
+  return { def, src, alias: sql.raw(src.alias), scope: visibleRecords(src.key, viewer, access) };
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
@@ -31,8 +30,7 @@ function listSort(entity: RecordEntity, sort?: string, dir?: string): { sort: st
   return { sort: sort && def.listColumns.includes(sort) ? sort : def.sortColumn, dir: dir === 'asc' ? 'asc' : 'desc' };
 }
 
-export async function listRecords(viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number; sort?: string; dir?: string }, dbIn?: QueryDb): Promise<{ rows: RecordRow[]; total: number; page: number; sort: string; dir: SortDir }> {
-  const db = dbIn ?? (await getReadDb());
+export async function listRecords(db: QueryDb, viewer: SessionUser, entity: RecordEntity, opts: { q?: string; page?: number; stage?: string; ownerId?: number; sort?: string; dir?: string }): Promise<{ rows: RecordRow[]; total: number; page: number; sort: string; dir: SortDir }> {
   const { def, src, alias, scope } = base(entity, viewer, 'write');
   const page = Math.max(1, Math.min(10_000, Math.floor(opts.page ?? 1)));
   // Only a listed column (checked against the kind's definition) reaches the SQL as an identifier.
@@ -72,14 +70,13 @@ interface RecordDetail {
 }
 
 /** The record with its owner's and account's names, or null when missing or out of scope. */
-export async function getRecord(viewer: SessionUser, entity: RecordEntity, id: number, dbIn?: QueryDb): Promise<RecordDetail | null> {
+export async function getRecord(db: QueryDb, viewer: SessionUser, entity: RecordEntity, id: number): Promise<RecordDetail | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const db = dbIn ?? (await getReadDb());
   const { def, src, alias, scope } = base(entity, viewer);
   const owner = src.owner ? sql`(select u.name from users u where u.id = ${src.owner})` : sql`null::text`;
   const ownerTeam = src.owner ? sql`(select u.team_id from users u where u.id = ${src.owner})` : sql`null::int`;
   const account = src.account && entity !== 'accounts' ? sql`(select a2.name from accounts a2 where a2.id = ${src.account})` : sql`null::text`;
-  const writable = scopeCondition(src, viewer, 'write');
+  const writable = visibleRecords(src.key, viewer, 'write');
   const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; owner_team_id: number | null; account_name: string | null; writable: boolean }>(db, sql`
     select to_jsonb(${alias}) as rec, ${sql.raw(def.title(src.alias))}::text as title, ${owner} as owner_name, ${ownerTeam} as owner_team_id, ${account} as account_name,
       coalesce((${writable}), false) as writable
@@ -102,8 +99,7 @@ const RELATED: Partial<Record<RecordEntity, { entity: RecordEntity; column: stri
 };
 
 /** The records pointing at record `id` of `entity` (each kind scoped to the viewer), newest first, 10 of each. */
-export async function relatedRecords(viewer: SessionUser, entity: RecordEntity, id: number, dbIn?: QueryDb): Promise<(Related & { column: string })[]> {
-  const db = dbIn ?? (await getReadDb());
+export async function relatedRecords(db: QueryDb, viewer: SessionUser, entity: RecordEntity, id: number): Promise<(Related & { column: string })[]> {
   return Promise.all((RELATED[entity] ?? []).map(async ({ entity: kind, column }) => {
     const { def, src, alias, scope } = base(kind, viewer);
     const where = sql`${alias}.${sql.raw(column)} = ${id} and ${scope}`;
@@ -126,8 +122,7 @@ interface ReferenceNames {
  * Names for a record's campaign and ticket references. Campaign names are company-wide marketing facts
  * (the forms offer them to everyone); a ticket is named only when the viewer may open it.
  */
-export async function referenceNames(viewer: SessionUser, row: RecordRow, dbIn?: QueryDb): Promise<ReferenceNames> {
-  const db = dbIn ?? (await getReadDb());
+export async function referenceNames(db: QueryDb, viewer: SessionUser, row: RecordRow): Promise<ReferenceNames> {
   const out: ReferenceNames = {};
   if (typeof row.campaign_id === 'number') {
     const [c] = await queryRows<{ name: string }>(db, sql`select name from campaigns where id = ${row.campaign_id}`);

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords, referenceNames, relatedRecords } from '@/lib/records/read';
 import { saveRecord } from '@/lib/records/write-record';
@@ -33,26 +33,26 @@ describe('[RECORDS] scoping', () => {
   it('a member lists and opens only their own leads and deals', async () => {
     for (const [entity, table] of [['leads', 'leads'], ['deals', 'deals']] as const) {
       const own = await n(sql`select count(*)::int as n from ${sql.raw(table)} where owner_id = ${member.id}`);
-      const list = await listRecords(member, entity, {}, h.db);
+      const list = await listRecords(h.db, member, entity, {});
       expect(own).toBeGreaterThan(0);
       expect(list.total).toBe(own);
-      for (const r of list.rows) expect((await getRecord(member, entity, Number(r.id), h.db))?.row.owner_id).toBe(member.id);
+      for (const r of list.rows) expect((await getRecord(h.db, member, entity, Number(r.id)))?.row.owner_id).toBe(member.id);
     }
-    expect(await getRecord(member, 'deals', await otherMembersDeal(), h.db)).toBeNull();
+    expect(await getRecord(h.db, member, 'deals', await otherMembersDeal())).toBeNull();
   });
 
   it("a manager sees their teams' deals only; an admin all; campaigns (no owner) are admin-only", async () => {
     const teams = sql.join(manager.managedTeamIds.map((t) => sql`${t}::int`), sql`, `);
     const teamDeals = await n(sql`select count(*)::int as n from deals d join users u on u.id = d.owner_id where u.team_id in (${teams}) or u.id = ${manager.id}`);
     const all = await n(sql`select count(*)::int as n from deals`);
-    expect((await listRecords(manager, 'deals', {}, h.db)).total).toBe(teamDeals);
+    expect((await listRecords(h.db, manager, 'deals', {})).total).toBe(teamDeals);
     expect(teamDeals).toBeLessThan(all);
-    expect((await listRecords(admin, 'deals', {}, h.db)).total).toBe(all);
+    expect((await listRecords(h.db, admin, 'deals', {})).total).toBe(all);
     const outside = await n(sql`select min(d.id)::int as n from deals d join users u on u.id = d.owner_id where u.team_id is not null and u.team_id not in (${teams}) and u.id <> ${manager.id}`);
-    expect(await getRecord(manager, 'deals', outside, h.db)).toBeNull();
-    expect(await getRecord(admin, 'deals', outside, h.db)).not.toBeNull();
-    expect((await listRecords(member, 'campaigns', {}, h.db)).total).toBe(0);
-    expect((await listRecords(admin, 'campaigns', {}, h.db)).total).toBe(await n(sql`select count(*)::int as n from campaigns`));
+    expect(await getRecord(h.db, manager, 'deals', outside)).toBeNull();
+    expect(await getRecord(h.db, admin, 'deals', outside)).not.toBeNull();
+    expect((await listRecords(h.db, member, 'campaigns', {})).total).toBe(0);
+    expect((await listRecords(h.db, admin, 'campaigns', {})).total).toBe(await n(sql`select count(*)::int as n from campaigns`));
   });
 });
 
@@ -109,14 +109,14 @@ describe('[RECORDS] deal form action', () => {
 
 describe('[RECORDS] list order', () => {
   it('sorts by a listed column either way, and ignores a column that is not listed', async () => {
-    const asc = await listRecords(admin, 'deals', { sort: 'amount', dir: 'asc' }, h.db);
-    const desc = await listRecords(admin, 'deals', { sort: 'amount', dir: 'desc' }, h.db);
+    const asc = await listRecords(h.db, admin, 'deals', { sort: 'amount', dir: 'asc' });
+    const desc = await listRecords(h.db, admin, 'deals', { sort: 'amount', dir: 'desc' });
     const amounts = (r: typeof asc) => r.rows.map((x) => Number(x.amount));
     expect(amounts(asc)).toEqual([...amounts(asc)].sort((a, b) => a - b));
     expect(amounts(desc)).toEqual([...amounts(desc)].sort((a, b) => b - a));
     expect(amounts(asc)[0]).toBe(await n(sql`select min(amount)::float8 as n from deals`));
     expect(amounts(desc)[0]).toBe(await n(sql`select max(amount)::float8 as n from deals`));
-    const injected = await listRecords(admin, 'deals', { sort: 'amount; drop table deals', dir: 'sideways' }, h.db);
+    const injected = await listRecords(h.db, admin, 'deals', { sort: 'amount; drop table deals', dir: 'sideways' });
     expect({ sort: injected.sort, dir: injected.dir }).toEqual({ sort: 'created_at', dir: 'desc' });
   });
 });
@@ -124,15 +124,15 @@ describe('[RECORDS] list order', () => {
 describe('[RECORDS] related records', () => {
   it("an account's page lists its records of every kind within the viewer's scope; a response names its ticket by its subject", async () => {
     const acc = await n(sql`select a.id as n from accounts a where a.owner_id = ${member.id} and exists (select 1 from deals d where d.account_id = a.id) order by a.id limit 1`);
-    const related = await relatedRecords(member, 'accounts', acc, h.db);
+    const related = await relatedRecords(h.db, member, 'accounts', acc);
     expect(related.map((r) => r.entity)).toEqual(['deals', 'orders', 'tickets', 'survey-responses', 'leads']);
     const deals = related.find((r) => r.entity === 'deals')!;
     expect(deals.total).toBe(await n(sql`select count(*)::int as n from deals where account_id = ${acc} and owner_id = ${member.id}`));
     expect(deals.rows.length).toBe(Math.min(10, deals.total));
     const [resp] = await queryRows<{ id: number; ticket_id: number; ext: string }>(h.db, sql`select s.id, s.ticket_id, coalesce(t.subject, 'Ticket ' || t.external_id) as ext from survey_responses s join tickets t on t.id = s.ticket_id where t.assignee_id = ${member.id} order by s.id limit 1`);
-    const ticketRelated = await relatedRecords(member, 'tickets', resp.ticket_id, h.db);
+    const ticketRelated = await relatedRecords(h.db, member, 'tickets', resp.ticket_id);
     expect(ticketRelated[0].rows.map((r) => r.id)).toContain(resp.id);
-    const rec = await getRecord(member, 'survey-responses', resp.id, h.db);
-    expect(await referenceNames(member, rec!.row, h.db)).toEqual({ ticket: { id: resp.ticket_id, title: resp.ext } });
+    const rec = await getRecord(h.db, member, 'survey-responses', resp.id);
+    expect(await referenceNames(h.db, member, rec!.row)).toEqual({ ticket: { id: resp.ticket_id, title: resp.ext } });
   });
 });

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/access';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords } from '@/lib/records/read';
@@ -53,20 +53,20 @@ describe('[RECORDS] ticket subject as its title', () => {
     const withSubject = await save(member, 'tickets', { subject: 'Export stops at 10,000 rows', created_at: '2026-06-01T12:00', channel: 'email' });
     const without = await save(member, 'tickets', { created_at: '2026-06-02T12:00', channel: 'chat' });
     const [a, b] = [withSubject, without].map((r) => (r && r.ok ? Number(r.id) : 0));
-    const recA = await getRecord(member, 'tickets', a, h.db);
+    const recA = await getRecord(h.db, member, 'tickets', a);
     expect(recA?.title).toBe('Export stops at 10,000 rows');
     expect(recordHeading('Ticket', recA!.title)).toBe('Ticket: Export stops at 10,000 rows');
-    const recB = await getRecord(member, 'tickets', b, h.db);
+    const recB = await getRecord(h.db, member, 'tickets', b);
     expect(recB?.title).toBe(`Ticket ${String(recB!.row.external_id)}`);
     expect(recordHeading('Ticket', recB!.title)).toBe(`Ticket ${String(recB!.row.external_id)}`);
   });
 
   it('the ticket list shows the title first and finds a ticket by its subject', async () => {
-    const list = await listRecords(member, 'tickets', { q: 'Export stops at' }, h.db);
+    const list = await listRecords(h.db, member, 'tickets', { q: 'Export stops at' });
     expect(list.total).toBeGreaterThanOrEqual(1);
     expect(Object.keys(list.rows[0])).toContain('title');
     expect(list.rows.every((r) => String(r.title).startsWith('Export stops at'))).toBe(true);
-    const byTitle = await listRecords(member, 'tickets', { sort: 'title', dir: 'asc' }, h.db);
+    const byTitle = await listRecords(h.db, member, 'tickets', { sort: 'title', dir: 'asc' });
     // Sorting by the title column works (its SQL is the title expression, not a column of the table).
     expect(byTitle.sort).toBe('title');
     expect(byTitle.rows.length).toBeGreaterThan(1);

@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '@/db/client';
 import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, protectedAction, type ActionState } from '@/lib/actions/protected-action';
-import type { MemberView, SessionUser } from '@/lib/auth/permissions';
+import type { MemberView, SessionUser } from '@/lib/access';
 import { authorizeFilters, kpiDrilldown } from '@/lib/kpi';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord } from '@/lib/records/read';
@@ -194,7 +194,7 @@ describe('[SECURITY] CRM records × roles (read / edit), seeded demo', () => {
       const save = protectedAction('records.write', RECORD_FORMS.deals.schema, (input, who) => saveRecord(demo.h.db, who, 'deals', input), { getUser: async () => user });
       for (const [rel, want] of Object.entries(RECORDS_MATRIX[role]) as [Rel, Cell][]) {
         const id = deals[rel];
-        const rec = await getRecord(user, 'deals', id, demo.h.db);
+        const rec = await getRecord(demo.h.db, user, 'deals', id);
         expect(rec != null, `${role} reads ${rel}'s deal`).toBe(want.read);
         if (rec) expect(rec.writable, `${role} may edit ${rel}'s deal`).toBe(want.edit);
         if (want.edit) continue;

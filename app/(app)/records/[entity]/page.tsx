@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { DEAL_STAGES } from '@/db/schema/enums';
@@ -38,9 +39,10 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const stage = entity === 'deals' ? v.stage ?? '' : '';
   const owner = v.owner ? String(v.owner) : '';
   const hasOwner = entity !== 'campaigns';
+  const db = await getReadDb();
   const [{ rows, total, page, sort, dir }, owners] = await Promise.all([
-    listRecords(user, entity, { q, stage: stage || undefined, ownerId: v.owner, page: v.page ?? 1, sort: v.sort, dir: v.dir }),
-    hasOwner && user.role !== 'member' ? ownerOptions(user) : Promise.resolve([]),
+    listRecords(db, user, entity, { q, stage: stage || undefined, ownerId: v.owner, page: v.page ?? 1, sort: v.sort, dir: v.dir }),
+    hasOwner && user.role !== 'member' ? ownerOptions(db, user) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   const link = (p: number, order: { sort: string; dir: string } = { sort, dir }) =>

@@ -1,6 +1,7 @@
 // Loads what a record form needs within the viewer's scope (the owners they may assign, the accounts,
 // tickets and campaigns they may pick) and, for an edit, the record's current values as form strings.
-import { recordScope, type SessionUser } from '@/lib/auth/permissions';
+import { getReadDb } from '@/db/client';
+import { recordScope, type SessionUser } from '@/lib/access';
 import { ENTITY_DEFS, type RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS, formValue, refKindsOf, type FormField } from '@/lib/records/form-defs';
 import { referenceOptions } from '@/lib/records/form-options';
@@ -27,7 +28,7 @@ export async function RecordFormPage({ user, entity, row }: { user: SessionUser;
   const form = RECORD_FORMS[entity];
   const kinds = refKindsOf(form);
   const num = (k: string) => (typeof row?.[k] === 'number' ? (row[k] as number) : null);
-  const options = await referenceOptions(user, kinds, { account: num('account_id'), ticket: num('ticket_id'), campaign: num('campaign_id') });
+  const options = await referenceOptions(await getReadDb(), user, kinds, { account: num('account_id'), ticket: num('ticket_id'), campaign: num('campaign_id') });
   const initial: Record<string, string> = row
     ? Object.fromEntries([['id', String(row.id)], ...form.fields.map((f) => [f.name, formValue(f, row[f.name])])])
     : defaults(entity, form.fields, user);

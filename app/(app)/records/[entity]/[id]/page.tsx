@@ -4,12 +4,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { parseId } from '@/lib/validation/params';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
 import { recordHeading } from '@/lib/records/titles';
 import { getRecord, referenceNames, relatedRecords } from '@/lib/records/read';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/access';
 import { mayCreate } from '@/lib/records/write-record';
 import { ButtonLink } from '../../../../_components/ui/button';
 import { Alert } from '../../../../_components/ui/alert';
@@ -26,10 +27,11 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const user = await requirePermission('records.read');
   const { entity, id } = await params;
   if (!isRecordEntity(entity) || parseId(id) === null) notFound();
-  const rec = await getRecord(user, entity, Number(id));
+  const db = await getReadDb();
+  const rec = await getRecord(db, user, entity, Number(id));
   if (!rec) notFound();
   const def = ENTITY_DEFS[entity];
-  const [related, refs] = await Promise.all([relatedRecords(user, entity, Number(id)), referenceNames(user, rec.row)]);
+  const [related, refs] = await Promise.all([relatedRecords(db, user, entity, Number(id)), referenceNames(db, user, rec.row)]);
   const accountId = rec.row.account_id;
   const saved = (await searchParams).saved === '1';
   // A member reads their team's records but edits only their own (product.md): `writable` is the write scope.

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
+import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { parseId } from '@/lib/validation/params';
 import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
@@ -19,7 +20,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ ent
   if (!isRecordEntity(entity) || !mayCreate(user, entity) || parseId(id) === null) notFound();
   // A record the viewer may not open is 404; one they may read but not edit (a teammate's, for a
   // member) is 403. The save action checks the write scope again on the server.
-  const rec = await getRecord(user, entity, Number(id));
+  const rec = await getRecord(await getReadDb(), user, entity, Number(id));
   if (!rec) notFound();
   if (!rec.writable) forbidden();
   return (
