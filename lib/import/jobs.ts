@@ -6,13 +6,12 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { FileFormat, ImportRules } from './rules';
 import { importFile } from './run';
-import type { ColumnMapping, ImportResult, ValueMapping } from './types';
+import type { ColumnMapping, ValueMapping } from './types';
+import type { JobInfo } from './api-types';
 import type { Upload } from './upload-store';
 
-export interface ImportJob {
-  uploadId: string; userId: number; state: 'running' | 'done' | 'cancelled' | 'failed';
-  rowsDone: number; rowsTotal: number; bytesDone: number; bytesTotal: number;
-  result?: Pick<ImportResult, 'ok' | 'committed' | 'importId' | 'inserted' | 'updated' | 'unchanged' | 'errorCount' | 'message' | 'totalRows'>;
+/** A running or finished job: what its starter sees (JobInfo) and what only the server holds. */
+export interface ImportJob extends JobInfo {
   controller: AbortController;
   /** The starter's session version: their polls and cancel are checked against it (api-guard). */
   sessionVersion: number;
@@ -60,7 +59,7 @@ export function startImportJob(db: Db, upload: Upload, entity: string, map: { ma
   return job;
 }
 
-export function publicJob(j: ImportJob) {
+export function publicJob(j: ImportJob): JobInfo {
   const { controller: _c, sessionVersion: _sv, ...rest } = j;
   return rest;
 }

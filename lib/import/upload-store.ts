@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileChecks, ImportError } from './api-types';
 import type { FileFormat, ImportRules } from './rules';
 import { scanFile } from './scan';
 
@@ -17,12 +18,11 @@ export const UPLOAD_LIMITS_TEXT = `CSV files up to 200 MB and ${MAX_UPLOAD_ROWS.
 const DIR = path.join(os.tmpdir(), 'crm-uploads');
 const MAX_AGE_MS = 24 * 3_600_000;
 
-export interface Upload {
+/** An uploaded file and what reading it found (FileChecks, sent to the page as they are). */
+export interface Upload extends FileChecks {
   id: string; userId: number; fileName: string; path: string; bytes: number; rows: number; headers: string[]; createdAt: number;
-  /** File checks (lib/import scanFile): the delimiter read, why the file cannot be read as it is, not UTF-8. */
-  delimiter: string | null; problem: string | null; notUtf8: boolean;
   /** The last dry run: the mapping it used and its error count (commit needs a clean one for the same mapping). */
-  checked?: { entity: string; mappingKey: string; errorCount: number; errors: { row: number; column: string; message: string }[] };
+  checked?: { entity: string; mappingKey: string; errorCount: number; errors: ImportError[] };
 }
 
 export class UploadLimitError extends Error {}

@@ -5,7 +5,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
-import type { UploadInfo } from './types';
+import type { BatchInfo, UploadInfo } from '@/lib/import/api-types';
 import styles from './imports.module.css';
 
 /** The entities, in dependency order (lib/validation ENTITY_NAMES; kept here so the client bundle has no schemas). */
@@ -14,13 +14,11 @@ const ENTITIES: { name: string; label: string }[] = [
   ['tickets', 'Tickets'], ['survey_responses', 'Survey responses'], ['expenses', 'Expenses'], ['activities', 'Activities'],
 ].map(([name, label]) => ({ name, label }));
 
-interface BatchFile { fileName: string; entity: string; totalRows: number; inserted: number; updated: number; unchanged: number; errorCount: number; errors: { row: number; column: string; message: string }[] }
-interface BatchResult { ok: boolean; committed: boolean; message: string; files: BatchFile[] }
 
 export function BatchPanel({ files }: { files: File[] }) {
   const router = useRouter();
   const [uploads, setUploads] = useState<(UploadInfo & { entity: string })[]>([]);
-  const [result, setResult] = useState<BatchResult | null>(null);
+  const [result, setResult] = useState<BatchInfo | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
 
@@ -46,7 +44,7 @@ export function BatchPanel({ files }: { files: File[] }) {
   async function run(dryRun: boolean) {
     setBusy(dryRun ? 'check' : 'import'); setError('');
     try {
-      const r = await send<BatchResult>('/api/imports/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dryRun, uploads: uploads.map((u) => ({ uploadId: u.uploadId, entity: u.entity })) }) });
+      const r = await send<BatchInfo>('/api/imports/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dryRun, uploads: uploads.map((u) => ({ uploadId: u.uploadId, entity: u.entity })) }) });
       setResult(r);
       if (r.committed) router.refresh();
     } catch (err) { setError((err as Error).message); } finally { setBusy(''); }

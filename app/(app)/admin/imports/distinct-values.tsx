@@ -2,14 +2,14 @@
 // Free-text columns with few distinct values (region, industry, segment): every value with its row
 // count, a replacement for each (typos, countries to regions) and one-click case and space
 // normalisation ("retail", "Retail " and "RETAIL" become one). Sent as the value mapping and rules.
-import type { Rules, ValueCounts } from './types';
+import type { ImportRules, UnknownValues } from '@/lib/import/api-types';
 import type { ValueMap } from './value-mapper';
 import styles from './imports.module.css';
 
 const CASES: [string, string][] = [['keep', 'spaces only'], ['title', 'Title Case'], ['lower', 'lower case'], ['upper', 'UPPER CASE']];
 
 export function DistinctValues({ distinct, values, rules, onValues, onRules }: {
-  distinct: ValueCounts; values: ValueMap; rules: Rules; onValues: (v: ValueMap) => void; onRules: (r: Rules) => void;
+  distinct: UnknownValues; values: ValueMap; rules: ImportRules; onValues: (v: ValueMap) => void; onRules: (r: ImportRules) => void;
 }) {
   const cols = Object.keys(distinct).filter((c) => distinct[c].length > 1);
   if (!cols.length) return null;

@@ -10,8 +10,11 @@ import { MappingTools } from './mapping-tools';
 import { PreviewPanel } from './preview-panel';
 import { RulesEditor } from './rules-editor';
 import { MissingColumnValues, UnknownValueMapper, type ValueMap } from './value-mapper';
-import type { DocPart, JobInfo, MappingDoc, PreviewInfo, Rules, UploadInfo } from './types';
+import type { Encoding, ImportRules, JobInfo, MappingDocumentInput, PreviewInfo, UploadInfo } from '@/lib/import/api-types';
 import styles from './imports.module.css';
+
+/** One entity's part of a mapping document. */
+type DocPart = MappingDocumentInput['imports'][number];
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' };
 
@@ -31,7 +34,7 @@ export function ImportWizard({ limits }: { limits: string }) {
   const [entity, setEntity] = useState('');
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [values, setValues] = useState<ValueMap>({});
-  const [rules, setRules] = useState<Rules>({});
+  const [rules, setRules] = useState<ImportRules>({});
   const [encoding, setEncoding] = useState('');
   /** Parts of a loaded mapping document for other entities: kept when it is saved again. */
   const [otherParts, setOtherParts] = useState<DocPart[]>([]);
@@ -62,7 +65,7 @@ export function ImportWizard({ limits }: { limits: string }) {
   }
 
   /** Applies a mapping document: its part for the chosen entity (or its first part). */
-  function applyDoc(doc: MappingDoc) {
+  function applyDoc(doc: MappingDocumentInput) {
     const part = doc.imports?.find((p) => p.entity === entity) ?? doc.imports?.[0];
     if (!upload || !part) return;
     const { entity: e, columns, values: v, ...r } = part;
@@ -71,9 +74,10 @@ export function ImportWizard({ limits }: { limits: string }) {
     setValues(v ?? {}); setRules(r); setEncoding(doc.encoding ?? ''); setOtherParts(doc.imports.filter((p) => p !== part));
   }
 
-  const buildDoc = (name: string): MappingDoc => ({
-    version: 1, name, file: upload?.fileName, headers: upload?.headers, ...(encoding ? { encoding } : {}),
-    imports: [...otherParts.filter((p) => p.entity !== entity), { entity, columns: mapping, values, ...rules }],
+  // The page's selects hold plain strings; the server checks the document with its schema when it is saved.
+  const buildDoc = (name: string): MappingDocumentInput => ({
+    version: 1, name, file: upload?.fileName, headers: upload?.headers, ...(encoding ? { encoding: encoding as Encoding } : {}),
+    imports: [...otherParts.filter((p) => p.entity !== entity), { entity: entity as DocPart['entity'], columns: mapping, values, ...rules }],
   });
   const request = () => ({ uploadId: upload?.uploadId, entity, mapping, values, rules, ...(encoding ? { encoding } : {}) });
 

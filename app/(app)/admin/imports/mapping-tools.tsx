@@ -5,11 +5,11 @@
 // part of the chosen entity and keeps the others.
 import { useState } from 'react';
 import { Alert, Button } from '../../../_components/ui';
-import type { MappingDoc, SavedMappingInfo, UploadInfo } from './types';
+import type { MappingDocumentInput, UploadInfo } from '@/lib/import/api-types';
 import styles from './imports.module.css';
 
 export function MappingTools({ upload, buildDoc, onApply }: {
-  upload: UploadInfo; buildDoc: (name: string) => MappingDoc; onApply: (doc: MappingDoc) => void;
+  upload: UploadInfo; buildDoc: (name: string) => MappingDocumentInput; onApply: (doc: MappingDocumentInput) => void;
 }) {
   const [name, setName] = useState('');
   const [saved, setSaved] = useState<{ id: number; name: string } | null>(null);
@@ -33,14 +33,14 @@ export function MappingTools({ upload, buildDoc, onApply }: {
 
   async function load(file: File | undefined) {
     if (!file) return;
-    try { onApply(JSON.parse(await file.text()) as MappingDoc); setMessage(''); }
+    try { onApply(JSON.parse(await file.text()) as MappingDocumentInput); setMessage(''); }
     catch { setMessage('That file is not a mapping (JSON).'); }
   }
 
   return (
     <div className={styles.valueMap} data-testid="mapping-tools">
       <h3 className={styles.subhead}>Saved mapping</h3>
-      {upload.saved.map((m: SavedMappingInfo) => (
+      {upload.saved.map((m) => (
         <Alert key={m.id} tone="info" data-testid="mapping-suggestion">
           “{m.name}” was saved for files with these columns.{' '}
           <Button size="sm" variant="secondary" onClick={() => onApply(m.document)}>Use it</Button>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
 import { formatCount } from '@/lib/intl-format';
 import { display } from '../../../_components/records/format';
-import type { PreviewInfo } from './types';
+import type { PreviewInfo } from '@/lib/import/api-types';
 import styles from './imports.module.css';
 
 const raw = (v: unknown) => (v == null ? '' : v instanceof Object ? JSON.stringify(v) : String(v));

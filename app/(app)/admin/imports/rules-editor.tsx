@@ -4,15 +4,15 @@
 // duration. Each change needs a new preview, which says how many rows each rule touched.
 import { useState } from 'react';
 import { Button } from '../../../_components/ui';
-import type { EntityOption, Rules } from './types';
+import type { EntityOption, ImportRules, MergeRule } from '@/lib/import/api-types';
 import styles from './imports.module.css';
 
-const MERGE_RULES = ['first', 'last', 'earliest', 'latest', 'max', 'min', 'non-empty'];
-type Filter = NonNullable<Rules['filters']>[number];
-type Derived = NonNullable<Rules['derived']>[number];
+const MERGE_RULES: readonly MergeRule[] = ['first', 'last', 'earliest', 'latest', 'max', 'min', 'non-empty'];
+type Filter = NonNullable<ImportRules['filters']>[number];
+type Derived = NonNullable<ImportRules['derived']>[number];
 
 export function RulesEditor({ headers, entity, mapping, rules, onChange }: {
-  headers: string[]; entity: EntityOption; mapping: Record<string, string>; rules: Rules; onChange: (r: Rules) => void;
+  headers: string[]; entity: EntityOption; mapping: Record<string, string>; rules: ImportRules; onChange: (r: ImportRules) => void;
 }) {
   const [f, setF] = useState<Filter>({ action: 'skip', column: headers[0] ?? '', when: 'empty' });
   // Nothing chosen at first: a preselected first header (often the id) read as both the time and the duration.
@@ -55,7 +55,7 @@ export function RulesEditor({ headers, entity, mapping, rules, onChange }: {
             <label key={c} className={styles.missingItem}>{c}
               <select className="input" value={rules.merge?.columns?.[c] ?? ''} onChange={(e) => {
                 const columns = { ...(rules.merge?.columns ?? {}) };
-                if (e.target.value) columns[c] = e.target.value; else delete columns[c];
+                if (e.target.value) columns[c] = e.target.value as MergeRule; else delete columns[c];
                 onChange({ ...rules, merge: { ...rules.merge, columns } });
               }}>
                 <option value="">must agree</option>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { importFiles, proposeMapping, type ImportFilesSpec } from '@/lib/import';
 import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import type { BatchInfo } from '@/lib/import/api-types';
 import { hasRunningJob } from '@/lib/import/jobs';
 import { getUpload } from '@/lib/import/upload-store';
 import { ENTITY_NAMES } from '@/lib/validation';
@@ -37,7 +38,7 @@ async function post(req: Request): Promise<Response> {
   return Response.json({
     ok: r.ok, committed: r.committed, message: r.message,
     files: r.files.map((f) => ({ fileName: f.fileName, entity: f.entity, totalRows: f.totalRows, inserted: f.inserted, updated: f.updated, unchanged: f.unchanged, errorCount: f.errorCount, errors: f.errors.slice(0, 50), message: f.message })),
-  }, { headers: { 'cache-control': 'no-store' } });
+  } satisfies BatchInfo, { headers: { 'cache-control': 'no-store' } });
 }
 
 export const POST = jsonErrors(post);

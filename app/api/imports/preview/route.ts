@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { importFile } from '@/lib/import';
 import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
 import { parseImportRequest } from '@/lib/import/api-request';
+import type { PreviewInfo } from '@/lib/import/api-types';
 import { hasRunningJob } from '@/lib/import/jobs';
 import { mappingKey, rescanUpload } from '@/lib/import/upload-store';
 import { jsonErrors } from '@/lib/route-errors';
@@ -32,7 +33,7 @@ async function post(req: Request): Promise<Response> {
     preview: result.preview ?? [], mapping: result.mapping, unknownValues: result.unknownValues,
     skipped: result.skipped ?? [], merged: result.merged ?? 0, createdUsers: result.createdUsers ?? [], distinctValues: result.distinctValues ?? {},
     delimiter: result.delimiter ?? null, uploadRows: r.upload.rows,
-  }, { headers: { 'cache-control': 'no-store' } });
+  } satisfies PreviewInfo, { headers: { 'cache-control': 'no-store' } });
 }
 
 /** Errors it does not answer itself (the database down: 503) are answered as JSON (lib/route-errors.ts). */

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { rankEntities, guessEntity, proposeMapping } from '@/lib/import';
 import { listMappings } from '@/lib/import/saved-mappings';
 import { jsonError, requireImportAdmin } from '@/lib/import/api-guard';
+import type { UploadInfo } from '@/lib/import/api-types';
 import { ENTITIES, ENTITY_NAMES } from '@/lib/validation';
 import { cleanFileName, MAX_UPLOAD_BYTES, saveUpload, UploadLimitError } from '@/lib/import/upload-store';
 import { jsonErrors } from '@/lib/route-errors';
@@ -35,7 +36,7 @@ async function post(req: Request): Promise<Response> {
         required: ENTITIES[e].columns.filter((c) => c.required).map((c) => c.name),
         enums: Object.fromEntries(ENTITIES[e].columns.filter((c) => c.values).map((c) => [c.name, [...c.values!]])),
       })),
-    }, { headers: { 'cache-control': 'no-store' } });
+    } satisfies UploadInfo, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     if (err instanceof UploadLimitError) return jsonError(413, err.message);
     console.error('[import] upload failed:', err);
