@@ -14,7 +14,11 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether a process still runs (the lock's holder here; the e2e harness's leftovers in scripts/).
+ * Signal 0 checks without signalling; EPERM means it exists under another user.
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

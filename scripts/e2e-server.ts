@@ -17,11 +17,11 @@ import net from 'node:net';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDb } from '@/db/client';
+import { isAlive } from '@/db/folder-lock';
 import { ensureDemoSignIns, describeDemoUsers } from './lib/e2e-demo-users';
 import { STATE_FILE, type E2eServerState } from './lib/e2e-server-state';
 import { NEXT_START_NODE_ARGS } from './lib/next-server';
 import { withDatabase } from './lib/postgres-url';
-import { isAlive } from './lib/process-alive';
 
 const ROOT = process.cwd();
 const PORT = Number(process.env.E2E_PORT ?? 3100);
