@@ -1,8 +1,8 @@
 // The demo company's clock: two years of history ending at `now`, with a business rhythm (growth,
 // seasonality, quiet weekends) that event dates are drawn from.
+import { DAY_MS } from '@/lib/clock';
 
 export const HISTORY_DAYS = 730;
-const DAY_MS = 86_400_000;
 
 /** Relative activity by calendar month (Jan..Dec): slow summer and December, busy spring and autumn. */
 const SEASON = [1.0, 1.05, 1.12, 1.05, 1.02, 0.97, 0.86, 0.78, 1.08, 1.12, 1.08, 0.8];

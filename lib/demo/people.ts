@@ -1,6 +1,7 @@
 // The demo company's people: three teams, users of every role and department, the documented sign-ins.
 import { teamManagers, teams, users, type Department, type Role } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
+import { DAY_MS } from '@/lib/clock';
 import { DEMO_INACTIVE_EMAIL, DEMO_PASSWORD } from './config';
 import type { DemoPeople, Tx } from './context';
 
@@ -101,16 +102,16 @@ export function buildSlots(fixed: { id: number; share: number }[], noneShare: nu
 export async function insertPeople(tx: Tx, defs: PersonDef[], start: Date, now: Date): Promise<DemoPeople> {
   // One slow hash for everyone: hashing each user would cost seconds for nothing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const teamRows = await tx.insert(teams).values(DEMO_TEAMS.map((name) => ({ name, createdAt: new Date(start.getTime() - 1000 * 86_400_000) })))
+  const teamRows = await tx.insert(teams).values(DEMO_TEAMS.map((name) => ({ name, createdAt: new Date(start.getTime() - 1000 * DAY_MS) })))
     .returning({ id: teams.id, name: teams.name });
   const teamId = new Map(teamRows.map((t) => [t.name, t.id]));
   const userRows = await tx.insert(users).values(defs.map((d) => {
-    const createdAt = new Date(start.getTime() - d.tenureBeforeStart * 86_400_000);
+    const createdAt = new Date(start.getTime() - d.tenureBeforeStart * DAY_MS);
     return {
       email: d.email, name: d.name, role: d.role, department: d.department,
       teamId: d.team ? teamId.get(d.team)! : null, active: d.active, passwordHash, createdAt,
       // A deactivated user left two months ago (activities stop there).
-      updatedAt: d.active ? createdAt : new Date(now.getTime() - 60 * 86_400_000),
+      updatedAt: d.active ? createdAt : new Date(now.getTime() - 60 * DAY_MS),
     };
   })).returning({ id: users.id, email: users.email });
   const idOf = new Map(userRows.map((u) => [u.email, u.id]));

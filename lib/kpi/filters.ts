@@ -2,7 +2,7 @@
 // goals. One zod schema, so pages, goals and the CLI accept exactly the same things.
 import { z } from 'zod';
 import { FILTER_KEYS, type KpiFilters, type Period } from './types';
-import { now as clockNow } from '@/lib/clock';
+import { DAY_MS, now as clockNow } from '@/lib/clock';
 import {
   BUCKETS, COMPARE_MODES, PERIOD_PRESETS, compareBy, comparedPeriod, parseDateParam, presetPeriod, toDateParam,
   type Bucket, type CompareMode, type CompareRule, type PeriodPreset,
@@ -73,7 +73,7 @@ function endOf(p: { to?: string; through?: string }): Date | null {
   if (p.to) return parseDay(p.to);
   if (p.through) {
     const d = parseDay(p.through);
-    return d && new Date(d.getTime() + 86_400_000);
+    return d && new Date(d.getTime() + DAY_MS);
   }
   return null;
 }
@@ -117,7 +117,7 @@ function toRecord(params: RawParams): Record<string, string> {
 /** Whether a trend of `bucket` over `period` stays within MAX_BUCKETS; the message says why not. */
 export function bucketProblem(period: Period, bucket: Bucket): string | null {
   // Counted, not listed: a refused century of days must not be built first.
-  const days = (period.to.getTime() - period.from.getTime()) / 86_400_000;
+  const days = (period.to.getTime() - period.from.getTime()) / DAY_MS;
   const months = (period.to.getUTCFullYear() - period.from.getUTCFullYear()) * 12 + period.to.getUTCMonth() - period.from.getUTCMonth() + 1;
   const n = bucket === 'day' ? Math.ceil(days) : bucket === 'week' ? Math.ceil(days / 7) + 1 : months;
   return n > MAX_BUCKETS[bucket] ? `A ${bucket} trend covers at most ${BUCKET_SPAN[bucket]}: choose a larger bucket or a shorter period` : null;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
 import { openDb } from '@/db/client';
+import { DAY_MS } from '@/lib/clock';
 import { machineInfo } from './bench/report';
 
 const SOURCES = ['web', 'email', 'social', 'paid', 'referral', 'event', 'outbound', 'other'];
@@ -25,8 +26,8 @@ export function writeLeadsCsv(file: string, rows: number): void {
     for (let i = 0; i < rows; i++) {
       const created = start + (i * 7919 % (365 * 86_400)) * 1000;
       const contacted = i % 3 === 0 ? '' : new Date(created + 3_600_000 * (1 + (i % 48))).toISOString();
-      const mql = i % 4 === 0 ? new Date(created + 86_400_000 * (1 + (i % 9))).toISOString() : '';
-      const sqlAt = mql && i % 8 === 0 ? new Date(created + 86_400_000 * (10 + (i % 9))).toISOString() : '';
+      const mql = i % 4 === 0 ? new Date(created + DAY_MS * (1 + (i % 9))).toISOString() : '';
+      const sqlAt = mql && i % 8 === 0 ? new Date(created + DAY_MS * (10 + (i % 9))).toISOString() : '';
       chunk += `BL${i},${new Date(created).toISOString()},${SOURCES[i % SOURCES.length]},${contacted},${mql},${sqlAt}\n`;
       if (chunk.length > 1 << 20) { fs.writeSync(fd, chunk); chunk = ''; }
     }

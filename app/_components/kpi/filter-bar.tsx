@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { DAY_MS } from '@/lib/clock';
 import styles from './kpi.module.css';
 
 export interface FilterField {
@@ -44,7 +45,7 @@ export function clearFiltersHref(pathname: string, keep: Record<string, string |
 /** The day after a `YYYY-MM-DD` (and the day before, with -1): the form's inclusive last day <-> the URL's exclusive `to`. */
 export function shiftDay(day: string, days: number): string {
   const t = Date.parse(`${day}T00:00:00Z`);
-  return Number.isNaN(t) ? day : new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+  return Number.isNaN(t) ? day : new Date(t + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function FilterBar({ presets, preset, from, to, compare = 'previous', fields, values, hidden = {}, departments }: {

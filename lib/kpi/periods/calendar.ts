@@ -3,9 +3,9 @@
 // call goes through `onUtcDay`: the UTC day is rebuilt as a local noon (no DST edge can move its date),
 // changed, and read back as a UTC day. Pure, no database.
 import * as df from 'date-fns';
+import { DAY_MS } from '@/lib/clock';
 import type { Period } from '../types';
 
-const DAY = 86_400_000;
 
 /** The UTC day of `d` as a local date at noon, and back: the bridge between UTC days and date-fns. */
 const toLocal = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12);
@@ -56,7 +56,7 @@ export function bucketPeriods(period: Period, bucket: Bucket, max = 1000): Perio
   let start = period.from;
   while (start < period.to) {
     const day = startOfUtcDay(start);
-    const next = bucket === 'day' ? new Date(day.getTime() + DAY)
+    const next = bucket === 'day' ? new Date(day.getTime() + DAY_MS)
       : bucket === 'week' ? addDays(startOfWeek(day), 7)
         : addMonths(startOfMonth(day), 1);
     const end = next < period.to ? next : period.to;

@@ -1,18 +1,18 @@
 // Periods as people read them (product.md): the end date inclusive, "1–17 Nov 2026",
 // "1 Apr – 30 Jun 2026", "1 Dec 2025 – 30 Nov 2026", "17 Nov 2026". The half-open [from, to) stays internal.
 import { format } from 'date-fns';
+import { DAY_MS } from '@/lib/clock';
 import { formatDay } from '@/lib/intl-format';
 import type { Period } from '../types';
 import { PRESET_LABELS, type CompareMode, type PeriodPreset } from './presets';
 
-const DAY = 86_400_000;
 
 /** The UTC day of `d` as a local date, for date-fns' formatting (which reads local fields). */
 const local = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 12);
 
 /** The last day a half-open period includes (its `to` minus a day, for whole-day periods). */
 export function lastDayOf(p: Period): Date {
-  return new Date(Math.max(p.from.getTime(), p.to.getTime() - DAY));
+  return new Date(Math.max(p.from.getTime(), p.to.getTime() - DAY_MS));
 }
 
 /** "1 Apr 2026" */

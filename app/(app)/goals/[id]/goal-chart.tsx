@@ -5,6 +5,7 @@
 import { Line } from 'react-chartjs-2';
 import { formatAxisTick, formatKpiValue } from '@/lib/kpi/format';
 import { formatDay } from '@/lib/intl-format';
+import { DAY_MS } from '@/lib/clock';
 import type { KpiUnit } from '@/lib/kpi/types';
 import { SERIES_COLORS, cssVar } from '../../../_components/charts/chart-setup';
 
@@ -21,7 +22,6 @@ export interface GoalChartData {
   actualLabel: string;
 }
 
-const DAY_MS = 86_400_000;
 
 export function GoalChart({ data, title }: { data: GoalChartData; title: string }) {
   const grid = cssVar('--border', '#dfe3e9');

@@ -4,6 +4,7 @@
 // asks for a faster change than any month saw (assessAchievability, the same check the server makes).
 import { useEffect, useMemo, useState } from 'react';
 import { assessAchievability } from '@/lib/goals/achievability';
+import { DAY_MS } from '@/lib/clock';
 import { formatKpiValue } from '@/lib/kpi/format';
 import { getKpi } from '@/lib/kpi/registry';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
@@ -72,7 +73,7 @@ export function AchievablePanel({ values, onBaseline, onUse }: {
     if (!(due > start)) return null;
     return assessAchievability({
       history: data.months, baseline, target, direction: kpi.direction, aggregation: kpi.aggregation,
-      durationDays: (due - start) / 86_400_000, format: (x) => formatKpiValue(x, kpi.unit),
+      durationDays: (due - start) / DAY_MS, format: (x) => formatKpiValue(x, kpi.unit),
     });
   }, [kpi, data, values.baseline, values.target, values.start_date, values.due_date]);
 
