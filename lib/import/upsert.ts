@@ -4,6 +4,8 @@
 // records untouched, so inserted / updated / unchanged are exact and a re-import rewrites nothing.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
+import { dbColumnOf } from '@/lib/entities/columns';
 import { ENTITIES, type ColumnSpec, type EntityName } from '@/lib/validation';
 
 type Tx = Pick<Db, 'execute'>;
@@ -34,7 +36,7 @@ const PG_TYPES: Record<ColumnSpec['type'], string> = {
 const q = (id: string) => `"${id}"`;
 
 function refFor(c: ColumnSpec): Ref {
-  const fk = c.name.replace(/_(email|external_id)$/, '_id');
+  const fk = dbColumnOf(c.name);
   if (c.references === 'users') {
     return {
       column: c.name, fk, table: 'users', mustExist: true,
@@ -46,7 +48,7 @@ function refFor(c: ColumnSpec): Ref {
   return {
     column: c.name, fk, table: entity, mustExist: true,
     on: (a, i) => `${a}.external_id = ${i}.${q(c.name)}`,
-    describe: (v) => `names no ${ENTITIES[entity].label.toLowerCase().replace(/s$/, '')} with external_id "${v}" (not in the database nor earlier in this import)`,
+    describe: (v) => `names no ${ENTITY_CATALOGUE[entity].singular.toLowerCase()} with external_id "${v}" (not in the database nor earlier in this import)`,
   };
 }
 

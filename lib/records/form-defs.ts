@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { accountRules, accountShape } from '@/lib/validation/accounts';
 import { campaignRules, campaignShape } from '@/lib/validation/campaigns';
 import { dealRules, dealShape } from '@/lib/validation/deals';
-import { ALWAYS, columnRegistry } from '@/lib/validation/fields';
+import { dbColumnOf } from '@/lib/entities/columns';
+import { ALWAYS, columnRegistry, type ColumnMeta } from '@/lib/validation/fields';
 import { leadRules, leadShape } from '@/lib/validation/leads';
 import { orderShape } from '@/lib/validation/orders';
 import { surveyResponseRules, surveyResponseShape } from '@/lib/validation/survey-responses';
@@ -44,14 +45,26 @@ interface RecordFormDef {
   idPrefix: string;
 }
 
-// The import's reference columns and the id field a form uses instead.
-const REFS: Record<string, { field: string; kind: RefKind }> = {
-  owner_email: { field: 'owner_id', kind: 'owner' },
-  assignee_email: { field: 'assignee_id', kind: 'owner' },
-  account_external_id: { field: 'account_id', kind: 'account' },
-  campaign_external_id: { field: 'campaign_id', kind: 'campaign' },
-  ticket_external_id: { field: 'ticket_id', kind: 'ticket' },
-};
+// A reference column of the import (`account_external_id`) is entered as the id of a record picked
+// from a list, under its database name (`account_id`, dbColumnOf); the list it is picked from is
+// the referenced entity's.
+const REF_KINDS: Record<string, RefKind> = { users: 'owner', accounts: 'account', campaigns: 'campaign', tickets: 'ticket' };
+
+/** The form field of a contract column that is a reference, or null for a column entered as it is. */
+function refOf(col: string, meta: ColumnMeta | undefined): { field: string; kind: RefKind } | null {
+  const kind = meta?.type === 'reference' && meta.references ? REF_KINDS[meta.references] : undefined;
+  return kind ? { field: dbColumnOf(col), kind } : null;
+}
+
+/** Reference columns of a shape -> their form fields (`account_external_id` -> `account_id`). */
+function refFields(shape: Record<string, z.ZodType>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [col, schema] of Object.entries(shape)) {
+    const ref = refOf(col, columnRegistry.get(schema));
+    if (ref) out[col] = ref.field;
+  }
+  return out;
+}
 
 const blankToNull = (v: unknown) => (v === '' || v == null ? null : v);
 const optionalId = z.preprocess(blankToNull, z.coerce.number({ message: 'must be chosen from the list' }).int().positive().nullable());
@@ -63,8 +76,7 @@ type Rules = (values: Record<string, unknown>, ctx: z.RefinementCtx) => void;
  * Runs an import rule on form values: the rule reads and reports reference columns by their CSV
  * names (`account_external_id`), the form has them as ids (`account_id`).
  */
-function onFormValues(rules: Rules, labels: Record<string, string>): Rules {
-  const toField = Object.fromEntries(Object.entries(REFS).map(([col, r]) => [col, r.field]));
+function onFormValues(rules: Rules, toField: Record<string, string>, labels: Record<string, string>): Rules {
   // Messages name other columns as a CSV has them ("before created_at"); a form says its label.
   const names = Object.keys(labels).sort((a, b) => b.length - a.length);
   const relabel = (m: string) => (names.length ? m.replace(new RegExp(`\\b(${names.join('|')})\\b`, 'g'), (c) => labels[c] ?? c) : m);
@@ -105,7 +117,7 @@ function fieldsOf(shape: Record<string, z.ZodType>, o: Options): FormField[] {
     if (col === 'external_id') continue;
     const meta = columnRegistry.get(schema);
     if (!meta) throw new Error(`column ${col} has no metadata`);
-    const ref = REFS[col];
+    const ref = refOf(col, meta);
     const name = ref?.field ?? col;
     const kind: FieldKind = ref ? ref.kind
       : meta.type === 'datetime' ? (o.days?.includes(col) ? 'day' : 'datetime')
@@ -127,18 +139,20 @@ function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Ru
   const own: Record<string, z.ZodType> = { id: optionalId };
   for (const [col, schema] of Object.entries(shape)) {
     if (col === 'external_id') continue;
-    const ref = REFS[col];
-    own[ref ? ref.field : col] = ref ? (columnRegistry.get(schema)?.required ? requiredId : optionalId) : schema;
+    const meta = columnRegistry.get(schema);
+    const ref = refOf(col, meta);
+    own[ref ? ref.field : col] = ref ? (meta?.required ? requiredId : optionalId) : schema;
   }
   const object = z.object(own);
   const fields = fieldsOf(shape, o);
   // CSV column name -> the label the form shows (references by their CSV name, e.g. account_external_id).
+  const toField = refFields(shape);
   const labels: Record<string, string> = {};
   for (const col of Object.keys(shape)) {
-    const f = fields.find((x) => x.name === (REFS[col]?.field ?? col));
+    const f = fields.find((x) => x.name === (toField[col] ?? col));
     if (f) labels[col] = f.label;
   }
-  const schema = (rules ? object.superRefine(onFormValues(rules, labels), ALWAYS) : object) as unknown as z.ZodType<RecordFormInput>;
+  const schema = (rules ? object.superRefine(onFormValues(rules, toField, labels), ALWAYS) : object) as unknown as z.ZodType<RecordFormInput>;
   return { entity, schema, fields, ownerColumn: o.ownerColumn, scopeField: o.scopeField, idPrefix: o.idPrefix };
 }
 
