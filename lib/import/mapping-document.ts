@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { ENTITY_NAMES, type EntityName } from '@/lib/validation';
 import { normalizeHeader } from './mapping';
-import { DELIMITERS, ENCODINGS, derivedValueSchema, mergeSchema, normalizeSchema, ownersSchema, rowFilterSchema, type FileFormat, type ImportRules } from './rules';
+import { DELIMITERS, ENCODINGS, importRulesSchema, type FileFormat, type ImportRules } from './rules';
 import type { ColumnMapping, ValueMapping } from './types';
 import { checkValueMapping } from './value-mapping';
 
@@ -20,11 +20,8 @@ export const entityMappingSchema = z.object({
   columns: z.record(short, z.string().max(100)),
   /** contract column -> { file value -> value to import }; '' fills empty cells; "{Header}" copies a column. */
   values: z.record(z.string().max(100), z.record(short, short)).default({}),
-  filters: z.array(rowFilterSchema).max(50).default([]),
-  derived: z.array(derivedValueSchema).max(50).default([]),
-  normalize: normalizeSchema.default({}),
-  merge: mergeSchema.optional(),
-  owners: ownersSchema.optional(),
+  /** The rules (filters, derived times, normalisation, merge, owners): the same schema the page's requests use. */
+  ...importRulesSchema.shape,
 }).strict();
 export type EntityMapping = z.infer<typeof entityMappingSchema>;
 
