@@ -1,5 +1,6 @@
 // Drill-down paging and sorting as they travel in the URL (KPI page and its CSV export read the same).
 import { z } from 'zod';
+import { ENTITY_CATALOGUE, RECORD_ENTITIES } from '@/lib/entities/catalogue';
 
 /** A ratio's drill-down set (`set=numerator|denominator`); without it, the numerator's records. */
 export const drillSetSchema = z.enum(['numerator', 'denominator']);
@@ -13,4 +14,5 @@ export const drillParamsSchema = z.object({
 
 export const DRILL_PAGE_SIZE = 25;
 
-export const RECORD_PAGES = new Set(['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses']);
+/** The slugs with record pages (/records/<slug>): a drill-down row of one of them links to its record. */
+export const RECORD_PAGES: ReadonlySet<string> = new Set(RECORD_ENTITIES.map((e) => ENTITY_CATALOGUE[e].slug));

@@ -1,4 +1,5 @@
 // Shared vocabulary of the KPI engine. Pure types and constants: safe to import from client components.
+import { DRILLABLE_ENTITIES, ENTITY_CATALOGUE, type DrillableEntity, type EntitySlug } from '@/lib/entities/catalogue';
 
 export const KPI_CATEGORIES = ['sales', 'marketing', 'support', 'retention', 'operations'] as const;
 export type KpiCategory = (typeof KPI_CATEGORIES)[number];
@@ -20,11 +21,13 @@ export type KpiFilters = Partial<Record<FilterKey, string>>;
 export const DIMENSIONS = FILTER_KEYS;
 export type Dimension = FilterKey;
 
-/** What a drill-down lists. The record entities match /records/<entity>; expenses and users have no record page. */
-export const DRILL_ENTITIES = [
-  'accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses', 'expenses', 'users',
-] as const;
-export type DrillEntity = (typeof DRILL_ENTITIES)[number];
+/**
+ * What a drill-down lists, as its rows and the CSV export name it: the slug of a drillable entity of
+ * the catalogue ('survey-responses'), which is also its /records/<slug> URL. Expenses and users have
+ * no record page.
+ */
+export type DrillEntity = EntitySlug<DrillableEntity>;
+export const DRILL_ENTITIES: readonly DrillEntity[] = DRILLABLE_ENTITIES.map((n) => ENTITY_CATALOGUE[n].slug);
 
 export interface Period {
   from: Date;
