@@ -5,6 +5,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { can, type Permission, type SessionUser } from '@/lib/access';
 import { DB_UNAVAILABLE_MESSAGE, isDbUnavailable } from '@/lib/db-unavailable';
+import { FORBIDDEN_MESSAGE, INVALID_INPUT_MESSAGE, type WriteResult } from '@/lib/write-result';
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -29,9 +30,17 @@ export type ActionState =
 export type ActionResult = Exclude<ActionState, null>;
 
 export const NOT_SIGNED_IN_MESSAGE = 'You are not signed in. Sign in again and retry.';
-export const FORBIDDEN_MESSAGE = 'You do not have permission to do this.';
-export const INVALID_INPUT_MESSAGE = 'Some fields need attention.';
+// The domain's own refusals (lib/write-result) read the same here.
+export { FORBIDDEN_MESSAGE, INVALID_INPUT_MESSAGE };
 export const FAILED_MESSAGE = 'Something went wrong. Nothing was saved; try again.';
+
+/**
+ * A domain write's result as the form gets it: a refusal as it is (its reason and field errors), a
+ * success as its id and message (anything else the domain returned stays with the action).
+ */
+export function toActionResult(r: WriteResult): ActionResult {
+  return r.ok ? { ok: true, id: r.id, message: r.message } : r;
+}
 
 // Never echoed back to the browser.
 const SECRET_FIELD = /pass(word)?|secret|token|csrf/i;

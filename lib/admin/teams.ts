@@ -1,13 +1,13 @@
-// Team administration: create, rename, set managers. (db, actor, input) like lib/admin/users.ts.
+// Team administration: create, rename, set managers. (db, actor, input) returning a WriteResult, like
+// lib/admin/users.ts.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teamManagers, teams, users } from '@/db/schema';
-import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { writeAudit } from '@/lib/audit';
+import { fieldsRefused, refused, type WriteResult } from '@/lib/write-result';
 import { can, type SessionUser } from '@/lib/access';
 
-const forbidden = (): ActionResult => ({ ok: false, error: FORBIDDEN_MESSAGE });
-const TAKEN = { ok: false as const, error: 'Some fields need attention.', fieldErrors: { name: ['A team with this name already exists.'] } };
+const TAKEN = fieldsRefused({ name: ['A team with this name already exists.'] });
 
 async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boolean> {
   const rows = await db.select({ id: teams.id }).from(teams)
@@ -15,8 +15,8 @@ async function nameTaken(db: Db, name: string, exceptId?: number): Promise<boole
   return rows.length > 0;
 }
 
-export async function createTeam(db: Db, actor: SessionUser, input: { name: string }): Promise<ActionResult> {
-  if (!can(actor, 'admin.teams')) return forbidden();
+export async function createTeam(db: Db, actor: SessionUser, input: { name: string }): Promise<WriteResult> {
+  if (!can(actor, 'admin.teams')) return refused();
   if (await nameTaken(db, input.name)) return TAKEN;
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(teams).values({ name: input.name }).returning();
@@ -25,8 +25,8 @@ export async function createTeam(db: Db, actor: SessionUser, input: { name: stri
   });
 }
 
-export async function renameTeam(db: Db, actor: SessionUser, input: { id: number; name: string }): Promise<ActionResult> {
-  if (!can(actor, 'admin.teams')) return forbidden();
+export async function renameTeam(db: Db, actor: SessionUser, input: { id: number; name: string }): Promise<WriteResult> {
+  if (!can(actor, 'admin.teams')) return refused();
   if (await nameTaken(db, input.name, input.id)) return TAKEN;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(teams).where(eq(teams.id, input.id));
@@ -38,13 +38,13 @@ export async function renameTeam(db: Db, actor: SessionUser, input: { id: number
 }
 
 /** Replaces the team's managers. Only managers and admins may manage a team (a member cannot). */
-export async function setTeamManagers(db: Db, actor: SessionUser, input: { id: number; managerIds: number[] }): Promise<ActionResult> {
-  if (!can(actor, 'admin.teams')) return forbidden();
+export async function setTeamManagers(db: Db, actor: SessionUser, input: { id: number; managerIds: number[] }): Promise<WriteResult> {
+  if (!can(actor, 'admin.teams')) return refused();
   const ids = [...new Set(input.managerIds)].sort((a, b) => a - b);
   if (ids.length) {
     const found = await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, ids));
     if (found.length !== ids.length || found.some((u) => u.role === 'member')) {
-      return { ok: false, error: 'Some fields need attention.', fieldErrors: { managerIds: ['Managers must be existing users with the manager or admin role.'] } };
+      return fieldsRefused({ managerIds: ['Managers must be existing users with the manager or admin role.'] });
     }
   }
   return db.transaction(async (tx) => {

@@ -1,22 +1,23 @@
-// User administration: (db, actor, input) functions, called by thin 'use server' wrappers and tested
-// directly. Each checks the admin permission itself, writes its change and an audit row (before/after)
-// in one transaction, and bumps session_version where an existing session must stop (deactivation,
-// role change, password reset): lib/auth/session-user.ts refuses a stale version at the next request.
+// User administration: (db, actor, input) functions returning a WriteResult (lib/write-result), called
+// by thin 'use server' wrappers and tested directly. Each checks the admin permission itself, writes its
+// change and an audit row (before/after) in one transaction, and bumps session_version where an
+// existing session must stop (deactivation, role change, password reset): lib/auth/session-user.ts
+// refuses a stale version at the next request.
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { teams, users } from '@/db/schema';
-import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { writeAudit } from '@/lib/audit';
 import { can, type SessionUser } from '@/lib/access';
 import { hashPassword } from '@/lib/auth/password';
+import { fieldsRefused, refused, type WriteResult } from '@/lib/write-result';
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from './schemas';
 import { issuePasswordToken, setPasswordPath } from './tokens';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type AdminResult = ActionResult & { link?: string };
+/** `link`: the one-time set-password path, when the admin chose to send one. */
+export type AdminResult = WriteResult<{ link?: string }>;
 
 export const LAST_ADMIN_MESSAGE = 'This is the last active admin: make another user admin first.';
-const forbidden = (): AdminResult => ({ ok: false, error: FORBIDDEN_MESSAGE });
 
 /** What the audit row shows of a user: never the password hash. */
 function auditView(u: typeof users.$inferSelect) {
@@ -40,9 +41,9 @@ async function isLastActiveAdmin(tx: Tx, userId: number): Promise<boolean> {
 }
 
 export async function createUser(db: Db, actor: SessionUser, input: CreateUserInput, now: Date = new Date()): Promise<AdminResult> {
-  if (!can(actor, 'admin.users')) return forbidden();
+  if (!can(actor, 'admin.users')) return refused();
   const [dupe] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-  if (dupe) return { ok: false, error: 'Some fields need attention.', fieldErrors: { email: ['A user with this e-mail already exists.'] } };
+  if (dupe) return fieldsRefused({ email: ['A user with this e-mail already exists.'] });
   if (!(await teamExists(db, input.teamId))) return { ok: false, fieldErrors: { teamId: ['Unknown team.'] } };
   const passwordHash = input.passwordMode === 'password' ? await hashPassword(input.password ?? '') : null;
   return db.transaction(async (tx) => {
@@ -60,7 +61,7 @@ export async function createUser(db: Db, actor: SessionUser, input: CreateUserIn
 }
 
 export async function updateUser(db: Db, actor: SessionUser, input: UpdateUserInput): Promise<AdminResult> {
-  if (!can(actor, 'admin.users')) return forbidden();
+  if (!can(actor, 'admin.users')) return refused();
   if (!(await teamExists(db, input.teamId))) return { ok: false, fieldErrors: { teamId: ['Unknown team.'] } };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.id)).for('update');
@@ -81,7 +82,7 @@ export async function updateUser(db: Db, actor: SessionUser, input: UpdateUserIn
 }
 
 export async function setUserActive(db: Db, actor: SessionUser, input: { id: number; active: boolean }): Promise<AdminResult> {
-  if (!can(actor, 'admin.users')) return forbidden();
+  if (!can(actor, 'admin.users')) return refused();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.id)).for('update');
     if (!before) return { ok: false, error: 'No such user.' };
@@ -103,7 +104,7 @@ export async function setUserActive(db: Db, actor: SessionUser, input: { id: num
 }
 
 export async function resetPassword(db: Db, actor: SessionUser, input: ResetPasswordInput, now: Date = new Date()): Promise<AdminResult> {
-  if (!can(actor, 'admin.users')) return forbidden();
+  if (!can(actor, 'admin.users')) return refused();
   const passwordHash = input.passwordMode === 'password' ? await hashPassword(input.password ?? '') : undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, input.id)).for('update');

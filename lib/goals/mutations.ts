@@ -5,8 +5,6 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
-import type { ActionResult } from '@/lib/actions/protected-action';
-import { FORBIDDEN_MESSAGE } from '@/lib/actions/protected-action';
 import { can, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
@@ -15,10 +13,11 @@ import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeFilters,
 import { mayManageGoal } from '@/lib/access';
 import { selectGoals, type GoalRow } from './rows';
 import { now as clockNow } from '@/lib/clock';
+import { FORBIDDEN_MESSAGE, fieldsRefused, refused, type WriteRefused, type WriteResult } from '@/lib/write-result';
 
-type Fail = Extract<ActionResult, { ok: false }>;
-const forbidden = (message = FORBIDDEN_MESSAGE): Fail => ({ ok: false, error: message });
-const fieldError = (field: string, message: string): Fail => ({ ok: false, error: 'Some fields need attention.', fieldErrors: { [field]: [message] } });
+type Fail = WriteRefused;
+const forbidden = refused;
+const fieldError = (field: string, message: string): Fail => fieldsRefused({ [field]: [message] });
 
 export async function loadGoal(db: Db, id: number): Promise<GoalRow | null> {
   const [row] = await selectGoals(db, eq(goals.id, id));
@@ -67,7 +66,7 @@ function values(input: GoalInput, scope: ResolvedScope, stretch: string | null) 
   };
 }
 
-export async function createGoal(db: Db, user: SessionUser, input: GoalInput, now: Date = clockNow()): Promise<ActionResult> {
+export async function createGoal(db: Db, user: SessionUser, input: GoalInput, now: Date = clockNow()): Promise<WriteResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const checked = await checkInput(db, user, input, now);
   if ('ok' in checked) return checked;
@@ -79,7 +78,7 @@ export async function createGoal(db: Db, user: SessionUser, input: GoalInput, no
   return { ok: true, id, message: 'Goal created.' };
 }
 
-export async function updateGoal(db: Db, user: SessionUser, id: number, input: GoalInput, now: Date = clockNow()): Promise<ActionResult> {
+export async function updateGoal(db: Db, user: SessionUser, id: number, input: GoalInput, now: Date = clockNow()): Promise<WriteResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const goal = await loadGoal(db, id);
   if (!goal || !mayManageGoal(user, scopeRef(goal))) return forbidden();
@@ -97,7 +96,7 @@ const NEXT_STATE = { close: 'closed', archive: 'archived', reopen: 'active' } as
 type GoalStateChange = keyof typeof NEXT_STATE;
 
 /** Close (done with it, kept in lists), archive (hidden by default) or reopen; member goals follow their team goal. */
-export async function changeGoalState(db: Db, user: SessionUser, id: number, change: GoalStateChange, now: Date = clockNow()): Promise<ActionResult> {
+export async function changeGoalState(db: Db, user: SessionUser, id: number, change: GoalStateChange, now: Date = clockNow()): Promise<WriteResult> {
   if (!can(user, 'goals.write')) return forbidden();
   const goal = await loadGoal(db, id);
   if (!goal || !mayManageGoal(user, scopeRef(goal))) return forbidden();

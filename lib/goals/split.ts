@@ -5,7 +5,6 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
-import { FORBIDDEN_MESSAGE, type ActionResult } from '@/lib/actions/protected-action';
 import { can, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
@@ -17,6 +16,7 @@ import { loadGoal, scopeRef } from './mutations';
 import { mayManageGoal } from '@/lib/access';
 import { validateGoalMath } from './goal-rules';
 import { now as clockNow } from '@/lib/clock';
+import { FORBIDDEN_MESSAGE, type WriteResult } from '@/lib/write-result';
 
 interface TeamMember { id: number; name: string; email: string }
 
@@ -39,7 +39,7 @@ function memberStretchText(check: AchievabilityResult | null, parentStretch: boo
   return parentStretch ? 'Part of a stretch team goal; this target is within the member’s own last 12 months.' : null;
 }
 
-export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = clockNow()): Promise<ActionResult> {
+export async function splitGoal(db: Db, user: SessionUser, id: number, targets: { userId: number; target: number }[], now: Date = clockNow()): Promise<WriteResult> {
   if (!can(user, 'goals.write')) return { ok: false, error: FORBIDDEN_MESSAGE };
   const parent = await loadGoal(db, id);
   if (!parent || !mayManageGoal(user, scopeRef(parent))) return { ok: false, error: FORBIDDEN_MESSAGE };

@@ -12,12 +12,12 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/db/client';
 import { accounts, campaigns, deals, leads, orders, surveyResponses, tickets } from '@/db/schema';
-import type { ActionResult } from '@/lib/actions/protected-action';
 import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } from '@/lib/access';
 import { recordActivity, writeAudit } from '@/lib/audit';
 import type { QueryDb } from '@/db/client';
-import { scopeCondition } from '@/lib/kpi/scope';
+import { visibleRecords } from '@/lib/access';
 import { SOURCES } from '@/lib/kpi/sql/sources';
+import { fieldsRefused, refused, type WriteResult } from '@/lib/write-result';
 import { ENTITY_DEFS, type RecordEntity } from './entities';
 import { RECORD_FORMS, type RecordFormInput } from './form-defs';
 
@@ -33,10 +33,6 @@ function newExternalId(prefix: string): string {
   return `ui-${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-function fail(fieldErrors: Record<string, string[]>): ActionResult {
-  return { ok: false, error: 'Some fields need attention.', fieldErrors };
-}
-
 /** Thrown inside the transaction to roll a write back; becomes a field error. */
 class OutOfScope extends Error {}
 
@@ -47,7 +43,7 @@ export function mayCreate(user: SessionUser, entity: RecordEntity): boolean {
 /** Is record `id` of `entity` within what `user` may see and write (the drill-down's scope)? */
 async function inScope(db: QueryDb, user: SessionUser, entity: RecordEntity, id: number): Promise<boolean> {
   const src = SOURCES[ENTITY_DEFS[entity].source];
-  const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${scopeCondition(src, user)}`);
+  const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${visibleRecords(src.key, user)}`);
   return rows.length > 0;
 }
 
@@ -96,19 +92,19 @@ async function referenceErrors(db: Db, user: SessionUser, entity: RecordEntity, 
 const sameUtcDay = (a: unknown, b: unknown) => a instanceof Date && b instanceof Date && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
 
 /** Creates (input.id null) or updates a record. A missing or out-of-scope record is refused as "not found". */
-export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity, input: RecordFormInput): Promise<ActionResult> {
+export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity, input: RecordFormInput): Promise<WriteResult> {
   const form = RECORD_FORMS[entity];
   const def = ENTITY_DEFS[entity];
-  if (!mayCreate(user, entity)) return { ok: false, error: KIND_FORBIDDEN_MESSAGE };
+  if (!mayCreate(user, entity)) return refused(KIND_FORBIDDEN_MESSAGE);
   const fields: Record<string, unknown> = { ...input };
   delete fields.id;
   if (form.ownerColumn) {
     const owner = await resolveOwner(db, user, input[form.ownerColumn]);
-    if ('error' in owner) return fail({ [form.ownerColumn]: [owner.error] });
+    if ('error' in owner) return fieldsRefused({ [form.ownerColumn]: [owner.error] });
     fields[form.ownerColumn] = owner.id;
   }
   const refErrors = await referenceErrors(db, user, entity, input);
-  if (Object.keys(refErrors).length > 0) return fail(refErrors);
+  if (Object.keys(refErrors).length > 0) return fieldsRefused(refErrors);
 
   const table = TABLES[entity];
   // Form fields are named like the database columns; drizzle wants its property names.
@@ -119,11 +115,11 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
   const valuesFor = (before?: Record<string, unknown>) => Object.fromEntries(columns
     .filter(([key, c]) => !(before && dayFields.has(c.name) && sameUtcDay(before[key], fields[c.name])))
     .map(([key, c]) => [key, fields[c.name]]));
-  const scopeError = () => fail({ [form.scopeField ?? 'id']: ['would put this record outside the records you may edit'] });
+  const scopeError = () => fieldsRefused({ [form.scopeField ?? 'id']: ['would put this record outside the records you may edit'] });
   const noun = def.singular;
 
   try {
-    const result = await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx): Promise<WriteResult> => {
       const q = tx as unknown as Db;
       let id: number;
       let before: Record<string, unknown> | undefined;
@@ -138,7 +134,7 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
         const idCol = getTableColumns(table).id;
         // Lock the row, then check the right to it as it is now (its current owner), not as the form says.
         [before] = (await tx.select().from(table).where(eq(idCol, id)).for('update')) as Record<string, unknown>[];
-        if (!before || !(await inScope(q, user, entity, id))) return { ok: false, error: NOT_FOUND_MESSAGE };
+        if (!before || !(await inScope(q, user, entity, id))) return refused(NOT_FOUND_MESSAGE);
         [after] = (await tx.update(table).set({ ...valuesFor(before), updatedAt: new Date() } as never).where(eq(idCol, id)).returning()) as Record<string, unknown>[];
       }
       if (!(await inScope(q, user, entity, id))) throw new OutOfScope();

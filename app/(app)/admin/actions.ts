@@ -4,7 +4,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
+import { protectedAction, toActionResult, type ActionResult } from '@/lib/actions/protected-action';
 import {
   createUserSchema, renameTeamSchema, resetPasswordSchema, setActiveSchema, teamManagersSchema, teamNameSchema, updateUserSchema,
 } from '@/lib/admin/schemas';
@@ -13,49 +13,49 @@ import { createUser, resetPassword, setUserActive, updateUser, type AdminResult 
 import { undoImport } from '@/lib/import/undo';
 
 /** The one-time link goes back to the admin's form in `message`'s companion `id`: as an absolute path. */
-function withLink(r: AdminResult): ActionState {
+function withLink(r: AdminResult): ActionResult {
   if (r.ok && r.link) return { ok: true, id: r.link, message: r.message };
-  return r;
+  return toActionResult(r);
 }
 
 export const createUserAction = protectedAction('admin.users', createUserSchema, async (input, user) => {
   const r = await createUser(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/users');
-  return withLink(r) as AdminResult;
+  return withLink(r);
 });
 
 export const updateUserAction = protectedAction('admin.users', updateUserSchema, async (input, user) => {
   const r = await updateUser(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/users');
-  return r;
+  return toActionResult(r);
 });
 
 export const setUserActiveAction = protectedAction('admin.users', setActiveSchema, async (input, user) => {
   const r = await setUserActive(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/users');
-  return r;
+  return toActionResult(r);
 });
 
 export const resetPasswordAction = protectedAction('admin.users', resetPasswordSchema, async (input, user) => {
-  return withLink(await resetPassword(await getDb(), user, input)) as AdminResult;
+  return withLink(await resetPassword(await getDb(), user, input));
 });
 
 export const createTeamAction = protectedAction('admin.teams', teamNameSchema, async (input, user) => {
   const r = await createTeam(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/teams');
-  return r;
+  return toActionResult(r);
 });
 
 export const renameTeamAction = protectedAction('admin.teams', renameTeamSchema, async (input, user) => {
   const r = await renameTeam(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/teams');
-  return r;
+  return toActionResult(r);
 });
 
 export const setTeamManagersAction = protectedAction('admin.teams', teamManagersSchema, async (input, user) => {
   const r = await setTeamManagers(await getDb(), user, input);
   if (r.ok) revalidatePath('/admin/teams');
-  return r;
+  return toActionResult(r);
 });
 
 const undoImportSchema = z.object({ importId: z.coerce.number().int().min(1).max(2147483647) });

@@ -6,21 +6,21 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { protectedAction } from '@/lib/actions/protected-action';
+import { protectedAction, toActionResult } from '@/lib/actions/protected-action';
 import { changeGoalState, createGoal, updateGoal } from '@/lib/goals/mutations';
 import { splitGoal } from '@/lib/goals/split';
 import { goalEditSchema, goalSchema, goalSplitSchema } from '@/lib/validation/goals';
 
 export const createGoalAction = protectedAction('goals.write', goalSchema, async (input, user) => {
   const result = await createGoal(await getDb(), user, input);
-  if (!result.ok) return result;
+  if (!result.ok) return toActionResult(result);
   revalidatePath('/goals');
   redirect(`/goals/${result.id}?saved=created`);
 });
 
 export const updateGoalAction = protectedAction('goals.write', goalEditSchema, async ({ id, ...input }, user) => {
   const result = await updateGoal(await getDb(), user, id, input);
-  if (!result.ok) return result;
+  if (!result.ok) return toActionResult(result);
   revalidatePath('/goals');
   redirect(`/goals/${id}?saved=updated`);
 });
@@ -33,11 +33,11 @@ const stateSchema = z.object({
 export const changeGoalStateAction = protectedAction('goals.write', stateSchema, async ({ id, change }, user) => {
   const result = await changeGoalState(await getDb(), user, id, change);
   if (result.ok) revalidatePath('/goals');
-  return result;
+  return toActionResult(result);
 });
 
 export const splitGoalAction = protectedAction('goals.write', goalSplitSchema, async ({ id, targets }, user) => {
   const result = await splitGoal(await getDb(), user, id, targets);
   if (result.ok) revalidatePath(`/goals/${id}`);
-  return result;
+  return toActionResult(result);
 });

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { protectedAction } from '@/lib/actions/protected-action';
+import { protectedAction, toActionResult } from '@/lib/actions/protected-action';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { saveRecord } from '@/lib/records/write-record';
@@ -13,7 +13,7 @@ import { saveRecord } from '@/lib/records/write-record';
 function saveAction(entity: RecordEntity) {
   return protectedAction('records.write', RECORD_FORMS[entity].schema, async (input, user) => {
     const result = await saveRecord(await getDb(), user, entity, input);
-    if (!result.ok) return result;
+    if (!result.ok) return toActionResult(result);
     // Every number a record feeds (dashboards, KPI pages, goals) and the record's own pages.
     revalidatePath('/dashboard', 'layout');
     revalidatePath('/kpis', 'layout');
