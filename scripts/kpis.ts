@@ -7,6 +7,7 @@
 // logs go to stderr. `npm run` prints its own header on stdout unless given --silent, so scripts
 // that parse the JSON run `npm run --silent kpis -- ...` or `npx tsx scripts/kpis.ts ...`.
 // Database: DATABASE_URL, else the embedded PGlite in PGLITE_DATA_DIR (default .data/pglite).
+import { trustedView } from '@/lib/access';
 import { parseArgs } from 'node:util';
 import { closeDb, getDb, getDbKind } from '@/db/client';
 import { computeKpis, formatKpiValue, KPIS, kpiFiltersSchema, parseDateParam, type KpiFilters } from '@/lib/kpi';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   process.stderr.write(`kpis: ${getDbKind()} database, [${values.from}, ${values.to})${compare ? ` compared with [${cf}, ${ct})` : ''}${Object.keys(filters).length ? ` ${JSON.stringify(filters)}` : ''}\n`);
   const db = await getDb();
   const started = performance.now();
-  const kpis = await computeKpis(db, { from, to, filters, compare });
+  const kpis = await computeKpis(db, await trustedView(db, filters), { from, to, compare });
   process.stderr.write(`kpis: computed ${KPIS.length} KPIs in ${Math.round(performance.now() - started)} ms\n`);
 
   if (values.json) {

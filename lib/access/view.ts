@@ -56,6 +56,12 @@ export function assertAuthorized(view: AuthorizedView): void {
   if (typeof view !== 'object' || view === null || !issued.has(view)) throw new KpiForbiddenError('Not an authorized view');
 }
 
+/** The SQL filters of a view, after checking it was issued here: what every aggregate reads. */
+export function authorizedRows(view: AuthorizedView): RowFilters {
+  assertAuthorized(view);
+  return view.rows;
+}
+
 interface TeamRow { id: number; name: string }
 interface UserRow { id: number; email: string; team_id: number | null }
 

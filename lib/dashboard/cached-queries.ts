@@ -1,10 +1,12 @@
 // The aggregate reads the dashboard and KPI pages show, through the KPI result cache
-// (lib/kpi/cached-read.ts): one place that says which reads are shared between viewers.
-// Drill-downs (records, paged) and goal progress stay uncached.
+// (lib/kpi/cached-read.ts): one place that says which reads are shared between viewers. Every one takes
+// the database and an AuthorizedView (lib/access), whose cache key is its filters: people who may see
+// the same numbers share one computation. Drill-downs (records, paged) and goal progress stay uncached.
 import 'server-only';
 import { DATA_CHANGED_TABLES } from '@/db/client';
-import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadTables, kpiTimeSeries, type KpiFilters, type KpiKey, type KpiQuery } from '@/lib/kpi';
-import { cachedQuery, cachedRead } from '@/lib/kpi/cached-read';
+import type { AuthorizedView } from '@/lib/access';
+import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadTables, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery } from '@/lib/kpi';
+import { cachedRead } from '@/lib/kpi/cached-read';
 import { npsScores, wonDealSizes } from './distributions';
 import { leadFunnel, openDealsByStage } from './pipeline';
 
@@ -17,14 +19,14 @@ const allButActivities = () => ALL_BUT_ACTIVITIES;
 
 export const cachedKpis = {
   computeKpisWithPrevious: cachedRead('computeKpisWithPrevious', computeKpisWithPrevious,
-    (q: KpiQuery) => kpiReadTables(q.keys ?? KPI_KEYS, q.filters)),
-  kpiTimeSeries: cachedRead('kpiTimeSeries', kpiTimeSeries, (key: KpiKey, q: { filters?: KpiFilters }) => kpiReadTables([key], q.filters)),
+    (view: AuthorizedView, q: KpiQuery) => kpiReadTables(q.keys ?? KPI_KEYS, view)),
+  kpiTimeSeries: cachedRead('kpiTimeSeries', kpiTimeSeries, (view: AuthorizedView, key: KpiKey) => kpiReadTables([key], view)),
   kpiBreakdown: cachedRead('kpiBreakdown', kpiBreakdown,
-    (key: KpiKey, q: { filters?: KpiFilters; dimension: Parameters<typeof kpiReadTables>[2] }) => kpiReadTables([key], q.filters, q.dimension)),
-  leadFunnel: cachedQuery('leadFunnel', leadFunnel, allButActivities),
-  openDealsByStage: cachedQuery('openDealsByStage', openDealsByStage, allButActivities),
-  wonDealSizes: cachedQuery('wonDealSizes', wonDealSizes, allButActivities),
-  npsScores: cachedQuery('npsScores', npsScores, allButActivities),
+    (view: AuthorizedView, key: KpiKey, q: { dimension: Dimension }) => kpiReadTables([key], view, q.dimension)),
+  leadFunnel: cachedRead('leadFunnel', leadFunnel, allButActivities),
+  openDealsByStage: cachedRead('openDealsByStage', openDealsByStage, allButActivities),
+  wonDealSizes: cachedRead('wonDealSizes', wonDealSizes, allButActivities),
+  npsScores: cachedRead('npsScores', npsScores, allButActivities),
 };
 
 export { ALL_BUT_ACTIVITIES };

@@ -2,9 +2,10 @@
 // won deals are. Same record sets and filter conditions as the KPIs (lib/kpi/sql/sources), in SQL.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getReadDb, queryRows } from '@/db/client';
+import { queryRows, type QueryDb } from '@/db/client';
+import { authorizedRows, type AuthorizedView } from '@/lib/access';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
-import type { KpiFilters, Period } from '@/lib/kpi';
+import type { Period } from '@/lib/kpi';
 
 interface DistributionBin { label: string; count: number; group?: string }
 
@@ -14,8 +15,8 @@ const inPeriod = (col: string, p: Period) => [
 ];
 
 /** NPS answers in the period by score (0–10), grouped as detractors (0–6), passives (7–8), promoters (9–10). */
-export async function npsScores(period: Period, filters: KpiFilters): Promise<DistributionBin[]> {
-  const db = await getReadDb();
+export async function npsScores(db: QueryDb, view: AuthorizedView, period: Period): Promise<DistributionBin[]> {
+  const filters = authorizedRows(view);
   const conds = [sql`s.kind = 'nps'`, ...inPeriod('s.responded_at', period), ...filterConditions(SOURCES.surveys, filters)];
   const rows = await queryRows<{ score: number; n: number }>(db, sql`
     select s.score::int as score, count(*)::int as n from survey_responses s where ${where(conds)} group by s.score`);
@@ -37,8 +38,8 @@ function sizeLabel(i: number): string {
 }
 
 /** Deals won in the period (closed in it, as won revenue counts them) by amount. */
-export async function wonDealSizes(period: Period, filters: KpiFilters): Promise<DistributionBin[]> {
-  const db = await getReadDb();
+export async function wonDealSizes(db: QueryDb, view: AuthorizedView, period: Period): Promise<DistributionBin[]> {
+  const filters = authorizedRows(view);
   const conds = [sql`d.stage = 'won'`, ...inPeriod('d.closed_at', period), ...filterConditions(SOURCES.deals, filters)];
   const bounds = sql.join(DEAL_SIZE_BOUNDS.map((b) => sql`${b}::float8`), sql`, `);
   // width_bucket over explicit bounds: 0 below the first, n at or above the last.

@@ -1,16 +1,16 @@
-// The choices of the filter bar: teams and owners the viewer may look at, and the values that occur in
-// the data for the free-text dimensions (capped, and shared through the KPI result cache).
+// The choices of the filter bar: teams and owners the viewer may look at (lib/access), and the values
+// that occur in the data for the free-text dimensions (capped, and shared through the KPI result cache).
 import 'server-only';
 import { cache } from 'react';
 import { sql } from 'drizzle-orm';
 import { getReadDb, queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
+import { scopeChoices, type ScopeChoice, type SessionUser } from '@/lib/access';
 import type { FilterKey } from '@/lib/kpi';
 import { cachedQuery } from '@/lib/kpi/cached-read';
 import { ALL_BUT_ACTIVITIES } from './cached-queries';
 
 /** `team`: an owner's team name, so the owner choices can follow the chosen team. */
-export interface Option { value: string; label: string; team?: string | null }
+export type Option = ScopeChoice;
 export type FilterOptions = Record<FilterKey, Option[]>;
 
 const LIMIT = 200;
@@ -40,20 +40,6 @@ const dimensionValues = cachedQuery('dimensionValues', async () => {
 
 export const filterOptions = cache(async (user: SessionUser): Promise<FilterOptions> => {
   const db = await getReadDb();
-  const teamIds = user.role === 'admin' ? null : user.role === 'manager' ? user.managedTeamIds : user.teamId != null ? [user.teamId] : [];
-  const idList = teamIds ? sql.join((teamIds.length ? teamIds : [-1]).map((id) => sql`${id}`), sql`, `) : null;
-  const teams = await queryRows<{ name: string }>(db, idList
-    ? sql`select name from teams where id in (${idList}) order by name`
-    : sql`select name from teams order by name`);
-  const owners = await queryRows<{ email: string; name: string; team: string | null }>(db, user.role === 'member'
-    ? sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id where u.id = ${user.id}`
-    : idList
-      ? sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id where u.team_id in (${idList}) or u.id = ${user.id} order by u.name`
-      : sql`select u.email, u.name, t.name as team from users u left join teams t on t.id = u.team_id order by u.name`);
-  const { segment, region, industry, product, source, channel } = await dimensionValues();
-  return {
-    team: teams.map((t) => ({ value: t.name, label: t.name })),
-    owner: owners.map((o) => ({ value: o.email, label: `${o.name} (${o.email})`, team: o.team })),
-    segment, region, industry, product, source, channel,
-  };
+  const [{ team, owner }, { segment, region, industry, product, source, channel }] = await Promise.all([scopeChoices(db, user), dimensionValues()]);
+  return { team, owner, segment, region, industry, product, source, channel };
 });

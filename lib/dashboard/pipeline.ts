@@ -2,18 +2,19 @@
 // conditions as the KPIs (lib/kpi/sql/sources), aggregated in SQL.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { getReadDb, queryRows } from '@/db/client';
+import { queryRows, type QueryDb } from '@/db/client';
+import { authorizedRows, type AuthorizedView } from '@/lib/access';
 import { OPEN_DEAL_STAGES } from '@/db/schema/enums';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
-import type { KpiFilters, Period } from '@/lib/kpi';
+import type { Period } from '@/lib/kpi';
 
 interface FunnelStep { label: string; count: number }
 
 const where = (conds: ReturnType<typeof sql>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 
 /** Leads created in the period, and how many of them reached MQL, SQL and customer (converted). */
-export async function leadFunnel(period: Period, filters: KpiFilters): Promise<FunnelStep[]> {
-  const db = await getReadDb();
+export async function leadFunnel(db: QueryDb, view: AuthorizedView, period: Period): Promise<FunnelStep[]> {
+  const filters = authorizedRows(view);
   const src = SOURCES.leads;
   const conds = [sql`l.created_at >= ${period.from.toISOString()}::timestamptz`, sql`l.created_at < ${period.to.toISOString()}::timestamptz`, ...filterConditions(src, filters)];
   const [r] = await queryRows<{ leads: number; mql: number; sqls: number; customers: number }>(db, sql`
@@ -33,8 +34,8 @@ export async function leadFunnel(period: Period, filters: KpiFilters): Promise<F
 interface StageRow { stage: string; deals: number; amount: number }
 
 /** Deals open now (created before the period's end, not closed), by stage, with their amount. */
-export async function openDealsByStage(period: Period, filters: KpiFilters): Promise<StageRow[]> {
-  const db = await getReadDb();
+export async function openDealsByStage(db: QueryDb, view: AuthorizedView, period: Period): Promise<StageRow[]> {
+  const filters = authorizedRows(view);
   const src = SOURCES.deals;
   const conds = [sql`d.created_at < ${period.to.toISOString()}::timestamptz`, sql`(d.closed_at is null or d.closed_at >= ${period.to.toISOString()}::timestamptz)`, ...filterConditions(src, filters)];
   const rows = await queryRows<StageRow>(db, sql`

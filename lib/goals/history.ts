@@ -4,11 +4,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import { computeKpis, getKpi, kpiTimeSeries, previousPeriod, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import { goalView, type AuthorizedView } from '@/lib/access';
+import { computeKpis, getKpi, kpiTimeSeries, previousPeriod, type KpiKey } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
 import { assessAchievability, type AchievabilityResult } from './achievability';
 import { daysBetween, toUtcMs } from './dates';
-import { goalKpiFilters } from './live';
 import { now as clockNow } from '@/lib/clock';
 
 interface ScopeChoice {
@@ -47,9 +47,12 @@ export async function resolveScope(db: QueryDb, s: Pick<ScopeChoice, 'scope' | '
   return null;
 }
 
-/** The KPI filters for a resolved scope plus the goal's own filters. */
-export function scopeFilters(r: ResolvedScope, filters: Record<string, string>): KpiFilters {
-  return goalKpiFilters({ filters, scope: r.scope, scopeTeamName: r.teamName, scopeUserEmail: r.userEmail });
+/**
+ * The numbers of a resolved scope under the goal's own filters. For scopes the caller has checked the
+ * viewer may set goals for (mayManageGoal): the goal form's history and proposed baseline.
+ */
+export function scopeView(r: ResolvedScope, filters: Record<string, string>): AuthorizedView {
+  return goalView(null, { scope: r.scope, scopeTeamId: r.teamId, scopeTeamName: r.teamName, scopeUserId: r.userId, scopeUserEmail: r.userEmail, filters });
 }
 
 interface MonthPoint { month: string; value: number | null }
@@ -61,15 +64,15 @@ function historyPeriod(now: Date): { from: Date; to: Date } {
   return { from, to };
 }
 
-export async function monthlyHistory(db: QueryDb, kpiKey: KpiKey, filters: KpiFilters, now: Date = clockNow()): Promise<MonthPoint[]> {
-  const series = await kpiTimeSeries(db, kpiKey, { ...historyPeriod(now), bucket: 'month', filters });
+export async function monthlyHistory(db: QueryDb, view: AuthorizedView, kpiKey: KpiKey, now: Date = clockNow()): Promise<MonthPoint[]> {
+  const series = await kpiTimeSeries(db, view, kpiKey, { ...historyPeriod(now), bucket: 'month' });
   return series.map((p) => ({ month: p.start.slice(0, 7), value: p.value }));
 }
 
 /** The KPI over the period of the same length right before the start: the proposed baseline. */
-export async function proposeBaseline(db: QueryDb, kpiKey: KpiKey, filters: KpiFilters, startDate: string, dueDate: string): Promise<number | null> {
+export async function proposeBaseline(db: QueryDb, view: AuthorizedView, kpiKey: KpiKey, startDate: string, dueDate: string): Promise<number | null> {
   const prev = previousPeriod(new Date(toUtcMs(startDate)), new Date(toUtcMs(dueDate)));
-  const values = await computeKpis(db, { from: prev.from, to: prev.to, filters, keys: [kpiKey] });
+  const values = await computeKpis(db, view, { from: prev.from, to: prev.to, keys: [kpiKey] });
   return values[kpiKey];
 }
 

@@ -1,6 +1,7 @@
 // A goal's progress from the live KPI: the KPI values over the goal's windows through lib/kpi (SQL
 // aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown.
 import 'server-only';
+import { goalView } from '@/lib/access';
 import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
 import { DAY_MS, toUtcMs } from './dates';
@@ -17,7 +18,9 @@ interface LiveGoal {
   baseline: number;
   target: number;
   scope: string;
+  scopeTeamId: number | null;
   scopeTeamName: string | null;
+  scopeUserId: number | null;
   scopeUserEmail: string | null;
   startDate: string;
   dueDate: string;
@@ -89,14 +92,15 @@ export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = cloc
     return { result, aggregation: 'level', currentPeriod: null, actual: [], weekly: [] };
   }
   const key = kpi.key as KpiKey;
-  const filters = goalKpiFilters(goal);
+  // The goal's own scope, whoever looks: everyone who sees the goal (lib/access/goals) sees the same progress.
+  const view = goalView(null, goal);
   let current: number | null = null;
   let actual: ActualPoint[] = [];
   if (w.current && w.end) {
     const needSeries = kpi.aggregation === 'level' || opts.withSeries;
     const [values, series] = await Promise.all([
-      computeKpis(db, { from: w.current.from, to: w.current.to, filters, keys: [key] }),
-      needSeries ? kpiTimeSeries(db, key, { from: w.start, to: w.end, bucket: 'week', filters }) : Promise.resolve([]),
+      computeKpis(db, view, { from: w.current.from, to: w.current.to, keys: [key] }),
+      needSeries ? kpiTimeSeries(db, view, key, { from: w.start, to: w.end, bucket: 'week' }) : Promise.resolve([]),
     ]);
     current = values[key];
     if (kpi.aggregation === 'additive') {

@@ -9,7 +9,7 @@ import { can, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { GoalInput } from '@/lib/validation/goals';
-import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeFilters, type ResolvedScope } from './history';
+import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeView, type ResolvedScope } from './history';
 import { mayManageGoal } from '@/lib/access';
 import { selectGoals, type GoalRow } from './rows';
 import { now as clockNow } from '@/lib/clock';
@@ -48,7 +48,7 @@ async function checkInput(db: Db, user: SessionUser, input: GoalInput, now: Date
   }
   // Achievable: a target beyond the history is saved only as an acknowledged stretch goal.
   const key = input.kpiKey as KpiKey;
-  const history = await monthlyHistory(db, key, scopeFilters(scope, input.filters), now);
+  const history = await monthlyHistory(db, scopeView(scope, input.filters), key, now);
   const check = assessTarget(key, history, input, (v) => formatKpiValue(v, getKpi(key).unit));
   if (needsStretch(check) && !input.stretch) {
     return fieldError('stretch', `${check!.messages.join(' ')} Tick “Stretch goal” to save it anyway.`);

@@ -5,15 +5,13 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
-import { can, type SessionUser } from '@/lib/access';
+import { can, goalView, mayManageGoal, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
 import { assessTarget, monthlyHistory, needsStretch, proposeBaseline } from './history';
 import type { AchievabilityResult } from './achievability';
-import { goalKpiFilters } from './live';
 import { loadGoal, scopeRef } from './mutations';
-import { mayManageGoal } from '@/lib/access';
 import { validateGoalMath } from './goal-rules';
 import { now as clockNow } from '@/lib/clock';
 import { FORBIDDEN_MESSAGE, type WriteResult } from '@/lib/write-result';
@@ -54,14 +52,14 @@ export async function splitGoal(db: Db, user: SessionUser, id: number, targets: 
   for (const t of targets) {
     const member = members.get(t.userId);
     if (!member) { fieldErrors[`target_${t.userId}`] = ['Not an active member of this team in the goal’s department.']; continue; }
-    const memberFilters = goalKpiFilters({ filters: parent.filters, scope: 'user', scopeTeamName: null, scopeUserEmail: member.email });
-    const own = await proposeBaseline(db, kpi.key as KpiKey, memberFilters, parent.startDate, parent.dueDate);
+    const memberView = goalView(null, { filters: parent.filters, scope: 'user', scopeTeamId: null, scopeTeamName: null, scopeUserId: member.id, scopeUserEmail: member.email });
+    const own = await proposeBaseline(db, memberView, kpi.key as KpiKey, parent.startDate, parent.dueDate);
     // Additive: the member's share of last period's total; level: the member's own level.
     const baseline = own ?? (kpi.aggregation === 'additive' ? 0 : parent.baseline);
     const problems = validateGoalMath({ baseline, target: t.target, direction: kpi.direction, startDate: parent.startDate, dueDate: parent.dueDate });
     if (problems.length) fieldErrors[`target_${t.userId}`] = problems.map((p) => `${p} (baseline ${formatKpiValue(baseline, kpi.unit)})`);
     else {
-      const history = await monthlyHistory(db, kpi.key as KpiKey, memberFilters, now);
+      const history = await monthlyHistory(db, memberView, kpi.key as KpiKey, now);
       const check = assessTarget(kpi.key as KpiKey, history, { baseline, target: t.target, startDate: parent.startDate, dueDate: parent.dueDate }, (v) => formatKpiValue(v, kpi.unit));
       planned.push({ member, target: t.target, baseline, stretch: memberStretchText(check, !!parent.stretch) });
     }

@@ -5,26 +5,22 @@
 // contribution (their sum ÷ the count is the number).
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
 import { CALCS } from './calc';
 import type { DrillCheck, DrillDef } from './calc/define';
 import type { QueryDb } from '@/db/client';
 import { previousPeriod, trailingTwelveMonths } from './periods';
-import { cleanFilters } from './filters';
 import { getKpi, type KpiKey } from './registry';
 import type { KpiUnit } from './types';
-import { scopeCondition } from './scope';
+import { assertAuthorized, visibleRecords, type AuthorizedView, type RowFilters, type SessionUser } from '@/lib/access';
 import { COMMON_COLUMNS, DRILL_COLUMNS, type DrillColumnDef, type DrillColumnType } from './sql/drill-columns';
 import { nestedFilters } from './sql/pass';
 import { and, literalPeriod, type PeriodSet } from './sql/period-sql';
-import { SOURCES, filterConditions } from './sql/sources';
-import type { DrillEntity, KpiFilters, Period } from './types';
+import { SOURCES, filterConditions, type SourceKey } from './sql/sources';
+import type { DrillEntity, Period } from './types';
 
 export interface DrillQuery {
   from: Date;
   to: Date;
-  filters?: KpiFilters;
-  viewer: SessionUser;
   /** 1-based. */
   page?: number;
   pageSize?: number;
@@ -74,7 +70,7 @@ function periodSet(p: Period, compare?: Period): PeriodSet {
 interface Extra { key: string; label: string; type: DrillColumnType; expr: SQL }
 
 /** A sum's or mean's values are money when the KPI is (a mean of amounts, a sum of revenue). */
-function extras(def: DrillDef, ps: PeriodSet, filters: KpiFilters, unit: KpiUnit | null = null): Extra[] {
+function extras(def: DrillDef, ps: PeriodSet, filters: RowFilters, unit: KpiUnit | null = null): Extra[] {
   const n = nestedFilters(filters);
   const out: Extra[] = [];
   const valueType: DrillColumnType = unit === 'money' && (def.check === 'sum' || def.check === 'mean' || def.check === 'custom') ? 'money' : 'number';
@@ -89,11 +85,14 @@ function extras(def: DrillDef, ps: PeriodSet, filters: KpiFilters, unit: KpiUnit
 /** Whether the KPI's records come in a numerator and a denominator set (a ratio of counts). */
 const hasSets = (def: DrillDef) => def.check === 'ratio' && def.numerator != null;
 
-function whereOf(def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser, set: DrillSet | null = null): SQL {
+/** The rows of a kind the viewer may open; trusted tooling's views (no viewer) read every row. */
+const readable = (key: SourceKey, viewer: SessionUser | null): SQL => (viewer ? visibleRecords(key, viewer, 'read') : sql`true`);
+
+function whereOf(def: DrillDef, ps: PeriodSet, filters: RowFilters, viewer: SessionUser | null, set: DrillSet | null = null): SQL {
   const src = SOURCES[def.source];
   const n = nestedFilters(filters);
-  const own = scopeCondition(src, viewer, 'read');
-  const scope = def.scopeVia ? sql`(${own} or ${def.scopeVia.cond(ps, n, scopeCondition(SOURCES[def.scopeVia.source], viewer, 'read'))})` : own;
+  const own = readable(src.key, viewer);
+  const scope = def.scopeVia ? sql`(${own} or ${def.scopeVia.cond(ps, n, readable(def.scopeVia.source, viewer))})` : own;
   const conds = [...(def.ownFilters ? [] : filterConditions(src, filters)), scope, def.where(ps, n)];
   if (set === 'numerator' && def.numerator) conds.push(sql`coalesce((${def.numerator(ps, n)}), false)`);
   if (set === 'denominator' && def.denominator) conds.push(sql`coalesce((${def.denominator(ps, n)}), false)`);
@@ -127,12 +126,14 @@ function drillColumns(cols: DrillColumnDef[], ext: Extra[], set: DrillSet | null
 const direction = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? 'asc' : 'desc');
 
 /**
- * One page of the records behind `key` over [from, to) under `filters`, limited to the records the
- * viewer may open. Ratios list the set `q.set` (numerator by default) and carry `in_numerator` (and
+ * One page of the records behind `key` over [from, to) for the view: its filters, limited to the
+ * records its viewer may open. Ratios list the set `q.set` (numerator by default) and carry `in_numerator` (and
  * `in_denominator` when not every listed row is in it); means and sums `value` (each record's
  * contribution), ratios of sums `value` and `weight`, growth rates `period` ('current' | 'previous').
  */
-export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Promise<DrillResult> {
+export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> {
+  assertAuthorized(view);
+  const { viewer, rows: filters } = view;
   if (!(q.from < q.to)) throw new RangeError('The period must end after it starts');
   const drill = CALCS[key].drill;
   const page = Math.max(1, Math.floor(q.page ?? 1));
@@ -140,10 +141,9 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
   const dir = q.dir === 'asc' ? 'asc' : 'desc';
   const base = { page, pageSize, dir, set: null, sets: null } as const;
   if (!drill) return { ...base, rows: [], total: 0, columns: [], entity: null, check: null, sort: q.sort ?? '' };
-  const filters = cleanFilters(q.filters ?? {});
   const ps = periodSet({ from: q.from, to: q.to }, q.compare);
   const offset = (page - 1) * pageSize;
-  if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, q.viewer, { ...base, offset, sort: q.sort });
+  if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, viewer, { ...base, offset, sort: q.sort });
 
   const src = SOURCES[drill.source];
   const set: DrillSet | null = hasSets(drill) ? q.set ?? 'numerator' : null;
@@ -156,10 +156,10 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
   const sort = q.sort && sortable.has(q.sort) ? q.sort : fallback;
   // Ties (every numerator row, equal values) keep the kind's own order, newest first.
   const then = sort !== drill.defaultSort && sortable.has(drill.defaultSort) ? sql`, ${sortable.get(drill.defaultSort)!} desc` : sql``;
-  const where = whereOf(drill, ps, filters, q.viewer, set);
+  const where = whereOf(drill, ps, filters, viewer, set);
   const id = sql.raw(`${src.alias}.id`);
   // A row listed through another kind of record (scopeVia) has no record page the viewer may open.
-  const openable = drill.scopeVia ? [sql`coalesce((${scopeCondition(src, q.viewer, 'read')}), false) as openable`] : [];
+  const openable = drill.scopeVia ? [sql`coalesce((${readable(src.key, viewer)}), false) as openable`] : [];
   const select = [
     sql`${id} as id`, sql`${src.entity} as entity`, ...openable,
     ...shown.base.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
@@ -170,7 +170,7 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
       order by ${sortable.get(sort)!} ${direction(dir)}${then}, ${id} ${direction(dir)}
       limit ${pageSize} offset ${offset}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`),
-    set ? setCounts(db, drill, ps, filters, q.viewer) : Promise.resolve(null),
+    set ? setCounts(db, drill, ps, filters, viewer) : Promise.resolve(null),
   ]);
   const byKey = new Map<string, DrillColumn>([...shown.base, ...shown.ext].map(({ key: k, label, type }) => [k, { key: k, label, type }]));
   return {
@@ -180,7 +180,7 @@ export async function kpiDrilldown(db: QueryDb, key: KpiKey, q: DrillQuery): Pro
 }
 
 /** Both sets' counts of a ratio, in one pass: the numbers its two tabs show. */
-async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: KpiFilters, viewer: SessionUser): Promise<{ numerator: number; denominator: number }> {
+async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: RowFilters, viewer: SessionUser | null): Promise<{ numerator: number; denominator: number }> {
   const src = SOURCES[def.source];
   const n = nestedFilters(filters);
   const num = sql`coalesce((${def.numerator!(ps, n)}), false)`;
@@ -191,7 +191,7 @@ async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: Kpi
 }
 
 /** Several record kinds in one list, with the columns they share. */
-async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: KpiFilters, viewer: SessionUser,
+async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: RowFilters, viewer: SessionUser | null,
   o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string; set: null; sets: null }): Promise<DrillResult> {
   const parts = defs.map((def) => {
     const src = SOURCES[def.source];

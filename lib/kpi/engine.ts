@@ -10,8 +10,8 @@ import { getKpi, type KpiKey, KPI_KEYS } from './registry';
 import { columnPeriod, literalPeriod, type PeriodShift } from './sql/period-sql';
 import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
 import { SOURCES, groupExpr, type SourceKey } from './sql/sources';
-import type { Dimension, KpiFilters, KpiValue, Period } from './types';
-import { cleanFilters } from './filters';
+import type { Dimension, KpiValue, Period } from './types';
+import { authorizedRows, type AuthorizedView, type RowFilters } from '@/lib/access';
 import { isWholeDays, summaryPasses } from './summary/pass';
 
 export type KpiValues<K extends KpiKey = KpiKey> = Record<K, KpiValue>;
@@ -19,7 +19,6 @@ export type KpiValues<K extends KpiKey = KpiKey> = Record<K, KpiValue>;
 export interface KpiQuery<K extends KpiKey = KpiKey> {
   from: Date;
   to: Date;
-  filters?: KpiFilters;
   /** Default: every KPI. */
   keys?: readonly K[];
   /**
@@ -83,7 +82,7 @@ function planSlots(keys: readonly KpiKey[], frames: Frame[]) {
   return { byKey, bySource };
 }
 
-async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters: KpiFilters, dimension?: Dimension) {
+async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters: RowFilters, dimension?: Dimension) {
   const results = new Map<SourceKey, PassResult>();
   // The slots an exact summary serves read it (lib/kpi/summary/pass.ts); the others read raw rows.
   const summary = summaryPasses(bySource, filters, dimension);
@@ -132,8 +131,8 @@ const readTablesMemo = new Map<string, ReadonlySet<string>>();
  * what a cached result of them depends on (lib/kpi/result-cache.ts). Read off the very SQL the engine
  * builds, so it cannot miss a table a condition looks into; filter values and periods do not change it.
  */
-export function kpiReadTables(keys: readonly KpiKey[], filters: KpiFilters = {}, dimension?: Dimension): ReadonlySet<string> {
-  const clean = cleanFilters(filters);
+export function kpiReadTables(keys: readonly KpiKey[], view?: AuthorizedView, dimension?: Dimension): ReadonlySet<string> {
+  const clean: RowFilters = view?.rows ?? {};
   const memo = `${[...keys].sort().join(',')}|${Object.keys(clean).sort().join(',')}|${dimension ?? ''}`;
   let tables = readTablesMemo.get(memo);
   if (!tables) {
@@ -151,26 +150,26 @@ export function kpiReadTables(keys: readonly KpiKey[], filters: KpiFilters = {},
   return tables;
 }
 
-/** KPI values over [from, to) under `filters` (already authorized: see authorizeFilters). */
-export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>): Promise<KpiValues<K>> {
+/** KPI values over [from, to) for the view (lib/access: what the viewer may see). */
+export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, view: AuthorizedView, q: KpiQuery<K>): Promise<KpiValues<K>> {
   const period = frameOf({ from: q.from, to: q.to }, q.compare);
   checkPeriod(period.cur);
   checkPeriod(period.prev);
   const keys = (q.keys ?? KPI_KEYS) as readonly K[];
-  const filters = cleanFilters(q.filters ?? {});
+  const filters = authorizedRows(view);
   const { byKey, bySource } = planSlots(keys, [period]);
   const results = await runPasses(db, bySource, filters);
   return computeAll(keys, getter(results, byKey, period, undefined));
 }
 
 /** Values for the period and for its comparison period (cards' change), in the same passes. */
-export async function computeKpisWithPrevious<K extends KpiKey = KpiKey>(db: QueryDb, q: KpiQuery<K>):
+export async function computeKpisWithPrevious<K extends KpiKey = KpiKey>(db: QueryDb, view: AuthorizedView, q: KpiQuery<K>):
   Promise<{ current: KpiValues<K>; previous: KpiValues<K>; previousPeriod: Period }> {
   const period = frameOf({ from: q.from, to: q.to }, q.compare);
   const prev = frameOf(period.prev, q.compareOfCompare);
   for (const p of [period.cur, prev.cur, prev.prev]) checkPeriod(p);
   const keys = (q.keys ?? KPI_KEYS) as readonly K[];
-  const filters = cleanFilters(q.filters ?? {});
+  const filters = authorizedRows(view);
   const { byKey, bySource } = planSlots(keys, [period, prev]);
   const results = await runPasses(db, bySource, filters);
   return {
@@ -190,11 +189,11 @@ export interface BreakdownRow {
 }
 
 /** The KPI per value of `dimension`: each row equals the KPI under that extra filter. */
-export async function kpiBreakdown(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; filters?: KpiFilters; dimension: Dimension; compare?: Period }): Promise<BreakdownRow[]> {
+export async function kpiBreakdown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: { from: Date; to: Date; dimension: Dimension; compare?: Period }): Promise<BreakdownRow[]> {
   const period = frameOf({ from: q.from, to: q.to }, q.compare);
   checkPeriod(period.cur);
   if (!getKpi(key).breakdowns.includes(q.dimension)) throw new RangeError(`${key} cannot be broken down by ${q.dimension}`);
-  const filters = cleanFilters(q.filters ?? {});
+  const filters = authorizedRows(view);
   const { byKey, bySource } = planSlots([key], [period]);
   const countPart = CALCS[key].countPart;
   const results = await runPasses(db, bySource, filters, q.dimension);
@@ -222,11 +221,11 @@ export interface SeriesPoint { start: string; end: string; value: KpiValue }
  * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
  * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
  */
-export async function kpiTimeSeries(db: QueryDb, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; filters?: KpiFilters; compare?: CompareRule }): Promise<SeriesPoint[]> {
+export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }): Promise<SeriesPoint[]> {
   checkPeriod(q);
   const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
   const rule = q.compare ?? BUCKET_RULE[q.bucket];
-  const filters = cleanFilters(q.filters ?? {});
+  const filters = authorizedRows(view);
   const calc = CALCS[key];
   const PREFIX: Record<PeriodShift, string> = { cur: 'c', prev: 'p', t12: 'y' };
   const slots = new Map<string, Slot & { source: SourceKey; shift: PeriodShift }>();

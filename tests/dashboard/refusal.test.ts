@@ -1,6 +1,6 @@
 // [DASHBOARD][REFUSED] A refused `dept` or team in a link is named, with the reason.
 import { describe, expect, it } from 'vitest';
-import { departmentRefusal, scopeReason } from '@/lib/dashboard/refusal';
+import { departmentRefusal, scopeReason } from '@/lib/kpi/refusals';
 
 describe('[DASHBOARD][REFUSED] reasons', () => {
   it('a dept a member may not switch to, or one that does not exist, is named with what is shown instead', () => {

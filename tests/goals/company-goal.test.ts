@@ -10,7 +10,8 @@ import type { SessionUser } from '@/lib/access';
 import { goalKpiFilters } from '@/lib/goals/live';
 import { createGoal } from '@/lib/goals/mutations';
 import { goalDetail } from '@/lib/goals/queries';
-import { KpiForbiddenError, authorizeFilters, kpiDrilldown } from '@/lib/kpi';
+import { KpiForbiddenError } from '@/lib/kpi';
+import { kpiDrilldown, authorizedFilters } from '@/tests/helpers/engine-views';
 import { goalSchema } from '@/lib/validation/goals';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { frtForm, seedGoalFixture, type GoalFixture } from './fixture';
@@ -76,9 +77,9 @@ describe('[GOALS][ACCESS] a company goal seen by a member', () => {
     expect(asMember.rows.map((r) => r.id).sort()).toEqual(asAdmin.rows.filter((r) => r.owner !== 'Bob Manager').map((r) => r.id).sort());
 
     // The KPI page's scope for a member is never the company: their own numbers, or their team's.
-    expect(await authorizeFilters(db, f.rep, filters)).toMatchObject({ owner: 'rep@g.test' });
-    expect(await authorizeFilters(db, f.rep, filters, 'team')).toMatchObject({ team: 'Alpha' });
-    await expect(authorizeFilters(db, f.rep, { ...filters, team: 'Beta' })).rejects.toBeInstanceOf(KpiForbiddenError);
+    expect(await authorizedFilters(db, f.rep, filters)).toMatchObject({ owner: 'rep@g.test' });
+    expect(await authorizedFilters(db, f.rep, filters, 'team')).toMatchObject({ team: 'Alpha' });
+    await expect(authorizedFilters(db, f.rep, { ...filters, team: 'Beta' })).rejects.toBeInstanceOf(KpiForbiddenError);
   });
 
   it('the goal page says "Company goal" and that company goals apply to everyone', async () => {

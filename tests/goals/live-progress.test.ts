@@ -1,5 +1,6 @@
 // [GOALS][LIVE] Progress from the live KPI on known data: an additive goal (won revenue) and a level
 // goal (first response time), the proposed baseline, the monthly history, visibility and the cards' map.
+import { trustedView } from '@/lib/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeGoalsByKpi } from '@/lib/goals/active-goals';
 import { monthlyHistory, proposeBaseline } from '@/lib/goals/history';
@@ -69,8 +70,8 @@ describe('[GOALS][LIVE] progress from the KPI', () => {
 
   it('proposes the baseline from the period of the same length before the start, and shows 12 months of history', async () => {
     // [2024-07-01, 2025-01-01): only the 9 h ticket of December.
-    expect(await proposeBaseline(h.db, 'first_response_time', { team: 'Alpha' }, '2025-01-01', '2025-07-01')).toBe(9);
-    const history = await monthlyHistory(h.db, 'first_response_time', { team: 'Alpha' }, new Date('2025-03-10T00:00:00Z'));
+    expect(await proposeBaseline(h.db, await trustedView(h.db, { team: 'Alpha' }), 'first_response_time', '2025-01-01', '2025-07-01')).toBe(9);
+    const history = await monthlyHistory(h.db, await trustedView(h.db, { team: 'Alpha' }), 'first_response_time', new Date('2025-03-10T00:00:00Z'));
     expect(history).toHaveLength(12);
     expect(history[0].month).toBe('2024-03');
     expect(history.filter((m) => m.value !== null)).toEqual([

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { importDirectory, importWithDocument, readMappingDocument, type MappingDocument } from '@/lib/import';
-import { computeKpis } from '@/lib/kpi';
+import { computeKpis } from '@/tests/helpers/engine-views';
 import { publicDataset } from '../helpers/fixtures';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 

@@ -1,12 +1,14 @@
 // [KPI][CACHE] The change feed behind the KPI result cache, on a real database (PGlite, and Postgres
 // when DATABASE_URL is set): migration 0002's triggers announce committed changes (not rolled-back
 // ones) from any writer, and a cache fed by them never serves a number from before a change.
+import { trustedView } from '@/lib/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { DATA_CHANGED_TABLES, queryRows } from '@/db/client';
 import { accounts, activities, orders, teams, users } from '@/db/schema';
-import { DASHBOARDS, KPI_KEYS, computeKpis, kpiReadTables } from '@/lib/kpi';
+import { DASHBOARDS, KPI_KEYS, kpiReadTables } from '@/lib/kpi';
+import { computeKpis } from '@/tests/helpers/engine-views';
 import { ResultCache, cacheKey } from '@/lib/kpi/result-cache';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';
@@ -99,17 +101,18 @@ describe('[KPI][CACHE] what a cached result reads', () => {
     expect(rows.map((r) => r.t)).toEqual([...DATA_CHANGED_TABLES].sort());
   });
 
-  it('is read off the engine SQL: activities only for the adoption KPI; filters add users and teams', () => {
+  it('is read off the engine SQL: activities only for the adoption KPI; filters add users and teams', async () => {
     expect(kpiReadTables(['crm_adoption_rate']).has('activities')).toBe(true);
     const sales = kpiReadTables(DASHBOARDS.sales);
     expect(sales.has('deals')).toBe(true);
     expect(sales.has('activities')).toBe(false);
     expect(sales.has('tickets')).toBe(false);
     expect(kpiReadTables(['first_response_time']).has('tickets')).toBe(true);
-    const byTeam = kpiReadTables(['win_rate'], { team: 'North' });
+    const byTeam = kpiReadTables(['win_rate'], await trustedView(h.db, { team: 'North' }));
     expect(byTeam.has('users') || byTeam.has('teams')).toBe(true);
+    const bySegment = await trustedView(h.db, { team: 'North', segment: 'SMB' });
     for (const key of KPI_KEYS) {
-      for (const t of kpiReadTables([key], { team: 'North', segment: 'SMB' })) {
+      for (const t of kpiReadTables([key], bySegment)) {
         // Every table name it finds is a real table (nothing else is after FROM/JOIN in the engine's SQL).
         expect([...DATA_CHANGED_TABLES, 'goals', 'imports', 'audit_log'], `${key}: ${t}`).toContain(t);
       }

@@ -6,9 +6,8 @@ import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import type { SessionUser } from '@/lib/access';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import {
-  computeKpis, getKpi, kpiDrilldown, KPI_KEYS, trailingTwelveMonths, type DrillResult, type DrillRow, type DrillSet, type KpiKey,
-} from '@/lib/kpi';
+import { getKpi, KPI_KEYS, trailingTwelveMonths, type DrillResult, type DrillRow, type DrillSet, type KpiKey } from '@/lib/kpi';
+import { computeKpis, kpiDrilldown } from '@/tests/helpers/engine-views';
 import { day, expectClose, goldenCases, importGolden } from './golden-data';
 
 const admin: SessionUser = { id: 0, email: 'admin@test', name: 'Admin', role: 'admin', department: null, teamId: null, managedTeamIds: [] };

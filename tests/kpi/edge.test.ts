@@ -2,9 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/lib/access';
-import {
-  computeKpis, computeKpisWithPrevious, getKpi, kpiBreakdown, kpiDrilldown, kpiTimeSeries, KPI_KEYS, type KpiKey,
-} from '@/lib/kpi';
+import { getKpi, KPI_KEYS, type KpiKey } from '@/lib/kpi';
+import { computeKpis, computeKpisWithPrevious, kpiBreakdown, kpiDrilldown, kpiTimeSeries } from '@/tests/helpers/engine-views';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 
 const admin: SessionUser = { id: 0, email: 'a@test', name: 'A', role: 'admin', department: null, teamId: null, managedTeamIds: [] };

@@ -2,7 +2,8 @@
 // through lib/import: the engine must agree with an implementation written independently of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
-import { computeKpis, computeKpisWithPrevious, KPI_KEYS, previousPeriod } from '@/lib/kpi';
+import { KPI_KEYS, previousPeriod } from '@/lib/kpi';
+import { computeKpis, computeKpisWithPrevious } from '@/tests/helpers/engine-views';
 import { day, expectClose, goldenCases, importGolden } from './golden-data';
 
 const cases = goldenCases();

@@ -9,10 +9,8 @@
 // docs/architecture.md): the test checks the part that does reconcile and says why the rest cannot.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemberView, SessionUser } from '@/lib/access';
-import {
-  DASHBOARDS, authorizeFilters, computeKpis, kpiDrilldown, trailingTwelveMonths,
-  type DrillResult, type DrillRow, type DrillSet, type KpiFilters, type KpiKey,
-} from '@/lib/kpi';
+import { DASHBOARDS, trailingTwelveMonths, type DrillResult, type DrillRow, type DrillSet, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import { computeKpis, kpiDrilldown, authorizedFilters } from '@/tests/helpers/engine-views';
 import { createSeededDemo, type SeededDemo } from '@/tests/helpers/seeded-demo';
 import { expectClose } from './golden-data';
 
@@ -115,7 +113,7 @@ describe('[KPI][RECONCILE] every card equals its drill-down, for every role and 
     for (const who of VIEWERS) {
       it(`${who.label}, ${p.label}: ${KEYS.length} cards`, async () => {
         const user = who.user();
-        const filters = await authorizeFilters(demo.h.db, user, {}, who.view);
+        const filters = await authorizedFilters(demo.h.db, user, {}, who.view);
         const q = { from: p.from, to: p.to, filters };
         const values = await computeKpis(demo.h.db, { ...q, keys: KEYS });
         let rows = 0;
@@ -129,8 +127,8 @@ describe('[KPI][RECONCILE] every card equals its drill-down, for every role and 
 describe('[KPI][RECONCILE] the member views', () => {
   it("'Mine' holds the member's numbers and records only; 'My team' the team's, which they read", async () => {
     const p = periods()[0];
-    const mine = { from: p.from, to: p.to, filters: await authorizeFilters(demo.h.db, demo.member, {}, 'mine') };
-    const team = { from: p.from, to: p.to, filters: await authorizeFilters(demo.h.db, demo.member, {}, 'team') };
+    const mine = { from: p.from, to: p.to, filters: await authorizedFilters(demo.h.db, demo.member, {}, 'mine') };
+    const team = { from: p.from, to: p.to, filters: await authorizedFilters(demo.h.db, demo.member, {}, 'team') };
     expect(mine.filters).toEqual({ owner: 'member@demo.test' });
     expect(team.filters.team).toBeTruthy();
     const [m, t] = await Promise.all([mine, team].map((q) => computeKpis(demo.h.db, { ...q, keys: ['won_revenue'] })));

@@ -1,7 +1,8 @@
 // [KPI][SERIES][BREAKDOWN] A trend bucket is the KPI over that bucket; a breakdown row is the KPI under
 // that one extra filter; additive KPIs' groups add up to the whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketPeriods, computeKpis, getKpi, kpiBreakdown, kpiTimeSeries, KPI_KEYS, KPIS } from '@/lib/kpi';
+import { bucketPeriods, getKpi, KPI_KEYS, KPIS } from '@/lib/kpi';
+import { computeKpis, kpiBreakdown, kpiTimeSeries } from '@/tests/helpers/engine-views';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, expectClose, importGolden } from './golden-data';
 

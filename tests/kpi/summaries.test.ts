@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { computeKpis } from '@/lib/kpi';
+import { computeKpis } from '@/tests/helpers/engine-views';
 import { setSummariesEnabled, summaryPasses } from '@/lib/kpi/summary/pass';
 import { rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { triggerSql } from '@/lib/kpi/summary/sql-gen';
@@ -63,7 +63,7 @@ describe('[KPI][SUMMARIES]', () => {
     const odd = { from: new Date('2025-01-01T06:00:00Z'), to: day('2025-02-01') };
     const part = { source: 'orders' as const, agg: 'sum' as const, where: () => sql`true`, summary: { table: 'order_days' as const, measure: 'amount' } };
     const slots = (p: typeof js) => new Map([['orders' as const, [{ name: 'm0', part, period: { from: sql``, to: sql``, fromTs: sql``, toTs: sql`` }, js: p }]]]);
-    expect(summaryPasses(slots(js), { team: 'Alpha', product: 'pro' }).passes).toHaveLength(1);
+    expect(summaryPasses(slots(js), { teamId: 1, product: 'pro' }).passes).toHaveLength(1);
     expect(summaryPasses(slots(odd), {}).passes).toHaveLength(0);
     expect(summaryPasses(slots(js), { segment: 'smb' }).passes).toHaveLength(0);
     expect(summaryPasses(slots(js), {}, 'region').passes).toHaveLength(0);

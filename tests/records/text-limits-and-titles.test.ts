@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { protectedAction, type ActionState } from '@/lib/actions/protected-action';
-import type { SessionUser } from '@/lib/access';
+import { authorizeView, type SessionUser } from '@/lib/access';
 import type { RecordEntity } from '@/lib/records/entities';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord, listRecords } from '@/lib/records/read';
@@ -75,7 +75,7 @@ describe('[RECORDS] ticket subject as its title', () => {
   it('a ticket drill-down opens on the ticket title (its subject, else "Ticket <external_id>")', async () => {
     const from = new Date(Date.UTC(2000, 0, 1));
     const to = new Date(Date.UTC(2100, 0, 1));
-    const d = await kpiDrilldown(h.db, 'first_response_time', { from, to, viewer: admin, pageSize: 200 });
+    const d = await kpiDrilldown(h.db, await authorizeView(h.db, admin, {}), 'first_response_time', { from, to, pageSize: 200 });
     expect(d.columns[0]).toMatchObject({ key: 'title', label: 'Ticket' });
     const expected = await queryRows<{ id: number; title: string }>(h.db, sql`select id, coalesce(subject, 'Ticket ' || external_id) as title from tickets`);
     const byId = new Map(expected.map((r) => [r.id, r.title]));

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { queryRows } from '@/db/client';
 import { FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, protectedAction, type ActionState } from '@/lib/actions/protected-action';
 import type { MemberView, SessionUser } from '@/lib/access';
-import { authorizeFilters, kpiDrilldown } from '@/lib/kpi';
+import { kpiDrilldown, authorizedFilters } from '@/tests/helpers/engine-views';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { getRecord } from '@/lib/records/read';
 import { saveRecord } from '@/lib/records/write-record';
@@ -210,7 +210,7 @@ describe('[SECURITY] CRM records × roles (read / edit), seeded demo', () => {
 
   it("a member's team view drills into their teammates' deals; their own view and other teams' deals stay out", async () => {
     const ids = async (view: MemberView) => {
-      const q = { ...ALL_TIME, filters: await authorizeFilters(demo.h.db, demo.member, {}, view), viewer: demo.member, pageSize: 500 };
+      const q = { ...ALL_TIME, filters: await authorizedFilters(demo.h.db, demo.member, {}, view), viewer: demo.member, pageSize: 500 };
       const first = await kpiDrilldown(demo.h.db, 'pipeline_value', q);
       const all = [...first.rows];
       for (let page = 2; all.length < first.total; page++) all.push(...(await kpiDrilldown(demo.h.db, 'pipeline_value', { ...q, page })).rows);

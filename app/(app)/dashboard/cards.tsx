@@ -3,7 +3,7 @@
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/access';
 import { cardGoals } from '@/lib/dashboard/card-goals';
-import { viewSearch, type DashboardView } from '@/lib/dashboard/view';
+import { viewSearch, type DashboardView } from '@/lib/kpi/view';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { DASHBOARDS, DERIVED_VALUES, getKpi, type KpiKey } from '@/lib/kpi';
 import { DerivedCard, KpiCard } from '../../_components/kpi/kpi-card';
@@ -16,11 +16,11 @@ export async function DashboardCards({ view, user }: { view: DashboardView; user
   const derived = DERIVED_VALUES[view.department];
   const all = [...new Set<KpiKey>([...keys, ...derived.flatMap((d) => d.inputs)])];
   const [{ current, previous }, goals] = await Promise.all([
-    cachedKpis.computeKpisWithPrevious(db, {
-      from: view.period.from, to: view.period.to, filters: view.filters, keys: all,
+    cachedKpis.computeKpisWithPrevious(db, view.access, {
+      from: view.period.from, to: view.period.to, keys: all,
       compare: view.comparison, compareOfCompare: view.comparisonOfComparison,
     }),
-    cardGoals(user, view.department, view.filters),
+    cardGoals(user, view.department, view.access),
   ]);
   if (process.env.KPI_TIMING) console.info(`[dashboard] ${view.department} cards: ${(performance.now() - started).toFixed(0)} ms`);
   const search = viewSearch(view);

@@ -2,7 +2,7 @@
 // distributions (funnel, deal stages, deal sizes, NPS answers, MQL sources) where the department has
 // them. Data is computed here on the server; the chart components only draw it.
 import { getReadDb } from '@/db/client';
-import type { DashboardView } from '@/lib/dashboard/view';
+import type { DashboardView } from '@/lib/kpi/view';
 import { DASHBOARDS, formatKpiValue, getKpi, periodInWords } from '@/lib/kpi';
 import { now as clockNow } from '@/lib/clock';
 import { noDataText, trendBucket, trendTooLong } from '@/lib/dashboard/trend';
@@ -26,7 +26,7 @@ export async function TrendCharts({ view }: { view: DashboardView }) {
   if (tooLong) return <p className="muted" data-testid="trend-too-long">{tooLong}</p>;
   // A bucket's growth compares like for like (the same days a month before), or a year earlier with compare=year.
   const compare = view.compare === 'year' ? { by: 'year' as const } : undefined;
-  const series = await Promise.all(keys.map((k) => cached.kpiTimeSeries(db, k, { from: view.period.from, to: view.period.to, bucket, filters: view.filters, compare })));
+  const series = await Promise.all(keys.map((k) => cached.kpiTimeSeries(db, view.access, k, { from: view.period.from, to: view.period.to, bucket, compare })));
   const now = clockNow();
   return (
     <div className={styles.charts}>
@@ -50,11 +50,11 @@ export async function PipelineCharts({ view }: { view: DashboardView }) {
   const d = view.department;
   const db = await getReadDb();
   const [funnel, stages, sizes, nps, sources] = await Promise.all([
-    hasFunnel(d) ? cached.leadFunnel(view.period, view.filters) : null,
-    hasStages(d) ? cached.openDealsByStage(view.period, view.filters) : null,
-    d === 'sales' ? cached.wonDealSizes(view.period, view.filters) : null,
-    hasNps(d) ? cached.npsScores(view.period, view.filters) : null,
-    d === 'marketing' ? cached.kpiBreakdown(db, 'mqls', { from: view.period.from, to: view.period.to, filters: view.filters, dimension: 'source' }) : null,
+    hasFunnel(d) ? cached.leadFunnel(db, view.access, view.period) : null,
+    hasStages(d) ? cached.openDealsByStage(db, view.access, view.period) : null,
+    d === 'sales' ? cached.wonDealSizes(db, view.access, view.period) : null,
+    hasNps(d) ? cached.npsScores(db, view.access, view.period) : null,
+    d === 'marketing' ? cached.kpiBreakdown(db, view.access, 'mqls', { from: view.period.from, to: view.period.to, dimension: 'source' }) : null,
   ]);
   // Nothing to draw is said in words, not shown as empty axes.
   const none = (xs: (number | null)[]) => xs.every((v) => !v);

@@ -2,7 +2,7 @@
 // `view=team` so a view can be bookmarked and shared. Links, not client state: the server decides
 // what each view opens (lib/kpi/scope), and a member's owner or team filter is dropped on switching.
 import Link from 'next/link';
-import { viewSearch, type DashboardView } from '@/lib/dashboard/view';
+import { viewSearch, type DashboardView } from '@/lib/kpi/view';
 import styles from './member-view-switch.module.css';
 
 export function MemberViewSwitch({ view, path }: { view: DashboardView; path: string }) {

@@ -8,7 +8,8 @@ import { DEPARTMENTS } from '@/db/schema/enums';
 import { can } from '@/lib/access';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { pageView } from '@/lib/dashboard/page-view';
+import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
 import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, comparisonInWords, presetInWords, toDateParam } from '@/lib/kpi';
 import { FilterBar } from '../../_components/kpi/filter-bar';
 import { filterFields } from '../../_components/kpi/filter-fields';
@@ -26,7 +27,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
-  const view = await resolveView(user, await searchParams);
+  const view = await pageView(user, await searchParams);
   const options = await filterOptions(user);
   const keys = DASHBOARDS[view.department];
   const ownerName = view.filters.owner ? options.owner.find((o) => o.value === view.filters.owner)?.label.replace(/ \(.*\)$/, '') ?? view.filters.owner : null;

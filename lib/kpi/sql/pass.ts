@@ -3,7 +3,7 @@
 // first when a part counts accounts by their number of orders (repeat purchases).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Nested, Part } from '../calc/define';
-import type { KpiFilters } from '../types';
+import type { RowFilters } from '@/lib/access';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Period } from '../types';
 import { and, inP, inPDate, literalPeriod, or, type SqlPeriod } from './period-sql';
@@ -65,7 +65,7 @@ export function splitPasses(src: SourceDef, slots: Slot[]): Slot[][] {
   return [...groups.values()];
 }
 
-export function nestedFilters(filters: KpiFilters): Nested {
+export function nestedFilters(filters: RowFilters): Nested {
   return (key: SourceKey) => and(filterConditions(SOURCES[key], filters));
 }
 
@@ -112,7 +112,7 @@ function accountLevelAgg(s: Slot, n: Nested): { inner: SQL[]; outer: SQL } {
  * The SELECT for `slots` (all of one source). With `group`, one row per group value (columns `gk`,
  * `gl`); else one row. The WHERE keeps only rows some slot can use, so indexes on the period columns apply.
  */
-export function buildPass(src: SourceDef, slots: Slot[], filters: KpiFilters, extraConds: SQL[] = [], group?: GroupExpr): SQL {
+export function buildPass(src: SourceDef, slots: Slot[], filters: RowFilters, extraConds: SQL[] = [], group?: GroupExpr): SQL {
   const n = nestedFilters(filters);
   const where = and([...filterConditions(src, filters), ...extraConds, ...(src.readWhole ? [] : [windowOf(slots, n)])]);
   if (!needsAccountLevel(slots)) {

@@ -1,7 +1,8 @@
 // The record kinds KPIs are computed over, and how each filter reaches them (kpi-catalog.md,
 // Conventions, "Filters"). Every aggregate, breakdown and drill-down builds its WHERE from here.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Dimension, DrillEntity, FilterKey, KpiFilters } from '../types';
+import { ownedBy, ownerGroupExpr, ownerIdOf, teamMembers, type RowFilters } from '@/lib/access';
+import type { Dimension, DrillEntity, FilterKey } from '../types';
 
 export type SourceKey = 'leads' | 'deals' | 'orders' | 'tickets' | 'surveys' | 'accounts' | 'campaigns' | 'expenses' | 'users';
 
@@ -13,10 +14,8 @@ export interface SourceDef {
   entity: DrillEntity;
   /** Conditions every row must meet (e.g. only active users count). */
   base?: SQL;
-  /** The owning user's id (owner, assignee, user), for owner/team filters, scoping and breakdowns. */
+  /** The owning user's id (lib/access/ownership), for owner/team filters, scoping and breakdowns. */
   owner: SQL | null;
-  /** True when the owner is the account's owner (orders): filters go through the account. */
-  ownerViaAccount?: boolean;
   /** The account the record belongs to, for segment/region/industry. */
   account: SQL | null;
   /** Own columns matched by the product, source and channel filters. */
@@ -30,24 +29,19 @@ export interface SourceDef {
 
 const S = (key: SourceKey, def: Omit<SourceDef, 'key'>): SourceDef => ({ key, ...def });
 
-// A survey response belongs to its ticket's assignee when it has a ticket (even an unassigned one),
-// else to its account's owner (the golden data set settles this reading of the catalogue).
-const surveyOwner = sql`(case when s.ticket_id is not null then (select ft.assignee_id from tickets ft where ft.id = s.ticket_id)
-  else (select fa.owner_id from accounts fa where fa.id = s.account_id) end)`;
-
 export const SOURCES: Record<SourceKey, SourceDef> = {
-  leads: S('leads', { from: sql`leads l`, alias: 'l', entity: 'leads', owner: sql`l.owner_id`, account: null, columns: { source: sql`l.source` } }),
-  deals: S('deals', { from: sql`deals d`, alias: 'd', entity: 'deals', owner: sql`d.owner_id`, account: sql`d.account_id`, columns: { product: sql`d.product` } }),
+  leads: S('leads', { from: sql`leads l`, alias: 'l', entity: 'leads', owner: ownerIdOf('leads'), account: null, columns: { source: sql`l.source` } }),
+  deals: S('deals', { from: sql`deals d`, alias: 'd', entity: 'deals', owner: ownerIdOf('deals'), account: sql`d.account_id`, columns: { product: sql`d.product` } }),
   orders: S('orders', {
-    from: sql`orders o`, alias: 'o', entity: 'orders', owner: sql`(select fa.owner_id from accounts fa where fa.id = o.account_id)`,
-    ownerViaAccount: true, account: sql`o.account_id`, columns: { product: sql`o.product` },
+    from: sql`orders o`, alias: 'o', entity: 'orders', owner: ownerIdOf('orders'),
+    account: sql`o.account_id`, columns: { product: sql`o.product` },
   }),
-  tickets: S('tickets', { from: sql`tickets t`, alias: 't', entity: 'tickets', owner: sql`t.assignee_id`, account: sql`t.account_id`, columns: { channel: sql`t.channel` } }),
-  surveys: S('surveys', { from: sql`survey_responses s`, alias: 's', entity: 'survey-responses', owner: surveyOwner, account: sql`s.account_id`, columns: {} }),
-  accounts: S('accounts', { from: sql`accounts a`, alias: 'a', entity: 'accounts', owner: sql`a.owner_id`, account: sql`a.id`, columns: {}, readWhole: true }),
-  campaigns: S('campaigns', { from: sql`campaigns c`, alias: 'c', entity: 'campaigns', owner: null, account: null, columns: { channel: sql`c.channel` }, readWhole: true }),
-  expenses: S('expenses', { from: sql`expenses e`, alias: 'e', entity: 'expenses', owner: null, account: null, columns: {} }),
-  users: S('users', { from: sql`users u`, alias: 'u', entity: 'users', base: sql`u.active`, owner: sql`u.id`, account: null, columns: {}, readWhole: true }),
+  tickets: S('tickets', { from: sql`tickets t`, alias: 't', entity: 'tickets', owner: ownerIdOf('tickets'), account: sql`t.account_id`, columns: { channel: sql`t.channel` } }),
+  surveys: S('surveys', { from: sql`survey_responses s`, alias: 's', entity: 'survey-responses', owner: ownerIdOf('surveys'), account: sql`s.account_id`, columns: {} }),
+  accounts: S('accounts', { from: sql`accounts a`, alias: 'a', entity: 'accounts', owner: ownerIdOf('accounts'), account: sql`a.id`, columns: {}, readWhole: true }),
+  campaigns: S('campaigns', { from: sql`campaigns c`, alias: 'c', entity: 'campaigns', owner: ownerIdOf('campaigns'), account: null, columns: { channel: sql`c.channel` }, readWhole: true }),
+  expenses: S('expenses', { from: sql`expenses e`, alias: 'e', entity: 'expenses', owner: ownerIdOf('expenses'), account: null, columns: {} }),
+  users: S('users', { from: sql`users u`, alias: 'u', entity: 'users', base: sql`u.active`, owner: ownerIdOf('users'), account: null, columns: {}, readWhole: true }),
 };
 
 const ACCOUNT_ATTRS = ['segment', 'region', 'industry'] as const;
@@ -61,35 +55,28 @@ export function sourceFilterKeys(src: SourceDef): FilterKey[] {
   return keys;
 }
 
-/** Users matching the owner or team filter value (case-insensitive). */
-export function usersMatching(key: 'owner' | 'team', value: string): SQL {
-  return key === 'owner'
-    ? sql`select fu.id from users fu where lower(fu.email) = lower(${value})`
-    : sql`select fu.id from users fu join teams ftm on ftm.id = fu.team_id where lower(ftm.name) = lower(${value})`;
+/** The filters a record kind is filtered by, named as the catalogue names them. */
+export function rowFilterKeys(filters: RowFilters): FilterKey[] {
+  const keys: FilterKey[] = [];
+  if (filters.teamId != null) keys.push('team');
+  if (filters.ownerId != null) keys.push('owner');
+  for (const k of ['segment', 'region', 'industry', 'product', 'source', 'channel'] as const) if (filters[k]) keys.push(k);
+  return keys;
 }
 
-/**
- * `owner in (users)`, through the account for kinds owned via their account. Written as `IN`
- * subqueries the planner turns into (index-driven) semi-joins, not per-row lookups.
- */
-export function ownerIn(src: SourceDef, users: SQL): SQL {
-  if (src.ownerViaAccount) return sql`${src.account} in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
-  if (src.key === 'surveys') {
-    return sql`s.id in (select fs.id from survey_responses fs where fs.ticket_id in (select ft.id from tickets ft where ft.assignee_id in (${users}))
-      union all select fs.id from survey_responses fs where fs.ticket_id is null and fs.account_id in (select fa.id from accounts fa where fa.owner_id in (${users})))`;
-  }
-  if (!src.owner) return sql`false`;
-  return sql`${src.owner} in (${users})`;
+/** The users the owner and team filters keep, as subqueries (both apply when both are set). */
+export function filterUsers(filters: RowFilters): SQL[] {
+  const users: SQL[] = [];
+  if (filters.ownerId != null) users.push(sql`select ${filters.ownerId}::int`);
+  if (filters.teamId != null) users.push(teamMembers(filters.teamId));
+  return users;
 }
 
 /** The WHERE conditions that apply `filters` to `src` (plus its base condition). */
-export function filterConditions(src: SourceDef, filters: KpiFilters): SQL[] {
+export function filterConditions(src: SourceDef, filters: RowFilters): SQL[] {
   const conds: SQL[] = src.base ? [src.base] : [];
   const applies = new Set(sourceFilterKeys(src));
-  for (const key of ['owner', 'team'] as const) {
-    const v = filters[key];
-    if (v && applies.has(key)) conds.push(ownerIn(src, usersMatching(key, v)));
-  }
+  if (applies.has('owner')) for (const users of filterUsers(filters)) conds.push(ownedBy(src.key, users));
   const attrs = ACCOUNT_ATTRS.filter((k) => filters[k] && applies.has(k));
   if (attrs.length > 0) {
     if (src.key === 'accounts') {
@@ -112,22 +99,10 @@ export function filterConditions(src: SourceDef, filters: KpiFilters): SQL[] {
  */
 export interface GroupExpr { joins: SQL[]; key: SQL; label: SQL }
 
-/** The owner's user id for grouping, with the joins it needs (same rules as `owner`). */
-function groupOwner(src: SourceDef): { joins: SQL[]; id: SQL } {
-  if (src.key === 'orders') return { joins: [sql`left join accounts goa on goa.id = o.account_id`], id: sql`goa.owner_id` };
-  if (src.key === 'surveys') {
-    return {
-      joins: [sql`left join tickets gtk on gtk.id = s.ticket_id`, sql`left join accounts goa on goa.id = s.account_id`],
-      id: sql`(case when s.ticket_id is not null then gtk.assignee_id else goa.owner_id end)`,
-    };
-  }
-  return { joins: [], id: src.owner! };
-}
-
 export function groupExpr(src: SourceDef, dim: Dimension): GroupExpr | null {
   if (!sourceFilterKeys(src).includes(dim)) return null;
   if (dim === 'owner' || dim === 'team') {
-    const { joins, id } = groupOwner(src);
+    const { joins, id } = ownerGroupExpr(src.key)!;
     joins.push(sql`left join users gu on gu.id = ${id}`);
     if (dim === 'owner') return { joins, key: sql`lower(gu.email)`, label: sql`gu.name` };
     joins.push(sql`left join teams gt on gt.id = gu.team_id`);

@@ -8,8 +8,9 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
 import { and, or, type SqlPeriod } from '../sql/period-sql';
-import { SOURCES, sourceFilterKeys, usersMatching, type SourceKey } from '../sql/sources';
-import type { Dimension, FilterKey, KpiFilters, Period } from '../types';
+import type { RowFilters } from '@/lib/access';
+import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
+import type { Dimension, FilterKey, Period } from '../types';
 
 let enabled = process.env.KPI_SUMMARIES !== 'off';
 
@@ -26,10 +27,11 @@ const DAY_MS = 86_400_000;
 export const isWholeDays = (p: Period): boolean => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
 
 /** The filters (and breakdown) that reach the record kind must all be keys of the summary. */
-function covers(def: SummaryDef, filters: KpiFilters, dimension?: Dimension): boolean {
+function covers(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
   const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : [])]);
   const applies = sourceFilterKeys(SOURCES[def.source]);
-  if (applies.some((k) => filters[k] && !served.has(k))) return false;
+  const set = rowFilterKeys(filters);
+  if (applies.some((k) => set.includes(k) && !served.has(k))) return false;
   return !dimension || !applies.includes(dimension) || served.has(dimension);
 }
 
@@ -107,12 +109,8 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   return { days: or([...days.values()]), months: or([...months.values()]) };
 }
 
-function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: KpiFilters, dimension?: Dimension): SummaryPass {
-  const conds: SQL[] = [];
-  for (const key of ['owner', 'team'] as const) {
-    const v = filters[key];
-    if (v) conds.push(sql`sm.owner_id in (${usersMatching(key, v)})`);
-  }
+function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
+  const conds: SQL[] = filterUsers(filters).map((users) => sql`sm.owner_id in (${users})`);
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
   const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
@@ -133,7 +131,7 @@ function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: KpiFilters, d
  * The summary passes for the slots a summary can serve, and the slots left for raw passes. `wholeDays`
  * says whether a slot's period is whole UTC days (series check all their buckets at once).
  */
-export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: KpiFilters, dimension?: Dimension,
+export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilters, dimension?: Dimension,
   wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js)): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]> } {
   if (!enabled) return { passes: [], rest: bySource };
   const byTable = new Map<SummaryKey, Slot[]>();

@@ -2,7 +2,7 @@
 // breakdown) and a drill-down's first page, each with its hand-written baseline.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
+import { authorizeView, trustedView, type SessionUser } from '@/lib/access';
 import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/lib/kpi/engine';
 import type { QueryDb } from '@/db/client';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';
@@ -21,12 +21,13 @@ export interface PageCase {
   baseline: (db: QueryDb, from: Date, to: Date) => Promise<unknown>;
 }
 
-export function enginePage(db: QueryDb, c: PageCase, from: Date, to: Date) {
+export async function enginePage(db: QueryDb, c: PageCase, from: Date, to: Date) {
   const t12 = trailingTwelveMonths(to);
+  const view = await trustedView(db);
   return Promise.all([
-    computeKpisWithPrevious(db, { from, to, keys: [c.key] }),
-    kpiTimeSeries(db, c.key, { ...t12, bucket: 'month' }),
-    kpiBreakdown(db, c.key, { from, to, dimension: c.dimension }),
+    computeKpisWithPrevious(db, view, { from, to, keys: [c.key] }),
+    kpiTimeSeries(db, view, c.key, { ...t12, bucket: 'month' }),
+    kpiBreakdown(db, view, c.key, { from, to, dimension: c.dimension }),
   ]);
 }
 
@@ -86,9 +87,9 @@ export interface DrillCase {
  * A member's drill-down as their dashboard opens it (their own records, the "Mine" view); a ratio's
  * denominator set, which lists every record the ratio reads, as the baselines do.
  */
-export function engineDrill(db: QueryDb, c: DrillCase, from: Date, to: Date, viewer: SessionUser) {
-  const filters = viewer.role === 'member' ? { owner: viewer.email } : undefined;
-  return kpiDrilldown(db, c.key, { from, to, viewer, filters, pageSize: 50, set: 'denominator' });
+export async function engineDrill(db: QueryDb, c: DrillCase, from: Date, to: Date, viewer: SessionUser) {
+  const view = await authorizeView(db, viewer, {}, 'mine');
+  return kpiDrilldown(db, view, c.key, { from, to, pageSize: 50, set: 'denominator' });
 }
 
 const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;

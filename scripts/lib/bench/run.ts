@@ -1,5 +1,6 @@
 // Runs the KPI benchmark on one database: medians of repeated runs of the engine and of the
 // hand-written baselines, side by side, after checking both give the same numbers.
+import { trustedView } from '@/lib/access';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import type { SessionUser } from '@/lib/access';
@@ -109,7 +110,8 @@ export async function runKpiBench(db: QueryDb, opts: { runs: number; log?: (s: s
       const ps = periodsOf(p.from, p.to);
       const text = BASELINES[dept].sql(ps);
       const baseline = async () => BASELINES[dept].compute((await queryRows<Row>(db, sql.raw(text)))[0], ps);
-      const engine = () => computeKpisWithPrevious(db, { ...p, keys });
+      const view = await trustedView(db);
+      const engine = () => computeKpisWithPrevious(db, view, { ...p, keys });
       const [e, b] = await Promise.all([engine(), baseline()]);
       const mismatches = [...differences(e.current, b.current, 'current'), ...differences(e.previous, b.previous, 'previous')];
       const [engineMs, rawMs] = await medianPair(engine, () => withoutSummaries(engine), opts.runs);

@@ -2,7 +2,7 @@
 // own drill-down, scoped to the viewer), and the member goals with their roll-up.
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
+import { goalView, type SessionUser } from '@/lib/access';
 import { RECORD_PAGES } from '@/lib/dashboard/drill-params';
 import { GOAL_FORMULAS } from '@/lib/goals/progress';
 import { goalKpiFilters, type LiveProgress } from '@/lib/goals/live';
@@ -56,7 +56,7 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
   const search = linkPeriod ? kpiParamsToSearch({ period: linkPeriod, filters }).toString() : '';
   const href = `/kpis/${goal.kpiKey}${search ? `?${search}` : ''}`;
   if (!period) return <p className="muted">The goal has not started: there are no records behind it yet.</p>;
-  const res = await kpiDrilldown(await getReadDb(), goal.kpiKey as KpiKey, { ...period, filters, viewer, pageSize: SHOWN });
+  const res = await kpiDrilldown(await getReadDb(), goalView(viewer, goal), goal.kpiKey as KpiKey, { ...period, pageSize: SHOWN });
   const columns = pickColumns(res.columns);
   return (
     <div data-testid="goal-records">

@@ -4,7 +4,7 @@
 import { getReadDb } from '@/db/client';
 import { can } from '@/lib/access';
 import { getCurrentUser } from '@/lib/auth/session';
-import { monthlyHistory, proposeBaseline, resolveScope, scopeFilters } from '@/lib/goals/history';
+import { monthlyHistory, proposeBaseline, resolveScope, scopeView } from '@/lib/goals/history';
 import { mayManageGoal } from '@/lib/access';
 import { getKpi, previousPeriod, toDateParam, type KpiKey } from '@/lib/kpi';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
@@ -44,14 +44,14 @@ async function get(req: Request): Promise<Response> {
     const v = q.get(`filter_${k}`)?.trim();
     if (v && (kpi.filters as readonly string[]).includes(k)) filters[k] = v.slice(0, 200);
   }
-  const kpiFilters = scopeFilters(scope, filters);
+  const view = scopeView(scope, filters); // the viewer manages this scope (checked above)
   const start = p.start_date ?? '';
   const due = p.due_date ?? '';
   const datesOk = start !== '' && due !== '' && start < due;
   const key = kpi.key as KpiKey;
   const [months, proposedBaseline] = await Promise.all([
-    monthlyHistory(db, key, kpiFilters),
-    datesOk ? proposeBaseline(db, key, kpiFilters, start, due) : Promise.resolve(null),
+    monthlyHistory(db, view, key),
+    datesOk ? proposeBaseline(db, view, key, start, due) : Promise.resolve(null),
   ]);
   let baselinePeriod: HistoryResponse['baselinePeriod'] = null;
   if (datesOk) {

@@ -7,7 +7,8 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { resolveView, viewKey, viewSearch, type SearchParams } from '@/lib/dashboard/view';
+import { pageView } from '@/lib/dashboard/page-view';
+import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
 import { firstParam } from '@/lib/validation/params';
 import { PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';
 import { FilterBar } from '../../../_components/kpi/filter-bar';
@@ -36,7 +37,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   if (!isKpiKey(key)) notFound();
   const kpi = getKpi(key);
   const sp = await searchParams;
-  const view = await resolveView(user, sp);
+  const view = await pageView(user, sp);
   const options = await filterOptions(user);
   // A member sees their team's numbers, not each colleague's: no breakdown by owner or team for them.
   const dims = kpi.breakdowns.filter((d) => !(user.role === 'member' && (d === 'owner' || d === 'team')));

@@ -7,7 +7,7 @@ import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl
 import { cardGoals } from '@/lib/dashboard/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
-import { viewSearch, type DashboardView, type SearchParams } from '@/lib/dashboard/view';
+import { viewSearch, type DashboardView, type SearchParams } from '@/lib/kpi/view';
 import {
   BUCKETS, comparisonInWords, compareModeInWords, formatKpiValue, getKpi, kpiDrilldown, periodInWords,
   PRESET_LABELS, type Bucket, type Dimension, type DrillColumn, type KpiKey,
@@ -40,14 +40,14 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
   const b = view.bucket ?? bucket ?? trendBucket(view.period);
   const tooLong = trendTooLong(view.period, b);
   const [{ current, previous }, series, goals] = await Promise.all([
-    cachedKpis.computeKpisWithPrevious(db, {
-      from: view.period.from, to: view.period.to, filters: view.filters, keys: [kpiKey],
+    cachedKpis.computeKpisWithPrevious(db, view.access, {
+      from: view.period.from, to: view.period.to, keys: [kpiKey],
       compare: view.comparison, compareOfCompare: view.comparisonOfComparison,
     }),
-    tooLong ? [] : cachedKpis.kpiTimeSeries(db, kpiKey, {
-      from: view.period.from, to: view.period.to, bucket: b, filters: view.filters, compare: view.compare === 'year' ? { by: 'year' as const } : undefined,
+    tooLong ? [] : cachedKpis.kpiTimeSeries(db, view.access, kpiKey, {
+      from: view.period.from, to: view.period.to, bucket: b, compare: view.compare === 'year' ? { by: 'year' as const } : undefined,
     }),
-    cardGoals(user, view.department, view.filters),
+    cardGoals(user, view.department, view.access),
   ]);
   const goal = goals.get(kpiKey);
   const value = current[kpiKey];
@@ -89,7 +89,7 @@ const DIM_LABEL: Record<string, string> = { team: 'team', owner: 'owner', segmen
 export async function Breakdown({ kpiKey, view, dim, dims, search, bucket }: { kpiKey: KpiKey; view: DashboardView; dim: Dimension; dims: readonly Dimension[]; search: string; bucket: string | null | undefined }) {
   const kpi = getKpi(kpiKey);
   const db = await getReadDb();
-  const rows = (await cachedKpis.kpiBreakdown(db, kpiKey, { from: view.period.from, to: view.period.to, filters: view.filters, dimension: dim, compare: view.comparison })).slice(0, 30);
+  const rows = (await cachedKpis.kpiBreakdown(db, view.access, kpiKey, { from: view.period.from, to: view.period.to, dimension: dim, compare: view.comparison })).slice(0, 30);
   const base = search.replace(/^\?/, '');
   // A row's link applies its value as a filter: the page (and its drill-down) narrows to that group.
   // Team groups are keyed in lower case; the filter takes the team's name as shown.
@@ -182,7 +182,7 @@ function scopeNote(user: SessionUser, view: DashboardView): string | null {
 export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
   const db = await getReadDb();
   const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir, set: sp.set });
-  const res = await kpiDrilldown(db, kpiKey, { from: view.period.from, to: view.period.to, compare: view.comparison, filters: view.filters, viewer: user, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
+  const res = await kpiDrilldown(db, view.access, kpiKey, { from: view.period.from, to: view.period.to, compare: view.comparison, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
   const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
   // The export gets the resolved view (period, filters) and the resolved page and sort: the very rows shown.
   const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, set: res.set, ...extra })}`;

@@ -2,12 +2,12 @@
 // all=1 every row. Same checks as the page: signed in, allowed filters, viewer-scoped rows.
 import { getReadDb } from '@/db/client';
 import { getCurrentUser } from '@/lib/auth/session';
-import { can } from '@/lib/access';
+import { KpiForbiddenError, can } from '@/lib/access';
 import { csvLine } from '@/lib/csv/safe-csv';
 import { DRILL_PAGE_SIZE, drillParamsSchema, drillSetSchema } from '@/lib/dashboard/drill-params';
-import { memberViewParam, withDefaultPeriod } from '@/lib/dashboard/view';
+import { resolveView } from '@/lib/kpi/view';
 import { jsonErrors } from '@/lib/route-errors';
-import { KpiForbiddenError, MAX_PAGE_SIZE, authorizeFilters, getKpi, isKpiKey, kpiDrilldown, safeParseKpiParams, describeParamsError } from '@/lib/kpi';
+import { MAX_PAGE_SIZE, getKpi, isKpiKey, kpiDrilldown } from '@/lib/kpi';
 
 /** Enough for any spreadsheet; past it, the export says so in its last line. */
 const MAX_EXPORT_ROWS = 100_000;
@@ -19,31 +19,31 @@ async function get(req: Request, { params }: { params: Promise<{ key: string }> 
   const { key } = await params;
   if (!isKpiKey(key)) return new Response('Unknown KPI.', { status: 404 });
   const url = new URL(req.url);
-  const parsed = safeParseKpiParams(withDefaultPeriod(Object.fromEntries(url.searchParams)));
-  // A malformed link (year 0000, 275760-09-13, +020000-01-01, -1, 1-1-1) is refused with its reason
-  // before any query: a stream that fails after its headers can only cut the connection.
-  if (!parsed.success) return new Response(`Invalid link: ${describeParamsError(parsed.error)}`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const db = await getReadDb();
-  let filters;
+  let view;
   try {
-    // A member's export follows their view (own records, or with view=team their team's), like the page.
-    filters = await authorizeFilters(db, user, parsed.data.filters, memberViewParam(user, url.searchParams.get('view') ?? undefined).view ?? undefined);
+    // The page's own resolver: the same period, comparison, filters and member view (own records, or
+    // with view=team their team's) as the page the export link came from.
+    view = await resolveView(db, user, Object.fromEntries(url.searchParams));
   } catch (err) {
     if (err instanceof KpiForbiddenError) return new Response(err.message, { status: 403 });
     throw err;
   }
+  // A malformed link (year 0000, 275760-09-13, +020000-01-01, -1, 1-1-1) is refused with its reason
+  // before any query (the page falls back to defaults; a file must hold what the link said).
+  if (view.problem) return new Response(`Invalid link: ${view.problem}`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const q = drillParamsSchema.parse({ page: url.searchParams.get('page') ?? undefined, sort: url.searchParams.get('sort') ?? undefined, dir: url.searchParams.get('dir') ?? undefined });
   const all = url.searchParams.get('all') === '1';
   // A ratio's set (numerator by default), as the page's tab: an invalid value is refused, not guessed.
   const set = drillSetSchema.optional().safeParse(url.searchParams.get('set') ?? undefined);
   if (!set.success) return new Response('Invalid set: use numerator or denominator.', { status: 400 });
-  const base = { from: parsed.data.period.from, to: parsed.data.period.to, compare: parsed.data.comparison, filters, viewer: user, sort: q.sort, dir: q.dir, set: set.data };
+  const base = { from: view.period.from, to: view.period.to, compare: view.comparison, sort: q.sort, dir: q.dir, set: set.data };
 
   let page = all ? 1 : q.page;
   const pageSize = all ? MAX_PAGE_SIZE : DRILL_PAGE_SIZE;
   // The first page is read before answering: a failure (the database down) is then a 503 or 500 with
   // a JSON error (jsonErrors) instead of a 200 whose stream is cut.
-  const firstPage = await kpiDrilldown(db, key, { ...base, page, pageSize });
+  const firstPage = await kpiDrilldown(db, view.access, key, { ...base, page, pageSize });
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -51,7 +51,7 @@ async function get(req: Request, { params }: { params: Promise<{ key: string }> 
       try {
         let written = 0;
         let header = false;
-        for (let res = firstPage; ; res = await kpiDrilldown(db, key, { ...base, page, pageSize })) {
+        for (let res = firstPage; ; res = await kpiDrilldown(db, view.access, key, { ...base, page, pageSize })) {
           if (!header) {
             controller.enqueue(encoder.encode(csvLine(['record_type', 'id', ...res.columns.map((c) => c.key)])));
             header = true;

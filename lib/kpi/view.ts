@@ -1,18 +1,16 @@
-// What a dashboard or KPI page shows for a request: the department, the period and the filters the
-// viewer is allowed (lib/kpi/scope decides; a filter out of scope is refused, never widened).
-import 'server-only';
-import { forbidden } from 'next/navigation';
+// The one view resolver: what a dashboard, a KPI page or an export shows for a request's URL — the
+// department, the period and its comparison, and the AuthorizedView of the filters (lib/access decides;
+// a filter out of scope is refused with KpiForbiddenError, never widened).
 import { z } from 'zod';
-import { getReadDb } from '@/db/client';
+import type { QueryDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
-import { can, hasMemberViews, type MemberView, type SessionUser } from '@/lib/access';
+import { authorizeView, can, hasMemberViews, type AuthorizedView, type MemberView, type SessionUser } from '@/lib/access';
 import { now as clockNow } from '@/lib/clock';
 import { firstParam } from '@/lib/validation/params';
-import { departmentRefusal } from './refusal';
-import {
-  KpiForbiddenError, authorizeFilters, cleanFilters, comparedPeriod, describeParamsError, presetPeriod, safeParseKpiParams,
-  type Bucket, type CompareMode, type CompareRule, type KpiFilters, type Period, type PeriodPreset,
-} from '@/lib/kpi';
+import { departmentRefusal } from './refusals';
+import { cleanFilters, describeParamsError, safeParseKpiParams } from './filters';
+import { comparedPeriod, presetPeriod, type Bucket, type CompareMode, type CompareRule, type PeriodPreset } from './periods';
+import type { KpiFilters, Period } from './types';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -41,8 +39,10 @@ export interface DashboardView {
   bucket: Bucket | null;
   /** What the user asked for (the URL), cleaned. */
   requested: KpiFilters;
-  /** What the numbers are computed with: requested plus the viewer's default scope. */
+  /** What the numbers are computed with: requested plus the viewer's default scope, as people read it. */
   filters: KpiFilters;
+  /** The same, authorized: what the engine takes. */
+  access: AuthorizedView;
   /** A message when the URL held something invalid (then defaults were used). */
   problem: string | null;
   /** The link's `dept` was not followed: what was refused and why (lib/dashboard/refusal). */
@@ -82,8 +82,11 @@ export function memberViewParam(user: SessionUser, raw: string | undefined): { v
   return { view: parsed.success ? parsed.data ?? 'mine' : 'mine', problem };
 }
 
-/** Resolves the view; a team or owner the viewer may not see gives the 403 page. */
-export async function resolveView(user: SessionUser, raw: SearchParams, now = clockNow()): Promise<DashboardView> {
+/**
+ * Resolves the view. An invalid parameter gives the defaults and `problem` (pages show it, the export
+ * answers 400); a team or owner the viewer may not see throws KpiForbiddenError (pages answer 403).
+ */
+export async function resolveView(db: QueryDb, user: SessionUser, raw: SearchParams, now = clockNow()): Promise<DashboardView> {
   const params = withDefaultPeriod(raw);
   const department = departmentFor(user, firstParam(params.dept));
   const deptParam = department !== defaultDepartment(user) ? department : null;
@@ -106,16 +109,9 @@ export async function resolveView(user: SessionUser, raw: SearchParams, now = cl
   const mv = memberViewParam(user, firstParam(params.view));
   const memberView = mv.view;
   if (mv.problem) problem = problem ? `${problem}; ${mv.problem}` : mv.problem;
-  let filters: KpiFilters;
-  try {
-    filters = await authorizeFilters(await getReadDb(), user, requested, memberView ?? undefined);
-  } catch (err) {
-    // The 403 page says what was refused and why, not only "your role does not include this section".
-    if (err instanceof KpiForbiddenError) forbidden(); // app/forbidden.tsx says what and why (refusalReason)
-    throw err;
-  }
+  const access = await authorizeView(db, user, requested, memberView ?? undefined);
   const refused = departmentRefusal(user, firstParam(params.dept), department);
-  return { department, deptParam, ...when, requested, filters, problem, refused, memberView };
+  return { department, deptParam, ...when, requested, filters: { ...access.filters }, access, problem, refused, memberView };
 }
 
 /** The search string of a view, for links that keep the department, period and filters. */
