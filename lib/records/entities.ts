@@ -1,6 +1,7 @@
 // The record kinds with pages (/records/<entity>), and how each is read: its table, the KPI source
 // whose scope rule decides who may open it (the same rule as the drill-down), and what a list shows.
 import type { SourceKey } from '@/lib/kpi/sql/sources';
+import { ENTITY_CATALOGUE, entityOfSlug } from '@/lib/entities/catalogue';
 import { ticketTitleSql } from './titles';
 
 const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
@@ -21,15 +22,23 @@ export interface EntityDef {
   sortColumn: string;
 }
 
-export const ENTITY_DEFS: Record<RecordEntity, EntityDef> = {
-  accounts: { label: 'Accounts', singular: 'Account', table: 'accounts', source: 'accounts', title: (a) => `${a}.name`, listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
-  leads: { label: 'Leads', singular: 'Lead', table: 'leads', source: 'leads', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
-  deals: { label: 'Deals', singular: 'Deal', table: 'deals', source: 'deals', title: (a) => `${a}.name`, listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
-  orders: { label: 'Orders', singular: 'Order', table: 'orders', source: 'orders', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
-  campaigns: { label: 'Campaigns', singular: 'Campaign', table: 'campaigns', source: 'campaigns', title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
-  tickets: { label: 'Tickets', singular: 'Ticket', table: 'tickets', source: 'tickets', title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
-  'survey-responses': { label: 'Survey responses', singular: 'Survey response', table: 'survey_responses', source: 'surveys', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
+type ListDef = Pick<EntityDef, 'source' | 'title' | 'listColumns' | 'search' | 'sortColumn'>;
+
+// What a list shows of each kind; names, labels and tables come from the catalogue.
+const LISTS: Record<RecordEntity, ListDef> = {
+  accounts: { source: 'accounts', title: (a) => `${a}.name`, listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
+  leads: { source: 'leads', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
+  deals: { source: 'deals', title: (a) => `${a}.name`, listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
+  orders: { source: 'orders', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
+  campaigns: { source: 'campaigns', title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
+  tickets: { source: 'tickets', title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
+  'survey-responses': { source: 'surveys', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
 };
+
+export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((slug): [RecordEntity, EntityDef] => {
+  const e = ENTITY_CATALOGUE[entityOfSlug(slug)!];
+  return [slug, { label: e.plural, singular: e.singular, table: e.table, ...LISTS[slug] }];
+})) as Record<RecordEntity, EntityDef>;
 
 export function isRecordEntity(s: string): s is RecordEntity {
   return (RECORD_ENTITIES as readonly string[]).includes(s);
