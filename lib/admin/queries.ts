@@ -1,4 +1,5 @@
-// Read side of the admin pages: users with filters, teams with managers and members.
+// Read side of the admin pages: users with filters, teams with managers and members. Each page has one
+// (db, viewer, input) entry that checks the admin permission (usersPage, teamsPage, userEditor).
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { teamManagers, teams, users } from '@/db/schema';
@@ -11,7 +12,7 @@ interface UserListRow {
   teamId: number | null; teamName: string | null; active: boolean;
 }
 
-export async function listUsers(db: Db, f: UserFilters, limit = 500): Promise<UserListRow[]> {
+async function listUsers(db: Db, f: UserFilters, limit = 500): Promise<UserListRow[]> {
   const conds: (SQL | undefined)[] = [];
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -27,13 +28,13 @@ export async function listUsers(db: Db, f: UserFilters, limit = 500): Promise<Us
   }).from(users).leftJoin(teams, eq(teams.id, users.teamId)).where(and(...conds)).orderBy(asc(users.name)).limit(limit);
 }
 
-export async function listTeamOptions(db: Db): Promise<{ id: number; name: string }[]> {
+async function listTeamOptions(db: Db): Promise<{ id: number; name: string }[]> {
   return db.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
 }
 
 export interface TeamRow { id: number; name: string; managerIds: number[]; members: { id: number; name: string; role: string; active: boolean }[] }
 
-export async function listTeams(db: Db): Promise<TeamRow[]> {
+async function listTeams(db: Db): Promise<TeamRow[]> {
   const list = await listTeamOptions(db);
   const mgrs = await db.select().from(teamManagers);
   const members = await db.select({ id: users.id, name: users.name, role: users.role, active: users.active, teamId: users.teamId })
@@ -45,9 +46,23 @@ export async function listTeams(db: Db): Promise<TeamRow[]> {
   }));
 }
 
-export async function listManagerCandidates(db: Db): Promise<{ id: number; name: string; email: string }[]> {
+async function listManagerCandidates(db: Db): Promise<{ id: number; name: string; email: string }[]> {
   return db.select({ id: users.id, name: users.name, email: users.email }).from(users)
     .where(and(sql`${users.role} in ('manager', 'admin')`, eq(users.active, true))).orderBy(asc(users.name));
+}
+
+/** The users page: the users matching the filters and the team choices of its filter. Admins only. */
+export async function usersPage(db: Db, viewer: SessionUser, f: UserFilters): Promise<{ rows: UserListRow[]; teams: { id: number; name: string }[] }> {
+  assertCan(viewer, 'admin.users');
+  const [rows, teams] = await Promise.all([listUsers(db, f), listTeamOptions(db)]);
+  return { rows, teams };
+}
+
+/** The teams page: every team with its managers and members, and who may be made a manager. Admins only. */
+export async function teamsPage(db: Db, viewer: SessionUser): Promise<{ teams: TeamRow[]; candidates: { id: number; name: string; email: string }[] }> {
+  assertCan(viewer, 'admin.teams');
+  const [teams, candidates] = await Promise.all([listTeams(db), listManagerCandidates(db)]);
+  return { teams, candidates };
 }
 
 export interface EditableUser {

@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
-import { listManagerCandidates, listTeams } from '@/lib/admin/queries';
+import { teamsPage } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { Card } from '../../../_components/ui';
 import { PageHeader } from '../../../_components/ui/page-header';
@@ -12,9 +12,8 @@ import styles from './teams.module.css';
 export const metadata: Metadata = { title: 'Teams' };
 
 export default async function AdminTeamsPage() {
-  await requirePermission('admin.teams');
-  const db = await getReadDb();
-  const [teams, candidates] = await Promise.all([listTeams(db), listManagerCandidates(db)]);
+  const viewer = await requirePermission('admin.teams');
+  const { teams, candidates } = await teamsPage(await getReadDb(), viewer);
   return (
     <>
       <PageHeader title="Teams" description="Create and rename teams, choose their managers, see who is in each team." />

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getReadDb } from '@/db/client';
 import { DEPARTMENTS, ROLES } from '@/db/schema/enums';
-import { listTeamOptions, listUsers, type UserFilters } from '@/lib/admin/queries';
+import { usersPage, type UserFilters } from '@/lib/admin/queries';
 import { requirePermission } from '@/lib/auth/session';
 import { idParam, oneOfParam, parseParams, textParam } from '@/lib/validation/params';
 import { ParamProblems } from '../../../_components/param-problems';
@@ -24,15 +24,14 @@ function emailWithBreak(email: string) {
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePermission('admin.users');
+  const viewer = await requirePermission('admin.users');
   const sp = await searchParams;
   // Each filter parsed strictly; a malformed one is dropped and named above the table (never a 500).
   const { values: v, problems } = parseParams({
     q: textParam(100), role: oneOfParam(ROLES), department: oneOfParam(DEPARTMENTS), team: idParam, active: oneOfParam(['true', 'false'] as const),
   }, sp);
   const f: UserFilters = { q: v.q || undefined, role: v.role, department: v.department, teamId: v.team, active: v.active };
-  const db = await getReadDb();
-  const [rows, teams] = await Promise.all([listUsers(db, f), listTeamOptions(db)]);
+  const { rows, teams } = await usersPage(await getReadDb(), viewer, f);
   return (
     <>
       <PageHeader title="Users" description="Create users, set roles, departments and teams, deactivate accounts, reset passwords." />
