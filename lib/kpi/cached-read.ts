@@ -1,5 +1,7 @@
 // The app's one KPI result cache (lib/kpi/result-cache.ts), fed by the primary database's change feed.
 // Pages wrap the aggregate queries they show; the engine itself, the CLIs and the tests stay uncached.
+// The one place in lib that reaches for the database on its own: the change feed needs the process's
+// database handle (getDbHandle), which no caller has to give.
 import 'server-only';
 import { getDbHandle, type Db } from '@/db/client';
 import { PROCESS_CACHE_KEY, ResultCache, cacheKey } from './result-cache';
@@ -49,7 +51,11 @@ export function cachedRead<F extends (db: Db, ...args: any[]) => Promise<unknown
     processCache().get(cacheKey(name, args), () => timed(name, () => fn(db, ...args)), reads?.(...args))) as F;
 }
 
-/** cachedRead for a query that opens the database itself: every argument is part of the key. */
+/**
+ * cachedRead for a query that opens the database itself: every argument is part of the key.
+ * @deprecated lib functions take the database first and use cachedRead; the last caller is
+ * lib/dashboard/filter-options.ts's dimensionValues (to become `cachedRead('dimensionValues', (db) => ...)`).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 export function cachedQuery<F extends (...args: any[]) => Promise<unknown>>(name: string, fn: F, reads?: Reads): F {
   return ((...args: unknown[]) => processCache().get(cacheKey(name, args), () => timed(name, () => fn(...args)), reads?.(...args))) as F;
