@@ -2,6 +2,7 @@
 // in lib/goals (activeGoalsByKpi); this only hands it the view's team and owner ids, and keeps a goal
 // failure from taking the cards down with it.
 import 'server-only';
+import type { Db } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
 import { authorizedRows, type AuthorizedView, type SessionUser } from '@/lib/access';
 import { activeGoalsByKpi } from '@/lib/goals/active-goals';
@@ -17,10 +18,10 @@ export interface CardGoal {
 }
 
 /** Active goals by KPI key for the view; an empty map when there are none (or goals are unavailable). */
-export async function cardGoals(viewer: SessionUser, department: Department, view: AuthorizedView): Promise<Map<string, CardGoal>> {
+export async function cardGoals(db: Db, viewer: SessionUser, department: Department, view: AuthorizedView): Promise<Map<string, CardGoal>> {
   try {
     const { teamId, ownerId } = authorizedRows(view);
-    return await activeGoalsByKpi(viewer, { department, teamId: teamId || null, userId: ownerId || null });
+    return await activeGoalsByKpi(db, viewer, { department, teamId: teamId || null, userId: ownerId || null });
   } catch (err) {
     // The numbers matter more than the goal badges: log and show the cards without them.
     console.error('card goals failed', err);

@@ -3,7 +3,7 @@
 // the live KPI through liveProgress.
 import 'server-only';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { getReadDb, queryRows, type Db } from '@/db/client';
+import { queryRows, type Db } from '@/db/client';
 import { goals, type Department } from '@/db/schema';
 import type { SessionUser } from '@/lib/access';
 import { liveProgress } from './live';
@@ -33,8 +33,7 @@ interface GoalView {
  * card shows the most specific one (user, then team, then company), preferring goals of the viewed
  * department and without extra filters (the card's number is unfiltered), then the earliest due date.
  */
-export async function activeGoalsByKpi(viewer: SessionUser, view: GoalView, now: Date = clockNow(), database?: Db): Promise<Map<string, GoalCardInfo>> {
-  const db = database ?? await getReadDb();
+export async function activeGoalsByKpi(db: Db, viewer: SessionUser, view: GoalView, now: Date = clockNow()): Promise<Map<string, GoalCardInfo>> {
   let teamId = view.teamId ?? null;
   if (view.userId != null && teamId == null) {
     const [u] = await queryRows<{ team_id: number | null }>(db, sql`select team_id from users where id = ${view.userId}`);

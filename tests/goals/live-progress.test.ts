@@ -103,13 +103,13 @@ describe('[GOALS][LIVE] visibility, the list, roll-up and the cards', () => {
   });
 
   it('the dashboard cards get the goal for the viewed team, with its live status', async () => {
-    const cards = await activeGoalsByKpi(f.agent, { department: 'support', teamId: f.alphaId }, new Date('2025-03-01T00:00:00Z'), h.db);
+    const cards = await activeGoalsByKpi(h.db, f.agent, { department: 'support', teamId: f.alphaId }, new Date('2025-03-01T00:00:00Z'));
     expect(cards.get('first_response_time')).toEqual({
       id: frtId, title: 'Faster first responses', target: 4, status: 'off_track', progress: 0.125, scopeLabel: 'Alpha team',
     });
     // Viewing as the member: their own goal beats the team's.
-    const mine = await activeGoalsByKpi(f.rep, { department: 'sales', userId: f.rep.id }, new Date('2025-02-15T00:00:00Z'), h.db);
+    const mine = await activeGoalsByKpi(h.db, f.rep, { department: 'sales', userId: f.rep.id }, new Date('2025-02-15T00:00:00Z'));
     expect(mine.get('won_revenue')).toMatchObject({ title: 'Won revenue Q1 — Rick Rep', target: 3000, progress: 1, status: 'achieved' });
-    expect((await activeGoalsByKpi(f.betaAgent, { department: 'support', teamId: f.betaId }, new Date('2025-03-01T00:00:00Z'), h.db)).size).toBe(0);
+    expect((await activeGoalsByKpi(h.db, f.betaAgent, { department: 'support', teamId: f.betaId }, new Date('2025-03-01T00:00:00Z'))).size).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ export async function DashboardCards({ view, user }: { view: DashboardView; user
       from: view.period.from, to: view.period.to, keys: all,
       compare: view.comparison, compareOfCompare: view.comparisonOfComparison,
     }),
-    cardGoals(user, view.department, view.access),
+    cardGoals(db, user, view.department, view.access),
   ]);
   if (process.env.KPI_TIMING) console.info(`[dashboard] ${view.department} cards: ${(performance.now() - started).toFixed(0)} ms`);
   const search = viewSearch(view);

@@ -47,7 +47,7 @@ export async function TrendAndValue({ kpiKey, view, bucket, search, dim, user }:
     tooLong ? [] : cachedKpis.kpiTimeSeries(db, view.access, kpiKey, {
       from: view.period.from, to: view.period.to, bucket: b, compare: view.compare === 'year' ? { by: 'year' as const } : undefined,
     }),
-    cardGoals(user, view.department, view.access),
+    cardGoals(db, user, view.department, view.access),
   ]);
   const goal = goals.get(kpiKey);
   const value = current[kpiKey];
