@@ -5,22 +5,18 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { ENTITY_CATALOGUE, RECORD_ENTITIES, isEntityName, recordHref, type RecordEntity } from '@/lib/entities/catalogue';
+import { ENTITY_DEFS } from '@/lib/records/entities';
 
 export interface AuditSubject { label: string; href: string | null }
 
-/** Record tables (audit `entity`) → their page slug and how a record is named. */
-const RECORDS: Record<string, { slug: string; singular: string; name: SQL }> = {
-  accounts: { slug: 'accounts', singular: 'Account', name: sql`name` },
-  leads: { slug: 'leads', singular: 'Lead', name: sql`external_id` },
-  deals: { slug: 'deals', singular: 'Deal', name: sql`name` },
-  orders: { slug: 'orders', singular: 'Order', name: sql`external_id` },
-  campaigns: { slug: 'campaigns', singular: 'Campaign', name: sql`name` },
-  tickets: { slug: 'tickets', singular: 'Ticket', name: sql`coalesce(nullif(subject, ''), 'Ticket ' || external_id)` },
-  survey_responses: { slug: 'survey-responses', singular: 'Survey response', name: sql`external_id` },
-};
+/** An audit `entity` (a table name, the catalogue's name) that has record pages, else null. */
+function recordKind(entity: string): RecordEntity | null {
+  return isEntityName(entity) && ENTITY_CATALOGUE[entity].recordPage ? (entity as RecordEntity) : null;
+}
 const TABLE_OF: Record<string, SQL> = {
   users: sql`users`, teams: sql`teams`, goals: sql`goals`,
-  accounts: sql`accounts`, leads: sql`leads`, deals: sql`deals`, orders: sql`orders`, campaigns: sql`campaigns`, tickets: sql`tickets`, survey_responses: sql`survey_responses`,
+  ...Object.fromEntries(RECORD_ENTITIES.map((e) => [e, sql.raw(ENTITY_CATALOGUE[e].table)])),
 };
 const NAME_OF: Record<string, SQL> = { users: sql`name`, teams: sql`name`, goals: sql`title` };
 
@@ -34,7 +30,9 @@ async function namesOf(db: Db, entity: string, wanted: Iterable<number>): Promis
   const list = [...new Set(wanted)];
   const table = TABLE_OF[entity];
   if (!list.length || !table) return new Map();
-  const name = NAME_OF[entity] ?? RECORDS[entity]?.name ?? sql`id::text`;
+  const kind = recordKind(entity);
+  // A record is named as its page titles it (lib/records/entities), over the table's own name.
+  const name = NAME_OF[entity] ?? (kind ? sql.raw(ENTITY_DEFS[kind].title(ENTITY_CATALOGUE[kind].table)) : sql`id::text`);
   const rows = await queryRows<{ id: number; name: string }>(db, sql`select id, ${name} as name from ${table} where id in (${sql.join(list.map((i) => sql`${i}`), sql`, `)})`);
   return new Map(rows.map((r) => [Number(r.id), r.name]));
 }
@@ -71,8 +69,8 @@ export function auditSubject(r: AuditRowRef, names: AuditNames): AuditSubject {
   if (r.entity === 'users') return name ? { label: `User ${name}`, href: `/admin/users/${id}` } : gone('User');
   if (r.entity === 'teams') return name ? { label: `Team ${name}`, href: '/admin/teams' } : gone('Team');
   if (r.entity === 'goals') return name ? { label: `Goal “${name}”`, href: `/goals/${id}` } : gone('Goal');
-  const rec = RECORDS[r.entity];
-  if (rec) return name ? { label: `${rec.singular} “${name}”`, href: `/records/${rec.slug}/${id}` } : gone(rec.singular);
+  const kind = recordKind(r.entity);
+  if (kind) return name ? { label: `${ENTITY_DEFS[kind].singular} “${name}”`, href: recordHref(kind, id) } : gone(ENTITY_DEFS[kind].singular);
   return { label: `${r.entity}${r.entityId ? ` #${r.entityId}` : ''}`, href: null };
 }
 
