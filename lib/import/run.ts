@@ -9,6 +9,7 @@ import { ENTITIES, ENTITY_NAMES, parseEntityName, type EntityName } from '@/lib/
 import { ErrorLog, Rollback } from './errors';
 import { closeInterrupted, finishHistory, holdRunning, linkRun, startHistory } from './history';
 import { processFile, type FileOutcome } from './process-file';
+import { fileResult, summary, type RunEnd } from './run-result';
 import { entityOptions, sameHeaders, type MappingDocument } from './mapping-document';
 import { openSource, readCsv } from './reader';
 import type { FileFormat, ImportRules } from './rules';
@@ -142,10 +143,6 @@ export async function importDirectory(db: Db, dir: string, opts: ImportDirectory
   return run(db, ordered(specs), opts);
 }
 
-function summary(o: { inserted: number; updated: number; unchanged: number }): string {
-  return `${o.inserted} inserted, ${o.updated} updated, ${o.unchanged} unchanged`;
-}
-
 async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Promise<DirectoryImportResult> {
   const dryRun = !!opts.dryRun;
   const userId = opts.userId ?? null;
@@ -189,40 +186,8 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
   }
   const committed = reason === null && crash === null;
   if (committed) kpiDataChanged();
-  const badFiles = specs.filter((_, k) => logs[k].count > 0).map((s) => s.fileName);
-  const files: ImportResult[] = specs.map((s, k) => {
-    const o = outcomes[k];
-    const errorCount = logs[k].count;
-    let message: string;
-    if (crash) message = `The import failed and nothing was written: ${(crash as Error).message ?? String(crash)}`;
-    else if (reason === 'aborted') message = 'The import was cancelled: nothing was written.';
-    else if (errorCount) message = `${errorCount} error${errorCount === 1 ? '' : 's'}: nothing was written.`;
-    else if (reason === 'errors') message = `Valid, but not written: ${badFiles.join(', ')} ${badFiles.length === 1 ? 'has' : 'have'} errors.`;
-    else if (dryRun) message = `Dry run, nothing written: would be ${summary(o!)}.`;
-    else message = `${summary(o!)}.`;
-    return {
-      ok: !crash && reason !== 'aborted' && errorCount === 0,
-      committed,
-      entity: s.entity,
-      fileName: s.fileName,
-      importId: historyIds[k],
-      totalRows: o?.totalRows ?? 0,
-      inserted: o?.inserted ?? 0,
-      updated: o?.updated ?? 0,
-      unchanged: o?.unchanged ?? 0,
-      errors: logs[k].sorted(),
-      errorCount,
-      mapping: o?.mapping ?? s.mapping ?? {},
-      unknownValues: o?.unknownValues ?? {},
-      skipped: o?.skipped ?? [],
-      merged: o?.merged ?? 0,
-      createdUsers: o?.createdUsers ?? [],
-      distinctValues: o?.distinctValues ?? {},
-      delimiter: o?.delimiter ?? null,
-      message,
-      ...(dryRun ? { preview: o?.preview ?? [] } : {}),
-    };
-  });
+  const end: RunEnd = { dryRun, committed, reason, crash, badFiles: specs.filter((_, k) => logs[k].count > 0).map((s) => s.fileName) };
+  const files = specs.map((s, k) => fileResult(s, outcomes[k], logs[k], historyIds[k], end));
   for (let k = 0; k < specs.length; k++) {
     const id = historyIds[k];
     if (id !== null) await finishHistory(db, id, files[k]).catch(() => {});
@@ -235,3 +200,4 @@ async function run(db: Db, specs: FileSpec[], opts: ImportDirectoryOptions): Pro
       : files.find((f) => !f.ok)?.message ?? 'Nothing was written.';
   return { ok, committed, files, message };
 }
+
