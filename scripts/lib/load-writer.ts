@@ -61,100 +61,117 @@ export function editTicket(v: Values): void {
   v.priority = pick(TICKET_PRIORITIES.filter((p) => p !== v.priority));
 }
 
-export function startWriter(db: Db, perSecond: number, log: (s: string) => void): { stop: () => Promise<WriteStats> } {
-  const users = new Map<number, Promise<SessionUser | null>>();
-  const userById = (id: number) => {
-    if (!users.has(id)) {
-      users.set(id, queryRows<{ sv: number }>(db, sql`select session_version as sv from users where id = ${id} and active`)
-        .then(([r]) => (r ? loadSessionUser(db, { uid: id, sv: Number(r.sv) }) : null)));
+/** The writer's state: the users it saves as, the id ranges it picks from, and what it counted. */
+class Writer {
+  readonly timings: number[] = [];
+  readonly failures: Record<string, number> = {};
+  saved = 0;
+  created = 0;
+  refusedOwner = 0;
+  private readonly users = new Map<number, Promise<SessionUser | null>>();
+  private readonly people: Promise<{ id: number; role: string; department: string | null }[]>;
+  private readonly admin: Promise<SessionUser>;
+  private readonly ranges: Record<'deals' | 'tickets' | 'accounts', Promise<{ lo: number; hi: number }>>;
+
+  constructor(private readonly db: Db) {
+    this.people = queryRows(db, sql`select id, role, department from users where active order by id`);
+    this.admin = this.people.then((all) => this.userById(all.find((u) => u.role === 'admin')!.id)).then((u) => u!);
+    const idRange = (table: string) => queryRows<{ lo: number; hi: number }>(db, sql`select min(id)::int as lo, max(id)::int as hi from ${sql.raw(table)}`).then(([r]) => r);
+    this.ranges = { deals: idRange('deals'), tickets: idRange('tickets'), accounts: idRange('accounts') };
+  }
+
+  private userById(id: number): Promise<SessionUser | null> {
+    if (!this.users.has(id)) {
+      this.users.set(id, queryRows<{ sv: number }>(this.db, sql`select session_version as sv from users where id = ${id} and active`)
+        .then(([r]) => (r ? loadSessionUser(this.db, { uid: id, sv: Number(r.sv) }) : null)));
     }
-    return users.get(id)!;
-  };
-  const people = queryRows<{ id: number; role: string; department: string | null }>(db, sql`select id, role, department from users where active order by id`);
-  const admin = people.then((all) => userById(all.find((u) => u.role === 'admin')!.id)).then((u) => u!);
-  const idRange = (table: string) => queryRows<{ lo: number; hi: number }>(db, sql`select min(id)::int as lo, max(id)::int as hi from ${sql.raw(table)}`).then(([r]) => r);
-  const ranges = { deals: idRange('deals'), tickets: idRange('tickets'), accounts: idRange('accounts') };
+    return this.users.get(id)!;
+  }
+
+  private fail(why: string): void {
+    this.failures[why] = (this.failures[why] ?? 0) + 1;
+  }
 
   /** A random existing row (the first id at or after a random one) and who owns it. */
-  const randomRow = async (table: 'deals' | 'tickets' | 'accounts', ownerCol: string) => {
-    const { lo, hi } = await ranges[table];
+  private async randomRow(table: 'deals' | 'tickets' | 'accounts', ownerCol: string) {
+    const { lo, hi } = await this.ranges[table];
     const from = lo + Math.floor(Math.random() * (hi - lo + 1));
-    const [r] = await queryRows<{ id: number; owner: number | null }>(db, sql`
+    const [r] = await queryRows<{ id: number; owner: number | null }>(this.db, sql`
       select id, ${sql.raw(ownerCol)} as owner from ${sql.raw(table)} where id >= ${from} order by id limit 1`);
     return r;
-  };
-
-  const timings: number[] = [];
-  const failures: Record<string, number> = {};
-  let saved = 0, created = 0, skipped = 0, refusedOwner = 0, inFlight = 0, n = 0;
-  const fail = (why: string) => { failures[why] = (failures[why] ?? 0) + 1; };
+  }
 
   /** The form's parse and the save, timed as the server action's write; the refusal's field errors when refused. */
-  const submit = async (user: SessionUser, entity: RecordEntity, values: Values): Promise<{ ok: boolean; refused?: string }> => {
+  private async submit(user: SessionUser, entity: RecordEntity, values: Values): Promise<{ ok: boolean; refused?: string }> {
     const parsed = RECORD_FORMS[entity].schema.safeParse(values);
     if (!parsed.success) {
-      fail(`${entity}: form refused (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
+      this.fail(`${entity}: form refused (${parsed.error.issues.map((i) => i.path.join('.')).join(', ')})`);
       return { ok: false };
     }
     const started = performance.now();
-    const result = await saveRecord(db, user, entity, parsed.data);
+    const result = await saveRecord(this.db, user, entity, parsed.data);
     if (result.ok) {
-      timings.push(performance.now() - started);
+      this.timings.push(performance.now() - started);
       return { ok: true };
     }
     const fields = 'fieldErrors' in result && result.fieldErrors ? Object.entries(result.fieldErrors).map(([k, v]) => `${k} ${v?.join(', ')}`).join('; ') : '';
     return { ok: false, refused: `${entity} as ${user.role}: ${result.error}${fields ? ` (${fields})` : ''}` };
-  };
+  }
 
-  const update = async (entity: 'deals' | 'tickets') => {
-    const row = await randomRow(entity, entity === 'deals' ? 'owner_id' : 'assignee_id');
+  private async update(entity: 'deals' | 'tickets'): Promise<void> {
+    const row = await this.randomRow(entity, entity === 'deals' ? 'owner_id' : 'assignee_id');
     // The owner saves their own record; an unowned one (or a departed owner's) is an admin's to edit.
-    const user = (row.owner != null && (await userById(row.owner))) || (await admin);
+    const user = (row.owner != null && (await this.userById(row.owner))) || (await this.admin);
     // The stored row as the edit page gets it (lib/records/read getRecord is server-only: same to_jsonb).
-    const [rec] = await queryRows<{ row: Record<string, unknown> }>(db, sql`select to_jsonb(t) as row from ${sql.raw(entity)} t where t.id = ${row.id}`);
-    if (!rec) { fail(`${entity}: record ${row.id} not found`); return; }
+    const [rec] = await queryRows<{ row: Record<string, unknown> }>(this.db, sql`select to_jsonb(t) as row from ${sql.raw(entity)} t where t.id = ${row.id}`);
+    if (!rec) { this.fail(`${entity}: record ${row.id} not found`); return; }
     const form = RECORD_FORMS[entity];
     const stored = (typeof rec.row === 'string' ? JSON.parse(rec.row) : rec.row) as Record<string, unknown>;
     const values: Values = Object.fromEntries([['id', String(stored.id)], ...form.fields.map((f) => [f.name, formValue(f, stored[f.name])])]);
     if (entity === 'deals') editDeal(values); else editTicket(values);
-    let r = await submit(user, entity, values);
+    let r = await this.submit(user, entity, values);
     // saveRecord refuses an owner whose record points at an account they may not see (a ticket of a
     // sales rep's account, say), even unchanged: an admin saves those, and the report counts them.
     if (r.refused && /account_id|ticket_id/.test(r.refused) && user.role !== 'admin') {
-      refusedOwner++;
-      r = await submit(await admin, entity, values);
+      this.refusedOwner++;
+      r = await this.submit(await this.admin, entity, values);
     }
-    if (r.refused) fail(r.refused);
-    if (r.ok) saved++;
-  };
+    if (r.refused) this.fail(r.refused);
+    if (r.ok) this.saved++;
+  }
 
-  const create = async (entity: 'deals' | 'tickets') => {
-    const all = await people;
+  private async create(entity: 'deals' | 'tickets', n: number): Promise<void> {
+    const all = await this.people;
     const dept = entity === 'deals' ? 'sales' : 'support';
     const owner = pick(all.filter((u) => u.department === dept && u.role === 'member'));
-    const account = await randomRow('accounts', 'owner_id');
+    const account = await this.randomRow('accounts', 'owner_id');
     const values: Values = entity === 'deals'
       ? { id: '', name: `Load test deal ${n}`, amount: (1000 + Math.random() * 49_000).toFixed(2), stage: 'prospecting', type: 'new', created_at: new Date().toISOString().slice(0, 10), owner_id: String(owner.id), account_id: String(account.id) }
       : { id: '', subject: `Load test ticket ${n}`, created_at: minute(new Date()), channel: 'email', priority: 'normal', category: 'question', assignee_id: String(owner.id), account_id: String(account.id) };
-    const r = await submit(await admin, entity, values);
-    if (r.refused) fail(r.refused);
-    if (r.ok) { saved++; created++; }
-  };
+    const r = await this.submit(await this.admin, entity, values);
+    if (r.refused) this.fail(r.refused);
+    if (r.ok) { this.saved++; this.created++; }
+  }
 
-  const write = async (i: number) => {
+  /** The i-th write: deals and tickets alternate; two in twenty create a record. */
+  async write(i: number): Promise<void> {
     const entity = i % 2 === 0 ? 'deals' : 'tickets';
     try {
-      await (i % 20 >= 18 ? create(entity) : update(entity));
+      await (i % 20 >= 18 ? this.create(entity, i + 1) : this.update(entity));
     } catch (err) {
-      fail(`${entity}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`);
+      this.fail(`${entity}: ${err instanceof Error ? err.message.slice(0, 120) : String(err)}`);
     }
-  };
+  }
+}
 
+export function startWriter(db: Db, perSecond: number, log: (s: string) => void): { stop: () => Promise<WriteStats> } {
+  const w = new Writer(db);
+  let skipped = 0, inFlight = 0, n = 0;
   const started = performance.now();
   const timer = setInterval(() => {
     if (inFlight >= 2) { skipped++; return; }
     inFlight++;
-    void write(n++).finally(() => { inFlight--; });
+    void w.write(n++).finally(() => { inFlight--; });
   }, 1000 / perSecond);
 
   return {
@@ -162,9 +179,10 @@ export function startWriter(db: Db, perSecond: number, log: (s: string) => void)
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
+      const { failures, saved, created, refusedOwner } = w;
       const failed = Object.values(failures).reduce((a, b) => a + b, 0);
       if (failed) log(`write failures: ${JSON.stringify(failures)}`);
-      return { requestedPerSecond: perSecond, achievedPerSecond: saved / seconds, saved, created, failed, skipped, refusedOwner, latency: summarizeMs(timings, failed), failures };
+      return { requestedPerSecond: perSecond, achievedPerSecond: saved / seconds, saved, created, failed, skipped, refusedOwner, latency: summarizeMs(w.timings, failed), failures };
     },
   };
 }
