@@ -1,15 +1,12 @@
 // The app's navigation, one list for the header (and anything else that links to sections).
+import { ENTITY_CATALOGUE, recordHref, type RecordEntity } from '@/lib/entities/catalogue';
+
 export interface NavItem { href: string; label: string }
 
-export const RECORD_NAV: NavItem[] = [
-  { href: '/records/accounts', label: 'Accounts' },
-  { href: '/records/leads', label: 'Leads' },
-  { href: '/records/deals', label: 'Deals' },
-  { href: '/records/orders', label: 'Orders' },
-  { href: '/records/campaigns', label: 'Campaigns' },
-  { href: '/records/tickets', label: 'Tickets' },
-  { href: '/records/survey-responses', label: 'Survey responses' },
-];
+// The record kinds in the order the header lists them (the catalogue's is the import's dependency order).
+const RECORD_NAV_ORDER: RecordEntity[] = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey_responses'];
+
+export const RECORD_NAV: NavItem[] = RECORD_NAV_ORDER.map((e) => ({ href: recordHref(e), label: ENTITY_CATALOGUE[e].plural }));
 
 export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/users', label: 'Users' },
