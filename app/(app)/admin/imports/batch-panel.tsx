@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
 import type { BatchInfo, UploadInfo } from '@/lib/import/api-types';
+import { callImportApi as send } from './import-api';
 import styles from './imports.module.css';
 
 /** The entities, in dependency order (lib/validation ENTITY_NAMES; kept here so the client bundle has no schemas). */
@@ -21,13 +22,6 @@ export function BatchPanel({ files }: { files: File[] }) {
   const [result, setResult] = useState<BatchInfo | null>(null);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
-
-  async function send<T>(url: string, init: RequestInit): Promise<T> {
-    const res = await fetch(url, init);
-    const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-    if (!res.ok) throw new Error(body.error ?? `The request failed (${res.status}).`);
-    return body;
-  }
 
   async function uploadAll() {
     setBusy('upload'); setError(''); setResult(null); setUploads([]);
