@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { SessionUser } from '@/lib/access';
 import {
-  FAILED_MESSAGE, FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, formDataToObject, protectedAction,
+  FAILED_MESSAGE, FORBIDDEN_MESSAGE, NOT_SIGNED_IN_MESSAGE, formDataToObject, protectedAction, toActionResult,
 } from './protected-action';
 
 const member: SessionUser = { id: 7, email: 'm@x.test', name: 'M', role: 'member', department: 'sales', teamId: 1, managedTeamIds: [] };
@@ -97,5 +97,13 @@ describe('formDataToObject', () => {
     fd.append('file', new Blob(['x']), 'x.csv');
     fd.append('name', 'n');
     expect(formDataToObject(fd)).toEqual({ tag: ['a', 'b'], name: 'n' });
+  });
+});
+
+describe('toActionResult', () => {
+  it('gives the form a refusal as the domain wrote it, and of a success only its id and message', () => {
+    const refusal = { ok: false as const, error: 'Some fields need attention.', fieldErrors: { name: ['is taken'] } };
+    expect(toActionResult(refusal)).toEqual(refusal);
+    expect(toActionResult({ ok: true, id: 4, message: 'Saved.', link: '/set-password?t=x' })).toEqual({ ok: true, id: 4, message: 'Saved.' });
   });
 });

@@ -38,7 +38,7 @@ export const FAILED_MESSAGE = 'Something went wrong. Nothing was saved; try agai
  * A domain write's result as the form gets it: a refusal as it is (its reason and field errors), a
  * success as its id and message (anything else the domain returned stays with the action).
  */
-export function toActionResult(r: WriteResult): ActionResult {
+export function toActionResult<Extra extends object>(r: WriteResult<Extra>): ActionResult {
   return r.ok ? { ok: true, id: r.id, message: r.message } : r;
 }
 
