@@ -3,10 +3,10 @@
 import 'server-only';
 import { cache } from 'react';
 import { sql } from 'drizzle-orm';
-import { getReadDb, queryRows } from '@/db/client';
+import { queryRows, type QueryDb } from '@/db/client';
 import { scopeChoices, type ScopeChoice, type SessionUser } from '@/lib/access';
 import type { FilterKey } from '@/lib/kpi';
-import { cachedQuery } from '@/lib/kpi/cached-read';
+import { cachedRead } from '@/lib/kpi/cached-read';
 import { ALL_BUT_ACTIVITIES } from './cached-queries';
 
 /** `team`: an owner's team name, so the owner choices can follow the chosen team. */
@@ -15,8 +15,7 @@ export type FilterOptions = Record<FilterKey, Option[]>;
 
 const LIMIT = 200;
 
-async function distinct(query: ReturnType<typeof sql>): Promise<Option[]> {
-  const db = await getReadDb();
+async function distinct(db: QueryDb, query: ReturnType<typeof sql>): Promise<Option[]> {
   const rows = await queryRows<{ v: string }>(db, query);
   return rows.map((r) => ({ value: r.v, label: r.v }));
 }
@@ -26,20 +25,20 @@ async function distinct(query: ReturnType<typeof sql>): Promise<Option[]> {
  * (30 ms for tickets' channels at medium scale, on every page): kept in the KPI result cache, which
  * drops them when the data changes.
  */
-const dimensionValues = cachedQuery('dimensionValues', async () => {
+const dimensionValues = cachedRead('dimensionValues', async (db: QueryDb) => {
   const [segment, region, industry, product, source, channel] = await Promise.all([
-    distinct(sql`select distinct segment as v from accounts where segment is not null order by 1 limit ${LIMIT}`),
-    distinct(sql`select distinct region as v from accounts where region is not null order by 1 limit ${LIMIT}`),
-    distinct(sql`select distinct industry as v from accounts where industry is not null order by 1 limit ${LIMIT}`),
-    distinct(sql`select distinct product as v from deals where product is not null order by 1 limit ${LIMIT}`),
-    distinct(sql`select distinct source as v from leads order by 1 limit ${LIMIT}`),
-    distinct(sql`select v from (select channel as v from tickets where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct segment as v from accounts where segment is not null order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct region as v from accounts where region is not null order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct industry as v from accounts where industry is not null order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct product as v from deals where product is not null order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct source as v from leads order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select v from (select channel as v from tickets where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
   ]);
   return { segment, region, industry, product, source, channel };
 }, () => ALL_BUT_ACTIVITIES);
 
-export const filterOptions = cache(async (user: SessionUser): Promise<FilterOptions> => {
-  const db = await getReadDb();
-  const [{ team, owner }, { segment, region, industry, product, source, channel }] = await Promise.all([scopeChoices(db, user), dimensionValues()]);
+/** The viewer's filter choices; once per request (React cache), whoever asks. */
+export const filterOptions = cache(async (db: QueryDb, user: SessionUser): Promise<FilterOptions> => {
+  const [{ team, owner }, { segment, region, industry, product, source, channel }] = await Promise.all([scopeChoices(db, user), dimensionValues(db)]);
   return { team, owner, segment, region, industry, product, source, channel };
 });

@@ -42,23 +42,13 @@ type Reads = (...args: any[]) => ReadonlySet<string>;
 /**
  * `fn` with its results shared through the cache, keyed by `name` and every argument but the database.
  * Only for reads whose result depends on nothing but their arguments and the CRM data: the scope of
- * the viewer must be in the arguments (the dashboards' filters carry it). `reads` names the tables
+ * the viewer must be in the arguments (an AuthorizedView, whose key is its filters, carries it). `reads` names the tables
  * the result comes from; without it any change drops the result.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list; F keeps the caller's exact (generic) signature
 export function cachedRead<F extends (db: Db, ...args: any[]) => Promise<unknown>>(name: string, fn: F, reads?: Reads): F {
   return ((db: Db, ...args: unknown[]) =>
     processCache().get(cacheKey(name, args), () => timed(name, () => fn(db, ...args)), reads?.(...args))) as F;
-}
-
-/**
- * cachedRead for a query that opens the database itself: every argument is part of the key.
- * @deprecated lib functions take the database first and use cachedRead; the last caller is
- * lib/dashboard/filter-options.ts's dimensionValues (to become `cachedRead('dimensionValues', (db) => ...)`).
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-export function cachedQuery<F extends (...args: any[]) => Promise<unknown>>(name: string, fn: F, reads?: Reads): F {
-  return ((...args: unknown[]) => processCache().get(cacheKey(name, args), () => timed(name, () => fn(...args)), reads?.(...args))) as F;
 }
 
 /** With KPI_TIMING set, each computation (a cache miss) is logged with its time and the cache's state. */

@@ -2,6 +2,7 @@
 // distributions. The permission check and the view (department, period, the filters the viewer may
 // use) are resolved at the top, before any Suspense boundary, so a refused filter gets a real 403;
 // each widget group then streams on its own behind a skeleton, so a slow query never blocks the page.
+import { getReadDb } from '@/db/client';
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { DEPARTMENTS } from '@/db/schema/enums';
@@ -28,7 +29,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePermission('dashboard.view');
   const view = await pageView(user, await searchParams);
-  const options = await filterOptions(user);
+  const options = await filterOptions(await getReadDb(), user);
   const keys = DASHBOARDS[view.department];
   const ownerName = view.filters.owner ? options.owner.find((o) => o.value === view.filters.owner)?.label.replace(/ \(.*\)$/, '') ?? view.filters.owner : null;
   // A member's own view reads "Your numbers"; anyone else's owner filter names whose numbers these are.

@@ -11,7 +11,7 @@ import type { GoalFormValues } from './goal-form';
 import { now as clockNow } from '@/lib/clock';
 
 export async function formPageData(user: SessionUser) {
-  const [options, filters] = await Promise.all([goalFormOptions(await getReadDb(), user), filterOptions(user)]);
+  const [options, filters] = await Promise.all([goalFormOptions(await getReadDb(), user), filterOptions(await getReadDb(), user)]);
   const filterChoices = Object.fromEntries(GOAL_FILTER_KEYS.map((k) => [k, filters[k].map((o) => o.value)]));
   return { options, filterChoices };
 }

@@ -1,6 +1,7 @@
 // The KPI page: what the number means, its value and previous value, its trend, its breakdown by the
 // dimensions it allows, and the exact records behind it (scoped to the viewer), with CSV export.
 // Permission and view (403 on a refused filter) are settled before the first Suspense boundary.
+import { getReadDb } from '@/db/client';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -38,7 +39,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
   const kpi = getKpi(key);
   const sp = await searchParams;
   const view = await pageView(user, sp);
-  const options = await filterOptions(user);
+  const options = await filterOptions(await getReadDb(), user);
   // A member sees their team's numbers, not each colleague's: no breakdown by owner or team for them.
   const dims = kpi.breakdowns.filter((d) => !(user.role === 'member' && (d === 'owner' || d === 'team')));
   const dimParam = firstParam(sp.dim);
