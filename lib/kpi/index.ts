@@ -3,7 +3,6 @@ export * from './types';
 export { KPIS, KPI_KEYS, DASHBOARDS, DERIVED_VALUES, getKpi, isKpiKey, kpiDashboards, type KpiKey, type KpiMeta, type KpiEntry, type DerivedValue } from './registry';
 export { computeKpis, computeKpisWithPrevious, kpiBreakdown, kpiReadTables, kpiTimeSeries, type KpiQuery, type KpiValues, type BreakdownRow, type SeriesPoint } from './engine';
 export { kpiDrilldown, MAX_PAGE_SIZE, type DrillQuery, type DrillResult, type DrillRow, type DrillColumn, type DrillSet } from './drilldown';
-export { KpiForbiddenError, type AuthorizedView } from '@/lib/access';
 export * from './periods';
 export * from './filters';
 export { formatKpiValue, UNIT_SUFFIX } from './format';

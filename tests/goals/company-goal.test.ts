@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/access';
 import { goalKpiFilters } from '@/lib/goals/live';
 import { createGoal } from '@/lib/goals/mutations';
 import { goalDetail } from '@/lib/goals/queries';
-import { KpiForbiddenError } from '@/lib/kpi';
+import { KpiForbiddenError } from '@/lib/access';
 import { kpiDrilldown, authorizedFilters } from '@/tests/helpers/engine-views';
 import { goalSchema } from '@/lib/validation/goals';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
