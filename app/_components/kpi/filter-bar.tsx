@@ -75,21 +75,8 @@ export function FilterBar({ presets, preset, from, to, compare = 'previous', fie
   });
 
   function navigate() {
-    const data = new FormData(form.current!);
-    // Read from the form, not state: choosing "Custom range…" changes both in the same event.
-    const isCustom = data.get('preset') === 'custom';
-    const params = new URLSearchParams();
-    for (const [k, v] of data) {
-      if (typeof v !== 'string' || v === '') continue;
-      if ((k === 'from' || k === 'through') && !isCustom) continue;
-      if (k === 'preset' && isCustom) continue;
-      if (k === 'compare' && v === 'previous') continue; // the default: keep links short
-      // People pick the last day they want; the URL's `to` is exclusive (the day after).
-      if (k === 'through') params.set('to', shiftDay(v, 1));
-      else params.set(k, v);
-    }
-    if (isCustom && !(params.get('from') && params.get('to'))) return; // wait for both dates
-    startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
+    const params = filterParams(new FormData(form.current!));
+    if (params) startTransition(() => router.push(`${pathname}?${params.toString()}`, { scroll: false }));
   }
 
   return (
@@ -121,30 +108,7 @@ export function FilterBar({ presets, preset, from, to, compare = 'previous', fie
           <option value="year">Same dates last year</option>
         </select>
       </Field>
-      {fields.map((f) => {
-        // URL values are matched case-insensitively (a breakdown link carries "north" for "North").
-        const v = values[f.key];
-        const match = v ? f.options.find((o) => o.value.toLowerCase() === v.toLowerCase()) : undefined;
-        const opts = v && !match ? [...f.options, { value: v, label: v }] : f.options;
-        const id = `${uid}${f.key}`;
-        const hintId = `${id}-hint`;
-        const short = f.applies === 'none' ? 'n/a' : f.applies === 'some' ? 'partly' : null;
-        // The short word is what shows; the note (which KPIs ignore it) is read with it and is the tooltip.
-        const hint = short ? (
-          <span id={hintId} className={styles.na} title={f.note} data-testid={`${short === 'n/a' ? 'na' : 'partly'}-${f.key}`}>
-            <span aria-hidden="true">· </span>{short}{f.note ? <span className="sr-only">: {f.note}</span> : null}
-          </span>
-        ) : null;
-        return (
-          <Field key={f.key} id={id} label={f.label} hint={hint}
-            className={[f.applies === 'none' ? styles.filterNa : '', v ? '' : styles.optional].filter(Boolean).join(' ')}>
-            <select id={id} name={f.key} defaultValue={match?.value ?? v ?? ''} aria-describedby={short ? hintId : undefined}>
-              <option value="">{f.placeholder ?? 'All'}</option>
-              {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </select>
-          </Field>
-        );
-      })}
+      {fields.map((f) => <FilterSelect key={f.key} id={`${uid}${f.key}`} field={f} value={values[f.key]} />)}
       <span className={styles.filterActions}>
         <button type="button" className={`btn btn-secondary btn-sm ${styles.moreToggle}`} aria-expanded={more} onClick={() => setMore(!more)}>
           {more ? 'Fewer filters' : `More filters (${fields.length - active.length})`}
@@ -159,5 +123,47 @@ export function FilterBar({ presets, preset, from, to, compare = 'previous', fie
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** The URL's parameters for the form's state; null while a custom range lacks one of its dates. */
+function filterParams(data: FormData): URLSearchParams | null {
+  // Read from the form, not state: choosing "Custom range…" changes both in the same event.
+  const isCustom = data.get('preset') === 'custom';
+  const params = new URLSearchParams();
+  for (const [k, v] of data) {
+    if (typeof v !== 'string' || v === '') continue;
+    if ((k === 'from' || k === 'through') && !isCustom) continue;
+    if (k === 'preset' && isCustom) continue;
+    if (k === 'compare' && v === 'previous') continue; // the default: keep links short
+    // People pick the last day they want; the URL's `to` is exclusive (the day after).
+    if (k === 'through') params.set('to', shiftDay(v, 1));
+    else params.set(k, v);
+  }
+  if (isCustom && !(params.get('from') && params.get('to'))) return null; // wait for both dates
+  return params;
+}
+
+/** One filter's select, with "partly"/"n/a" beside its label when it does not change every number shown. */
+function FilterSelect({ id, field: f, value: v }: { id: string; field: FilterField; value: string | undefined }) {
+  // URL values are matched case-insensitively (a breakdown link carries "north" for "North").
+  const match = v ? f.options.find((o) => o.value.toLowerCase() === v.toLowerCase()) : undefined;
+  const opts = v && !match ? [...f.options, { value: v, label: v }] : f.options;
+  const hintId = `${id}-hint`;
+  const short = f.applies === 'none' ? 'n/a' : f.applies === 'some' ? 'partly' : null;
+  // The short word is what shows; the note (which KPIs ignore it) is read with it and is the tooltip.
+  const hint = short ? (
+    <span id={hintId} className={styles.na} title={f.note} data-testid={`${short === 'n/a' ? 'na' : 'partly'}-${f.key}`}>
+      <span aria-hidden="true">· </span>{short}{f.note ? <span className="sr-only">: {f.note}</span> : null}
+    </span>
+  ) : null;
+  return (
+    <Field id={id} label={f.label} hint={hint}
+      className={[f.applies === 'none' ? styles.filterNa : '', v ? '' : styles.optional].filter(Boolean).join(' ')}>
+      <select id={id} name={f.key} defaultValue={match?.value ?? v ?? ''} aria-describedby={short ? hintId : undefined}>
+        <option value="">{f.placeholder ?? 'All'}</option>
+        {opts.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </Field>
   );
 }
