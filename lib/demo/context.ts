@@ -41,3 +41,17 @@ export interface SeedContext {
 export async function exec(ctx: Pick<SeedContext, 'tx'>, text: string): Promise<void> {
   await ctx.tx.execute(sql.raw(text));
 }
+
+/**
+ * Inserts the rows of `parts` (selects of `columns` plus a tie-breaker `k`, joined by union all) with
+ * ids and external ids ('DEAL-0000001') numbered in order of creation, as a real CRM's would be.
+ */
+export async function insertNumbered(ctx: Pick<SeedContext, 'tx'>, table: string, prefix: string, columns: string, parts: string[]): Promise<void> {
+  await exec(ctx, `
+    insert into ${table} (id, external_id, ${columns})
+    select id, '${prefix}-' || lpad(id::text, 7, '0'), ${columns}
+    from (
+      select row_number() over (order by created_at, k) as id, ${columns}
+      from (${parts.join(' union all ')}) all_rows
+    ) numbered`);
+}

@@ -4,7 +4,7 @@
 // customers or prospects during history, and a few early deals with no account yet. A deal whose close date
 // is after now is still open, in the stage its elapsed share of the cycle suggests.
 import { businessHoursSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { insertNumbered, type SeedContext } from './context';
 import { campaignIdSql } from './marketing';
 import { apportionSql } from './revenue';
 import { pick, pickSlot } from './sql-rand';
@@ -12,25 +12,35 @@ import { pick, pickSlot } from './sql-rand';
 const COLUMNS = 'name, account_id, owner_id, campaign_id, product, type, amount, stage, created_at, closed_at, contract_months';
 
 export async function insertDeals(ctx: SeedContext, acquisitionCount: number): Promise<void> {
-  const { rand: r, targets } = ctx;
-  const now = ctx.now;
-  const day = `interval '1 day'`;
-  const others = Math.max(0, targets.deals - acquisitionCount);
+  const others = Math.max(0, ctx.targets.deals - acquisitionCount);
   const nCustomer = Math.round(others * 0.6);
   const nNoAccount = Math.round(others * 0.02);
   const nProspect = others - nCustomer - nNoAccount;
+  const s = dealSql(ctx);
+  await insertNumbered(ctx, 'deals', 'DEAL', COLUMNS, [
+    acquisitionDeals(s), customerDeals(ctx, s, nCustomer), prospectDeals(ctx, s, nProspect), accountlessDeals(ctx, s, nNoAccount),
+  ]);
+}
 
-  const stage = (stages: number) => `case when close_at <= ${now} then case when won then 'won' else 'lost' end
+/** SQL pieces every kind of deal uses: its stage and close date from its dates, its amount and term. */
+function dealSql(ctx: SeedContext) {
+  const { rand: r, now } = ctx;
+  return {
+    r, now, day: `interval '1 day'`,
+    stage: (stages: number) => `case when close_at <= ${now} then case when won then 'won' else 'lost' end
     else (ARRAY['prospecting', 'qualification', 'proposal', 'negotiation'])[least(${stages},
-      1 + floor(${stages} * extract(epoch from ${now} - created_at) / greatest(1, extract(epoch from close_at - created_at))))::int] end`;
-  const closed = `case when close_at <= ${now} then close_at end`;
-  const suffix = `case type when 'renewal' then ' renewal' when 'upsell' then ' upgrade' when 'cross_sell' then ' add-on' else '' end`;
-  const amount = (acv: string, key: string, salt: number) =>
-    `round((${acv} * coalesce(months, 12) / 12.0 * ${r.lognormal(key, salt, 1, 0.25)})::numeric, -1)`;
-  const newMonths = (key: string, salt: number) => pick(r.u(key, salt), [12, 24, 36, null], [55, 20, 15, 10], '::int[]');
+      1 + floor(${stages} * extract(epoch from ${now} - created_at) / greatest(1, extract(epoch from close_at - created_at))))::int] end`,
+    closed: `case when close_at <= ${now} then close_at end`,
+    amount: (acv: string, key: string, salt: number) =>
+      `round((${acv} * coalesce(months, 12) / 12.0 * ${r.lognormal(key, salt, 1, 0.25)})::numeric, -1)`,
+    newMonths: (key: string, salt: number) => pick(r.u(key, salt), [12, 24, 36, null], [55, 20, 15, 10], '::int[]'),
+  };
+}
+type DealSql = ReturnType<typeof dealSql>;
 
-  // 1. Acquisition deals (one per account opened during history).
-  const acquisition = `
+/** 1. Acquisition deals (one per account opened during history). */
+function acquisitionDeals({ r, stage, closed, newMonths }: DealSql): string {
+  return `
     select id as k, name || ' - ' || product as name, id as account_id, owner_id, lead_campaign as campaign_id,
       case when ${r.u('id', 301)} < 0.04 then null else product end as product, 'new' as type,
       round((acv * coalesce(months, 12) / 12.0)::numeric, -1) as amount,
@@ -39,10 +49,13 @@ export async function insertDeals(ctx: SeedContext, acquisitionCount: number): P
       select a.*, opened_at as created_at, acq_close as close_at, acq_state = 'won' as won, ${newMonths('id', 302)} as months
       from demo_acc a where not legacy
     ) x`;
+}
 
-  // 2. Expansion and renewal deals of customers, created while they were customers.
+/** 2. Expansion and renewal deals of customers, created while they were customers. */
+function customerDeals(ctx: SeedContext, { r, now, day, stage, closed, amount, newMonths }: DealSql, nCustomer: number): string {
+  const suffix = `case type when 'renewal' then ' renewal' when 'upsell' then ' upgrade' when 'cross_sell' then ' add-on' else '' end`;
   const k2 = '(a.id::bigint * 100000 + j)';
-  const customer = `
+  return `
     select k, ac.name || ' - ' || coalesce(product, 'Platform') || ${suffix} as name, account_id, z.owner_id, campaign_id,
       product, type, amount, ${stage(4)} as stage, created_at, ${closed} as closed_at, months as contract_months
     from (
@@ -71,10 +84,12 @@ export async function insertDeals(ctx: SeedContext, acquisitionCount: number): P
     ) z
     cross join lateral (select z.won_draw and (z.churned_at is null or z.close_at < z.churned_at) as won) w
     join accounts ac on ac.id = z.account_id`;
+}
 
-  // 3. New-business deals of prospects: lost, or still open.
+/** 3. New-business deals of prospects: lost, or still open. */
+function prospectDeals(ctx: SeedContext, { r, now, day, stage, closed, amount, newMonths }: DealSql, nProspect: number): string {
   const k3 = '(p.id::bigint * 100000 + j)';
-  const prospect = `
+  return `
     select k, ac.name || ' - ' || coalesce(product, 'Platform') as name, account_id, y.owner_id, campaign_id, product,
       'new' as type, amount, ${stage(4)} as stage, created_at, ${closed} as closed_at, months as contract_months
     from (
@@ -93,10 +108,12 @@ export async function insertDeals(ctx: SeedContext, acquisitionCount: number): P
     cross join lateral (select case when ${r.u('y.k', 338)} < 0.25 then
       ${campaignIdSql(ctx, 'paid', 'y.created_at')} end as campaign_id) c
     join accounts ac on ac.id = y.account_id`;
+}
 
-  // 4. Early deals with no account yet (recent; open, or lost quickly).
+/** 4. Early deals with no account yet (recent; open, or lost quickly). */
+function accountlessDeals(ctx: SeedContext, { r, now, day, stage, closed }: DealSql, nNoAccount: number): string {
   const k4 = '(8000000000 + g)';
-  const noAccount = `
+  return `
     select k, 'New opportunity - ' || product as name, null::int as account_id, owner_id, null::int as campaign_id, product,
       'new' as type, amount, ${stage(2)} as stage, created_at, ${closed} as closed_at, 12 as contract_months
     from (
@@ -110,12 +127,4 @@ export async function insertDeals(ctx: SeedContext, acquisitionCount: number): P
         from generate_series(1, ${nNoAccount}) as g
       ) x offset 0
     ) y`;
-
-  await exec(ctx, `
-    insert into deals (id, external_id, ${COLUMNS})
-    select id, 'DEAL-' || lpad(id::text, 7, '0'), ${COLUMNS}
-    from (
-      select row_number() over (order by created_at, k) as id, ${COLUMNS}
-      from (${acquisition} union all ${customer} union all ${prospect} union all ${noAccount}) all_deals
-    ) numbered`);
 }

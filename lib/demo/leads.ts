@@ -3,7 +3,7 @@
 // converted into an existing customer (new contacts there), and the rest, which mostly never convert.
 // A stage that would fall after now has not happened yet (null), so recent leads sit early in the funnel.
 import { calendarTimeSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { insertNumbered, type SeedContext } from './context';
 import { campaignIdSql } from './marketing';
 import { pick, pickSlot } from './sql-rand';
 
@@ -22,25 +22,33 @@ const SOURCES = ['web', 'paid', 'social', 'email', 'outbound', 'event', 'referra
 const COLUMNS = 'created_at, source, campaign_id, owner_id, first_contacted_at, mql_at, sql_at, converted_at, account_id, disqualified_at';
 
 export async function insertLeads(ctx: SeedContext): Promise<void> {
-  const { rand: r, cal, targets } = ctx;
-  const day = `interval '1 day'`;
-  const hour = `interval '1 hour'`;
-  const now = ctx.now;
-  const ifPast = (t: string) => `case when ${t} <= ${now} then ${t} end`;
-  const extra = Math.round(targets.leads * 0.045);
+  const s = leadSql(ctx);
+  const extra = Math.round(ctx.targets.leads * 0.045);
+  await insertNumbered(ctx, 'leads', 'LEAD', COLUMNS, [openingLeads(s), contactLeads(ctx, s, extra), otherLeads(ctx, s, extra)]);
+}
 
-  // 1. The lead that opened each account of the two years.
-  const opening = `
+/** SQL pieces every kind of lead uses. */
+function leadSql(ctx: SeedContext) {
+  const { rand: r, cal, now } = ctx;
+  return { r, cal, now, day: `interval '1 day'`, hour: `interval '1 hour'`, ifPast: (t: string) => `case when ${t} <= ${now} then ${t} end` };
+}
+type LeadSql = ReturnType<typeof leadSql>;
+
+/** 1. The lead that opened each account of the two years. */
+function openingLeads({ r, day, hour }: LeadSql): string {
+  return `
     select id as k, lead_created as created_at, lead_source as source, lead_campaign as campaign_id, owner_id,
       lead_created + least(lead_resp_hours, journey_days * 24 * 0.15) * ${hour} as first_contacted_at,
       lead_created + journey_days * (0.2 + 0.2 * ${r.u('id', 201)}) * ${day} as mql_at,
       lead_created + journey_days * (0.5 + 0.3 * ${r.u('id', 202)}) * ${day} as sql_at,
       opened_at as converted_at, id as account_id, null::timestamptz as disqualified_at
     from demo_acc where not legacy`;
+}
 
-  // 2. New contacts at existing customers, converted into that account.
+/** 2. New contacts at existing customers, converted into that account. */
+function contactLeads(ctx: SeedContext, { r, cal, now, day, hour, ifPast }: LeadSql, extra: number): string {
   const k2 = `(2000000000 + g)`;
-  const contacts = `
+  return `
     select k, created_at, source, ${leadCampaignSql(ctx, 'source', 'created_at', r.u('k', 210))} as campaign_id,
       coalesce(case when ${r.u('k', 211)} < 0.7 then a.owner_id end, ${pickSlot(r.u('k', 212), ctx.people.slots.sales)}) as owner_id,
       ${ifPast('c')} as first_contacted_at, ${ifPast('m')} as mql_at, ${ifPast('s')} as sql_at, ${ifPast('v')} as converted_at,
@@ -57,12 +65,15 @@ export async function insertLeads(ctx: SeedContext): Promise<void> {
         from generate_series(1, ${extra}) as g
       ) x offset 0
     ) y join demo_legacy a on a.rn = y.rn`;
+}
 
-  // 3. Everyone else: contacted or not, some qualify, few reach SQL, none convert; many are disqualified.
+/** 3. Everyone else: contacted or not, some qualify, few reach SQL, none convert; many are disqualified. */
+function otherLeads(ctx: SeedContext, { r, cal, day, hour, ifPast }: LeadSql, extra: number): string {
+  const { targets } = ctx;
   const k3 = `(4000000000 + g)`;
   const pMql = `(case source when 'referral' then 0.6 when 'event' then 0.5 when 'web' then 0.45 when 'email' then 0.4
     when 'paid' then 0.35 else 0.3 end)`;
-  const rest = `
+  return `
     select k, created_at, source, ${leadCampaignSql(ctx, 'source', 'created_at', r.u('k', 230))} as campaign_id,
       ${pickSlot(r.u('k', 231), ctx.people.slots.sales)} as owner_id,
       ${ifPast('c')} as first_contacted_at, ${ifPast('m')} as mql_at, ${ifPast('s')} as sql_at,
@@ -94,12 +105,4 @@ export async function insertLeads(ctx: SeedContext): Promise<void> {
         ) y offset 0
       ) z offset 0
     ) q`;
-
-  await exec(ctx, `
-    insert into leads (id, external_id, ${COLUMNS})
-    select id, 'LEAD-' || lpad(id::text, 7, '0'), ${COLUMNS}
-    from (
-      select row_number() over (order by created_at, k) as id, ${COLUMNS}
-      from (${opening} union all ${contacts} union all ${rest}) all_leads
-    ) numbered`);
 }
