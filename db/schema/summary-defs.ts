@@ -27,7 +27,7 @@ export interface SummaryDef {
    */
   grain: 'day' | 'month';
   /** The KPI engine's record kind (lib/kpi/sql/sources.ts), and the raw table with the alias it uses. */
-  source: 'leads' | 'deals' | 'orders' | 'tickets' | 'surveys';
+  source: 'leads' | 'deals' | 'orders' | 'tickets' | 'survey_responses';
   table: string;
   alias: string;
   /** The timestamptz column whose UTC day is the row's day (records without one are not counted). */
@@ -107,7 +107,7 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     },
   },
   {
-    name: 'survey_days', source: 'surveys', table: 'survey_responses', alias: 's', time: 'responded_at',
+    name: 'survey_days', source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',
     owner: { kind: 'survey' }, dim: null,
     measures: {
       n,

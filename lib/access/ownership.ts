@@ -1,61 +1,57 @@
-// Who owns a record, in SQL: the one place that says it (product.md, "Roles": a lead, deal, account is
-// its owner's; a ticket its assignee's; an order its account owner's; a survey response its ticket's
-// assignee's when it has a ticket, else its account owner's; campaigns and expenses nobody's). The KPI
-// sources (filters, breakdowns), drill-downs, record pages and forms all build on these expressions,
-// with the record kinds' usual aliases (l, d, o, t, s, a, c, e, u).
+// Who owns a record, in SQL: the one place that says it, rendered from the entity catalogue's owner
+// paths (product.md, "Roles": a lead, deal, account is its owner's; a ticket its assignee's; an order its
+// account owner's; a survey response its ticket's assignee's when it has a ticket, else its account
+// owner's; campaigns and expenses nobody's). The KPI sources (filters, breakdowns), drill-downs, record
+// pages and forms all build on these expressions, with the catalogue's aliases (l, d, o, t, s, a, …).
 import { sql, type SQL } from 'drizzle-orm';
-import type { SourceKey } from '@/lib/kpi/sql/sources';
+import { ENTITY_CATALOGUE, type EntityName } from '@/lib/entities/catalogue';
 import { recordScope, type RecordAccess } from './records';
 import type { SessionUser } from './roles';
 
-// A survey response belongs to its ticket's assignee when it has a ticket (even an unassigned one),
-// else to its account's owner (the golden data set settles this reading of the catalogue).
-const SURVEY_OWNER = sql`(case when s.ticket_id is not null then (select ft.assignee_id from tickets ft where ft.id = s.ticket_id)
-  else (select fa.owner_id from accounts fa where fa.id = s.account_id) end)`;
+/** A record kind with rows to own (every catalogue entity; campaigns and expenses own nothing). */
+export type OwnedKind = EntityName;
 
-/** The owning user's id of a row of each kind (null: the kind has no owner). */
-const OWNER_ID: Record<SourceKey, SQL | null> = {
-  leads: sql`l.owner_id`,
-  deals: sql`d.owner_id`,
-  orders: sql`(select fa.owner_id from accounts fa where fa.id = o.account_id)`,
-  tickets: sql`t.assignee_id`,
-  surveys: SURVEY_OWNER,
-  accounts: sql`a.owner_id`,
-  campaigns: null,
-  expenses: null,
-  users: sql`u.id`,
-};
+const aliasOf = (kind: OwnedKind) => ENTITY_CATALOGUE[kind].alias;
 
-export function ownerIdOf(key: SourceKey): SQL | null {
-  return OWNER_ID[key];
+/** The owning user's id of a row of each kind, from the catalogue's owner path (null: nobody's). */
+export function ownerIdOf(kind: OwnedKind): SQL | null {
+  const path = ENTITY_CATALOGUE[kind].ownerPath;
+  const a = aliasOf(kind);
+  if (!path) return null;
+  if (path.kind === 'column') return sql.raw(`${a}.${path.column}`);
+  if (path.kind === 'account') return sql.raw(`(select fa.owner_id from accounts fa where fa.id = ${a}.account_id)`);
+  // A survey response belongs to its ticket's assignee when it has a ticket (even an unassigned one),
+  // else to its account's owner.
+  return sql.raw(`(case when ${a}.ticket_id is not null then (select ft.assignee_id from tickets ft where ft.id = ${a}.ticket_id)
+  else (select fa.owner_id from accounts fa where fa.id = ${a}.account_id) end)`);
 }
 
 /**
  * `the row's owner is in (users)`. Written as `IN` subqueries the planner turns into (index-driven)
- * semi-joins, not per-row lookups: orders through their account, survey responses through their ticket
- * or account.
+ * semi-joins, not per-row lookups: through the account, or the ticket or account, as the path says.
  */
-export function ownedBy(key: SourceKey, users: SQL): SQL {
-  if (key === 'orders') return sql`o.account_id in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
-  if (key === 'surveys') {
-    return sql`s.id in (select fs.id from survey_responses fs where fs.ticket_id in (select ft.id from tickets ft where ft.assignee_id in (${users}))
-      union all select fs.id from survey_responses fs where fs.ticket_id is null and fs.account_id in (select fa.id from accounts fa where fa.owner_id in (${users})))`;
-  }
-  const owner = OWNER_ID[key];
-  return owner ? sql`${owner} in (${users})` : sql`false`;
+export function ownedBy(kind: OwnedKind, users: SQL): SQL {
+  const path = ENTITY_CATALOGUE[kind].ownerPath;
+  const a = sql.raw(aliasOf(kind));
+  const table = sql.raw(ENTITY_CATALOGUE[kind].table);
+  if (!path) return sql`false`;
+  if (path.kind === 'column') return sql`${sql.raw(`${aliasOf(kind)}.${path.column}`)} in (${users})`;
+  if (path.kind === 'account') return sql`${a}.account_id in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
+  return sql`${a}.id in (select fx.id from ${table} fx where fx.ticket_id in (select ft.id from tickets ft where ft.assignee_id in (${users}))
+      union all select fx.id from ${table} fx where fx.ticket_id is null and fx.account_id in (select fa.id from accounts fa where fa.owner_id in (${users})))`;
 }
 
 /** The owner's id for grouping a whole period's rows, with the joins it needs (joins, not per-row subqueries). */
-export function ownerGroupExpr(key: SourceKey): { joins: SQL[]; id: SQL } | null {
-  if (key === 'orders') return { joins: [sql`left join accounts goa on goa.id = o.account_id`], id: sql`goa.owner_id` };
-  if (key === 'surveys') {
-    return {
-      joins: [sql`left join tickets gtk on gtk.id = s.ticket_id`, sql`left join accounts goa on goa.id = s.account_id`],
-      id: sql`(case when s.ticket_id is not null then gtk.assignee_id else goa.owner_id end)`,
-    };
-  }
-  const owner = OWNER_ID[key];
-  return owner ? { joins: [], id: owner } : null;
+export function ownerGroupExpr(kind: OwnedKind): { joins: SQL[]; id: SQL } | null {
+  const path = ENTITY_CATALOGUE[kind].ownerPath;
+  const a = aliasOf(kind);
+  if (!path) return null;
+  if (path.kind === 'column') return { joins: [], id: sql.raw(`${a}.${path.column}`) };
+  if (path.kind === 'account') return { joins: [sql.raw(`left join accounts goa on goa.id = ${a}.account_id`)], id: sql`goa.owner_id` };
+  return {
+    joins: [sql.raw(`left join tickets gtk on gtk.id = ${a}.ticket_id`), sql.raw(`left join accounts goa on goa.id = ${a}.account_id`)],
+    id: sql.raw(`(case when ${a}.ticket_id is not null then gtk.assignee_id else goa.owner_id end)`),
+  };
 }
 
 const intList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}::int`), sql`, `);
@@ -77,11 +73,10 @@ function scopeUsers(viewer: SessionUser, access: RecordAccess): SQL | null {
  * teams and their own; a member their own, and for reading also their team's (recordScope). Records
  * without an owner (and kinds without owners: campaigns, expenses) are for admins only.
  */
-export function visibleRecords(key: SourceKey, viewer: SessionUser, access: RecordAccess = 'write'): SQL {
+export function visibleRecords(kind: OwnedKind, viewer: SessionUser, access: RecordAccess = 'write'): SQL {
   const users = scopeUsers(viewer, access);
   if (!users) return sql`true`;
-  if (!OWNER_ID[key]) return sql`false`;
-  return ownedBy(key, users);
+  return ownedBy(kind, users);
 }
 
 export { intList };

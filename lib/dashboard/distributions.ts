@@ -17,7 +17,7 @@ const inPeriod = (col: string, p: Period) => [
 /** NPS answers in the period by score (0–10), grouped as detractors (0–6), passives (7–8), promoters (9–10). */
 export async function npsScores(db: QueryDb, view: AuthorizedView, period: Period): Promise<DistributionBin[]> {
   const filters = authorizedRows(view);
-  const conds = [sql`s.kind = 'nps'`, ...inPeriod('s.responded_at', period), ...filterConditions(SOURCES.surveys, filters)];
+  const conds = [sql`s.kind = 'nps'`, ...inPeriod('s.responded_at', period), ...filterConditions(SOURCES.survey_responses, filters)];
   const rows = await queryRows<{ score: number; n: number }>(db, sql`
     select s.score::int as score, count(*)::int as n from survey_responses s where ${where(conds)} group by s.score`);
   return Array.from({ length: 11 }, (_, score) => ({

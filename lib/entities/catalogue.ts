@@ -25,6 +25,8 @@ export type OwnerPath =
 export interface EntityEntry {
   /** The table's name (snake case), which is also the entity's name in code. */
   table: string;
+  /** The alias SQL gives its rows (`deals d`): ownership, filter and drill-down SQL refer to it. */
+  alias: string;
   /** The URL segment of its record pages (/records/<slug>) and of drill-down rows and exports. */
   slug: string;
   /** On screen: 'Survey response' / 'Survey responses'. */
@@ -48,19 +50,19 @@ export type EntityName = (typeof ENTITY_NAMES)[number];
 const own = (column: 'owner_id' | 'assignee_id' | 'user_id' | 'id') => ({ kind: 'column', column }) as const;
 
 export const ENTITY_CATALOGUE = {
-  users: { table: 'users', slug: 'users', singular: 'User', plural: 'Users', ownerPath: own('id'), key: 'email', recordPage: false, drillable: true },
-  accounts: { table: 'accounts', slug: 'accounts', singular: 'Account', plural: 'Accounts', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
-  campaigns: { table: 'campaigns', slug: 'campaigns', singular: 'Campaign', plural: 'Campaigns', ownerPath: null, key: 'external_id', recordPage: true, drillable: true },
-  leads: { table: 'leads', slug: 'leads', singular: 'Lead', plural: 'Leads', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
-  deals: { table: 'deals', slug: 'deals', singular: 'Deal', plural: 'Deals', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
-  orders: { table: 'orders', slug: 'orders', singular: 'Order', plural: 'Orders', ownerPath: { kind: 'account' }, key: 'external_id', recordPage: true, drillable: true },
-  tickets: { table: 'tickets', slug: 'tickets', singular: 'Ticket', plural: 'Tickets', ownerPath: own('assignee_id'), key: 'external_id', recordPage: true, drillable: true },
+  users: { table: 'users', alias: 'u', slug: 'users', singular: 'User', plural: 'Users', ownerPath: own('id'), key: 'email', recordPage: false, drillable: true },
+  accounts: { table: 'accounts', alias: 'a', slug: 'accounts', singular: 'Account', plural: 'Accounts', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
+  campaigns: { table: 'campaigns', alias: 'c', slug: 'campaigns', singular: 'Campaign', plural: 'Campaigns', ownerPath: null, key: 'external_id', recordPage: true, drillable: true },
+  leads: { table: 'leads', alias: 'l', slug: 'leads', singular: 'Lead', plural: 'Leads', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
+  deals: { table: 'deals', alias: 'd', slug: 'deals', singular: 'Deal', plural: 'Deals', ownerPath: own('owner_id'), key: 'external_id', recordPage: true, drillable: true },
+  orders: { table: 'orders', alias: 'o', slug: 'orders', singular: 'Order', plural: 'Orders', ownerPath: { kind: 'account' }, key: 'external_id', recordPage: true, drillable: true },
+  tickets: { table: 'tickets', alias: 't', slug: 'tickets', singular: 'Ticket', plural: 'Tickets', ownerPath: own('assignee_id'), key: 'external_id', recordPage: true, drillable: true },
   survey_responses: {
-    table: 'survey_responses', slug: 'survey-responses', singular: 'Survey response', plural: 'Survey responses',
+    table: 'survey_responses', alias: 's', slug: 'survey-responses', singular: 'Survey response', plural: 'Survey responses',
     ownerPath: { kind: 'ticket-or-account' }, key: 'external_id', recordPage: true, drillable: true,
   },
-  expenses: { table: 'expenses', slug: 'expenses', singular: 'Expense', plural: 'Expenses', ownerPath: null, key: 'external_id', recordPage: false, drillable: true },
-  activities: { table: 'activities', slug: 'activities', singular: 'Activity', plural: 'Activities', ownerPath: own('user_id'), key: 'external_id', recordPage: false, drillable: false },
+  expenses: { table: 'expenses', alias: 'e', slug: 'expenses', singular: 'Expense', plural: 'Expenses', ownerPath: null, key: 'external_id', recordPage: false, drillable: true },
+  activities: { table: 'activities', alias: 'act', slug: 'activities', singular: 'Activity', plural: 'Activities', ownerPath: own('user_id'), key: 'external_id', recordPage: false, drillable: false },
 } as const satisfies Record<EntityName, EntityEntry>;
 
 type Catalogue = typeof ENTITY_CATALOGUE;

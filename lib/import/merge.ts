@@ -2,7 +2,8 @@
 // until the file ends, then each key becomes one row, column by column, by the admin's rule. A column
 // with no rule must agree on every row of the key, else it is an error naming the rows: the import
 // never picks a value nobody chose. Only used when the mapping asks for merging (it buffers the rows).
-import { clean, parseDateTime } from '@/lib/validation/fields';
+import { clean } from '@/lib/validation/fields';
+import { parseDateTime } from '@/lib/validation/parsers';
 import type { MergeRule, MergeRules } from './rules';
 
 interface Group {

@@ -2,7 +2,8 @@
 // counted with its reason, never validated), then the column mapping, derived times, the value
 // mapping and free-text normalisation. Pure and synchronous: owners and merges, which need the
 // database or later rows, come after it (owners.ts, merge.ts).
-import { clean, parseDateTime } from '@/lib/validation/fields';
+import { clean } from '@/lib/validation/fields';
+import { parseDateTime } from '@/lib/validation/parsers';
 import { describeFilter, type DerivedValue, type ImportRules, type NormalizeRules, type RowFilter } from './rules';
 import type { ValueMapping } from './types';
 

@@ -1,11 +1,10 @@
-// The record kinds with pages (/records/<entity>), and how each is read: its table, the KPI source
+// The record kinds with pages (/records/<slug>, lib/entities/catalogue), and how each is read: its table, the KPI source
 // whose scope rule decides who may open it (the same rule as the drill-down), and what a list shows.
 import type { SourceKey } from '@/lib/kpi/sql/sources';
-import { ENTITY_CATALOGUE, entityOfSlug } from '@/lib/entities/catalogue';
+import { ENTITY_CATALOGUE, RECORD_ENTITIES, type RecordEntity } from '@/lib/entities/catalogue';
 import { ticketTitleSql } from './titles';
 
-const RECORD_ENTITIES = ['accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey-responses'] as const;
-export type RecordEntity = (typeof RECORD_ENTITIES)[number];
+export type { RecordEntity };
 
 export interface EntityDef {
   label: string;
@@ -32,17 +31,13 @@ const LISTS: Record<RecordEntity, ListDef> = {
   orders: { source: 'orders', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
   campaigns: { source: 'campaigns', title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
   tickets: { source: 'tickets', title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
-  'survey-responses': { source: 'surveys', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
+  survey_responses: { source: 'survey_responses', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
 };
 
-export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((slug): [RecordEntity, EntityDef] => {
-  const e = ENTITY_CATALOGUE[entityOfSlug(slug)!];
-  return [slug, { label: e.plural, singular: e.singular, table: e.table, ...LISTS[slug] }];
+export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((name): [RecordEntity, EntityDef] => {
+  const e = ENTITY_CATALOGUE[name];
+  return [name, { label: e.plural, singular: e.singular, table: e.table, ...LISTS[name] }];
 })) as Record<RecordEntity, EntityDef>;
-
-export function isRecordEntity(s: string): s is RecordEntity {
-  return (RECORD_ENTITIES as readonly string[]).includes(s);
-}
 
 /** The SQL expression of a list column over alias `a`: the record's title for `title`, else the column. */
 export function listColumnSql(def: EntityDef, a: string, column: string): string {

@@ -195,7 +195,7 @@ export const RECORD_FORMS: Record<RecordEntity, RecordFormDef> = {
     hints: { subject: 'What the ticket is about: its title', contacts: 'Customer contacts it took; 1 = solved on first contact' },
     order: ['subject', 'created_at', 'channel', 'priority', 'category', 'assignee_id', 'account_id', 'first_response_at', 'resolved_at', 'contacts', 'handle_minutes'],
   }),
-  'survey-responses': build('survey-responses', surveyResponseShape, rulesOf(surveyResponseRules), {
+  survey_responses: build('survey_responses', surveyResponseShape, rulesOf(surveyResponseRules), {
     ownerColumn: null, scopeField: 'ticket_id', idPrefix: 'survey', days: ['responded_at'],
     labels: { responded_at: 'Responded' },
     hints: { score: 'CSAT 1–5, NPS 0–10, CES 1–7', ticket_id: 'Counts for the ticket’s assignee; without a ticket, for the account’s owner' },

@@ -92,9 +92,9 @@ interface Related { entity: RecordEntity; rows: RecordRow[]; total: number }
 const RELATED: Partial<Record<RecordEntity, { entity: RecordEntity; column: string }[]>> = {
   accounts: [
     { entity: 'deals', column: 'account_id' }, { entity: 'orders', column: 'account_id' }, { entity: 'tickets', column: 'account_id' },
-    { entity: 'survey-responses', column: 'account_id' }, { entity: 'leads', column: 'account_id' },
+    { entity: 'survey_responses', column: 'account_id' }, { entity: 'leads', column: 'account_id' },
   ],
-  tickets: [{ entity: 'survey-responses', column: 'ticket_id' }],
+  tickets: [{ entity: 'survey_responses', column: 'ticket_id' }],
   campaigns: [{ entity: 'leads', column: 'campaign_id' }, { entity: 'deals', column: 'campaign_id' }],
 };
 

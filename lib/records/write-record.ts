@@ -25,7 +25,7 @@ export const NOT_FOUND_MESSAGE = 'This record does not exist or you may not edit
 export const KIND_FORBIDDEN_MESSAGE = 'Only administrators create and edit records of this kind.';
 
 const TABLES: Record<RecordEntity, PgTable> = {
-  accounts, leads, deals, orders, campaigns, tickets, 'survey-responses': surveyResponses,
+  accounts, leads, deals, orders, campaigns, tickets, survey_responses: surveyResponses,
 };
 
 /** Generated external ids say where the record came from and never collide with an import's. */

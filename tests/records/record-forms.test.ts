@@ -39,7 +39,7 @@ afterAll(async () => h?.close());
 describe('[RECORDS] form definitions', () => {
   it("every kind's form has the import's columns, references as ids, and no external id", () => {
     const csv: Record<RecordEntity, keyof typeof ENTITIES> = {
-      accounts: 'accounts', leads: 'leads', deals: 'deals', orders: 'orders', campaigns: 'campaigns', tickets: 'tickets', 'survey-responses': 'survey_responses',
+      accounts: 'accounts', leads: 'leads', deals: 'deals', orders: 'orders', campaigns: 'campaigns', tickets: 'tickets', survey_responses: 'survey_responses',
     };
     const asForm = (c: string) => ({ owner_email: 'owner_id', assignee_email: 'assignee_id', account_external_id: 'account_id', campaign_external_id: 'campaign_id', ticket_external_id: 'ticket_id' } as Record<string, string>)[c] ?? c;
     for (const [entity, name] of Object.entries(csv) as [RecordEntity, keyof typeof ENTITIES][]) {
@@ -159,15 +159,15 @@ describe('[RECORDS] tickets and survey responses', () => {
 
   it("a survey response on the member's own ticket is theirs; one tied to nothing of theirs rolls back", async () => {
     const ticket = await n(sql`select min(id)::int as n from tickets where assignee_id = ${member.id}`);
-    expect(errorsOf(await save(member, 'survey-responses', { kind: 'csat', score: '6', responded_at: '2026-06-02', ticket_id: String(ticket) }))).toEqual({ score: ['must be between 1 and 5 for csat (got 6)'] });
-    const ok = await save(member, 'survey-responses', { kind: 'nps', score: '9', responded_at: '2026-06-02', ticket_id: String(ticket) });
+    expect(errorsOf(await save(member, 'survey_responses', { kind: 'csat', score: '6', responded_at: '2026-06-02', ticket_id: String(ticket) }))).toEqual({ score: ['must be between 1 and 5 for csat (got 6)'] });
+    const ok = await save(member, 'survey_responses', { kind: 'nps', score: '9', responded_at: '2026-06-02', ticket_id: String(ticket) });
     expect(ok).toMatchObject({ ok: true });
     const before = await totals();
     // Valid on its own, but owned by nobody the member may write for: the write happens, then rolls back.
-    const orphan = await save(member, 'survey-responses', { kind: 'nps', score: '9', responded_at: '2026-06-02' });
+    const orphan = await save(member, 'survey_responses', { kind: 'nps', score: '9', responded_at: '2026-06-02' });
     expect(errorsOf(orphan)).toEqual({ ticket_id: ['would put this record outside the records you may edit'] });
     expect(await totals()).toEqual(before);
-    expect(await save(admin, 'survey-responses', { kind: 'ces', score: '7', responded_at: '2026-06-02' })).toMatchObject({ ok: true });
+    expect(await save(admin, 'survey_responses', { kind: 'ces', score: '7', responded_at: '2026-06-02' })).toMatchObject({ ok: true });
   });
 });
 

@@ -125,14 +125,14 @@ describe('[RECORDS] related records', () => {
   it("an account's page lists its records of every kind within the viewer's scope; a response names its ticket by its subject", async () => {
     const acc = await n(sql`select a.id as n from accounts a where a.owner_id = ${member.id} and exists (select 1 from deals d where d.account_id = a.id) order by a.id limit 1`);
     const related = await relatedRecords(h.db, member, 'accounts', acc);
-    expect(related.map((r) => r.entity)).toEqual(['deals', 'orders', 'tickets', 'survey-responses', 'leads']);
+    expect(related.map((r) => r.entity)).toEqual(['deals', 'orders', 'tickets', 'survey_responses', 'leads']);
     const deals = related.find((r) => r.entity === 'deals')!;
     expect(deals.total).toBe(await n(sql`select count(*)::int as n from deals where account_id = ${acc} and owner_id = ${member.id}`));
     expect(deals.rows.length).toBe(Math.min(10, deals.total));
     const [resp] = await queryRows<{ id: number; ticket_id: number; ext: string }>(h.db, sql`select s.id, s.ticket_id, coalesce(t.subject, 'Ticket ' || t.external_id) as ext from survey_responses s join tickets t on t.id = s.ticket_id where t.assignee_id = ${member.id} order by s.id limit 1`);
     const ticketRelated = await relatedRecords(h.db, member, 'tickets', resp.ticket_id);
     expect(ticketRelated[0].rows.map((r) => r.id)).toContain(resp.id);
-    const rec = await getRecord(h.db, member, 'survey-responses', resp.id);
+    const rec = await getRecord(h.db, member, 'survey_responses', resp.id);
     expect(await referenceNames(h.db, member, rec!.row)).toEqual({ ticket: { id: resp.ticket_id, title: resp.ext } });
   });
 });

@@ -2,7 +2,7 @@
 // period together: the view's like-for-like comparison), plus the goals the numbers are measured against. Streams inside <Suspense>.
 import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/access';
-import { cardGoals } from '@/lib/dashboard/card-goals';
+import { cardGoals } from '@/lib/goals/card-goals';
 import { viewSearch, type DashboardView } from '@/lib/kpi/view';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { DASHBOARDS, DERIVED_VALUES, getKpi, type KpiKey } from '@/lib/kpi';

@@ -6,7 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { protectedAction, toActionResult } from '@/lib/actions/protected-action';
-import type { RecordEntity } from '@/lib/records/entities';
+import { recordHref, type RecordEntity } from '@/lib/entities/catalogue';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { saveRecord } from '@/lib/records/write-record';
 
@@ -18,9 +18,9 @@ function saveAction(entity: RecordEntity) {
     revalidatePath('/dashboard', 'layout');
     revalidatePath('/kpis', 'layout');
     revalidatePath('/goals', 'layout');
-    revalidatePath(`/records/${entity}`, 'layout');
+    revalidatePath(recordHref(entity), 'layout');
     if (typeof input.account_id === 'number') revalidatePath(`/records/accounts/${input.account_id}`);
-    redirect(`/records/${entity}/${result.id}?saved=1`);
+    redirect(`${recordHref(entity, result.id)}?saved=1`);
   });
 }
 
@@ -31,7 +31,7 @@ const deals = saveAction('deals');
 const orders = saveAction('orders');
 const campaigns = saveAction('campaigns');
 const tickets = saveAction('tickets');
-const surveys = saveAction('survey-responses');
+const surveys = saveAction('survey_responses');
 
 type State = Parameters<typeof accounts>[0];
 export async function saveAccountAction(s: State, f: FormData) { return accounts(s, f); }

@@ -2,7 +2,7 @@
 // direction), "No data" for null, the goal it is measured against, filters that do not apply, and a
 // link to the KPI page.
 import Link from 'next/link';
-import type { CardGoal } from '@/lib/dashboard/card-goals';
+import type { CardGoal } from '@/lib/goals/card-goals';
 import { kpiChange, type ChangeUnit } from '@/lib/dashboard/change';
 import { formatKpiValue, type KpiEntry, type KpiFilters, type KpiUnit, type KpiValue } from '@/lib/kpi';
 import { formatNumber } from '@/lib/intl-format';

@@ -94,8 +94,8 @@ export const RETENTION = {
     ...ratioKpi('accounts', activeCustomers, (p, n) => sql`(
       exists (select 1 from orders o where o.account_id = a.id and ${inP(sql`o.ordered_at`, p)} and ${n!('orders')})
       or exists (select 1 from tickets t where t.account_id = a.id and ${inP(sql`t.created_at`, p)} and ${n!('tickets')})
-      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('surveys')}))`, 'name', RAW.accountState),
-    nested: ['orders', 'tickets', 'surveys'],
+      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('survey_responses')}))`, 'name', RAW.accountState),
+    nested: ['orders', 'tickets', 'survey_responses'],
   },
   customer_loyalty_index: {
     parts: loyaltyParts.flatMap((k) => k.parts),

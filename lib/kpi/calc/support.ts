@@ -31,13 +31,13 @@ export const SUPPORT = {
   complaint_resolution_rate: ratioKpi('tickets', createdAnd("t.category = 'complaint'"),
     () => sql`t.resolved_at is not null`, 'created_at',
     { table: 'ticket_created_days', den: 'complaints', num: 'complaints_resolved' }),
-  csat: ratioKpi('surveys', survey('csat'), () => sql`s.score >= 4`, 'responded_at', { table: 'survey_days', den: 'csat_n', num: 'csat_pos' }),
+  csat: ratioKpi('survey_responses', survey('csat'), () => sql`s.score >= 4`, 'responded_at', { table: 'survey_days', den: 'csat_n', num: 'csat_pos' }),
   // NPS is the mean of +100 (promoter), 0 (passive), -100 (detractor): the drill-down averages it.
-  nps: meanKpi('surveys', survey('nps'),
+  nps: meanKpi('survey_responses', survey('nps'),
     () => sql`case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end`, 'Promoter (+100) / detractor (−100)',
     { table: 'survey_days', sum: 'nps_sum', count: 'nps_n' }),
-  customer_effort_score: meanKpi('surveys', survey('ces'), () => sql`s.score`, 'Score', { table: 'survey_days', sum: 'ces_sum', count: 'ces_n' }),
-  feedback_volume: countKpi('surveys', responded, 'responded_at', { table: 'survey_days', measure: 'n' }),
+  customer_effort_score: meanKpi('survey_responses', survey('ces'), () => sql`s.score`, 'Score', { table: 'survey_days', sum: 'ces_sum', count: 'ces_n' }),
+  feedback_volume: countKpi('survey_responses', responded, 'responded_at', { table: 'survey_days', measure: 'n' }),
   customer_service_cost: serviceCost,
   cost_per_interaction: {
     parts: [cur(spend), cur(ticketsCreated)],

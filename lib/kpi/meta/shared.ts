@@ -32,7 +32,7 @@ export const F = {
   deals: [...OWNER, ...ACCOUNT, 'product'],
   orders: [...OWNER, ...ACCOUNT, 'product'],
   tickets: [...OWNER, ...ACCOUNT, 'channel'],
-  surveys: [...OWNER, ...ACCOUNT],
+  survey_responses: [...OWNER, ...ACCOUNT],
   accounts: [...OWNER, ...ACCOUNT],
   campaigns: ['channel'],
   users: [...OWNER],

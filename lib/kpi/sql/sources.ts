@@ -2,9 +2,10 @@
 // Conventions, "Filters"). Every aggregate, breakdown and drill-down builds its WHERE from here.
 import { sql, type SQL } from 'drizzle-orm';
 import { ownedBy, ownerGroupExpr, ownerIdOf, teamMembers, type RowFilters } from '@/lib/access';
+import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
 import type { Dimension, DrillEntity, FilterKey } from '../types';
 
-export type SourceKey = 'leads' | 'deals' | 'orders' | 'tickets' | 'surveys' | 'accounts' | 'campaigns' | 'expenses' | 'users';
+export type SourceKey = 'leads' | 'deals' | 'orders' | 'tickets' | 'survey_responses' | 'accounts' | 'campaigns' | 'expenses' | 'users';
 
 export interface SourceDef {
   key: SourceKey;
@@ -27,21 +28,24 @@ export interface SourceDef {
   readWhole?: boolean;
 }
 
-const S = (key: SourceKey, def: Omit<SourceDef, 'key'>): SourceDef => ({ key, ...def });
+/** A source's table, alias, drill-down entity and owner come from the entity catalogue (lib/entities). */
+const S = (key: SourceKey, def: Omit<SourceDef, 'key' | 'from' | 'alias' | 'entity' | 'owner'>): SourceDef => {
+  const { table, alias, slug } = ENTITY_CATALOGUE[key];
+  return { key, from: sql.raw(`${table} ${alias}`), alias, entity: slug, owner: ownerIdOf(key), ...def };
+};
 
 export const SOURCES: Record<SourceKey, SourceDef> = {
-  leads: S('leads', { from: sql`leads l`, alias: 'l', entity: 'leads', owner: ownerIdOf('leads'), account: null, columns: { source: sql`l.source` } }),
-  deals: S('deals', { from: sql`deals d`, alias: 'd', entity: 'deals', owner: ownerIdOf('deals'), account: sql`d.account_id`, columns: { product: sql`d.product` } }),
+  leads: S('leads', { account: null, columns: { source: sql`l.source` } }),
+  deals: S('deals', { account: sql`d.account_id`, columns: { product: sql`d.product` } }),
   orders: S('orders', {
-    from: sql`orders o`, alias: 'o', entity: 'orders', owner: ownerIdOf('orders'),
     account: sql`o.account_id`, columns: { product: sql`o.product` },
   }),
-  tickets: S('tickets', { from: sql`tickets t`, alias: 't', entity: 'tickets', owner: ownerIdOf('tickets'), account: sql`t.account_id`, columns: { channel: sql`t.channel` } }),
-  surveys: S('surveys', { from: sql`survey_responses s`, alias: 's', entity: 'survey-responses', owner: ownerIdOf('surveys'), account: sql`s.account_id`, columns: {} }),
-  accounts: S('accounts', { from: sql`accounts a`, alias: 'a', entity: 'accounts', owner: ownerIdOf('accounts'), account: sql`a.id`, columns: {}, readWhole: true }),
-  campaigns: S('campaigns', { from: sql`campaigns c`, alias: 'c', entity: 'campaigns', owner: ownerIdOf('campaigns'), account: null, columns: { channel: sql`c.channel` }, readWhole: true }),
-  expenses: S('expenses', { from: sql`expenses e`, alias: 'e', entity: 'expenses', owner: ownerIdOf('expenses'), account: null, columns: {} }),
-  users: S('users', { from: sql`users u`, alias: 'u', entity: 'users', base: sql`u.active`, owner: ownerIdOf('users'), account: null, columns: {}, readWhole: true }),
+  tickets: S('tickets', { account: sql`t.account_id`, columns: { channel: sql`t.channel` } }),
+  survey_responses: S('survey_responses', { account: sql`s.account_id`, columns: {} }),
+  accounts: S('accounts', { account: sql`a.id`, columns: {}, readWhole: true }),
+  campaigns: S('campaigns', { account: null, columns: { channel: sql`c.channel` }, readWhole: true }),
+  expenses: S('expenses', { account: null, columns: {} }),
+  users: S('users', { base: sql`u.active`, account: null, columns: {}, readWhole: true }),
 };
 
 const ACCOUNT_ATTRS = ['segment', 'region', 'industry'] as const;

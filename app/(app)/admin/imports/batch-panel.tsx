@@ -5,16 +5,13 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert, Button, Card } from '../../../_components/ui';
+import { ENTITY_CATALOGUE, ENTITY_NAMES } from '@/lib/entities/catalogue';
 import type { BatchInfo, UploadInfo } from '@/lib/import/api-types';
 import { callImportApi as send } from './import-api';
 import styles from './imports.module.css';
 
-/** The entities, in dependency order (lib/validation ENTITY_NAMES; kept here so the client bundle has no schemas). */
-const ENTITIES: { name: string; label: string }[] = [
-  ['users', 'Users'], ['accounts', 'Accounts'], ['campaigns', 'Campaigns'], ['leads', 'Leads'], ['deals', 'Deals'], ['orders', 'Orders'],
-  ['tickets', 'Tickets'], ['survey_responses', 'Survey responses'], ['expenses', 'Expenses'], ['activities', 'Activities'],
-].map(([name, label]) => ({ name, label }));
-
+/** The entities, in dependency order (the entity catalogue: no schemas, so safe for the client bundle). */
+const ENTITIES = ENTITY_NAMES.map((name) => ({ name, label: ENTITY_CATALOGUE[name].plural }));
 
 export function BatchPanel({ files }: { files: File[] }) {
   const router = useRouter();

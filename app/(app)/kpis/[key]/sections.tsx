@@ -4,7 +4,7 @@ import { getReadDb } from '@/db/client';
 import type { SessionUser } from '@/lib/access';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
-import { cardGoals } from '@/lib/dashboard/card-goals';
+import { cardGoals } from '@/lib/goals/card-goals';
 import { kpiChange } from '@/lib/dashboard/change';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/kpi/view';

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
-import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
+import { ENTITY_DEFS } from '@/lib/records/entities';
 import { DEAL_STAGES } from '@/db/schema/enums';
 import { ownerOptions } from '@/lib/records/form-options';
 import { LIST_PAGE_SIZE, listRecords } from '@/lib/records/read';
@@ -20,14 +21,14 @@ type Params = { entity: string };
 type Search = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { entity } = await params;
-  return { title: isRecordEntity(entity) ? ENTITY_DEFS[entity].label : 'Records' };
+  const entity = recordEntityOfSlug((await params).entity);
+  return { title: entity ? ENTITY_DEFS[entity].label : 'Records' };
 }
 
 export default async function RecordListPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Search> }) {
   const user = await requirePermission('records.read');
-  const { entity } = await params;
-  if (!isRecordEntity(entity)) notFound();
+  const entity = recordEntityOfSlug((await params).entity);
+  if (!entity) notFound();
   const sp = await searchParams;
   const def = ENTITY_DEFS[entity];
   // Each parameter parsed strictly; a malformed one is dropped and named above the list (never a 500).
@@ -51,7 +52,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
   return (
     <>
       <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`}
-        actions={mayCreate(user, entity) ? <ButtonLink href={`/records/${entity}/new`}>New {def.singular.toLowerCase()}</ButtonLink> : undefined} />
+        actions={mayCreate(user, entity) ? <ButtonLink href={recordHref(entity, 'new')}>New {def.singular.toLowerCase()}</ButtonLink> : undefined} />
       <ParamProblems problems={problems} />
       <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
         <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
@@ -93,7 +94,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
                 <tr key={String(r.id)}>
                   {def.listColumns.map((c, i) => (
                     <td key={c} className={isNumeric(r[c]) ? 'num' : undefined}>
-                      {i === 0 ? <Link href={`/records/${entity}/${r.id}`}>{display(r[c], c)}</Link> : display(r[c], c)}
+                      {i === 0 ? <Link href={recordHref(entity, String(r.id))}>{display(r[c], c)}</Link> : display(r[c], c)}
                     </td>
                   ))}
                   {hasOwner ? <td data-testid="owner-cell">{display(r.owner_name)}</td> : null}

@@ -19,7 +19,7 @@ import styles from './record-form.module.css';
 
 const ACTIONS: Record<RecordEntity, (s: ActionState, f: FormData) => Promise<ActionState>> = {
   accounts: saveAccountAction, leads: saveLeadAction, deals: saveDealAction, orders: saveOrderAction,
-  campaigns: saveCampaignAction, tickets: saveTicketAction, 'survey-responses': saveSurveyResponseAction,
+  campaigns: saveCampaignAction, tickets: saveTicketAction, survey_responses: saveSurveyResponseAction,
 };
 
 const EMPTY_LABEL: Record<RefKind, string> = { owner: 'Nobody', account: 'No account', campaign: 'No campaign', ticket: 'No ticket' };

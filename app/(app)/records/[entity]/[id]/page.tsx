@@ -7,7 +7,8 @@ import { notFound } from 'next/navigation';
 import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { parseId } from '@/lib/validation/params';
-import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
+import { ENTITY_DEFS } from '@/lib/records/entities';
 import { recordHeading } from '@/lib/records/titles';
 import { getRecord, referenceNames, relatedRecords } from '@/lib/records/read';
 import { can } from '@/lib/access';
@@ -25,8 +26,9 @@ const HIDDEN = new Set(['id', 'updated_at']);
 
 export default async function RecordPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('records.read');
-  const { entity, id } = await params;
-  if (!isRecordEntity(entity) || parseId(id) === null) notFound();
+  const { entity: slug, id } = await params;
+  const entity = recordEntityOfSlug(slug);
+  if (!entity || parseId(id) === null) notFound();
   const db = await getReadDb();
   const rec = await getRecord(db, user, entity, Number(id));
   if (!rec) notFound();
@@ -38,9 +40,9 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
   const editable = can(user, 'records.write') && mayCreate(user, entity) && rec.writable;
   return (
     <>
-      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {def.label}</Link></p>
+      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={recordHref(entity)}>← {def.label}</Link></p>
       <PageHeader title={recordHeading(def.singular, rec.title)} description={rec.ownerName ? `Owner: ${rec.ownerName}` : undefined}
-        actions={editable ? <ButtonLink href={`/records/${entity}/${id}/edit`}>Edit</ButtonLink> : undefined} />
+        actions={editable ? <ButtonLink href={`${recordHref(entity, id)}/edit`}>Edit</ButtonLink> : undefined} />
       {!rec.writable ? <p className="subtle" data-testid="read-only">Read-only: {rec.ownerName ? `${rec.ownerName}’s record` : 'a record'} in your team, behind your team’s numbers. You may edit your own records.</p> : null}
       {saved ? <Alert tone="success" style={{ marginBottom: '1rem' }}>Saved.</Alert> : null}
       <Card title="Details">
@@ -73,7 +75,7 @@ export default async function RecordPage({ params, searchParams }: { params: Pro
                   {rel.rows.map((r) => (
                     <tr key={String(r.id)}>
                       {ENTITY_DEFS[rel.entity].listColumns.map((c, i) => (
-                        <td key={c}>{i === 0 ? <Link href={`/records/${rel.entity}/${r.id}`}>{display(r[c], c)}</Link> : display(r[c], c)}</td>
+                        <td key={c}>{i === 0 ? <Link href={recordHref(rel.entity, String(r.id))}>{display(r[c], c)}</Link> : display(r[c], c)}</td>
                       ))}
                     </tr>
                   ))}

@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/session';
-import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
+import { ENTITY_DEFS } from '@/lib/records/entities';
 import { mayCreate } from '@/lib/records/write-record';
 import { PageHeader } from '../../../../_components/ui/page-header';
 import { RecordFormPage } from '../../_components/record-form-page';
@@ -12,11 +13,11 @@ export const metadata: Metadata = { title: 'New record' };
 
 export default async function NewRecordPage({ params }: { params: Promise<{ entity: string }> }) {
   const user = await requirePermission('records.write');
-  const { entity } = await params;
-  if (!isRecordEntity(entity) || !mayCreate(user, entity)) notFound();
+  const entity = recordEntityOfSlug((await params).entity);
+  if (!entity || !mayCreate(user, entity)) notFound();
   return (
     <>
-      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}`}>← {ENTITY_DEFS[entity].label}</Link></p>
+      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={recordHref(entity)}>← {ENTITY_DEFS[entity].label}</Link></p>
       <PageHeader title={`New ${ENTITY_DEFS[entity].singular.toLowerCase()}`} />
       <RecordFormPage user={user} entity={entity} />
     </>

@@ -6,7 +6,8 @@ import { forbidden, notFound } from 'next/navigation';
 import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { parseId } from '@/lib/validation/params';
-import { ENTITY_DEFS, isRecordEntity } from '@/lib/records/entities';
+import { recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
+import { ENTITY_DEFS } from '@/lib/records/entities';
 import { getRecord } from '@/lib/records/read';
 import { mayCreate } from '@/lib/records/write-record';
 import { PageHeader } from '../../../../../_components/ui/page-header';
@@ -16,8 +17,9 @@ export const metadata: Metadata = { title: 'Edit record' };
 
 export default async function EditRecordPage({ params }: { params: Promise<{ entity: string; id: string }> }) {
   const user = await requirePermission('records.write');
-  const { entity, id } = await params;
-  if (!isRecordEntity(entity) || !mayCreate(user, entity) || parseId(id) === null) notFound();
+  const { entity: slug, id } = await params;
+  const entity = recordEntityOfSlug(slug);
+  if (!entity || !mayCreate(user, entity) || parseId(id) === null) notFound();
   // A record the viewer may not open is 404; one they may read but not edit (a teammate's, for a
   // member) is 403. The save action checks the write scope again on the server.
   const rec = await getRecord(await getReadDb(), user, entity, Number(id));
@@ -25,7 +27,7 @@ export default async function EditRecordPage({ params }: { params: Promise<{ ent
   if (!rec.writable) forbidden();
   return (
     <>
-      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={`/records/${entity}/${id}`}>← {rec.title}</Link></p>
+      <p className="subtle" style={{ margin: '0 0 0.5rem' }}><Link href={recordHref(entity, id)}>← {rec.title}</Link></p>
       <PageHeader title={`Edit ${ENTITY_DEFS[entity].singular.toLowerCase()}: ${rec.title}`} />
       <RecordFormPage user={user} entity={entity} row={rec.row} />
     </>

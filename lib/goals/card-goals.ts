@@ -5,7 +5,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
 import { authorizedRows, type AuthorizedView, type SessionUser } from '@/lib/access';
-import { activeGoalsByKpi } from '@/lib/goals/active-goals';
+import { activeGoalsByKpi } from './active-goals';
 
 /** What a card shows of a goal (lib/goals' GoalCardInfo, loosened so the card can be rendered in tests). */
 export interface CardGoal {
