@@ -16,15 +16,15 @@ import { Alert } from '../../../_components/ui/alert';
 import { ButtonLink } from '../../../_components/ui/button';
 import { Card } from '../../../_components/ui/card';
 import { PageHeader } from '../../../_components/ui/page-header';
-import { GoalStatusBadge, ProgressBar, formatDay } from '../_components/goal-bits';
+import { GoalStatusBadge, formatDay } from '../_components/goal-bits';
 import { goalChartData } from './chart-data';
 import { GoalChart } from './goal-chart';
-import { FormulaList, GoalRecords, MemberGoals } from './goal-sections';
+import { GoalRecords, MemberGoals } from './goal-sections';
+import { GoalFacts, GoalProgressSummary } from './goal-summary';
 import { SplitForm } from './split-form';
 import { StateButtons } from './state-buttons';
 import styles from './goal-page.module.css';
 import { lastGoalDay } from '@/lib/goals/dates';
-import { capitalize } from '@/lib/intl-format';
 
 export const metadata: Metadata = { title: 'Goal' };
 
@@ -44,7 +44,6 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
   const fmt = (v: number | null) => (kpi ? formatKpiValue(v, kpi.unit) : String(v ?? '–'));
   const chart = kpi ? goalChartData({ aggregation: kpi.aggregation, baseline: goal.baseline, target: goal.target, startDate: goal.startDate, dueDate: goal.dueDate }, live, kpi.unit) : null;
   const members = canManage && goal.scope === 'team' && goal.scopeTeamId && goal.state === 'active' ? await teamMembers(db, goal.scopeTeamId, goal.department) : [];
-  const filterText = Object.entries(goal.filters).map(([k, v]) => `${k}: ${v}`).join(', ');
 
   return (
     <>
@@ -74,16 +73,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
       {saved ? <Alert tone="success">{saved}</Alert> : null}
       {r.status === 'invalid' ? <Alert tone="error">{r.explanation}</Alert> : null}
 
-      <section className={styles.summary} aria-label="Progress" data-testid="goal-summary">
-        <div className={styles.stat}><span>Current</span><strong data-testid="goal-current">{fmt(r.current)}</strong></div>
-        <div className={styles.stat}><span>Target</span><strong>{fmt(goal.target)}</strong><small>from {fmt(goal.baseline)}</small></div>
-        <div className={styles.stat}><span>Projected at due date</span><strong data-testid="goal-projection">{r.projection === null ? '–' : fmt(r.projection)}</strong></div>
-        <div className={styles.stat}><span>Time elapsed</span><strong>{Math.round(r.expectedProgress * 100)}%</strong><small>{Math.round(r.elapsedDays)} of {Math.round(r.durationDays)} days</small></div>
-        <div className={styles.wide}>
-          <ProgressBar percent={r.progressPercent} expected={r.expectedProgress} label="Progress toward the target" />
-          <p className={styles.explanation} data-testid="goal-explanation">{r.explanation}</p>
-        </div>
-      </section>
+      <GoalProgressSummary goal={goal} r={r} fmt={fmt} />
 
       {chart && kpi ? (
         <div className={styles.card}>
@@ -94,16 +84,7 @@ export default async function GoalPage({ params, searchParams }: { params: Promi
       ) : null}
 
       <div className={goal.scope === 'team' ? styles.columns : undefined}>
-        <Card title="The goal" className={styles.card}>
-          <dl className={styles.facts}>
-            <dt>Specific</dt><dd>{goal.description || <span className="muted">No description.</span>}<br />KPI: {kpi ? <Link href={`/kpis/${kpi.key}`}>{kpi.name}</Link> : goal.kpiKey}{filterText ? ` (${filterText})` : ''}</dd>
-            <dt>Measurable</dt><dd>From {fmt(goal.baseline)} to {fmt(goal.target)} ({kpi?.direction === 'lower' ? 'lower' : 'higher'} is better)</dd>
-            <dt>Achievable</dt><dd>{goal.stretch ? `A stretch goal. ${goal.stretch}` : 'Within what the KPI reached in the 12 months before it was set.'}</dd>
-            <dt>Relevant</dt><dd>{detail.scopeLabel}, {capitalize(goal.department)} department. Accountable: {goal.ownerName}; set by {goal.createdByName}.</dd>
-            <dt>Time-bound</dt><dd>{formatDay(goal.startDate)} to {formatDay(lastGoalDay(goal.dueDate))} ({Math.round(r.durationDays || 0)} days)</dd>
-          </dl>
-          {kpi ? <FormulaList kpi={kpi} /> : null}
-        </Card>
+        <GoalFacts detail={detail} kpi={kpi} r={r} fmt={fmt} />
         {goal.scope === 'team' ? (
           <Card title="Member goals" description={kpi?.aggregation === 'additive' ? 'The team goal split among its members; their values roll up into the team’s.' : 'Each member’s own target for this KPI.'} className={styles.card}>
             <MemberGoals detail={detail} format={fmt} />
