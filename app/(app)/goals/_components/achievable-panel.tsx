@@ -35,14 +35,8 @@ function historyQuery(v: Record<string, string>): string | null {
 
 type Loaded = { query: string; data: HistoryResponse | null; error: string | null };
 
-export function AchievablePanel({ values, onBaseline, onUse }: {
-  values: Record<string, string>;
-  /** A proposal arrived: fills the baseline field if the user has not typed in it. */
-  onBaseline: (v: number) => void;
-  /** "Use it": replaces the baseline field's value. */
-  onUse: (v: number) => void;
-}) {
-  const query = historyQuery(values);
+/** The KPI's last 12 months for `query` (fetched 250 ms after the last change); a proposed baseline is passed to onBaseline. */
+function useGoalHistory(query: string | null, onBaseline: (v: number) => void): Loaded | null {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   useEffect(() => {
     if (!query) return;
@@ -60,6 +54,18 @@ export function AchievablePanel({ values, onBaseline, onUse }: {
     return () => { ctrl.abort(); clearTimeout(timer); };
     // onBaseline only fills an untouched baseline field: no need to refetch when it changes.
   }, [query]);
+  return loaded;
+}
+
+export function AchievablePanel({ values, onBaseline, onUse }: {
+  values: Record<string, string>;
+  /** A proposal arrived: fills the baseline field if the user has not typed in it. */
+  onBaseline: (v: number) => void;
+  /** "Use it": replaces the baseline field's value. */
+  onUse: (v: number) => void;
+}) {
+  const query = historyQuery(values);
+  const loaded = useGoalHistory(query, onBaseline);
 
   const kpi = getKpi(values.kpi_key ?? '');
   const data = loaded && loaded.query === query ? loaded.data : null;
