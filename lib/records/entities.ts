@@ -1,6 +1,5 @@
-// The record kinds with pages (/records/<slug>, lib/entities/catalogue), and how each is read: its table, the KPI source
-// whose scope rule decides who may open it (the same rule as the drill-down), and what a list shows.
-import type { SourceKey } from '@/lib/kpi/sql/sources';
+// The record kinds with pages (/records/<slug>, lib/entities/catalogue) and what their lists show. Who
+// may open a record is the KPI source of the same name (SOURCES[entity]: the drill-down's scope rule).
 import { ENTITY_CATALOGUE, RECORD_ENTITIES, type RecordEntity } from '@/lib/entities/catalogue';
 import { ticketTitleSql } from './titles';
 
@@ -10,7 +9,6 @@ export interface EntityDef {
   label: string;
   singular: string;
   table: string;
-  source: SourceKey;
   /** SQL expression naming a record in lists and titles, over the table's alias `a` (the source's). */
   title: (a: string) => string;
   /** Columns listed (database names, or `title` for the title above); the first links to the record. */
@@ -21,17 +19,17 @@ export interface EntityDef {
   sortColumn: string;
 }
 
-type ListDef = Pick<EntityDef, 'source' | 'title' | 'listColumns' | 'search' | 'sortColumn'>;
+type ListDef = Pick<EntityDef, 'title' | 'listColumns' | 'search' | 'sortColumn'>;
 
 // What a list shows of each kind; names, labels and tables come from the catalogue.
 const LISTS: Record<RecordEntity, ListDef> = {
-  accounts: { source: 'accounts', title: (a) => `${a}.name`, listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
-  leads: { source: 'leads', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
-  deals: { source: 'deals', title: (a) => `${a}.name`, listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
-  orders: { source: 'orders', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
-  campaigns: { source: 'campaigns', title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
-  tickets: { source: 'tickets', title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
-  survey_responses: { source: 'survey_responses', title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
+  accounts: { title: (a) => `${a}.name`, listColumns: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at'], search: ['name', 'external_id'], sortColumn: 'id' },
+  leads: { title: (a) => `${a}.external_id`, listColumns: ['external_id', 'source', 'created_at', 'mql_at', 'sql_at', 'converted_at'], search: ['external_id', 'source'], sortColumn: 'created_at' },
+  deals: { title: (a) => `${a}.name`, listColumns: ['name', 'stage', 'amount', 'product', 'created_at', 'closed_at'], search: ['name', 'external_id', 'stage'], sortColumn: 'created_at' },
+  orders: { title: (a) => `${a}.external_id`, listColumns: ['external_id', 'ordered_at', 'amount', 'product'], search: ['external_id', 'product'], sortColumn: 'ordered_at' },
+  campaigns: { title: (a) => `${a}.name`, listColumns: ['name', 'channel', 'started_at', 'ended_at', 'cost'], search: ['name', 'external_id', 'channel'], sortColumn: 'id' },
+  tickets: { title: ticketTitleSql, listColumns: ['title', 'external_id', 'channel', 'priority', 'category', 'created_at', 'resolved_at'], search: ['subject', 'external_id', 'channel', 'category'], sortColumn: 'created_at' },
+  survey_responses: { title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
 };
 
 export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((name): [RecordEntity, EntityDef] => {

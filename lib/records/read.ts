@@ -17,7 +17,7 @@ export const LIST_PAGE_SIZE = 50;
 
 function base(entity: RecordEntity, viewer: SessionUser, access: RecordAccess = 'read') {
   const def = ENTITY_DEFS[entity];
-  const src = SOURCES[def.source];
+  const src = SOURCES[entity];
   return { def, src, alias: sql.raw(src.alias), scope: visibleRecords(src.key, viewer, access) };
 }
 

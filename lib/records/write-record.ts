@@ -37,12 +37,12 @@ function newExternalId(prefix: string): string {
 class OutOfScope extends Error {}
 
 export function mayCreate(user: SessionUser, entity: RecordEntity): boolean {
-  return mayCreateRecordKind(user, SOURCES[ENTITY_DEFS[entity].source].owner != null);
+  return mayCreateRecordKind(user, SOURCES[entity].owner != null);
 }
 
 /** Is record `id` of `entity` within what `user` may see and write (the drill-down's scope)? */
 async function inScope(db: QueryDb, user: SessionUser, entity: RecordEntity, id: number): Promise<boolean> {
-  const src = SOURCES[ENTITY_DEFS[entity].source];
+  const src = SOURCES[entity];
   const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${visibleRecords(src.key, user)}`);
   return rows.length > 0;
 }
