@@ -5,7 +5,7 @@ import { ticketTitleSql } from './titles';
 
 export type { RecordEntity };
 
-export interface EntityDef {
+export interface RecordKindDef {
   label: string;
   singular: string;
   table: string;
@@ -19,7 +19,7 @@ export interface EntityDef {
   sortColumn: string;
 }
 
-type ListDef = Pick<EntityDef, 'title' | 'listColumns' | 'search' | 'sortColumn'>;
+type ListDef = Pick<RecordKindDef, 'title' | 'listColumns' | 'search' | 'sortColumn'>;
 
 // What a list shows of each kind; names, labels and tables come from the catalogue.
 const LISTS: Record<RecordEntity, ListDef> = {
@@ -32,12 +32,12 @@ const LISTS: Record<RecordEntity, ListDef> = {
   survey_responses: { title: (a) => `${a}.external_id`, listColumns: ['external_id', 'kind', 'score', 'responded_at'], search: ['external_id', 'kind'], sortColumn: 'responded_at' },
 };
 
-export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((name): [RecordEntity, EntityDef] => {
+export const ENTITY_DEFS = Object.fromEntries(RECORD_ENTITIES.map((name): [RecordEntity, RecordKindDef] => {
   const e = ENTITY_CATALOGUE[name];
   return [name, { label: e.plural, singular: e.singular, table: e.table, ...LISTS[name] }];
-})) as Record<RecordEntity, EntityDef>;
+})) as Record<RecordEntity, RecordKindDef>;
 
 /** The SQL expression of a list column over alias `a`: the record's title for `title`, else the column. */
-export function listColumnSql(def: EntityDef, a: string, column: string): string {
+export function listColumnSql(def: RecordKindDef, a: string, column: string): string {
   return column === 'title' ? def.title(a) : `${a}.${column}`;
 }
