@@ -8,23 +8,12 @@ import { DAY_MS, toUtcMs } from './dates';
 import { LEVEL_WINDOW_DAYS } from './formulas';
 import { computeGoalProgress } from './progress';
 import type { WeeklyPoint } from './regression';
+import type { GoalRow } from './rows';
 import type { KpiAggregation, ProgressResult } from './types';
 import { now as clockNow } from '@/lib/clock';
 
 /** What the live computation needs of a goal row. */
-interface LiveGoal {
-  kpiKey: string;
-  filters: Record<string, string>;
-  baseline: number;
-  target: number;
-  scope: string;
-  scopeTeamId: number | null;
-  scopeTeamName: string | null;
-  scopeUserId: number | null;
-  scopeUserEmail: string | null;
-  startDate: string;
-  dueDate: string;
-}
+type LiveGoal = Pick<GoalRow, 'kpiKey' | 'filters' | 'baseline' | 'target' | 'scope' | 'scopeTeamId' | 'scopeTeamName' | 'scopeUserId' | 'scopeUserEmail' | 'startDate' | 'dueDate'>;
 
 /** The KPI filters a goal is measured under: its own filters plus its scope (team name / member e-mail). */
 export function goalKpiFilters(goal: Pick<LiveGoal, 'filters' | 'scope' | 'scopeTeamName' | 'scopeUserEmail'>): KpiFilters {
