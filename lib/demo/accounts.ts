@@ -2,7 +2,7 @@
 // The life of each account is kept in the temp table demo_acc, which leads, deals, orders, tickets and
 // surveys read so that every record fits its account's timeline.
 import { calendarTimeSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { exec, externalIdSql, type SeedContext } from './context';
 import { leadCampaignSql } from './leads';
 import { pick, pickSlot } from './sql-rand';
 
@@ -19,14 +19,19 @@ const COMBOS = ADJ.length * NOUN.length * SUFFIX.length;
 export const SEGMENTS = ['SMB', 'Mid-Market', 'Enterprise'] as const;
 export const PRODUCTS = ['Core', 'Pro', 'Suite', 'Analytics', 'Support Plus'] as const;
 
-/** SQL: a distinct company name per id (a permutation of word combinations, then a city). */
+/**
+ * SQL: a distinct company name per id (a permutation of word combinations, then a city, then a number
+ * past the combinations with cities: xlarge's million accounts). bigint: id * 7919 passes 2^31 there.
+ */
 function nameSql(seed: number): string {
-  const c = `(((id + ${seed % COMBOS}) * 7919) % ${COMBOS})`;
+  const c = `(((id::bigint + ${seed % COMBOS}) * 7919) % ${COMBOS})`;
   const a = `(ARRAY[${ADJ.map((x) => `'${x}'`).join(',')}])[1 + ${c} % ${ADJ.length}]`;
   const n = `(ARRAY[${NOUN.map((x) => `'${x}'`).join(',')}])[1 + (${c} / ${ADJ.length}) % ${NOUN.length}]`;
   const s = `(ARRAY[${SUFFIX.map((x) => `'${x}'`).join(',')}])[1 + ${c} / ${ADJ.length * NOUN.length}]`;
   const city = `(ARRAY[${CITIES.map((x) => `'${x}'`).join(',')}])[1 + ((id - 1) / ${COMBOS}) % ${CITIES.length}]`;
-  return `${a} || ' ' || ${n} || ' ' || ${s} || case when id > ${COMBOS} then ' ' || ${city} else '' end`;
+  const withCities = COMBOS * CITIES.length;
+  const nth = `case when id > ${withCities} then ' ' || (1 + (id - 1) / ${withCities}) else '' end`;
+  return `${a} || ' ' || ${n} || ' ' || ${s} || case when id > ${COMBOS} then ' ' || ${city} else '' end || ${nth}`;
 }
 
 export async function insertAccounts(ctx: SeedContext, seed: number): Promise<void> {
@@ -82,7 +87,7 @@ export async function insertAccounts(ctx: SeedContext, seed: number): Promise<vo
 
   await exec(ctx, `
     insert into accounts (id, external_id, name, segment, industry, region, owner_id, customer_since, churned_at)
-    select id, 'ACC-' || lpad(id::text, 6, '0'), name, case when segment_blank then null else seg end, industry, region,
+    select id, ${externalIdSql('ACC', 'id', 6)}, name, case when segment_blank then null else seg end, industry, region,
       owner_id, cs::date, churned_at::date
     from demo_acc order by id`);
 

@@ -2,7 +2,7 @@
 // now (or until they were deactivated), heavier for reps and agents; a couple of laggards stopped a
 // while ago and one executive never used it, so adoption is below 100%.
 import { businessHoursSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { exec, externalIdSql, type SeedContext } from './context';
 import type { PersonDef } from './people';
 import { pick } from './sql-rand';
 import { apportionSql } from './revenue';
@@ -13,7 +13,7 @@ export async function insertActivities(ctx: SeedContext, defs: PersonDef[]): Pro
   const k = '(u.id::bigint * 10000000 + j)';
   await exec(ctx, `
     insert into activities (id, external_id, user_id, occurred_at, kind)
-    select row_number() over (order by occurred_at, k), 'ACT-' || lpad((row_number() over (order by occurred_at, k))::text, 8, '0'),
+    select row_number() over (order by occurred_at, k), ${externalIdSql('ACT', 'row_number() over (order by occurred_at, k)', 8)},
       user_id, occurred_at, kind
     from (
       select ${k} as k, u.id as user_id,

@@ -1,6 +1,7 @@
 // Demo seed scales (targets.md) and the options of one seed run.
 
-export const DEMO_SCALES = ['small', 'medium', 'large'] as const;
+/** Smallest first: each is 10× the one before (SCALE_FACTOR). */
+export const DEMO_SCALES = ['small', 'medium', 'large', 'xlarge'] as const;
 export type DemoScale = (typeof DEMO_SCALES)[number];
 
 /** Row targets of targets.md per table; the generator hits these counts exactly. */
@@ -18,7 +19,7 @@ const SMALL: ScaleTargets = {
   accounts: 1_000, leads: 10_000, deals: 5_000, orders: 10_000, tickets: 10_000, surveyResponses: 5_000, activities: 20_000,
 };
 
-export const SCALE_FACTOR: Record<DemoScale, number> = { small: 1, medium: 10, large: 100 };
+export const SCALE_FACTOR: Record<DemoScale, number> = { small: 1, medium: 10, large: 100, xlarge: 1000 };
 
 export function scaleTargets(scale: DemoScale): ScaleTargets {
   const f = SCALE_FACTOR[scale];

@@ -43,13 +43,21 @@ export async function exec(ctx: Pick<SeedContext, 'tx'>, text: string): Promise<
 }
 
 /**
+ * SQL: an external id, `prefix` and the number zero-padded to `width` digits ('DEAL-0000001'); wider
+ * numbers keep all their digits (lpad alone would cut 10,000,000 to '1000000', a duplicate at xlarge).
+ */
+export function externalIdSql(prefix: string, idExpr: string, width: number): string {
+  return `'${prefix}-' || lpad((${idExpr})::text, greatest(${width}, length((${idExpr})::text)), '0')`;
+}
+
+/**
  * Inserts the rows of `parts` (selects of `columns` plus a tie-breaker `k`, joined by union all) with
  * ids and external ids ('DEAL-0000001') numbered in order of creation, as a real CRM's would be.
  */
 export async function insertNumbered(ctx: Pick<SeedContext, 'tx'>, table: string, prefix: string, columns: string, parts: string[]): Promise<void> {
   await exec(ctx, `
     insert into ${table} (id, external_id, ${columns})
-    select id, '${prefix}-' || lpad(id::text, 7, '0'), ${columns}
+    select id, ${externalIdSql(prefix, 'id', 7)}, ${columns}
     from (
       select row_number() over (order by created_at, k) as id, ${columns}
       from (${parts.join(' union all ')}) all_rows

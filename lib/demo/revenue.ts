@@ -1,7 +1,7 @@
 // Orders: invoices of customers while they are customers, about monthly, at a twelfth of their annual
 // contract value, with a cost of goods on most of them.
 import { businessHoursSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { exec, externalIdSql, type SeedContext } from './context';
 import { pick } from './sql-rand';
 
 /**
@@ -22,7 +22,7 @@ export async function insertOrders(ctx: SeedContext): Promise<void> {
   const k = '(a.id::bigint * 100000 + j)';
   await exec(ctx, `
     insert into orders (id, external_id, account_id, ordered_at, amount, cost, product)
-    select row_number() over (order by ordered_at, k), 'ORD-' || lpad((row_number() over (order by ordered_at, k))::text, 7, '0'),
+    select row_number() over (order by ordered_at, k), ${externalIdSql('ORD', 'row_number() over (order by ordered_at, k)', 7)},
       account_id, ordered_at, amount,
       case when ${r.u('k', 401)} < 0.08 then null else round(amount * (0.25 + 0.3 * ${r.u('k', 402)})::numeric, 2) end,
       product

@@ -1,7 +1,7 @@
 // Support tickets (mostly from customers, bigger accounts file more) and survey responses: CSAT and CES
 // after resolved tickets (slow resolutions score worse), NPS from customers (worse shortly before churn).
 import { businessHoursSql, calendarTimeSql } from './calendar';
-import { exec, type SeedContext } from './context';
+import { exec, externalIdSql, type SeedContext } from './context';
 import { pick, pickSlot } from './sql-rand';
 import { apportionSql } from './revenue';
 import { ticketSubjectSql } from './ticket-subjects';
@@ -26,7 +26,7 @@ export async function insertTickets(ctx: SeedContext): Promise<void> {
   const ifPast = (t: string) => `case when ${t} <= ${now} then ${t} end`;
   await exec(ctx, `
     insert into tickets (id, external_id, subject, ${TICKET_COLUMNS})
-    select row_number() over (order by created_at, k), 'TCK-' || lpad((row_number() over (order by created_at, k))::text, 7, '0'),
+    select row_number() over (order by created_at, k), ${externalIdSql('TCK', 'row_number() over (order by created_at, k)', 7)},
       ${ticketSubjectSql('category', r.u('k', 530), r.u('k', 531), r.u('k', 532))},
       account_id, assignee_id, channel, priority, category, created_at,
       case when not no_response then ${ifPast('fr')} end,
@@ -98,7 +98,7 @@ export async function insertSurveyResponses(ctx: SeedContext): Promise<void> {
     ) z`;
   await exec(ctx, `
     insert into survey_responses (id, external_id, kind, score, responded_at, account_id, ticket_id)
-    select row_number() over (order by responded_at, k), 'SRV-' || lpad((row_number() over (order by responded_at, k))::text, 7, '0'),
+    select row_number() over (order by responded_at, k), ${externalIdSql('SRV', 'row_number() over (order by responded_at, k)', 7)},
       kind, score, responded_at, account_id, ticket_id
     from (${afterTickets} union all ${nps}) s`);
 }
