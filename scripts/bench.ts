@@ -1,5 +1,5 @@
 // The benchmark (targets: targets.md of the project spec), written to docs/performance.md.
-//   npm run bench -- [--scale small|medium|large] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
+//   npm run bench -- [--scale small|medium|large|xlarge] [--url postgres://…/crm_bench] [--runs 7] [--fresh]
 //                    [--only sales,success] [--pglite-dir DIR --pglite-scale small] [--no-write] [--data-note "…"]
 //                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]
 //                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
@@ -15,7 +15,7 @@ import type { Department } from '@/db/schema/enums';
 import { PERFORMANCE_NOTES } from './lib/bench/notes';
 import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from './lib/bench/report';
 import { runKpiBench, tableSizes } from './lib/bench/run';
-import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
+import { benchDatabaseUrl, benchScale, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { toDateParam } from '@/lib/kpi/periods';
 import { benchImport as runImportBench } from './lib/import-bench';
 import { keepHandWritten } from './lib/doc-sections';
@@ -40,7 +40,8 @@ const { values: args } = parseArgs({
     'save-seconds': { type: 'string', default: '20' }, 'no-save': { type: 'boolean', default: false },
   },
 });
-const scale = args.scale!;
+const scale = benchScale(args.scale!, 'bench');
+const pgliteScale = benchScale(args['pglite-scale']!, 'bench', 'pglite-scale');
 const runs = Math.max(1, Number(args.runs));
 const url = args.url ?? benchDatabaseUrl(scale);
 
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
     const lite = await openDb({ dataDir: path.resolve(args['pglite-dir']) });
     try {
       // The PGlite folder is prepared beforehand (PGLITE_DATA_DIR=DIR npm run db:seed -- --scale small).
-      collected.push(await benchOne('pglite', lite, 'PGlite (embedded, one connection)', undefined, args['pglite-scale']));
+      collected.push(await benchOne('pglite', lite, 'PGlite (embedded, one connection)', undefined, pgliteScale));
     } finally {
       await lite.close();
     }

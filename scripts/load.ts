@@ -1,7 +1,7 @@
 // The dashboard under load (targets.md "Under load"), written to the "Dashboard under load" section of
 // docs/performance.md and kept in docs/bench-load.json (the latest run of each scale, instance count
 // and write rate).
-//   npm run bench:load -- [--scale medium] [--url postgres://…/crm_bench_medium] [--users N] [--seconds 60]
+//   npm run bench:load -- [--scale small|medium|large|xlarge] [--url postgres://…/crm_bench_medium] [--users N] [--seconds 60]
 //                         [--writes-per-second 0] [--instances 1] [--port 3300] [--no-build] [--no-write]
 //                         [--render-only] (the doc section again from docs/bench-load.json)
 // Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
@@ -26,7 +26,7 @@ import postgres from 'postgres';
 import { openDb, queryRows } from '@/db/client';
 import { DEMO_PASSWORD } from '@/lib/demo';
 import { machineInfo } from './lib/bench/report';
-import { benchDatabaseUrl, ensureDatabase, ensureSeeded } from './lib/bench-db';
+import { benchDatabaseUrl, benchScale, ensureDatabase, ensureSeeded } from './lib/bench-db';
 import { replaceSection } from './lib/doc-sections';
 import { LOAD_NOTES } from './lib/load-notes';
 import { loadAverage, serverRssMb, startCpuMeter } from './lib/load-machine';
@@ -49,7 +49,7 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false }, 'render-only': { type: 'boolean', default: false },
   },
 });
-const scale = args.scale!;
+const scale = benchScale(args.scale!, 'bench:load');
 const url = args.url ?? benchDatabaseUrl(scale);
 const userCap = args.users ? Math.max(1, Number(args.users)) : null;
 const seconds = Math.max(1, Number(args.seconds));

@@ -1,4 +1,5 @@
-// npm run db:seed -- [--scale small|medium|large] [--seed N]
+// npm run db:seed -- [--scale small|medium|large|xlarge] [--seed N]
+// Rows per scale: lib/demo/config.ts (targets.md); docs/performance.md, "Seeding", has the times.
 // Migrates, then replaces everything in the database with the demo company (lib/demo), and prints the
 // row counts and the time it took. Database: DATABASE_URL, else the embedded PGlite (.data/pglite).
 import { parseArgs } from 'node:util';

@@ -7,9 +7,17 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
+import { DEMO_SCALES, isDemoScale, type DemoScale } from '@/lib/demo/config';
 import { tableSizes } from './bench/run';
 
-/** The default bench database of a scale. */
+/** A --scale option: one of the demo seed's scales, else the CLI stops with exit code 2. */
+export function benchScale(value: string, cli: string, option = 'scale'): DemoScale {
+  if (isDemoScale(value)) return value;
+  process.stderr.write(`${cli}: --${option} must be one of ${DEMO_SCALES.join(', ')}\n`);
+  process.exit(2);
+}
+
+/** The default bench database of a scale (crm_bench for large, crm_bench_<scale> for the others). */
 export function benchDatabaseUrl(scale: string): string {
   return process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/crm_bench${scale === 'large' ? '' : `_${scale}`}`;
 }

@@ -41,7 +41,7 @@ export function loadRuns(file: string): BenchRun[] {
 }
 
 export function saveRun(file: string, run: BenchRun): BenchRun[] {
-  const order = (r: BenchRun) => `${r.kind === 'postgres' ? 0 : 1}${['small', 'medium', 'large'].indexOf(r.scale)}`;
+  const order = (r: BenchRun) => `${r.kind === 'postgres' ? 0 : 1}${['small', 'medium', 'large', 'xlarge'].indexOf(r.scale)}`;
   const runs = [...loadRuns(file).filter((r) => r.id !== run.id), run].sort((a, b) => order(a).localeCompare(order(b)));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
