@@ -14,7 +14,8 @@ import { idParam, oneOfParam, pageParam, parseParams, textParam } from '@/lib/va
 import { ParamProblems } from '../../../_components/param-problems';
 import { ButtonLink } from '../../../_components/ui/button';
 import { PageHeader } from '../../../_components/ui/page-header';
-import { display, isNumeric, label } from '../../../_components/records/format';
+import { display, isNumeric } from '../../../_components/records/format';
+import { RecordSearch, SortHeader } from '../_components/record-list-parts';
 import styles from '../records.module.css';
 
 type Params = { entity: string };
@@ -54,38 +55,13 @@ export default async function RecordListPage({ params, searchParams }: { params:
       <PageHeader title={def.label} description={`${scope} ${total.toLocaleString('en-US')} in all.`}
         actions={mayCreate(user, entity) ? <ButtonLink href={recordHref(entity, 'new')}>New {def.singular.toLowerCase()}</ButtonLink> : undefined} />
       <ParamProblems problems={problems} />
-      <form method="get" className="cluster" style={{ marginBottom: '1rem' }} role="search">
-        <label className="sr-only" htmlFor="q">Search {def.label.toLowerCase()}</label>
-        <input id="q" name="q" className="input" defaultValue={q} placeholder={`Search by ${def.search.join(', ').replace(/_/g, ' ')}`} style={{ maxWidth: 360 }} />
-        {entity === 'deals' ? (
-          <select name="stage" className="input" defaultValue={stage} aria-label="Stage" style={{ width: 'auto' }}>
-            <option value="">All stages</option>
-            {DEAL_STAGES.map((st) => <option key={st} value={st}>{st}</option>)}
-          </select>
-        ) : null}
-        {owners.length > 1 ? (
-          <select name="owner" className="input" defaultValue={owner} aria-label="Owner" style={{ width: 'auto' }}>
-            <option value="">All owners</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
-          </select>
-        ) : null}
-        <button className="btn btn-secondary" type="submit">Search</button>
-      </form>
+      <RecordSearch entity={entity} def={def} q={q} stage={stage} owner={owner} owners={owners} />
       {rows.length === 0 ? <p className="muted">No {def.label.toLowerCase()} {q ? 'match this search' : 'to show'}.</p> : (
         <div className="table-wrap">
           <table className={`table ${styles.list}`} data-testid="record-list">
             <thead>
               <tr>
-                {def.listColumns.map((c) => {
-                  const active = sort === c;
-                  // A new column starts with the largest/newest first; the active one flips.
-                  const next = active && dir === 'desc' ? 'asc' : 'desc';
-                  return (
-                    <th key={c} scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                      <Link href={link(1, { sort: c, dir: next })} scroll={false}>{label(c)}{active ? (dir === 'asc' ? ' ↑' : ' ↓') : ''}</Link>
-                    </th>
-                  );
-                })}
+                {def.listColumns.map((c) => <SortHeader key={c} column={c} sort={sort} dir={dir} href={(o) => link(1, o)} />)}
                 {hasOwner ? <th scope="col">Owner</th> : null}
               </tr>
             </thead>
