@@ -76,6 +76,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     // Goals read KPIs (their baselines): after the summaries and statistics are back.
     await step('goals', async () => { await insertDemoGoals(tx, now); });
   });
+  const counted = performance.now();
   const counts = await countRows(db);
+  log(`counted the rows (${((performance.now() - counted) / 1000).toFixed(1)} s)`);
   return { scale, seed, now, seconds: (performance.now() - started) / 1000, counts };
 }
