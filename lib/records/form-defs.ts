@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { accountRules, accountShape } from '@/lib/validation/accounts';
 import { campaignRules, campaignShape } from '@/lib/validation/campaigns';
 import { dealRules, dealShape } from '@/lib/validation/deals';
+import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
 import { dbColumnOf } from '@/lib/entities/columns';
 import { ALWAYS, columnRegistry, type ColumnMeta } from '@/lib/validation/fields';
 import { leadRules, leadShape } from '@/lib/validation/leads';
@@ -135,7 +136,7 @@ function fieldsOf(shape: Record<string, z.ZodType>, o: Options): FormField[] {
 
 const rank = (order: string[], name: string) => { const i = order.indexOf(name); return i < 0 ? order.length : i; };
 
-function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Rules | null, o: Options & { ownerColumn: RecordFormDef['ownerColumn']; scopeField: string | null; idPrefix: string }): RecordFormDef {
+function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Rules | null, o: Options & { scopeField: string | null; idPrefix: string }): RecordFormDef {
   const own: Record<string, z.ZodType> = { id: optionalId };
   for (const [col, schema] of Object.entries(shape)) {
     if (col === 'external_id') continue;
@@ -153,7 +154,13 @@ function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Ru
     if (f) labels[col] = f.label;
   }
   const schema = (rules ? object.superRefine(onFormValues(rules, toField, labels), ALWAYS) : object) as unknown as z.ZodType<RecordFormInput>;
-  return { entity, schema, fields, ownerColumn: o.ownerColumn, scopeField: o.scopeField, idPrefix: o.idPrefix };
+  return { entity, schema, fields, ownerColumn: ownerColumnOf(entity), scopeField: o.scopeField, idPrefix: o.idPrefix };
+}
+
+/** The column a form's owner field fills: the record's own owner column, when the catalogue's owner path is one. */
+function ownerColumnOf(entity: RecordEntity): RecordFormDef['ownerColumn'] {
+  const path = ENTITY_CATALOGUE[entity].ownerPath;
+  return path?.kind === 'column' && (path.column === 'owner_id' || path.column === 'assignee_id') ? path.column : null;
 }
 
 // The rules take the import's row type; form values are a superset keyed the same way once renamed.
@@ -161,42 +168,42 @@ const rulesOf = <T>(r: (v: T, ctx: z.RefinementCtx) => void) => r as unknown as 
 
 export const RECORD_FORMS: Record<RecordEntity, RecordFormDef> = {
   accounts: build('accounts', accountShape, rulesOf(accountRules), {
-    ownerColumn: 'owner_id', scopeField: 'owner_id', idPrefix: 'account', wide: ['name'],
+    scopeField: 'owner_id', idPrefix: 'account', wide: ['name'],
     hints: { customer_since: 'The day they became a paying customer; empty for a prospect', churned_at: 'The day they stopped being a customer' },
     order: ['name', 'segment', 'industry', 'region', 'customer_since', 'churned_at', 'owner_id'],
   }),
   leads: build('leads', leadShape, rulesOf(leadRules), {
-    ownerColumn: 'owner_id', scopeField: 'owner_id', idPrefix: 'lead',
+    scopeField: 'owner_id', idPrefix: 'lead',
     labels: { created_at: 'Created', first_contacted_at: 'First contacted', mql_at: 'Became MQL', sql_at: 'Became SQL', converted_at: 'Converted', disqualified_at: 'Disqualified' },
     hints: { account_id: 'The account the lead became; required once converted' },
     order: ['source', 'created_at', 'owner_id', 'campaign_id', 'first_contacted_at', 'mql_at', 'sql_at', 'converted_at', 'account_id', 'disqualified_at'],
   }),
   deals: build('deals', dealShape, rulesOf(dealRules), {
-    ownerColumn: 'owner_id', scopeField: 'owner_id', idPrefix: 'deal', days: ['created_at', 'closed_at'], wide: ['name'],
+    scopeField: 'owner_id', idPrefix: 'deal', days: ['created_at', 'closed_at'], wide: ['name'],
     labels: { created_at: 'Created', closed_at: 'Closed', contract_months: 'Contract months' },
     // No format hint under a date: the native picker shows the date as the browser's locale writes it.
     hints: { amount: 'In the company currency, e.g. 12500.00', closed_at: 'Required when won or lost' },
     order: ['name', 'amount', 'stage', 'type', 'product', 'created_at', 'closed_at', 'contract_months', 'owner_id', 'account_id', 'campaign_id'],
   }),
   orders: build('orders', orderShape, null, {
-    ownerColumn: null, scopeField: 'account_id', idPrefix: 'order', days: ['ordered_at'],
+    scopeField: 'account_id', idPrefix: 'order', days: ['ordered_at'],
     labels: { ordered_at: 'Ordered' },
     hints: { account_id: 'An order belongs to its account’s owner', amount: 'Revenue, e.g. 1200.00', cost: 'Cost of goods, for margin' },
     order: ['account_id', 'ordered_at', 'amount', 'cost', 'product'],
   }),
   campaigns: build('campaigns', campaignShape, rulesOf(campaignRules), {
-    ownerColumn: null, scopeField: null, idPrefix: 'campaign', wide: ['name'],
+    scopeField: null, idPrefix: 'campaign', wide: ['name'],
     labels: { started_at: 'Started', ended_at: 'Ended' },
     hints: { sent: 'E-mails sent', delivered: 'At most the number sent', impressions: 'Ads and social', engagements: 'At most the impressions' },
   }),
   tickets: build('tickets', ticketShape, rulesOf(ticketRules), {
-    ownerColumn: 'assignee_id', scopeField: 'assignee_id', idPrefix: 'ticket', wide: ['subject'],
+    scopeField: 'assignee_id', idPrefix: 'ticket', wide: ['subject'],
     labels: { created_at: 'Opened', first_response_at: 'First response', resolved_at: 'Resolved', handle_minutes: 'Handle time (minutes)' },
     hints: { subject: 'What the ticket is about: its title', contacts: 'Customer contacts it took; 1 = solved on first contact' },
     order: ['subject', 'created_at', 'channel', 'priority', 'category', 'assignee_id', 'account_id', 'first_response_at', 'resolved_at', 'contacts', 'handle_minutes'],
   }),
   survey_responses: build('survey_responses', surveyResponseShape, rulesOf(surveyResponseRules), {
-    ownerColumn: null, scopeField: 'ticket_id', idPrefix: 'survey', days: ['responded_at'],
+    scopeField: 'ticket_id', idPrefix: 'survey', days: ['responded_at'],
     labels: { responded_at: 'Responded' },
     hints: { score: 'CSAT 1–5, NPS 0–10, CES 1–7', ticket_id: 'Counts for the ticket’s assignee; without a ticket, for the account’s owner' },
     order: ['kind', 'score', 'responded_at', 'ticket_id', 'account_id'],
