@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getReadDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
-import { recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
+import { ENTITY_CATALOGUE, recordEntityOfSlug, recordHref } from '@/lib/entities/catalogue';
 import { ENTITY_DEFS } from '@/lib/records/entities';
 import { DEAL_STAGES } from '@/db/schema/enums';
 import { ownerOptions } from '@/lib/records/form-options';
@@ -40,7 +40,7 @@ export default async function RecordListPage({ params, searchParams }: { params:
   const q = v.q ?? '';
   const stage = entity === 'deals' ? v.stage ?? '' : '';
   const owner = v.owner ? String(v.owner) : '';
-  const hasOwner = entity !== 'campaigns';
+  const hasOwner = ENTITY_CATALOGUE[entity].ownerPath != null;
   const db = await getReadDb();
   const [{ rows, total, page, sort, dir }, owners] = await Promise.all([
     listRecords(db, user, entity, { q, stage: stage || undefined, ownerId: v.owner, page: v.page ?? 1, sort: v.sort, dir: v.dir }),
