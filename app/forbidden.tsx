@@ -1,6 +1,6 @@
 // The 403 page: rendered by forbidden() (lib/auth/session.ts requirePermission) with HTTP status 403.
 import type { Metadata } from 'next';
-import { refusalReason } from '@/lib/dashboard/refusal';
+import { refusalReason } from '@/app/_lib/refusal';
 import { ButtonLink } from './_components/ui/button';
 import { StatusPage } from './_components/ui/status-page';
 

@@ -45,7 +45,7 @@ export interface DashboardView {
   access: AuthorizedView;
   /** A message when the URL held something invalid (then defaults were used). */
   problem: string | null;
-  /** The link's `dept` was not followed: what was refused and why (lib/dashboard/refusal). */
+  /** The link's `dept` was not followed: what was refused and why (lib/kpi/refusals). */
   refused: string | null;
   /** A member's view ('mine' by default, 'team' with `view=team`); null for managers and admins. */
   memberView: MemberView | null;

@@ -17,7 +17,7 @@ vi.mock('@/db/client', async (orig) => ({
 }));
 
 const admin: SessionUser = { id: 0, email: 'admin@golden.test', name: 'Admin', role: 'admin', department: 'executive', teamId: null, managedTeamIds: [] };
-const { pageView: resolveView } = await import('@/lib/dashboard/page-view');
+const { pageView: resolveView } = await import('@/app/_lib/page-view');
 const { DashboardCards } = await import('@/app/(app)/dashboard/cards');
 const { TrendCharts } = await import('@/app/(app)/dashboard/charts');
 const { TrendAndValue } = await import('@/app/(app)/kpis/[key]/sections');

@@ -9,7 +9,7 @@ import { DEPARTMENTS } from '@/db/schema/enums';
 import { can } from '@/lib/access';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { pageView } from '@/lib/dashboard/page-view';
+import { pageView } from '@/app/_lib/page-view';
 import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
 import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, comparisonInWords, presetInWords, toDateParam } from '@/lib/kpi';
 import { FilterBar } from '../../_components/kpi/filter-bar';

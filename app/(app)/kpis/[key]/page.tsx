@@ -8,7 +8,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
-import { pageView } from '@/lib/dashboard/page-view';
+import { pageView } from '@/app/_lib/page-view';
 import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
 import { firstParam } from '@/lib/validation/params';
 import { PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';

@@ -1,5 +1,5 @@
 // The view of a dashboard or KPI page request (lib/kpi/view), with Next's answer to a refusal: the 403
-// page, which says what was refused and why (app/forbidden.tsx asks lib/dashboard/refusal).
+// page, which says what was refused and why (app/forbidden.tsx asks app/_lib/refusal).
 import 'server-only';
 import { forbidden } from 'next/navigation';
 import { getReadDb } from '@/db/client';
