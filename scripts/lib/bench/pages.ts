@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { authorizeView, trustedView, type SessionUser } from '@/lib/access';
-import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/lib/kpi/engine';
+import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';
 import type { KpiKey } from '@/lib/kpi/registry';

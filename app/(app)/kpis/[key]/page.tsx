@@ -20,7 +20,8 @@ import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import { Alert } from '../../../_components/ui/alert';
 import { PageHeader } from '../../../_components/ui/page-header';
 import { MemberViewSwitch } from '../../dashboard/member-view-switch';
-import { Breakdown, DrillTable, TrendAndValue } from './sections';
+import { DrillTable } from './drill-table';
+import { Breakdown, TrendAndValue } from './sections';
 import styles from './kpi-page.module.css';
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {

@@ -1,0 +1,70 @@
+// KPI time series: each KPI per calendar bucket of a period, computed with the KPI's own definition over
+// each bucket (and its like-for-like comparison), one query per table: a VALUES list of buckets joined
+// laterally to the table's pass, from the summaries where they serve every bucket exactly.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type QueryDb } from '@/db/client';
+import { authorizedRows, type AuthorizedView } from '@/lib/access';
+import { CALCS } from './calc';
+import type { Get } from './calc/define';
+import { checkPeriod, partId } from './engine';
+import { bucketPeriods, compareBy, trailingTwelveMonths, type Bucket, type CompareRule } from './periods';
+import type { KpiKey } from './registry';
+import { columnPeriod, type PeriodShift } from './sql/period-sql';
+import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
+import { SOURCES, type SourceKey } from './sql/sources';
+import { isWholeDays, summaryPasses } from './summary/pass';
+import type { KpiValue } from './types';
+
+/**
+ * A bucket's growth compares it with the same bucket one step back, like for like: a month (or the
+ * part of it the period holds) with the same days of the month before, a week with the week before.
+ */
+const BUCKET_RULE: Record<Bucket, CompareRule> = { day: { by: 'days', days: 1 }, week: { by: 'days', days: 7 }, month: { by: 'months', months: 1 } };
+
+export interface SeriesPoint { start: string; end: string; value: KpiValue }
+
+/**
+ * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
+ * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
+ */
+export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }): Promise<SeriesPoint[]> {
+  checkPeriod(q);
+  const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
+  const rule = q.compare ?? BUCKET_RULE[q.bucket];
+  const filters = authorizedRows(view);
+  const calc = CALCS[key];
+  const PREFIX: Record<PeriodShift, string> = { cur: 'c', prev: 'p', t12: 'y' };
+  const slots = new Map<string, Slot & { source: SourceKey; shift: PeriodShift }>();
+  for (const ref of calc.parts) {
+    const k = `${partId(ref.part)}|${ref.shift}`;
+    if (!slots.has(k)) slots.set(k, { name: `m${slots.size}`, part: ref.part, period: columnPeriod('b', PREFIX[ref.shift]), source: ref.part.source, shift: ref.shift });
+  }
+  const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const values = sql.join(buckets.map((b, i) => {
+    const prev = compareBy(b, rule);
+    const t12 = trailingTwelveMonths(b.to);
+    return sql`(${sql.raw(String(i))}, ${ts(b.from)}, ${ts(b.to)}, ${ts(prev.from)}, ${ts(prev.to)}, ${ts(t12.from)}, ${ts(t12.to)})`;
+  }), sql`, `);
+  const bySource = new Map<SourceKey, Slot[]>();
+  for (const s of slots.values()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+  const perSource = new Map<SourceKey, Record<string, KpiValue>[]>();
+  const whole = buckets.every((b) => [b, compareBy(b, rule), trailingTwelveMonths(b.to)].every(isWholeDays));
+  const summary = summaryPasses(bySource, filters, undefined, () => whole);
+  const passes: (readonly [SourceKey, SQL])[] = [...summary.passes.map((p) => [p.source, p.query] as const),
+    ...[...summary.rest].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, buildPass(SOURCES[source], l, filters)] as const))];
+  await Promise.all(passes.map(async ([source, pass]) => {
+    const rows = await queryRows<Record<string, KpiValue>>(db, sql`select x.* from (values ${values}) as b(i, cf, ct, pf, pt, yf, yt)
+      cross join lateral (${pass}) x order by b.i`);
+    const prev = perSource.get(source);
+    perSource.set(source, prev ? rows.map((r, i) => ({ ...prev[i], ...r })) : rows);
+  }));
+  return buckets.map((b, i) => {
+    const get: Get = (part, shift = 'cur') => {
+      const slot = slots.get(`${partId(part)}|${shift}`)!;
+      const v = perSource.get(part.source)![i]?.[slot.name];
+      return v == null ? (perSource.get(part.source)![i] ? null : emptyValue(part)) : Number(v);
+    };
+    const v = calc.compute(get);
+    return { start: b.from.toISOString(), end: b.to.toISOString(), value: v == null || !Number.isFinite(v) ? null : v };
+  });
+}
