@@ -72,7 +72,7 @@ export function withDefaultPeriod(params: SearchParams): SearchParams {
 const memberViewSchema = z.enum(['mine', 'team']).optional();
 
 /**
- * `view=team` in the URL: a member's team view (lib/kpi/scope decides what it opens); 'mine' without
+ * `view=team` in the URL: a member's team view (lib/access/view decides what it opens); 'mine' without
  * it. Null for managers and admins, who have one view. An invalid value is reported and gives 'mine'.
  */
 export function memberViewParam(user: SessionUser, raw: string | undefined): { view: MemberView | null; problem: string | null } {

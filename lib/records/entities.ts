@@ -1,5 +1,5 @@
 // The record kinds with pages (/records/<slug>, lib/entities/catalogue) and what their lists show. Who
-// may open a record is the KPI source of the same name (SOURCES[entity]: the drill-down's scope rule).
+// may open a record is lib/access's visibleRecords for the kind (the drill-down's scope rule; ./record-sql.ts).
 import { ENTITY_CATALOGUE, RECORD_ENTITIES, type RecordEntity } from '@/lib/entities/catalogue';
 import { ticketTitleSql } from './titles';
 

@@ -7,7 +7,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type QueryDb } from '@/db/client';
 import { recordScope, type SessionUser } from '@/lib/access';
 import { visibleRecords } from '@/lib/access';
-import { SOURCES } from '@/lib/kpi/sql/sources';
 import type { RefKind } from './form-defs';
 
 export interface Option { id: number; name: string }

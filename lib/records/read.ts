@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type QueryDb } from '@/db/client';
 import type { RecordAccess, SessionUser } from '@/lib/access';
 import { visibleRecords } from '@/lib/access';
-import { SOURCES } from '@/lib/kpi/sql/sources';
+import { recordSql, kindHasOwner } from './record-sql';
 import { ENTITY_DEFS, listColumnSql, type RecordEntity } from './entities';
 
 export type RecordRow = Record<string, string | number | boolean | null>;
@@ -17,8 +17,8 @@ export const LIST_PAGE_SIZE = 50;
 
 function base(entity: RecordEntity, viewer: SessionUser, access: RecordAccess = 'read') {
   const def = ENTITY_DEFS[entity];
-  const src = SOURCES[entity];
-  return { def, src, alias: sql.raw(src.alias), scope: visibleRecords(src.key, viewer, access) };
+  const src = recordSql(entity);
+  return { def, src, alias: sql.raw(src.alias), scope: visibleRecords(src.kind, viewer, access) };
 }
 
 /** One page of records the viewer may open, newest first, optionally searched. */
@@ -76,7 +76,7 @@ export async function getRecord(db: QueryDb, viewer: SessionUser, entity: Record
   const owner = src.owner ? sql`(select u.name from users u where u.id = ${src.owner})` : sql`null::text`;
   const ownerTeam = src.owner ? sql`(select u.team_id from users u where u.id = ${src.owner})` : sql`null::int`;
   const account = src.account && entity !== 'accounts' ? sql`(select a2.name from accounts a2 where a2.id = ${src.account})` : sql`null::text`;
-  const writable = visibleRecords(src.key, viewer, 'write');
+  const writable = visibleRecords(src.kind, viewer, 'write');
   const [r] = await queryRows<{ rec: RecordRow; title: string; owner_name: string | null; owner_team_id: number | null; account_name: string | null; writable: boolean }>(db, sql`
     select to_jsonb(${alias}) as rec, ${sql.raw(def.title(src.alias))}::text as title, ${owner} as owner_name, ${ownerTeam} as owner_team_id, ${account} as account_name,
       coalesce((${writable}), false) as writable

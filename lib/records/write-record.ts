@@ -1,7 +1,7 @@
 // Creating and editing CRM records from the UI, for every kind: product.md's matrix enforced here, on
 // the server, for whatever the form sent. A member writes only records they own (and owns what they
 // create), a manager their teams', an admin any. "Owns" is the same rule as the drill-down's scope
-// (lib/kpi/scope): an order belongs to its account's owner, a survey response to its ticket's assignee
+// (lib/access/ownership): an order belongs to its account's owner, a survey response to its ticket's assignee
 // or else its account's owner. So the rule is checked on the record as it is before the write (may I
 // touch it?) and as it is after (is it still mine?), inside the write's transaction: a write that would
 // hand the record out of the writer's scope rolls back. The change, its audit_log row (before/after)
@@ -16,7 +16,7 @@ import { mayCreateRecordKind, mayWriteRecord, recordScope, type SessionUser } fr
 import { recordActivity, writeAudit } from '@/lib/audit';
 import type { QueryDb } from '@/db/client';
 import { visibleRecords } from '@/lib/access';
-import { SOURCES } from '@/lib/kpi/sql/sources';
+import { recordSql, kindHasOwner } from './record-sql';
 import { fieldsRefused, refused, type WriteResult } from '@/lib/write-result';
 import { ENTITY_DEFS, type RecordEntity } from './entities';
 import { RECORD_FORMS, type RecordFormInput } from './form-defs';
@@ -37,13 +37,13 @@ function newExternalId(prefix: string): string {
 class OutOfScope extends Error {}
 
 export function mayCreate(user: SessionUser, entity: RecordEntity): boolean {
-  return mayCreateRecordKind(user, SOURCES[entity].owner != null);
+  return mayCreateRecordKind(user, kindHasOwner(entity));
 }
 
 /** Is record `id` of `entity` within what `user` may see and write (the drill-down's scope)? */
 async function inScope(db: QueryDb, user: SessionUser, entity: RecordEntity, id: number): Promise<boolean> {
-  const src = SOURCES[entity];
-  const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${visibleRecords(src.key, user)}`);
+  const src = recordSql(entity);
+  const rows = await queryRows<{ id: number }>(db, sql`select ${sql.raw(src.alias)}.id from ${src.from} where ${sql.raw(src.alias)}.id = ${id} and ${visibleRecords(src.kind, user)}`);
   return rows.length > 0;
 }
 

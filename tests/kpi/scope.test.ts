@@ -1,6 +1,6 @@
 // [KPI][SCOPE] Row-level scoping: a member's drill-down holds only their own and their team's records
 // (the team's read-only, product.md) and a manager's only their teams', whatever filters they pass;
-// authorizeFilters keeps numbers within the role matrix and opens a member on their own numbers.
+// authorizeView keeps numbers within the role matrix and opens a member on their own numbers.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
@@ -135,7 +135,7 @@ describe('[KPI][SCOPE] drill-down rows', () => {
   });
 });
 
-describe('[KPI][SCOPE] authorizeFilters', () => {
+describe('[KPI][SCOPE] authorizeView', () => {
   it("a member gets their own numbers by default, their team's in the team view, and nothing else", async () => {
     const m = viewer('user3@example.com');
     expect(await authorizedFilters(h.db, m, {})).toEqual({ owner: 'user3@example.com' });

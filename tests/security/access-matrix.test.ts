@@ -1,6 +1,6 @@
 // [SECURITY] One table over every server action and every route handler, for each of: signed out,
 // member, manager, admin. The expected column is product.md's matrix written out by hand (not computed
-// from lib/auth/permissions, which is what is under test). Each call sends an empty form or request, so
+// from lib/access, which is what is under test). Each call sends an empty form or request, so
 // a caller that passes the gate stops at input validation and nothing is written; what is checked is
 // the gate: signed out → "not signed in" (401), a role the matrix excludes → "forbidden" (403), an
 // allowed role → neither. Every exported action must have a row, so a new action cannot skip the table.

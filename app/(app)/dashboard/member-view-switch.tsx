@@ -1,6 +1,6 @@
 // A member's switch between their own numbers and their team's (product.md), held in the URL as
 // `view=team` so a view can be bookmarked and shared. Links, not client state: the server decides
-// what each view opens (lib/kpi/scope), and a member's owner or team filter is dropped on switching.
+// what each view opens (lib/access/view), and a member's owner or team filter is dropped on switching.
 import Link from 'next/link';
 import { viewSearch, type DashboardView } from '@/lib/kpi/view';
 import styles from './member-view-switch.module.css';
