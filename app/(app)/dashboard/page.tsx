@@ -11,13 +11,11 @@ import { requirePermission } from '@/lib/auth/session';
 import { filterOptions } from '@/lib/dashboard/filter-options';
 import { pageView } from '@/app/_lib/page-view';
 import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
-import { DASHBOARDS, DERIVED_VALUES, PERIOD_PRESETS, PRESET_LABELS, comparisonInWords, presetInWords, toDateParam } from '@/lib/kpi';
-import { FilterBar } from '../../_components/kpi/filter-bar';
-import { filterFields } from '../../_components/kpi/filter-fields';
+import { DASHBOARDS, DERIVED_VALUES, comparisonInWords, presetInWords } from '@/lib/kpi';
+import { ViewFilterBar } from '../../_components/kpi/view-filter-bar';
 import { KpiCardSkeleton } from '../../_components/kpi/kpi-card';
 import { WidgetBoundary } from '../../_components/kpi/widget-boundary';
 import styles from '../../_components/kpi/kpi.module.css';
-import { Alert } from '../../_components/ui/alert';
 import { PageHeader } from '../../_components/ui/page-header';
 import { ChartsSkeleton, PipelineCharts, TrendCharts, hasPipelineCharts } from './charts';
 import { MemberViewSwitch } from './member-view-switch';
@@ -50,20 +48,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         }
       />
       <MemberViewSwitch view={view} path="/dashboard" />
-      {view.problem ? <Alert tone="warning" data-testid="view-problem">Some of the link’s parameters were not valid and were ignored: {view.problem}</Alert> : null}
-      {view.refused ? <Alert tone="warning" data-testid="refusal">{view.refused}</Alert> : null}
-      <FilterBar
-        key={search}
-        presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
-        preset={view.preset}
-        from={toDateParam(view.period.from)}
-        to={toDateParam(view.period.to)}
-        compare={view.compare}
+      <ViewFilterBar view={view} user={user} options={options} keys={keys} search={search}
         departments={can(user, 'dashboard.viewAs') ? { options: DEPARTMENTS, current: view.department } : undefined}
-        fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys })}
-        values={view.requested}
-        hidden={view.memberView === 'team' ? { view: 'team' } : undefined}
-      />
+        hidden={view.memberView === 'team' ? { view: 'team' } : undefined} />
       <section aria-labelledby="kpis-title">
         <h2 id="kpis-title" className="sr-only">Key performance indicators</h2>
         <WidgetBoundary key={key} label="The KPI cards">

@@ -11,9 +11,8 @@ import { filterOptions } from '@/lib/dashboard/filter-options';
 import { pageView } from '@/app/_lib/page-view';
 import { viewKey, viewSearch, type SearchParams } from '@/lib/kpi/view';
 import { firstParam } from '@/lib/validation/params';
-import { PERIOD_PRESETS, PRESET_LABELS, getKpi, isKpiKey, toDateParam, type Dimension } from '@/lib/kpi';
-import { FilterBar } from '../../../_components/kpi/filter-bar';
-import { filterFields } from '../../../_components/kpi/filter-fields';
+import { getKpi, isKpiKey, type Dimension } from '@/lib/kpi';
+import { ViewFilterBar } from '../../../_components/kpi/view-filter-bar';
 import { KpiCardSkeleton } from '../../../_components/kpi/kpi-card';
 import { WidgetBoundary } from '../../../_components/kpi/widget-boundary';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
@@ -66,19 +65,7 @@ export default async function KpiPage({ params, searchParams }: { params: Promis
       </dl>
       {kpi.filterNote ? <Alert tone="info">{kpi.filterNote}</Alert> : null}
       {ignored.length ? <Alert tone="warning">This KPI is not filtered by {ignored.join(', ')}: those filters are ignored here.</Alert> : null}
-      {view.problem ? <Alert tone="warning" data-testid="view-problem">Some of the link’s parameters were not valid and were ignored: {view.problem}</Alert> : null}
-      {view.refused ? <Alert tone="warning" data-testid="refusal">{view.refused}</Alert> : null}
-      <FilterBar
-        key={search}
-        presets={PERIOD_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
-        preset={view.preset}
-        from={toDateParam(view.period.from)}
-        to={toDateParam(view.period.to)}
-        compare={view.compare}
-        fields={filterFields({ options, user, filters: view.filters, requested: view.requested, keys: [key] })}
-        values={view.requested}
-        hidden={hidden}
-      />
+      <ViewFilterBar view={view} user={user} options={options} keys={[key]} search={search} hidden={hidden} />
       <WidgetBoundary key={`v${vkey}${bucket}`} label="The value and trend">
         <Suspense fallback={<KpiCardSkeleton count={1} />}>
           <TrendAndValue kpiKey={key} view={view} bucket={bucket} search={search} dim={dimParam} user={user} />
