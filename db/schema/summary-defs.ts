@@ -8,7 +8,7 @@
 /** The day tables; each has a month companion (`…_months`) with the same keys and measures. */
 export type SummaryKey =
   | 'lead_created_days' | 'lead_mql_days' | 'deal_closed_days' | 'order_days'
-  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days';
+  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days';
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
@@ -27,11 +27,20 @@ export interface SummaryDef {
    */
   grain: 'day' | 'month';
   /** The KPI engine's record kind (lib/kpi/sql/sources.ts), and the raw table with the alias it uses. */
-  source: 'leads' | 'deals' | 'orders' | 'tickets' | 'survey_responses';
+  source: 'leads' | 'deals' | 'orders' | 'tickets' | 'survey_responses' | 'accounts';
   table: string;
   alias: string;
-  /** The timestamptz column whose UTC day is the row's day (records without one are not counted). */
+  /**
+   * The timestamptz column whose UTC day is the row's day (records without one are not counted), or
+   * with `date` a date column (or an expression over `events`) that is the day itself.
+   */
   time: string;
+  date?: boolean;
+  /**
+   * For a record that counts on several days: a lateral FROM item listing its events (a row each),
+   * which `time` and the measures read. A customer: its start and, once churned, its end.
+   */
+  events?: string;
   owner: OwnerRule;
   /** The record's own filter column kept as a key (original spelling; filters compare lower-cased). */
   dim: 'product' | 'source' | 'channel' | null;
@@ -105,6 +114,16 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
       aht_n: flag('t.handle_minutes is not null'),
       aht_sum: when('t.handle_minutes is not null', 't.handle_minutes'),
     },
+  },
+  {
+    // Customer states (S, E, A, N of the catalogue's Conventions) as cumulative counts: an account is a
+    // customer at t when customer_since < t and not churned_at < t, and churned_at >= customer_since (a
+    // CHECK), so the customers at t are the starts before t minus the churns before t. A start counts on
+    // customer_since, a churn on churned_at (only of an account that has been a customer).
+    name: 'customer_days', source: 'accounts', table: 'accounts', alias: 'a', time: 'ev.day', date: true,
+    events: 'cross join lateral (values (a.customer_since, 1, 0), (case when a.customer_since is not null then a.churned_at end, 0, 1)) ev(day, starts, ends)',
+    owner: { kind: 'column', col: 'owner_id' }, dim: null,
+    measures: { n, starts: { sql: 'ev.starts', count: true }, ends: { sql: 'ev.ends', count: true } },
   },
   {
     name: 'survey_days', source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',

@@ -126,6 +126,30 @@ const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
     const id = free.length ? pick(s.rnd, free) : (await ids(s.db, 'accounts', 'id not in (select account_id from leads where converted_at is not null)'))[0];
     if (id != null) await run(s, 'sql delete account', sql`delete from accounts where id = ${id}`);
   },
+  // Customer states (customer_days): a prospect becomes a customer, a customer churns, a churned one
+  // comes back, a start moves; churned_at stays on or after customer_since (the table's CHECK).
+  async accountStarts(s) {
+    await run(s, 'sql account becomes customer', sql`update accounts set customer_since = ${iso(at(s.rnd))!.slice(0, 10)}::date, churned_at = null where id = ${await account(s)}`);
+  },
+  async accountChurns(s) {
+    const since = iso(at(s.rnd))!.slice(0, 10);
+    await run(s, 'sql account churns', sql`update accounts set customer_since = coalesce(customer_since, ${since}::date),
+      churned_at = coalesce(customer_since, ${since}::date) + ${Math.floor(s.rnd() * 400)}::int where id = ${await account(s)}`);
+  },
+  async accountReturns(s) {
+    await run(s, 'sql account returns', sql`update accounts set churned_at = null where id = ${pick(s.rnd, await ids(s.db, 'accounts', 'churned_at is not null'))}`);
+  },
+  async accountStartMoves(s) {
+    const since = iso(at(s.rnd))!.slice(0, 10);
+    await run(s, 'sql account start moves', sql`update accounts set customer_since = ${since}::date, churned_at = greatest(churned_at, ${since}::date)
+      where id = ${pick(s.rnd, await ids(s.db, 'accounts', 'customer_since is not null'))}`);
+  },
+  async insertAccounts(s) {
+    const r = s.rnd;
+    const since = r() < 0.7 ? iso(at(r))!.slice(0, 10) : null;
+    await run(s, 'sql insert account', sql`insert into accounts (external_id, name, owner_id, segment, customer_since, churned_at)
+      values (${`storm-a-${r()}`}, 'Storm account', ${await owner(s)}, 'SMB', ${since}::date, ${since && r() < 0.4 ? since : null}::date + ${Math.floor(r() * 200)}::int)`);
+  },
   async moveUser(s) {
     await run(s, 'sql user to another team', sql`update users set team_id = (select id from teams order by random() limit 1) where id = ${pick(s.rnd, await ids(s.db, 'users'))}`);
   },
@@ -172,9 +196,11 @@ async function importOp(s: Storm): Promise<void> {
   s.counts['import deals'] = (s.counts['import deals'] ?? 0) + 1;
 }
 
-/** `rounds` random operations: two thirds raw SQL, the rest forms and imports. */
+/** Every raw-SQL operation once, then `rounds` random ones: two thirds raw SQL, the rest forms and imports. */
 export async function storm(s: Storm, rounds: number): Promise<void> {
   const names = Object.keys(SQL_OPS);
+  // Every SQL path once, then a random mix.
+  for (const name of names) await SQL_OPS[name](s);
   for (let i = 0; i < rounds; i++) {
     const x = s.rnd();
     if (x < 0.67) await SQL_OPS[pick(s.rnd, names)](s);

@@ -14,6 +14,7 @@ import { computeKpis } from '@/tests/helpers/engine-views';
 import { setSummariesEnabled, summaryPasses } from '@/lib/kpi/summary/pass';
 import { rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { triggerSql } from '@/lib/kpi/summary/sql-gen';
+import { CUSTOMER_SUMMARY } from '@/lib/kpi/calc/customers';
 import type { SessionUser } from '@/lib/access';
 import { sessionUserByEmail } from '@/tests/helpers/seeded-demo';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
@@ -42,10 +43,18 @@ async function withRaw<T>(fn: () => Promise<T>): Promise<T> {
 const revenue = (from: string, to: string) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['revenue'] }).then((v) => v.revenue);
 
 describe('[KPI][SUMMARIES]', () => {
-  it('migrations 0005 (triggers) and 0006 (functions, with the month tables) hold exactly the SQL sql-gen.ts generates', () => {
-    const read = (f: string) => fs.readFileSync(path.join(process.cwd(), 'db', 'migrations', f), 'utf8');
-    const [triggers, functions] = [read('0005_exact_summaries.sql'), read('0006_summary_months.sql')];
-    for (const stmt of triggerSql()) expect((stmt.startsWith('CREATE TRIGGER') ? triggers : functions).includes(stmt), stmt.slice(0, 120)).toBe(true);
+  it('the migrations hold exactly the SQL sql-gen.ts generates: each function and trigger as the last migration defining it has it', () => {
+    const dir = path.join(process.cwd(), 'db', 'migrations');
+    // 0005 (triggers), 0006 (functions, with the month tables), 0008 (customer states: accounts' own triggers, the rebuild).
+    const latest = new Map<string, string>();
+    for (const f of fs.readdirSync(dir).filter((x) => /^\d{4}_.*\.sql$/.test(x)).sort()) {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const m of text.matchAll(/CREATE (?:OR REPLACE FUNCTION|TRIGGER) (\w+)/g)) latest.set(m[1], text);
+    }
+    for (const stmt of triggerSql()) {
+      const name = /^CREATE (?:OR REPLACE FUNCTION|TRIGGER) (\w+)/.exec(stmt)?.[1];
+      if (name) expect(latest.get(name)?.includes(stmt), stmt.slice(0, 120)).toBe(true);
+    }
   });
 
   it('after the golden import: 0 differences, and every KPI, breakdown and series equals the raw rows', async () => {
@@ -90,6 +99,33 @@ describe('[KPI][SUMMARIES]', () => {
     expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year!, 6);
   });
 
+  it('customer states: counts at a bound read customer_days cumulatively (literal periods, no account breakdown), new customers its period', async () => {
+    const js = { from: day('2025-01-01'), to: day('2025-02-01') };
+    const part = { source: 'accounts' as const, agg: 'count' as const, where: () => sql`true`, summary: CUSTOMER_SUMMARY.active };
+    const period = { from: sql``, to: sql``, fromTs: sql``, toTs: sql`` };
+    const slots = (lit: boolean) => new Map([['accounts' as const, [{ name: 'm0', part, period, js: lit ? js : undefined }]]]);
+    expect(summaryPasses(slots(true), { teamId: 1 }).passes).toHaveLength(1);
+    expect(summaryPasses(slots(false), {}, undefined, () => true).passes).toHaveLength(0); // a series' SQL periods
+    expect(summaryPasses(slots(true), {}, 'owner').passes).toHaveLength(0);
+    expect(summaryPasses(slots(true), { segment: 'smb' }).passes).toHaveLength(0);
+
+    const q = { from: day('2025-04-01'), to: day('2025-07-01'), keys: ['new_customers', 'arpu', 'revenue'] as ('new_customers' | 'arpu' | 'revenue')[] };
+    const [{ a }] = await queryRows<{ a: number }>(h.db, sql`select count(*)::int as a from accounts
+      where customer_since < '2025-07-01' and (churned_at is null or churned_at >= '2025-04-01')`);
+    const v0 = await computeKpis(h.db, q);
+    expect(v0.arpu).toBeCloseTo(v0.revenue! / a, 6);
+    // Ten starts in a month long before the period: ten more customers during it, no new ones.
+    await h.db.execute(sql`insert into customer_months as x (day, owner_id, n, starts, ends) values ('2020-01-01', null, 10, 10, 0)
+      on conflict (day, owner_id) do update set n = x.n + 10, starts = x.starts + 10`);
+    const v1 = await computeKpis(h.db, q);
+    expect(v1.new_customers).toBe(v0.new_customers);
+    expect(v1.arpu).toBeCloseTo(v0.revenue! / (a + 10), 6);
+    expect((await withRaw(() => computeKpis(h.db, q))).arpu).toBeCloseTo(v0.arpu!, 6);
+    expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['customer_months']));
+    await rebuildSummaries(h.db);
+    await expectVerified(h.db);
+  });
+
   it('a rolled-back write (SQL, and an import with a bad row) leaves the summaries as they were', async () => {
     const before = await snapshot(h.db);
     await expect(h.db.transaction(async (tx) => {
@@ -106,7 +142,7 @@ describe('[KPI][SUMMARIES]', () => {
     const s = { db: h.db, rnd: prng(14), admin, counts: {} as Record<string, number> };
     await storm(s, 120);
     // Every path ran, dimension changes and late cohort outcomes included.
-    for (const k of ['sql account owner+segment', 'sql lead converts', 'sql ticket assignee', 'sql delete account', 'sql user to another team', 'form edit deal', 'form edit account', 'import deals']) {
+    for (const k of ['sql account owner+segment', 'sql lead converts', 'sql ticket assignee', 'sql delete account', 'sql user to another team', 'sql account churns', 'sql account becomes customer', 'sql insert account', 'form edit deal', 'form edit account', 'import deals']) {
       expect(s.counts[k], `${k} ran (${JSON.stringify(s.counts)})`).toBeGreaterThan(0);
     }
     await expectVerified(h.db);

@@ -1,7 +1,7 @@
 // The customer sets of the catalogue's Conventions, over accounts (alias `a`). Dates count as their
 // midnight UTC, compared with the period's UTC timestamps.
 import { sql, type SQL } from 'drizzle-orm';
-import { timeIn, type Cond } from './define';
+import { timeIn, type Cond, type SummaryRef } from './define';
 
 const customerAt = (t: SQL) => sql`(a.customer_since < ${t} and (a.churned_at is null or a.churned_at >= ${t}))`;
 
@@ -15,6 +15,21 @@ export const newCustomers = timeIn('a.customer_since', true);
 export const lostCustomers: Cond = (p) => sql`(${customerAt(p.fromTs)} and a.churned_at < ${p.toTs})`;
 /** A: customers at some time during P. */
 export const activeCustomers: Cond = (p) => sql`(a.customer_since < ${p.toTs} and (a.churned_at is null or a.churned_at >= ${p.fromTs}))`;
+
+/**
+ * The sets from the customer summary (customer_days: starts and churns per day and owner): S, E and A
+ * count customers at a bound (starts before it − churns before it, exact since churned_at >=
+ * customer_since), N the starts in the period. L needs both dates at once and reads accounts.
+ */
+const state = (before: 'from' | 'to', churnsBefore: 'from' | 'to'): SummaryRef =>
+  ({ table: 'customer_days', measure: 'starts', cumulative: { before, minus: { measure: 'ends', before: churnsBefore } } });
+export const CUSTOMER_SUMMARY = {
+  start: state('from', 'from'),
+  end: state('to', 'to'),
+  /** customer_since < to, not churned before from: starts before `to` − churns before `from`. */
+  active: state('to', 'from'),
+  new: { table: 'customer_days', measure: 'starts' },
+} satisfies Record<string, SummaryRef>;
 
 /** The account's converting lead: the earliest converted lead naming it, among all leads (no filters). */
 export function convertingLead(column: SQL): SQL {

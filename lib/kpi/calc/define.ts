@@ -52,7 +52,17 @@ export type AggKind = 'count' | 'sum' | 'avg' | 'countDistinct' | 'accountsWithM
  * where the measure is the part's very aggregate over the part's very records; a part without one reads
  * the raw rows, and `rawBecause` says why.
  */
-export interface SummaryRef { table: SummaryKey; measure: string; per?: string }
+export interface SummaryRef {
+  table: SummaryKey;
+  measure: string;
+  per?: string;
+  /**
+   * A count of states, not of the period's events (customers, from `customer_days`): Σ `measure` over the
+   * days before the period's `before` bound minus Σ `minus.measure` over the days before its bound
+   * (customers at `from`: starts before `from` − churns before `from`).
+   */
+  cumulative?: { before: 'from' | 'to'; minus: { measure: string; before: 'from' | 'to' } };
+}
 
 export interface Part {
   source: SourceKey;

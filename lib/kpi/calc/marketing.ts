@@ -2,7 +2,7 @@
 // channel filter and their attributed deals none.
 import { sql } from 'drizzle-orm';
 import { countKpi, cur, div, pct, ratioKpi, ratioOfSumsKpi, timeIn, within, type Cond, type KpiCalc, type Part } from './define';
-import { convertingLead, newCustomers } from './customers';
+import { CUSTOMER_SUMMARY, convertingLead, newCustomers } from './customers';
 import { RAW } from './raw-reasons';
 import { leadCreated } from './sales';
 
@@ -16,7 +16,7 @@ export const acquisitionSpend: Part = {
   source: 'expenses', agg: 'sum', value: () => sql`e.amount`,
   where: within(incurred, (p) => sql`(e.category in ('marketing', 'sales') and ${incurred(p)})`), rawBecause: RAW.expenses,
 };
-export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, rawBecause: RAW.accountState };
+export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, summary: CUSTOMER_SUMMARY.new };
 
 /** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered. */
 const attributedRevenue: Cond = (p) => sql`(select coalesce(sum(ad.amount), 0) from deals ad

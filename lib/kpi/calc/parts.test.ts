@@ -30,8 +30,11 @@ describe('[KPI][SUMMARIES] parts', () => {
       if (!def) wrong.push(`${name}: no summary ${ref.table}`);
       else {
         if (def.source !== part.source) wrong.push(`${name}: ${ref.table} summarises ${def.source}`);
-        for (const m of [ref.measure, ...(ref.per ? [ref.per] : [])]) if (!(m in def.measures)) wrong.push(`${name}: ${ref.table} has no ${m}`);
+        for (const m of [ref.measure, ...(ref.per ? [ref.per] : []), ...(ref.cumulative ? [ref.cumulative.minus.measure] : [])]) {
+          if (!(m in def.measures)) wrong.push(`${name}: ${ref.table} has no ${m}`);
+        }
         if ((part.agg === 'avg') !== !!ref.per) wrong.push(`${name}: a mean needs \`per\`, and only a mean`);
+        if (ref.cumulative && part.agg !== 'count') wrong.push(`${name}: a cumulative read is a count of states`);
       }
       if (part.rawBecause) wrong.push(`${name}: declares both a summary and rawBecause`);
     }

@@ -3,8 +3,10 @@
 // list them. lib/kpi/calc/parts.test.ts fails for a part that declares neither a summary nor a reason.
 
 export const RAW = {
-  /** Customer sets over accounts.customer_since / churned_at (S, E, L, A, N). */
-  accountState: 'customers at a time or during the period (accounts.customer_since / churned_at): an account state read from accounts, one row per customer read whole',
+  /** L, and the ratios whose numerator it is (S beside it in the same pass). */
+  lostCustomers: 'customers at the start who churned in the period: both dates at once (customer_since before from, churned_at in the period), which no count by one day gives; accounts read whole',
+  /** Active customers with an order, ticket or response in the period. */
+  engagedAccounts: 'active customers with an order, ticket or response in the period: a lookup per account, accounts read whole',
   /** Accounts with at least one (or two) of some records in the period. */
   distinctAccounts: 'distinct accounts with records in the period: not additive over days, so no day or month sum gives it',
   /** Deals open at the period's end. */

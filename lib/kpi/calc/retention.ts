@@ -5,7 +5,7 @@ import { dateAsTs, inP, seconds } from '../sql/period-sql';
 import {
   countKpi, cur, div, growthKpi, guard, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type KpiCalc, type Part,
 } from './define';
-import { activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
+import { CUSTOMER_SUMMARY, activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
 import { RAW } from './raw-reasons';
 import { SUPPORT } from './support';
 
@@ -17,19 +17,19 @@ const profit: Cond = () => sql`(o.amount - o.cost)`;
 // Summaries: orders by UTC day ordered (order_days), owned through their account.
 const revenue = sumKpi('orders', ordered, amount, 'Amount', { table: 'order_days', sum: 'amount', count: 'n' });
 const revenueSum: Part = revenue.parts[0].part;
-const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: RAW.accountState };
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, summary: CUSTOMER_SUMMARY.active };
 const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, rawBecause: RAW.distinctAccounts };
 const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, rawBecause: RAW.distinctAccounts };
 const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit, summary: { table: 'order_days', measure: 'profit' } };
 const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, rawBecause: RAW.distinctAccounts };
-const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, rawBecause: RAW.accountState };
-const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: RAW.accountState };
+const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, summary: CUSTOMER_SUMMARY.start };
+const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: RAW.lostCustomers };
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
   sql`(select ${sql.raw(agg)} from orders o where o.account_id = a.id and ${where(p, n)} and ${n!('orders')})`;
 
-const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since', RAW.accountState);
+const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since', RAW.lostCustomers);
 const repeatPurchaseRate: KpiCalc = {
   parts: [cur(repeatBuyers), cur(buyers)],
   compute: (g) => pct(g(repeatBuyers), g(buyers)),
@@ -45,9 +45,9 @@ const repeatPurchaseRate: KpiCalc = {
 const loyaltyParts = [SUPPORT.nps, repeatPurchaseRate, retentionRate];
 
 export const RETENTION = {
-  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at', RAW.accountState),
+  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at', RAW.lostCustomers),
   retention_rate: retentionRate,
-  new_customers: countKpi('accounts', newCustomers, 'customer_since', RAW.accountState),
+  new_customers: countKpi('accounts', newCustomers, 'customer_since', CUSTOMER_SUMMARY.new),
   revenue,
   revenue_growth_rate: growthKpi(revenue),
   arpu: {
@@ -94,7 +94,7 @@ export const RETENTION = {
     ...ratioKpi('accounts', activeCustomers, (p, n) => sql`(
       exists (select 1 from orders o where o.account_id = a.id and ${inP(sql`o.ordered_at`, p)} and ${n!('orders')})
       or exists (select 1 from tickets t where t.account_id = a.id and ${inP(sql`t.created_at`, p)} and ${n!('tickets')})
-      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('survey_responses')}))`, 'name', RAW.accountState),
+      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('survey_responses')}))`, 'name', RAW.engagedAccounts),
     nested: ['orders', 'tickets', 'survey_responses'],
   },
   customer_loyalty_index: {

@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { seconds } from '../sql/period-sql';
 import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Part } from './define';
-import { activeCustomers } from './customers';
+import { CUSTOMER_SUMMARY, activeCustomers } from './customers';
 import { RAW } from './raw-reasons';
 
 export const leadCreated = timeIn('l.created_at');
@@ -20,7 +20,7 @@ const upsellNumerator: Part = {
 };
 const upsellDeal: DrillCond = (ps, n) =>
   sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')})`;
-const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, rawBecause: RAW.accountState };
+const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, summary: CUSTOMER_SUMMARY.active };
 
 export const SALES = {
   lead_conversion_rate: ratioKpi('leads', leadCreated, () => sql`l.converted_at is not null`, 'created_at',

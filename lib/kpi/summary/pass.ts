@@ -11,6 +11,7 @@ import { and, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
 import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, Period } from '../types';
+import { cumulativeAgg, cumulativeRows } from './states';
 
 let enabled = process.env.KPI_SUMMARIES !== 'off';
 
@@ -32,6 +33,9 @@ function covers(def: SummaryDef, filters: RowFilters, dimension?: Dimension): bo
   const applies = sourceFilterKeys(SOURCES[def.source]);
   const set = rowFilterKeys(filters);
   if (applies.some((k) => set.includes(k) && !served.has(k))) return false;
+  // Accounts grouped on raw rows list every owner with an account, prospects' owners included; the
+  // customer summary only knows customers' owners: breakdowns of account parts read the raw rows.
+  if (def.source === 'accounts' && dimension && applies.includes(dimension)) return false;
   return !dimension || !applies.includes(dimension) || served.has(dimension);
 }
 
@@ -78,6 +82,7 @@ function inPeriod(p: SqlPeriod, js?: Period): SQL {
 
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
+  if (ref.cumulative) return cumulativeAgg(ref, s.js!);
   const d = inPeriod(s.period, s.js);
   const m = sql.raw(`sm.${ref.measure}`);
   switch (s.part.agg) {
@@ -102,9 +107,10 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   const days = new Map<string, SQL>();
   const months = new Map<string, SQL>();
   for (const s of slots) {
-    const r = periodRows(s.period, s.js);
-    days.set(JSON.stringify(dialect.sqlToQuery(r.days)), r.days);
-    months.set(JSON.stringify(dialect.sqlToQuery(r.months)), r.months);
+    const p = s.part.summary!.cumulative ? null : periodRows(s.period, s.js);
+    const r = p ? { days: [p.days], months: [p.months] } : cumulativeRows(s.js!);
+    for (const q of r.days) days.set(JSON.stringify(dialect.sqlToQuery(q)), q);
+    for (const q of r.months) months.set(JSON.stringify(dialect.sqlToQuery(q)), q);
   }
   return { days: or([...days.values()]), months: or([...months.values()]) };
 }
@@ -139,7 +145,8 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
   for (const [source, slots] of bySource) {
     for (const s of slots) {
       const ref = s.part.summary;
-      if (ref && wholeDays(s) && covers(SUMMARY_BY_KEY[ref.table], filters, dimension)) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), s]);
+      // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
+      if (ref && wholeDays(s) && (!ref.cumulative || s.js) && covers(SUMMARY_BY_KEY[ref.table], filters, dimension)) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), s]);
       else rest.set(source, [...(rest.get(source) ?? []), s]);
     }
   }

@@ -35,12 +35,14 @@ const castOf = (def: SummaryDef, m: string) => (def.measures[m].count ? 'int' : 
 export function contributions(def: SummaryDef, r: Rows): string {
   const a = def.alias;
   const own = ownerOf(def);
-  const utc = `(${a}.${def.time} at time zone 'UTC')`;
+  const time = def.time.includes('.') ? def.time : `${a}.${def.time}`;
+  // A date is its own day; a timestamp's day is its UTC date. Months truncate a timestamp without time zone.
+  const utc = def.date ? `${time}::timestamp` : `(${time} at time zone 'UTC')`;
   const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : [])];
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
-  const where = [`${a}.${def.time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
-  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a} ${r.join ?? own.join} where ${where} group by ${groups}`;
+  const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
+  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''} ${r.join ?? own.join} where ${where} group by ${groups}`;
 }
 
 /** PL/pgSQL: adds the contributions to the summary, one upsert per key, and drops rows left with no records. */
