@@ -23,7 +23,7 @@ export const PRODUCTS = ['Core', 'Pro', 'Suite', 'Analytics', 'Support Plus'] as
  * SQL: a distinct company name per id (a permutation of word combinations, then a city, then a number
  * past the combinations with cities: xlarge's million accounts). bigint: id * 7919 passes 2^31 there.
  */
-function nameSql(seed: number): string {
+export function nameSql(seed: number): string {
   const c = `(((id::bigint + ${seed % COMBOS}) * 7919) % ${COMBOS})`;
   const a = `(ARRAY[${ADJ.map((x) => `'${x}'`).join(',')}])[1 + ${c} % ${ADJ.length}]`;
   const n = `(ARRAY[${NOUN.map((x) => `'${x}'`).join(',')}])[1 + (${c} / ${ADJ.length}) % ${NOUN.length}]`;
