@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006 and 0008 (lib/kpi/summary/sql-gen.ts). No
+// triggers and functions are SQL of migrations 0005, 0006, 0008 and 0009 (lib/kpi/summary/sql-gen.ts). No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey } from './summary-defs';
@@ -26,6 +26,7 @@ export const ticketCreatedDays = summaryTable('ticket_created_days');
 export const ticketResolvedDays = summaryTable('ticket_resolved_days');
 export const surveyDays = summaryTable('survey_days');
 export const customerDays = summaryTable('customer_days');
+export const dealOpenDays = summaryTable('deal_open_days');
 export const leadCreatedMonths = summaryTable('lead_created_months');
 export const leadMqlMonths = summaryTable('lead_mql_months');
 export const dealClosedMonths = summaryTable('deal_closed_months');
@@ -34,3 +35,4 @@ export const ticketCreatedMonths = summaryTable('ticket_created_months');
 export const ticketResolvedMonths = summaryTable('ticket_resolved_months');
 export const surveyMonths = summaryTable('survey_months');
 export const customerMonths = summaryTable('customer_months');
+export const dealOpenMonths = summaryTable('deal_open_months');

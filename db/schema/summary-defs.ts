@@ -8,7 +8,7 @@
 /** The day tables; each has a month companion (`…_months`) with the same keys and measures. */
 export type SummaryKey =
   | 'lead_created_days' | 'lead_mql_days' | 'deal_closed_days' | 'order_days'
-  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days';
+  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days' | 'deal_open_days';
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
@@ -124,6 +124,19 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     events: 'cross join lateral (values (a.customer_since, 1, 0), (case when a.customer_since is not null then a.churned_at end, 0, 1)) ev(day, starts, ends)',
     owner: { kind: 'column', col: 'owner_id' }, dim: null,
     measures: { n, starts: { sql: 'ev.starts', count: true }, ends: { sql: 'ev.ends', count: true } },
+  },
+  {
+    // The open pipeline is a state too: a deal is open at t when it was created before t and is not
+    // closed before t. closed_at >= created_at is a CHECK, so the deals open at t are the deals created
+    // before t minus those closed before t, and their amount likewise. A deal counts on its UTC creation
+    // day and, once closed, on its closing day; an amount or owner change moves both contributions.
+    name: 'deal_open_days', source: 'deals', table: 'deals', alias: 'd', time: 'ev.day', date: true,
+    events: "cross join lateral (values ((d.created_at at time zone 'UTC')::date, 1, 0, coalesce(d.amount, 0), 0), ((d.closed_at at time zone 'UTC')::date, 0, 1, 0, coalesce(d.amount, 0))) ev(day, opened, closed, opened_amount, closed_amount)",
+    owner: { kind: 'column', col: 'owner_id' }, dim: 'product',
+    measures: {
+      n, opened: { sql: 'ev.opened', count: true }, closed: { sql: 'ev.closed', count: true },
+      opened_amount: { sql: 'ev.opened_amount', count: false }, closed_amount: { sql: 'ev.closed_amount', count: false },
+    },
   },
   {
     name: 'survey_days', source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',

@@ -161,12 +161,24 @@ export function countKpi(source: SourceKey, where: Cond, sort: string, read: Rea
 }
 
 /** A sum or mean's summary: the summed measure and the measure counting the records. */
-export interface SummaryOf { table: SummaryKey; sum: string; count: string }
+export interface SummaryOf {
+  table: SummaryKey;
+  sum: string;
+  count: string;
+  /**
+   * A state at the period's end rather than the period's events (the open pipeline): Σ `sum`/`count`
+   * over the days before `to` minus Σ these over the days before `to`.
+   */
+  minus?: { sum: string; count: string };
+}
+
+const atEnd = (minus?: string): Pick<SummaryRef, 'cumulative'> =>
+  (minus ? { cumulative: { before: 'to', minus: { measure: minus, before: 'to' } } } : {});
 
 /** sum(value) over records. */
 export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: string, read: ReadFrom<SummaryOf>, window?: Cond): KpiCalc {
-  const total: Part = { source, agg: 'sum', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum })) };
-  const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count })) };
+  const total: Part = { source, agg: 'sum', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum, ...atEnd(s.minus?.sum) })) };
+  const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count, ...atEnd(s.minus?.count) })) };
   return { parts: [cur(total), cur(count)], compute: (g) => g(total), countPart: count,
     drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where) } };
 }

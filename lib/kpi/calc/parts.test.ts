@@ -34,7 +34,7 @@ describe('[KPI][SUMMARIES] parts', () => {
           if (!(m in def.measures)) wrong.push(`${name}: ${ref.table} has no ${m}`);
         }
         if ((part.agg === 'avg') !== !!ref.per) wrong.push(`${name}: a mean needs \`per\`, and only a mean`);
-        if (ref.cumulative && part.agg !== 'count') wrong.push(`${name}: a cumulative read is a count of states`);
+        if (ref.cumulative && part.agg !== 'count' && part.agg !== 'sum') wrong.push(`${name}: a cumulative read is a count or sum of states`);
       }
       if (part.rawBecause) wrong.push(`${name}: declares both a summary and rawBecause`);
     }

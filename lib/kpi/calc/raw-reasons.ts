@@ -10,7 +10,6 @@ export const RAW = {
   /** Accounts with at least one (or two) of some records in the period. */
   distinctAccounts: 'distinct accounts with records in the period: not additive over days, so no day or month sum gives it',
   /** Deals open at the period's end. */
-  openDeals: "deals open at the period's end (created before it, not closed by then): a state, not a dated event",
   /** Campaigns: a few hundred rows. */
   campaigns: 'campaigns: a few hundred rows read whole (only the channel filter reaches them)',
   /** Expenses: a few hundred rows, never filtered. */

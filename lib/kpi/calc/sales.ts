@@ -34,7 +34,8 @@ export const SALES = {
   sales_growth_rate: growthKpi(wonRevenue),
   pipeline_value: sumKpi('deals', (p) => sql`(d.created_at < ${p.to} and (d.closed_at is null or d.closed_at >= ${p.to}))`, amount, 'Amount',
     // Open deals: closed after `to` or not closed; the pass only reads those (indexes on closed_at).
-    RAW.openDeals, (p) => sql`(d.closed_at is null or d.closed_at >= ${p.to})`),
+    { table: 'deal_open_days', sum: 'opened_amount', count: 'opened', minus: { sum: 'closed_amount', count: 'closed' } },
+    (p) => sql`(d.closed_at is null or d.closed_at >= ${p.to})`),
   annual_contract_value: meanKpi('deals', within(dealClosed, (p) => sql`(${wonClosed(p)} and d.contract_months is not null)`),
     () => sql`d.amount * 12 / d.contract_months`, 'Annualised amount',
     { table: 'deal_closed_days', sum: 'acv_sum', count: 'acv_n' }),

@@ -4,6 +4,7 @@
 // before the bound's month and the day rows of its month before it. Literal whole-day periods only:
 // summaryPasses (./pass.ts) leaves series buckets (SQL periods) to the raw rows.
 import { sql, type SQL } from 'drizzle-orm';
+import { SUMMARY_BY_KEY } from '@/db/schema/summary-defs';
 import type { SummaryRef } from '../calc/define';
 import type { Period } from '../types';
 
@@ -21,12 +22,13 @@ function before(t: Date): SQL {
   return sql`((sm.src = 'd' and ${r.days}) or (sm.src = 'm' and ${r.months}))`;
 }
 
-/** Σ measure before one bound − Σ minus.measure before another, as the raw pass's count (an int). */
+/** Σ measure before one bound − Σ minus.measure before another, typed as the raw pass's count (int) or sum (numeric). */
 export function cumulativeAgg(ref: SummaryRef, js: Period): SQL {
   const c = ref.cumulative!;
   const plus = sql`coalesce(sum(${sql.raw(`sm.${ref.measure}`)}) filter (where ${before(js[c.before])}), 0)`;
   const minus = sql`coalesce(sum(${sql.raw(`sm.${c.minus.measure}`)}) filter (where ${before(js[c.minus.before])}), 0)`;
-  return sql`(${plus} - ${minus})::int`;
+  const type = SUMMARY_BY_KEY[ref.table].measures[ref.measure].count ? 'int' : 'numeric';
+  return sql`(${plus} - ${minus})::${sql.raw(type)}`;
 }
 
 /** The day and month rows a cumulative slot reads (both bounds). */
