@@ -67,6 +67,8 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
       converted: flag('l.converted_at is not null'),
       contacted: flag('l.first_contacted_at is not null'),
       contact_hours: when('l.first_contacted_at is not null', hours('l.first_contacted_at', 'l.created_at')),
+      /** Data completeness: a lead's checked field (its owner) is filled. */
+      owned: flag('l.owner_id is not null'),
     },
   },
   {
@@ -136,6 +138,8 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     measures: {
       n, opened: { sql: 'ev.opened', count: true }, closed: { sql: 'ev.closed', count: true },
       opened_amount: { sql: 'ev.opened_amount', count: false }, closed_amount: { sql: 'ev.closed_amount', count: false },
+      /** Data completeness: of a deal's checked fields (owner, product), how many are filled (on its opening event only). */
+      filled: { sql: "ev.opened * ((case when d.owner_id is null then 0 else 1 end) + (case when d.product is null or trim(d.product) = '' then 0 else 1 end))", count: true },
     },
   },
   {

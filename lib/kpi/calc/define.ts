@@ -62,6 +62,8 @@ export interface SummaryRef {
    * (customers at `from`: starts before `from` − churns before `from`).
    */
   cumulative?: { before: 'from' | 'to'; minus: { measure: string; before: 'from' | 'to' } };
+  /** Every record the summary holds, whatever the period (data completeness): the whole month table. */
+  allTime?: boolean;
 }
 
 export interface Part {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { SourceKey } from '../sql/sources';
 import { inP } from '../sql/period-sql';
 import { RAW } from './raw-reasons';
+import type { SummaryKey } from '@/db/schema/summary-defs';
 import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part } from './define';
 
 const all: Cond = () => sql`true`;
@@ -16,10 +17,24 @@ const CHECKED: { source: SourceKey; fields: string[] }[] = [
 const filled = (fields: string[]) =>
   sql.raw(`(${fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ')})`);
 
+/**
+ * Leads and deals, the large kinds, read all-time counts from their summaries (every lead counts on its
+ * creation day in lead_created_days, every deal on its opening in deal_open_days, with how many of the
+ * checked fields are filled); accounts, one small table, are read whole.
+ */
+const SUMMARISED: Partial<Record<SourceKey, { table: SummaryKey; filled: string; count: string }>> = {
+  leads: { table: 'lead_created_days', filled: 'owned', count: 'n' },
+  deals: { table: 'deal_open_days', filled: 'filled', count: 'opened' },
+};
+const read = (source: SourceKey, measure: 'filled' | 'count'): Pick<Part, 'summary' | 'rawBecause'> => {
+  const s = SUMMARISED[source];
+  return s ? { summary: { table: s.table, measure: s[measure], allTime: true } } : { rawBecause: RAW.allRecords };
+};
+
 const completeness = CHECKED.map(({ source, fields }) => ({
   fields,
-  filled: { source, agg: 'sum', where: all, value: () => filled(fields), rawBecause: RAW.allRecords } satisfies Part as Part,
-  count: { source, agg: 'count', where: all, rawBecause: RAW.allRecords } satisfies Part as Part,
+  filled: { source, agg: 'sum', where: all, value: () => filled(fields), ...read(source, 'filled') } satisfies Part as Part,
+  count: { source, agg: 'count', where: all, ...read(source, 'count') } satisfies Part as Part,
 }));
 
 export const OPERATIONS = {

@@ -17,7 +17,7 @@ export const RAW = {
   /** Users: one row per user. */
   users: 'users: one row per user (tens), read whole with an exists over their activities in the period',
   /** Every record, whatever its date. */
-  allRecords: 'every record whatever its date (no period): a count over whole tables, not a dated event',
+  allRecords: 'every account whatever its date: one small table, read whole with the other account parts',
   /** The account's converting lead, looked up per new customer. */
   convertingLead: "the account's converting lead, looked up per new customer (accounts read whole)",
 } as const;

@@ -83,7 +83,8 @@ function inPeriod(p: SqlPeriod, js?: Period): SQL {
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
   if (ref.cumulative) return cumulativeAgg(ref, s.js!);
-  const d = inPeriod(s.period, s.js);
+  // All time: the month rows hold every record once.
+  const d = ref.allTime ? sql`sm.src = 'm'` : inPeriod(s.period, s.js);
   const m = sql.raw(`sm.${ref.measure}`);
   switch (s.part.agg) {
     case 'count': return sql`(coalesce(sum(${m}) filter (where ${d}), 0))::int`;
@@ -107,8 +108,9 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   const days = new Map<string, SQL>();
   const months = new Map<string, SQL>();
   for (const s of slots) {
-    const p = s.part.summary!.cumulative ? null : periodRows(s.period, s.js);
-    const r = p ? { days: [p.days], months: [p.months] } : cumulativeRows(s.js!);
+    const ref = s.part.summary!;
+    const p = ref.cumulative || ref.allTime ? null : periodRows(s.period, s.js);
+    const r = ref.allTime ? { days: [sql`false`], months: [sql`true`] } : p ? { days: [p.days], months: [p.months] } : cumulativeRows(s.js!);
     for (const q of r.days) days.set(JSON.stringify(dialect.sqlToQuery(q)), q);
     for (const q of r.months) months.set(JSON.stringify(dialect.sqlToQuery(q)), q);
   }
