@@ -28,20 +28,20 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   about a year of each table twice (this period and the previous one).
 - Growth from medium to large is 7–17× for 10× the rows: a year's window holds 10× the rows, and the
   per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
-- **What is missed, by how much, and why** (large scale, targets 100 ms a year and 50 ms a month): the
-  support dashboards meet them from the summaries alone (about 10 ms a year and 6 ms a month, against
-  680 ms and 120 ms on raw rows). The others miss by what no summary serves yet: success (seconds) —
-  active customers, buyers and repeat buyers over the period and the trailing twelve months (CLV),
-  engagement (an order, ticket or response per active customer), churn's and retention's customer sets,
-  all O(accounts) or O(orders in T12) per period; operations (seconds for a year) — data completeness
-  counts every account, lead and deal, CRM adoption looks for an activity per user; executive (≈ 0.5–0.7 s)
-  — the same customer sets through ARPU, churn and CLV; sales (≈ 0.2–0.3 s) — the open pipeline at the
-  period's end and the upsell numerator's distinct accounts; marketing (≈ 0.3 s a year) — new customers
-  for CAC, the referral rate's converting-lead lookup per new customer, campaign ROI's attributed
-  revenue. The exact structures that would serve them are designed but not built: per-account monthly
-  counts (orders, revenue, tickets, responses per account and month) for buyers, repeat buyers and
-  engagement over whole months; account state intervals (customer_since, churned_at) counted by date for
-  S, E, N, L and A; deals by (created day, closed day) for the pipeline; all-time counts for completeness.
+- **What is missed, by how much, and why** (large scale, targets 100 ms a year and 50 ms a month; the
+  tables above): support meets them from the summaries alone (about 10 ms a year, 7 ms a month, against
+  690 and 150 ms on raw rows); sales is within 20 % (117 ms a year, 62 ms a month: the open pipeline now
+  reads \`deal_open_days\`, what is left is the upsell numerator's distinct accounts); operations meets
+  neither by CRM adoption's activity lookup per user (about 0.5 s a year of the 1 s: the planner scans
+  activities per user instead of using the (user_id, occurred_at) index) — data completeness now reads
+  all-time counts from the summaries; marketing misses a year by about 80 ms (new customers for CAC,
+  the referral rate's converting-lead lookup, campaign ROI's attributed revenue). Executive (0.6 s a
+  year) and success (1 s a year, 0.7 s a month) miss by seconds' worth of per-account sets that no
+  summary serves: buyers and repeat buyers over the period and the trailing twelve months (CLV, repeat
+  purchase rate), engagement (an order, ticket or response per active customer), churn's L. Per-account
+  order tables were measured and not built (docs/architecture.md, "Distinct accounts": a row per
+  account and day holds 1.02 orders; months take only 1.3–2× off); the customer states S, E, A and N
+  read \`customer_days\` cumulatively; L still reads accounts.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - **Exact summaries** (docs/architecture.md, "Exact summaries"; migration 0005) serve the dated-event
@@ -66,9 +66,9 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   extra per saved record, within the 5 ms target; the app-level save timing in the tables below is
   dominated by the machine's load (two large runs: p50 29.3 vs 25.8 ms and p95 66 vs 55 ms with and
   without the triggers in the first; 167 vs 40 ms p50 in the second, whose "with" half ran at a load
-  average of about 16). The demo seed took 21 s at medium (11 s before, on a quieter
-  machine) and 7 min 12 s at large (target 5 min): the triggers' grouped upserts run once per seed
-  batch, but the load average was 15–17.
+  average of about 16). The demo seed (lib/demo/bulk.ts: summary triggers off during the load and one
+  rebuild at the end, secondary indexes built after the inserts) takes 7.4 s at medium and 68–90 s at
+  large on a quiet machine (7 min 12 s before, measured under load 15–17); see "Seeding" below.
 - The times above are the engine's own, uncached: what the first viewer of a view waits after the data
   it reads changed. The pages share results through the KPI result cache (docs/architecture.md), so
   the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under
