@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { sql } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
 import { DEMO_SCALES, isDemoScale, type DemoScale } from '@/lib/demo/config';
 import { tableSizes } from './bench/run';
@@ -53,6 +52,5 @@ export async function ensureSeeded(handle: DbHandle, scale: string, env: NodeJS.
   log(`seeding scale ${scale} (npm run db:seed)`);
   const started = performance.now();
   execFileSync('npm', ['run', '--silent', 'db:seed', '--', '--scale', scale], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  await handle.db.execute(sql`analyze`);
   return (performance.now() - started) / 1000;
 }
