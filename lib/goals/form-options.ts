@@ -3,9 +3,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
+import { creatableScopes, type SessionUser } from '@/lib/access';
 import type { QueryDb } from '@/db/client';
-import { creatableScopes } from '@/lib/access';
 
 interface TeamOption { id: number; name: string }
 interface PersonOption { id: number; name: string; teamId: number | null; teamName: string | null }

@@ -5,8 +5,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type QueryDb } from '@/db/client';
-import { recordScope, type SessionUser } from '@/lib/access';
-import { visibleRecords } from '@/lib/access';
+import { recordScope, visibleRecords, type SessionUser } from '@/lib/access';
 import type { RefKind } from './form-defs';
 
 export interface Option { id: number; name: string }

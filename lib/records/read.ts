@@ -6,8 +6,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type QueryDb } from '@/db/client';
-import type { RecordAccess, SessionUser } from '@/lib/access';
-import { visibleRecords } from '@/lib/access';
+import { visibleRecords, type RecordAccess, type SessionUser } from '@/lib/access';
 import { recordSql, kindHasOwner } from './record-sql';
 import { ENTITY_DEFS, listColumnSql, type RecordEntity } from './entities';
 

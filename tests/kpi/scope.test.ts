@@ -4,9 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
+import { KpiForbiddenError, type SessionUser } from '@/lib/access';
 import { loadSessionUser } from '@/lib/auth/session-user';
-import { KpiForbiddenError } from '@/lib/access';
 import { KPI_KEYS, type DrillRow, type KpiFilters, type KpiKey } from '@/lib/kpi';
 import { kpiDrilldown, authorizedFilters } from '@/tests/helpers/engine-views';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';

@@ -1,9 +1,8 @@
 // Runs the KPI benchmark on one database: medians of repeated runs of the engine and of the
 // hand-written baselines, side by side, after checking both give the same numbers.
-import { trustedView } from '@/lib/access';
+import { trustedView, type SessionUser } from '@/lib/access';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
-import type { SessionUser } from '@/lib/access';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { computeKpisWithPrevious } from '@/lib/kpi/engine';
 import type { QueryDb } from '@/db/client';

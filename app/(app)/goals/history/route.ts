@@ -2,10 +2,9 @@
 // filters, and the proposed baseline (the KPI over the period of the same length before the start).
 // Only for users who may set a goal for that scope (a manager for their teams and members).
 import { getReadDb } from '@/db/client';
-import { can } from '@/lib/access';
+import { can, mayManageGoal } from '@/lib/access';
 import { getCurrentUser } from '@/lib/auth/session';
 import { monthlyHistory, proposeBaseline, resolveScope, scopeView } from '@/lib/goals/history';
-import { mayManageGoal } from '@/lib/access';
 import { getKpi, previousPeriod, toDateParam, type KpiKey } from '@/lib/kpi';
 import { GOAL_FILTER_KEYS } from '@/lib/validation/goals';
 import { jsonErrors } from '@/lib/route-errors';
