@@ -4,7 +4,7 @@
 // database handle (getDbHandle), which no caller has to give.
 import 'server-only';
 import { getDbHandle, type Db } from '@/db/client';
-import { PROCESS_CACHE_KEY, ResultCache, cacheKey } from './result-cache';
+import { PROCESS_CACHE_KEY, ResultCache, cacheKey, parseDataChange, type ReadSet } from './result-cache';
 
 const FEED_RETRY_MS = 5000;
 
@@ -26,7 +26,7 @@ export function processCache(): ResultCache {
     state.lastTry = Date.now();
     getDbHandle().then(
       (h) => {
-        h.watchChanges((table) => state.cache.invalidate([table]), (live) => state.cache.setLive(live));
+        h.watchChanges((payload) => state.cache.invalidate([parseDataChange(payload)]), (live) => state.cache.setLive(live));
         state.feed = 'on';
       },
       () => { state.feed = 'off'; },
@@ -35,20 +35,24 @@ export function processCache(): ResultCache {
   return state.cache;
 }
 
-/** Which tables a cached read's result comes from, given its arguments (the database left out). */
+/** What a cached read's result comes from (its tables, or a ReadSet), given its arguments (the database left out). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- matches any argument list, like F below
-type Reads = (...args: any[]) => ReadonlySet<string>;
+type Reads = (...args: any[]) => ReadonlySet<string> | ReadSet | Promise<ReadSet>;
 
 /**
  * `fn` with its results shared through the cache, keyed by `name` and every argument but the database.
  * Only for reads whose result depends on nothing but their arguments and the CRM data: the scope of
- * the viewer must be in the arguments (an AuthorizedView, whose key is its filters, carries it). `reads` names the tables
- * the result comes from; without it any change drops the result.
+ * the viewer must be in the arguments (an AuthorizedView, whose key is its filters, carries it). `reads` says what
+ * the result comes from (lib/kpi/result-cache.ts ReadSet); without it any change drops the result.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any argument list; F keeps the caller's exact (generic) signature
 export function cachedRead<F extends (db: Db, ...args: any[]) => Promise<unknown>>(name: string, fn: F, reads?: Reads): F {
-  return ((db: Db, ...args: unknown[]) =>
-    processCache().get(cacheKey(name, args), () => timed(name, () => fn(db, ...args)), reads?.(...args))) as F;
+  return ((db: Db, ...args: unknown[]) => {
+    const key = cacheKey(name, args);
+    const compute = () => timed(name, () => fn(db, ...args));
+    const r = reads?.(...args);
+    return r instanceof Promise ? r.then((set) => processCache().get(key, compute, set)) : processCache().get(key, compute, r);
+  }) as F;
 }
 
 /** With KPI_TIMING set, each computation (a cache miss) is logged with its time and the cache's state. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultCache, cacheKey } from './result-cache';
+import { ResultCache, cacheKey, changeReaches, parseDataChange, type ReadSet } from './result-cache';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -114,6 +114,52 @@ describe('ResultCache', () => {
     await cache.get('k', async () => ++runs);
     await cache.get('k', async () => ++runs);
     expect(runs).toBe(2);
+  });
+});
+
+describe('changes by owner', () => {
+  const deals = (rows?: ReadSet['rows'], ownerScoped = ['deals']): ReadSet => ({ tables: new Set(['deals', 'users']), ownerScoped: new Set(ownerScoped), rows });
+  const change = (owners: [number, number | null][]) => ({ table: 'deals', owners: new Map(owners) });
+
+  it('reads a notice: bare, with owners and teams, with no owner, malformed', () => {
+    expect(parseDataChange('deals')).toEqual({ table: 'deals' });
+    expect(parseDataChange('deals;12:3,40:')).toEqual({ table: 'deals', owners: new Map([[12, 3], [40, null]]) });
+    expect(parseDataChange('deals;')).toEqual({ table: 'deals', owners: new Map() });
+    expect(parseDataChange('deals;12:x')).toEqual({ table: 'deals' });
+    expect(parseDataChange('deals;12')).toEqual({ table: 'deals' });
+  });
+
+  it("reaches a rep's view only through that rep's rows, a team's only through its members'", () => {
+    expect(changeReaches(deals({ ownerId: 7 }), change([[8, 1]]))).toBe(false);
+    expect(changeReaches(deals({ ownerId: 7 }), change([[8, 1], [7, 1]]))).toBe(true);
+    expect(changeReaches(deals({ teamId: 1 }), change([[8, 2]]))).toBe(false);
+    expect(changeReaches(deals({ teamId: 1 }), change([[8, 2], [9, 1]]))).toBe(true);
+    // Both filters: the owner, and only while in that team.
+    expect(changeReaches(deals({ ownerId: 7, teamId: 1 }), change([[7, 2]]))).toBe(false);
+    expect(changeReaches(deals({ ownerId: 7, teamId: 1 }), change([[7, 1]]))).toBe(true);
+    // Rows nobody owns: only unfiltered views hold them.
+    expect(changeReaches(deals({ ownerId: 7 }), change([]))).toBe(false);
+    expect(changeReaches(deals({}), change([]))).toBe(true);
+  });
+
+  it('reaches every reader when it cannot tell: unfiltered views, unknown owners, tables read beyond their own rows, unknown reads', () => {
+    expect(changeReaches(deals(undefined), change([[8, 1]]))).toBe(true);
+    expect(changeReaches(deals({}), change([[8, 1]]))).toBe(true);
+    expect(changeReaches(deals({ ownerId: 7 }), { table: 'deals' })).toBe(true);
+    expect(changeReaches(deals({ ownerId: 7 }, []), change([[8, 1]]))).toBe(true);
+    expect(changeReaches(null, change([[8, 1]]))).toBe(true);
+    expect(changeReaches(deals({ ownerId: 7 }), { table: 'tickets', owners: new Map() })).toBe(false);
+  });
+
+  it("keeps a rep's cached result when another rep's deal changes, drops it for their own", async () => {
+    const cache = liveCache();
+    let runs = 0;
+    const get = () => cache.get('mine', async () => ++runs, deals({ ownerId: 7 }));
+    await get();
+    cache.invalidate([change([[8, 1]])]);
+    expect(await get()).toBe(1);
+    cache.invalidate(['deals;7:1'].map(parseDataChange));
+    expect(await get()).toBe(2);
   });
 });
 

@@ -10,6 +10,12 @@
 // change came is handed to those already waiting for it but not kept. While the feed is down
 // (the database restarting), nothing is cached. A TTL bounds what a missed notice could cost, and a
 // size cap bounds memory. KPI_CACHE_TTL_SECONDS=0 turns it off.
+//
+// By owner, where that is exact: the notices of leads, deals, tickets and activities (migration 0010)
+// list the owners (and their teams) of the changed rows. A rep's or a team's view keeps its result when
+// none of those owners is in it, provided it reads the table only as its own records (the table is the
+// base of its passes and appears nowhere else in its SQL: lib/kpi/engine.ts kpiReadSet). A deal saved
+// by one rep then drops the views of that rep, their team and the unfiltered ones, not everyone's.
 
 export interface ResultCacheOptions {
   ttlMs: number;
@@ -17,11 +23,61 @@ export interface ResultCacheOptions {
   now?: () => number;
 }
 
+/** A committed change, as a notice says it. */
+export interface DataChange {
+  table: string;
+  /**
+   * The owners of the changed rows (before and after) with each owner's team; absent: not known, so
+   * every result that reads the table is dropped. Rows nobody owns are not listed: no owner- or
+   * team-filtered view holds them.
+   */
+  owners?: ReadonlyMap<number, number | null>;
+}
+
+/** What a cached result reads. */
+export interface ReadSet {
+  /** The tables the result was computed from. */
+  tables: ReadonlySet<string>;
+  /** Of those, the ones read only as the view's own records (through the owner filter and nothing else). */
+  ownerScoped?: ReadonlySet<string>;
+  /** The view's owner and team filters (none: every owner's records). */
+  rows?: { ownerId?: number; teamId?: number };
+}
+
 interface Entry {
   at: number;
   value: Promise<unknown>;
-  /** The tables the result was computed from; null: unknown, so any change drops it. */
-  reads: ReadonlySet<string> | null;
+  /** What the result was computed from; null: unknown, so any change drops it. */
+  reads: ReadSet | null;
+}
+
+/** Whether `change` can alter a result that reads `reads`. */
+export function changeReaches(reads: ReadSet | null, change: DataChange): boolean {
+  if (!reads) return true;
+  if (!reads.tables.has(change.table)) return false;
+  const r = reads.rows;
+  if (!change.owners || !r || (r.ownerId == null && r.teamId == null) || !reads.ownerScoped?.has(change.table)) return true;
+  for (const [owner, team] of change.owners) {
+    if ((r.ownerId == null || r.ownerId === owner) && (r.teamId == null || r.teamId === team)) return true;
+  }
+  return false;
+}
+
+/**
+ * A notice's payload (migrations 0002 and 0010): `deals`, or `deals;12:3,40:` (owners 12 in team 3 and
+ * 40 in none; an empty list: only rows nobody owns changed). Anything else is read as the bare table.
+ */
+export function parseDataChange(payload: string): DataChange {
+  const [table, list] = payload.split(';', 2);
+  if (list === undefined) return { table };
+  const owners = new Map<number, number | null>();
+  for (const item of list.split(',')) {
+    if (!item) continue;
+    const m = /^(\d+):(\d*)$/.exec(item);
+    if (!m) return { table };
+    owners.set(Number(m[1]), m[2] ? Number(m[2]) : null);
+  }
+  return { table, owners };
 }
 
 export class ResultCache {
@@ -44,13 +100,14 @@ export class ResultCache {
     return this.live;
   }
 
-  /** `tables` changed (omitted: anything may have): drop every result computed from them. */
-  invalidate(tables?: readonly string[]): void {
-    if (!tables) {
+  /** These tables (or owners' rows in them) changed (omitted: anything may have): drop every result they reach. */
+  invalidate(changes?: readonly (string | DataChange)[]): void {
+    if (!changes) {
       this.entries.clear();
       return;
     }
-    for (const [key, e] of this.entries) if (!e.reads || tables.some((t) => e.reads!.has(t))) this.entries.delete(key);
+    const list = changes.map((c) => (typeof c === 'string' ? { table: c } : c));
+    for (const [key, e] of this.entries) if (list.some((c) => changeReaches(e.reads, c))) this.entries.delete(key);
   }
 
   /** The change feed started (true) or was lost (false); either way what is held cannot be trusted. */
@@ -61,9 +118,9 @@ export class ResultCache {
 
   /**
    * The result for `key`: the held one when there is one, else `compute()` (shared while it runs).
-   * `reads`: the tables the computation reads (omitted: unknown, dropped by any change).
+   * `reads`: what the computation reads (the tables, or a ReadSet; omitted: unknown, dropped by any change).
    */
-  get<T>(key: string, compute: () => Promise<T>, reads?: ReadonlySet<string>): Promise<T> {
+  get<T>(key: string, compute: () => Promise<T>, reads?: ReadonlySet<string> | ReadSet): Promise<T> {
     if (!this.live || this.opts.ttlMs <= 0) return compute();
     const held = this.entries.get(key);
     if (held && this.now() - held.at < this.opts.ttlMs) {
@@ -75,7 +132,7 @@ export class ResultCache {
     }
     this.misses++;
     const value = compute();
-    const entry: Entry = { at: this.now(), value, reads: reads ?? null };
+    const entry: Entry = { at: this.now(), value, reads: !reads ? null : 'tables' in reads ? reads : { tables: reads } };
     this.entries.set(key, entry);
     while (this.entries.size > this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     // A failure is not kept. A change to what it reads, while computing, has already removed the
@@ -100,6 +157,6 @@ export const PROCESS_CACHE_KEY = '__kpiResultCache';
  * A writer in this process committed a change: drop cached results now rather than when the database's
  * notice arrives, so the page a form redirects to already shows the change. A no-op outside the app.
  */
-export function kpiDataChanged(tables?: readonly string[]): void {
+export function kpiDataChanged(tables?: readonly (string | DataChange)[]): void {
   (globalThis as unknown as Record<string, { cache: ResultCache } | undefined>)[PROCESS_CACHE_KEY]?.cache.invalidate(tables);
 }

@@ -6,7 +6,8 @@
 // touch it?) and as it is after (is it still mine?), inside the write's transaction: a write that would
 // hand the record out of the writer's scope rolls back. The change, its audit_log row (before/after)
 // and an activity row commit together. Takes (db, user, entity, input) so tests need no request context.
-import { kpiDataChanged } from '@/lib/kpi/result-cache';
+import { kpiDataChanged, type DataChange } from '@/lib/kpi/result-cache';
+import { recordChange } from './change-notice';
 import { randomUUID } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -118,6 +119,7 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
   const noun = def.singular;
 
   try {
+    let change: DataChange = { table: def.table };
     const result = await db.transaction(async (tx): Promise<WriteResult> => {
       const q = tx as unknown as Db;
       let id: number;
@@ -139,10 +141,11 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
       if (!(await inScope(q, user, entity, id))) throw new OutOfScope();
       await writeAudit(tx, { userId: user.id, action: before ? 'update' : 'create', entity: def.table, entityId: id, before, after });
       await recordActivity(tx, { userId: user.id, kind: before ? 'update' : 'create', entity: def.table, entityId: id });
+      change = await recordChange(q, def.table, table, [before, after]);
       return { ok: true, id, message: before ? `${noun} saved.` : `${noun} created.` };
     });
-    // The record's table and the activity log (recordActivity) changed.
-    if (result.ok) kpiDataChanged([def.table, 'activities']);
+    // The record's table (its owners before and after) and the activity log (the saver's row) changed.
+    if (result.ok) kpiDataChanged([change, { table: 'activities', owners: new Map([[user.id, user.teamId]]) }]);
     return result;
   } catch (err) {
     if (err instanceof OutOfScope) return scopeError();

@@ -9,7 +9,7 @@ import { DATA_CHANGED_TABLES, queryRows } from '@/db/client';
 import { accounts, activities, orders, teams, users } from '@/db/schema';
 import { DASHBOARDS, KPI_KEYS, kpiReadTables } from '@/lib/kpi';
 import { computeKpis } from '@/tests/helpers/engine-views';
-import { ResultCache, cacheKey } from '@/lib/kpi/result-cache';
+import { ResultCache, cacheKey, parseDataChange } from '@/lib/kpi/result-cache';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';
 
@@ -30,7 +30,7 @@ async function until(cond: () => boolean, what: string, ms = 8000): Promise<void
 beforeAll(async () => {
   h = await createTestDb();
   await importGolden(h.db);
-  stop = h.watchChanges((table) => { changes++; cache.invalidate([table]); }, (live) => { lives.push(live); cache.setLive(live); });
+  stop = h.watchChanges((payload) => { changes++; cache.invalidate([parseDataChange(payload)]); }, (live) => { lives.push(live); cache.setLive(live); });
   await until(() => lives.at(-1) === true, 'the feed to start');
 });
 afterAll(async () => {
@@ -96,8 +96,8 @@ describe('[KPI][CACHE] the change feed', () => {
 
 describe('[KPI][CACHE] what a cached result reads', () => {
   it('the tables that announce changes are exactly those with the trigger', async () => {
-    const rows = await queryRows<{ t: string }>(h.db, sql`select c.relname as t from pg_trigger g join pg_class c on c.oid = g.tgrelid
-      where g.tgname like '%\_data\_changed' and not g.tgisinternal order by 1`);
+    const rows = await queryRows<{ t: string }>(h.db, sql`select distinct c.relname as t from pg_trigger g join pg_class c on c.oid = g.tgrelid
+      where g.tgname like '%\_data\_changed%' and not g.tgisinternal order by 1`);
     expect(rows.map((r) => r.t)).toEqual([...DATA_CHANGED_TABLES].sort());
   });
 

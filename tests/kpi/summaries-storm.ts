@@ -201,10 +201,14 @@ export async function storm(s: Storm, rounds: number): Promise<void> {
   const names = Object.keys(SQL_OPS);
   // Every SQL path once, then a random mix.
   for (const name of names) await SQL_OPS[name](s);
-  for (let i = 0; i < rounds; i++) {
-    const x = s.rnd();
-    if (x < 0.67) await SQL_OPS[pick(s.rnd, names)](s);
-    else if (x < 0.9) await formOp(s);
-    else await importOp(s);
-  }
+  for (let i = 0; i < rounds; i++) await stormStep(s);
+}
+
+/** One random operation: two thirds raw SQL, the rest forms and imports. Returns its path. */
+export async function stormStep(s: Storm): Promise<'sql' | 'form' | 'import'> {
+  const x = s.rnd();
+  if (x < 0.67) await SQL_OPS[pick(s.rnd, Object.keys(SQL_OPS))](s);
+  else if (x < 0.9) await formOp(s);
+  else await importOp(s);
+  return x < 0.67 ? 'sql' : x < 0.9 ? 'form' : 'import';
 }

@@ -6,7 +6,8 @@ import type { SessionUser } from '@/lib/access';
 import { formatDateTime, formatDay, formatMoney, formatNumber } from '@/lib/intl-format';
 import { DRILL_PAGE_SIZE, RECORD_PAGES, drillParamsSchema } from '@/lib/dashboard/drill-params';
 import { viewSearch, type DashboardView, type SearchParams } from '@/lib/kpi/view';
-import { getKpi, kpiDrilldown, type DrillColumn, type KpiKey } from '@/lib/kpi';
+import { getKpi, type DrillColumn, type KpiKey } from '@/lib/kpi';
+import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import kpiStyles from '../../../_components/kpi/kpi.module.css';
 import { withParams } from './sections';
 import styles from './kpi-page.module.css';
@@ -61,7 +62,7 @@ function scopeNote(user: SessionUser, view: DashboardView): string | null {
 export async function DrillTable({ kpiKey, view, user, sp }: { kpiKey: KpiKey; view: DashboardView; user: SessionUser; sp: SearchParams }) {
   const db = await getReadDb();
   const q = drillParamsSchema.parse({ page: sp.page, sort: sp.sort, dir: sp.dir, set: sp.set });
-  const res = await kpiDrilldown(db, view.access, kpiKey, { from: view.period.from, to: view.period.to, compare: view.comparison, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
+  const res = await cachedKpis.kpiDrilldown(db, view.access, kpiKey, { from: view.period.from, to: view.period.to, compare: view.comparison, page: q.page, pageSize: DRILL_PAGE_SIZE, sort: q.sort, dir: q.dir, set: q.set });
   const all = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (v == null ? [] : [[k, Array.isArray(v) ? v[0] : v]])) as [string, string][]).toString();
   // The export gets the resolved view (period, filters) and the resolved page and sort: the very rows shown.
   const exportHref = (extra: Record<string, string | null>) => `/kpis/${kpiKey}/export${viewSearch(view, { dept: null, set: res.set, ...extra })}`;
