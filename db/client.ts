@@ -32,6 +32,13 @@ export const DATA_CHANGED_TABLES = [
   'users', 'teams', 'team_managers', 'accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey_responses', 'expenses', 'activities',
 ] as const;
 
+/**
+ * The tables whose notices also list the owners of the changed rows, by this column (migration 0010:
+ * `deals;12:3,40:`): the tables people write all day. tests/kpi/change-feed.test.ts checks the triggers
+ * and the entity catalogue's owner paths agree.
+ */
+export const OWNER_NOTICE_COLUMNS = { leads: 'owner_id', deals: 'owner_id', tickets: 'assignee_id', activities: 'user_id' } as const;
+
 export interface OpenOptions {
   /** Postgres connection string; when absent, PGlite is used. */
   url?: string;
