@@ -8,7 +8,7 @@ export {
 } from './records';
 export { ownerIdOf, ownedBy, ownerGroupExpr, teamMembers, visibleRecords } from './ownership';
 export {
-  authorizeView, trustedView, goalView, assertAuthorized, authorizedRows, KpiForbiddenError,
+  authorizeView, trustedView, goalView, assertAuthorized, authorizedRows, filtersWithinReadScope, KpiForbiddenError,
   type AuthorizedView, type RowFilters, type GoalScope,
 } from './view';
 export { mayManageGoal, creatableScopes, visibleGoals } from './goals';

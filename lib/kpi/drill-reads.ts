@@ -6,7 +6,7 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { OWNER_NOTICE_COLUMNS, type QueryDb } from '@/db/client';
-import { recordScope, type AuthorizedView } from '@/lib/access';
+import { filtersWithinReadScope, recordScope, type AuthorizedView } from '@/lib/access';
 import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
 import { CALCS } from './calc';
 import { kpiDrilldown, type DrillQuery } from './drilldown';
@@ -44,7 +44,7 @@ async function drillSqlTexts(view: AuthorizedView, key: KpiKey, q: DrillQuery): 
  */
 export async function drillReadSet(view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<ReadSet> {
   const rows = view.rows;
-  const m = `${key}|${Object.keys(rows).sort().join(',')}|${drillScopeKey(view)}|${q.set ?? ''}|${q.sort ?? ''}`;
+  const m = `${key}|${Object.keys(rows).sort().join(',')}|${drillScopeKey(view)}|${filtersWithinReadScope(view)}|${q.set ?? ''}|${q.sort ?? ''}`;
   let got = memo.get(m);
   if (!got) {
     got = drillSqlTexts(view, key, q).then((texts) => {

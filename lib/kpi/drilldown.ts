@@ -11,7 +11,7 @@ import type { QueryDb } from '@/db/client';
 import { previousPeriod, trailingTwelveMonths } from './periods';
 import { getKpi, type KpiKey } from './registry';
 import type { KpiUnit } from './types';
-import { assertAuthorized, visibleRecords, type AuthorizedView, type RowFilters, type SessionUser } from '@/lib/access';
+import { assertAuthorized, filtersWithinReadScope, visibleRecords, type AuthorizedView, type RowFilters, type SessionUser } from '@/lib/access';
 import { COMMON_COLUMNS, DRILL_COLUMNS, type DrillColumnDef, type DrillColumnType } from './sql/drill-columns';
 import { nestedFilters } from './sql/pass';
 import { and, literalPeriod, type PeriodSet } from './sql/period-sql';
@@ -88,11 +88,16 @@ const hasSets = (def: DrillDef) => def.check === 'ratio' && def.numerator != nul
 /** The rows of a kind the viewer may open; trusted tooling's views (no viewer) read every row. */
 const readable = (key: SourceKey, viewer: SessionUser | null): SQL => (viewer ? visibleRecords(key, viewer, 'read') : sql`true`);
 
+/**
+ * The rows of the drill-down. `viewer` is null when the view's filters already keep only records the
+ * viewer may open (lib/access filtersWithinReadScope) and they apply to this kind: its own condition
+ * is then the read scope's, over fewer users.
+ */
 function whereOf(def: DrillDef, ps: PeriodSet, filters: RowFilters, viewer: SessionUser | null, set: DrillSet | null = null): SQL {
   const src = SOURCES[def.source];
   const n = nestedFilters(filters);
   const own = readable(src.key, viewer);
-  const scope = def.scopeVia ? sql`(${own} or ${def.scopeVia.cond(ps, n, readable(def.scopeVia.source, viewer))})` : own;
+  const scope = !viewer ? sql`true` : def.scopeVia ? sql`(${own} or ${def.scopeVia.cond(ps, n, readable(def.scopeVia.source, viewer))})` : own;
   const conds = [...(def.ownFilters ? [] : filterConditions(src, filters)), scope, def.where(ps, n)];
   if (set === 'numerator' && def.numerator) conds.push(sql`coalesce((${def.numerator(ps, n)}), false)`);
   if (set === 'denominator' && def.denominator) conds.push(sql`coalesce((${def.denominator(ps, n)}), false)`);
@@ -133,7 +138,10 @@ const direction = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? 'asc' : 'desc
  */
 export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> {
   assertAuthorized(view);
-  const { viewer, rows: filters } = view;
+  const { viewer: who, rows: filters } = view;
+  const narrowed = filtersWithinReadScope(view);
+  // The viewer whose read scope a kind's rows must also pass: none when the view's filters imply it.
+  const scopeOf = (def: DrillDef): SessionUser | null => (narrowed && !def.ownFilters && SOURCES[def.source].owner ? null : who);
   if (!(q.from < q.to)) throw new RangeError('The period must end after it starts');
   const drill = CALCS[key].drill;
   const page = Math.max(1, Math.floor(q.page ?? 1));
@@ -143,7 +151,7 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
   if (!drill) return { ...base, rows: [], total: 0, columns: [], entity: null, check: null, sort: q.sort ?? '' };
   const ps = periodSet({ from: q.from, to: q.to }, q.compare);
   const offset = (page - 1) * pageSize;
-  if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, viewer, { ...base, offset, sort: q.sort });
+  if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, scopeOf, { ...base, offset, sort: q.sort });
 
   const src = SOURCES[drill.source];
   const set: DrillSet | null = hasSets(drill) ? q.set ?? 'numerator' : null;
@@ -156,10 +164,10 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
   const sort = q.sort && sortable.has(q.sort) ? q.sort : fallback;
   // Ties (every numerator row, equal values) keep the kind's own order, newest first.
   const then = sort !== drill.defaultSort && sortable.has(drill.defaultSort) ? sql`, ${sortable.get(drill.defaultSort)!} desc` : sql``;
-  const where = whereOf(drill, ps, filters, viewer, set);
+  const where = whereOf(drill, ps, filters, scopeOf(drill), set);
   const id = sql.raw(`${src.alias}.id`);
   // A row listed through another kind of record (scopeVia) has no record page the viewer may open.
-  const openable = drill.scopeVia ? [sql`coalesce((${readable(src.key, viewer)}), false) as openable`] : [];
+  const openable = drill.scopeVia ? [sql`coalesce((${readable(src.key, who)}), false) as openable`] : [];
   const select = [
     sql`${id} as id`, sql`${src.entity} as entity`, ...openable,
     ...shown.base.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
@@ -170,7 +178,7 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
       order by ${sortable.get(sort)!} ${direction(dir)}${then}, ${id} ${direction(dir)}
       limit ${pageSize} offset ${offset}`),
     queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`),
-    set ? setCounts(db, drill, ps, filters, viewer) : Promise.resolve(null),
+    set ? setCounts(db, drill, ps, filters, scopeOf(drill)) : Promise.resolve(null),
   ]);
   const byKey = new Map<string, DrillColumn>([...shown.base, ...shown.ext].map(({ key: k, label, type }) => [k, { key: k, label, type }]));
   return {
@@ -191,7 +199,7 @@ async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: Row
 }
 
 /** Several record kinds in one list, with the columns they share. */
-async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: RowFilters, viewer: SessionUser | null,
+async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: RowFilters, scopeOf: (def: DrillDef) => SessionUser | null,
   o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string; set: null; sets: null }): Promise<DrillResult> {
   const parts = defs.map((def) => {
     const src = SOURCES[def.source];
@@ -201,7 +209,7 @@ async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters:
     return sql`select ${sql.raw(`${src.alias}.id`)} as id, ${src.entity}::text as entity, ${sql.raw(c.external_id)}::text as external_id,
       ${sql.raw(c.name)}::text as name, (select xu.name from users xu where xu.id = ${sql.raw(c.owner)}) as owner,
       ${pick('value')} as value, ${pick('weight')} as weight
-      from ${src.from} where ${whereOf(def, ps, filters, viewer)}`;
+      from ${src.from} where ${whereOf(def, ps, filters, scopeOf(def))}`;
   });
   const union = sql.join(parts, sql` union all `);
   const columns: DrillColumn[] = [
