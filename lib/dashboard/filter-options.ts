@@ -21,21 +21,26 @@ async function distinct(db: QueryDb, query: ReturnType<typeof sql>): Promise<Opt
 }
 
 /**
- * The values that occur in the data, the same for every viewer. Each list is a scan of a large table
- * (30 ms for tickets' channels at medium scale, on every page): kept in the KPI result cache, which
- * drops them when the data changes.
+ * The values that occur in the data, the same for every viewer, kept in the KPI result cache (which
+ * drops them when the data changes). Products, lead sources and ticket channels are read from the
+ * monthly summaries (lib/kpi/summary), which hold a row for every value of every deal, lead and ticket
+ * (each is counted in the month it was created, and rows are deleted when their count reaches 0):
+ * the same values as the raw tables, from thousands of rows instead of millions. A scan of 1M tickets
+ * took 285 ms at large scale, after every write, in every dashboard's filter bar.
  */
-const dimensionValues = cachedRead('dimensionValues', async (db: QueryDb) => {
+export async function readDimensionValues(db: QueryDb): Promise<Omit<FilterOptions, 'team' | 'owner'>> {
   const [segment, region, industry, product, source, channel] = await Promise.all([
     distinct(db, sql`select distinct segment as v from accounts where segment is not null order by 1 limit ${LIMIT}`),
     distinct(db, sql`select distinct region as v from accounts where region is not null order by 1 limit ${LIMIT}`),
     distinct(db, sql`select distinct industry as v from accounts where industry is not null order by 1 limit ${LIMIT}`),
-    distinct(db, sql`select distinct product as v from deals where product is not null order by 1 limit ${LIMIT}`),
-    distinct(db, sql`select distinct source as v from leads order by 1 limit ${LIMIT}`),
-    distinct(db, sql`select v from (select channel as v from tickets where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct product as v from deal_open_months where product is not null order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select distinct source as v from lead_created_months order by 1 limit ${LIMIT}`),
+    distinct(db, sql`select v from (select channel as v from ticket_created_months where channel is not null union select channel from campaigns) c order by 1 limit ${LIMIT}`),
   ]);
   return { segment, region, industry, product, source, channel };
-}, () => ALL_BUT_ACTIVITIES);
+}
+
+const dimensionValues = cachedRead('dimensionValues', readDimensionValues, () => ALL_BUT_ACTIVITIES);
 
 /** The viewer's filter choices; once per request (React cache), whoever asks. */
 export const filterOptions = cache(async (db: QueryDb, user: SessionUser): Promise<FilterOptions> => {

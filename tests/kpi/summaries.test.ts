@@ -21,6 +21,7 @@ import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';
 import { expectEngineMatchesRaw, expectVerified, expectViewsMatchRaw, prng, snapshot } from './summaries-helpers';
 import { storm } from './summaries-storm';
+import { readDimensionValues } from '@/lib/dashboard/filter-options';
 
 let h: TestDb;
 let admin: SessionUser;
@@ -148,6 +149,13 @@ describe('[KPI][SUMMARIES]', () => {
     await expectVerified(h.db);
     await expectEngineMatchesRaw(h.db);
     await expectViewsMatchRaw(h.db, '2024-06-01', '2026-06-01', { owner: 'user2@example.com' });
+    // The filter bar's products, sources and channels come from the monthly summaries: the raw tables' values.
+    const values = await readDimensionValues(h.db);
+    const raw = async (q: ReturnType<typeof sql>) => (await queryRows<{ v: string | null }>(h.db, q)).map((r) => r.v);
+    expect(values.product.map((o) => o.value)).toEqual(await raw(sql`select distinct product as v from deals where product is not null order by 1`));
+    expect(values.source.map((o) => o.value)).toEqual(await raw(sql`select distinct source as v from leads order by 1`));
+    expect(values.channel.map((o) => o.value)).toEqual(await raw(sql`select channel as v from tickets where channel is not null union select channel from campaigns order by 1`));
+    expect(values.product.length).toBeGreaterThan(1);
     await storm(s, 60);
     await expectVerified(h.db);
     await expectEngineMatchesRaw(h.db, [['2025-01-01', '2026-01-01']]);
