@@ -87,7 +87,7 @@ function planSlots(keys: readonly KpiKey[], frames: Frame[]) {
 async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters: RowFilters, dimension?: Dimension) {
   const results = new Map<SourceKey, PassResult>();
   // The slots an exact summary serves read it (lib/kpi/summary/pass.ts); the others read raw rows.
-  const summary = summaryPasses(bySource, filters, dimension);
+  const summary = summaryPasses(bySource, filters, dimension, undefined, true);
   const raw = [...summary.rest].flatMap(([source, slots]) => splitPasses(SOURCES[source], slots).map((list) => {
     const group = dimension ? groupExpr(SOURCES[source], dimension) ?? undefined : undefined;
     return { source, grouped: !!group, query: buildPass(SOURCES[source], list, filters, [], group) };
@@ -102,6 +102,13 @@ async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters:
       if (grouped && !res.labels.get(gk)) res.labels.set(gk, r.gl ?? null);
     }
   }));
+  // A slot read in pieces (whole days from a summary, part days from raw rows) is their sum.
+  for (const split of summary.splits) {
+    for (const row of results.get(split.source)?.rows.values() ?? []) {
+      const values = split.pieces.map((p) => row[p]).filter((v) => v != null);
+      row[split.name] = values.length === 0 ? null : values.reduce((a, v) => a + Number(v), 0);
+    }
+  }
   return results;
 }
 

@@ -19,7 +19,7 @@ import type { SessionUser } from '@/lib/access';
 import { sessionUserByEmail } from '@/tests/helpers/seeded-demo';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { day, importGolden } from './golden-data';
-import { expectEngineMatchesRaw, expectVerified, expectViewsMatchRaw, prng, snapshot } from './summaries-helpers';
+import { PERIODS, expectEngineMatchesRaw, expectVerified, expectViewsMatchRaw, prng, snapshot } from './summaries-helpers';
 import { storm } from './summaries-storm';
 import { readDimensionValues } from '@/lib/dashboard/filter-options';
 
@@ -62,7 +62,7 @@ describe('[KPI][SUMMARIES]', () => {
     await expectVerified(h.db);
     const report = await verifySummaries(h.db);
     expect(report.tables.every((t) => t.rows > 0)).toBe(true);
-    expect(await expectEngineMatchesRaw(h.db)).toBe(6 * 8 * 46 * 2);
+    expect(await expectEngineMatchesRaw(h.db)).toBe(PERIODS.length * 8 * 46 * 2);
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01');
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { team: 'Alpha' });
     await expectViewsMatchRaw(h.db, '2025-02-10', '2025-09-20', { product: 'Pro' });
@@ -75,6 +75,16 @@ describe('[KPI][SUMMARIES]', () => {
     const slots = (p: typeof js) => new Map([['orders' as const, [{ name: 'm0', part, period: { from: sql``, to: sql``, fromTs: sql``, toTs: sql`` }, js: p }]]]);
     expect(summaryPasses(slots(js), { teamId: 1, product: 'pro' }).passes).toHaveLength(1);
     expect(summaryPasses(slots(odd), {}).passes).toHaveLength(0);
+    // With edges split (the engine's literal periods): the whole days from the summary, the morning of the first day raw.
+    const split = summaryPasses(slots(odd), {}, undefined, undefined, true);
+    expect(split.passes).toHaveLength(1);
+    expect(split.splits).toEqual([{ name: 'm0', source: 'orders', pieces: ['m0w', 'm0h'] }]);
+    expect(split.rest.get('orders')!.map((x) => [x.name, x.js])).toEqual([['m0h', { from: odd.from, to: day('2025-01-02') }]]);
+    // A period inside one day has no whole day to read.
+    expect(summaryPasses(slots({ from: odd.from, to: new Date('2025-01-01T09:00:00Z') }), {}, undefined, undefined, true).passes).toHaveLength(0);
+    // Means are not sums over pieces: they read raw rows.
+    const mean = { ...part, agg: 'avg' as const, summary: { table: 'order_days' as const, measure: 'amount', per: 'n' } };
+    expect(summaryPasses(new Map([['orders' as const, [{ name: 'm0', part: mean, period: slots(odd).get('orders')![0].period, js: odd }]]]), {}, undefined, undefined, true).passes).toHaveLength(0);
     expect(summaryPasses(slots(js), { segment: 'smb' }).passes).toHaveLength(0);
     expect(summaryPasses(slots(js), {}, 'region').passes).toHaveLength(0);
     expect(summaryPasses(slots(js), { channel: 'email' }, 'owner').passes).toHaveLength(1); // channel does not reach orders
@@ -89,6 +99,11 @@ describe('[KPI][SUMMARIES]', () => {
     expect(await revenue(d, next)).toBeCloseTo(oneDay! + 1000 * (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from order_days where day = ${d}`))[0].n, 6);
     expect(await withRaw(() => revenue(d, next))).toBeCloseTo(oneDay!, 6);
     expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year!, 6); // whole months: not the day rows
+    // A period from the middle of the day before to the middle of the day after reads the corrupted day's row.
+    const around = (v: number) => computeKpis(h.db, { from: new Date(day(d).getTime() - 43_200_000), to: new Date(day(next).getTime() + 43_200_000), keys: ['revenue'] })
+      .then((x) => x.revenue! - v);
+    const rawAround = await withRaw(() => around(0));
+    expect(await around(0)).toBeCloseTo(rawAround + 1000 * (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from order_days where day = ${d}`))[0].n, 6);
     await h.db.execute(sql`update order_months set amount = amount + 500 where day = '2025-03-01'`);
     const rows = (await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from order_months where day = '2025-03-01'`))[0].n;
     expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year! + 500 * rows, 6);

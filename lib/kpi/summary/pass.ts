@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
-import { and, or, type SqlPeriod } from '../sql/period-sql';
+import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
 import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, Period } from '../types';
@@ -40,6 +40,34 @@ function covers(def: SummaryDef, filters: RowFilters, dimension?: Dimension): bo
 }
 
 export interface SummaryPass { source: SourceKey; query: SQL; grouped: boolean }
+
+/** A slot read in pieces: its whole days from a summary, its part-day edges from raw rows; its value is their sum. */
+export interface EdgeSplit { name: string; source: SourceKey; pieces: string[] }
+
+/**
+ * Whether a slot's value over a period is the sum of its values over the pieces of the period: a
+ * count or a sum read from a summary as Σ measure over days (not a mean, a state at a bound, or the
+ * whole table).
+ */
+const additive = (s: Slot): boolean => {
+  const ref = s.part.summary;
+  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && (s.part.agg === 'count' || s.part.agg === 'sum');
+};
+
+/**
+ * A literal period that is not whole days (a goal's, which ends now) but holds at least one: its whole
+ * days [ceil(from), floor(to)) and the part days before and after them.
+ */
+function edgePieces(js: Period): { days: Period; head: Period | null; tail: Period | null } | null {
+  const from = Math.ceil(js.from.getTime() / DAY_MS) * DAY_MS;
+  const to = Math.floor(js.to.getTime() / DAY_MS) * DAY_MS;
+  if (!(from < to)) return null;
+  return {
+    days: { from: new Date(from), to: new Date(to) },
+    head: js.from.getTime() < from ? { from: js.from, to: new Date(from) } : null,
+    tail: to < js.to.getTime() ? { from: new Date(to), to: js.to } : null,
+  };
+}
 
 const dialect = new PgDialect();
 
@@ -140,18 +168,38 @@ function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, d
  * says whether a slot's period is whole UTC days (series check all their buckets at once).
  */
 export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilters, dimension?: Dimension,
-  wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js)): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]> } {
-  if (!enabled) return { passes: [], rest: bySource };
+  wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js),
+  splitEdges = false): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]>; splits: EdgeSplit[] } {
+  if (!enabled) return { passes: [], rest: bySource, splits: [] };
   const byTable = new Map<SummaryKey, Slot[]>();
   const rest = new Map<SourceKey, Slot[]>();
+  const splits: EdgeSplit[] = [];
+  const toSummary = (table: SummaryKey, s: Slot) => byTable.set(table, [...(byTable.get(table) ?? []), s]);
+  const toRaw = (source: SourceKey, s: Slot) => rest.set(source, [...(rest.get(source) ?? []), s]);
   for (const [source, slots] of bySource) {
     for (const s of slots) {
       const ref = s.part.summary;
+      const served = !!ref && covers(SUMMARY_BY_KEY[ref.table], filters, dimension);
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
-      if (ref && wholeDays(s) && (!ref.cumulative || s.js) && covers(SUMMARY_BY_KEY[ref.table], filters, dimension)) byTable.set(ref.table, [...(byTable.get(ref.table) ?? []), s]);
-      else rest.set(source, [...(rest.get(source) ?? []), s]);
+      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js)) {
+        toSummary(ref.table, s);
+        continue;
+      }
+      // A sum or count over a period with part days (a goal's, to now): whole days from the summary,
+      // the part days from raw rows, added up by the engine (EdgeSplit).
+      const pieces = splitEdges && ref && served && s.js && additive(s) ? edgePieces(s.js) : null;
+      if (!ref || !pieces) {
+        toRaw(source, s);
+        continue;
+      }
+      const piece = (suffix: string, p: Period): Slot => ({ ...s, name: `${s.name}${suffix}`, js: p, period: literalPeriod(p) });
+      const names = [`${s.name}w`];
+      toSummary(ref.table, piece('w', pieces.days));
+      if (pieces.head) { toRaw(source, piece('h', pieces.head)); names.push(`${s.name}h`); }
+      if (pieces.tail) { toRaw(source, piece('t', pieces.tail)); names.push(`${s.name}t`); }
+      splits.push({ name: s.name, source, pieces: names });
     }
   }
   const passes = [...byTable].map(([table, slots]) => buildSummaryPass(SUMMARY_BY_KEY[table], slots, filters, dimension));
-  return { passes, rest };
+  return { passes, rest, splits };
 }
