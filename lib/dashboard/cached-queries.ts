@@ -6,8 +6,10 @@
 import 'server-only';
 import { DATA_CHANGED_TABLES } from '@/db/client';
 import type { AuthorizedView } from '@/lib/access';
-import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery } from '@/lib/kpi';
+import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery, type Period } from '@/lib/kpi';
 import type { ReadSet } from '@/lib/kpi/result-cache';
+import { readSetOfSql, recordSql } from '@/lib/kpi/recorded-reads';
+import type { EntityName } from '@/lib/entities/catalogue';
 import { cachedRead } from '@/lib/kpi/cached-read';
 import type { QueryDb } from '@/db/client';
 import { kpiDrilldown, type DrillQuery, type DrillResult } from '@/lib/kpi/drilldown';
@@ -15,20 +17,23 @@ import { drillReadSet, drillScopeKey } from '@/lib/kpi/drill-reads';
 import { npsScores, wonDealSizes } from './distributions';
 import { leadFunnel, openDealsByStage } from './pipeline';
 
-/**
- * The funnel, stage and distribution queries read CRM records, users and teams, never the activity
- * log: a sign-in (an activities row) leaves them be. lib/dashboard has no query on activities.
- */
+/** Every announced table but the activity log: what the filter bar's value lists may read. */
 const ALL_BUT_ACTIVITIES: ReadonlySet<string> = new Set(DATA_CHANGED_TABLES.filter((t) => t !== 'activities'));
-const allButActivities = () => ALL_BUT_ACTIVITIES;
 /**
- * The funnel reads leads, and the stage and deal-size charts deals, only as the view's own records
- * (their base table, filtered by lib/kpi/sql/sources filterConditions like a KPI pass, and nowhere else
- * in their SQL): another rep's lead or deal leaves a rep's or a team's chart be (lib/kpi/result-cache.ts).
+ * A chart's ReadSet, read off the SQL it builds for a view with these kinds of filters (recorded once,
+ * lib/kpi/recorded-reads.ts): the funnel reads leads, and the stage and deal-size charts deals, as the
+ * view's own records (their base table, filtered like a KPI pass, named nowhere else), so another rep's
+ * lead or deal leaves a rep's or a team's chart be, and a ticket leaves the funnel be.
  */
-const ownRecordsOf = (table: 'leads' | 'deals') => (view: AuthorizedView): ReadSet => ({
-  tables: ALL_BUT_ACTIVITIES, ownerScoped: new Set([table]), rows: { ownerId: view.rows.ownerId, teamId: view.rows.teamId },
-});
+export function chartReads(fn: (db: QueryDb, view: AuthorizedView, period: Period) => Promise<unknown>, base: EntityName) {
+  const memo = new Map<string, Promise<{ tables: ReadonlySet<string>; ownerScoped: ReadonlySet<string> }>>();
+  return (view: AuthorizedView, period: Period): Promise<ReadSet> => {
+    const k = Object.keys(view.rows).sort().join(',');
+    let got = memo.get(k);
+    if (!got) memo.set(k, (got = recordSql((db) => fn(db, view, period)).then((texts) => readSetOfSql(texts, base))));
+    return got.then((r) => ({ ...r, rows: { ownerId: view.rows.ownerId, teamId: view.rows.teamId } }));
+  };
+}
 
 const cachedDrilldown = cachedRead('kpiDrilldown',
   (db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery, _scope: string) => kpiDrilldown(db, view, key, q),
@@ -40,10 +45,10 @@ export const cachedKpis = {
   kpiTimeSeries: cachedRead('kpiTimeSeries', kpiTimeSeries, (view: AuthorizedView, key: KpiKey) => kpiReadSet([key], view)),
   kpiBreakdown: cachedRead('kpiBreakdown', kpiBreakdown,
     (view: AuthorizedView, key: KpiKey, q: { dimension: Dimension }) => kpiReadSet([key], view, q.dimension)),
-  leadFunnel: cachedRead('leadFunnel', leadFunnel, ownRecordsOf('leads')),
-  openDealsByStage: cachedRead('openDealsByStage', openDealsByStage, ownRecordsOf('deals')),
-  wonDealSizes: cachedRead('wonDealSizes', wonDealSizes, ownRecordsOf('deals')),
-  npsScores: cachedRead('npsScores', npsScores, allButActivities),
+  leadFunnel: cachedRead('leadFunnel', leadFunnel, chartReads(leadFunnel, 'leads')),
+  openDealsByStage: cachedRead('openDealsByStage', openDealsByStage, chartReads(openDealsByStage, 'deals')),
+  wonDealSizes: cachedRead('wonDealSizes', wonDealSizes, chartReads(wonDealSizes, 'deals')),
+  npsScores: cachedRead('npsScores', npsScores, chartReads(npsScores, 'survey_responses')),
   /** A page of the records behind a KPI: keyed also by whose records the viewer may open. */
   kpiDrilldown: (db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> => cachedDrilldown(db, view, key, q, drillScopeKey(view)),
 };

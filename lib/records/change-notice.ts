@@ -20,7 +20,8 @@ export async function recordChange(
   if (ids.length > 0) {
     const found = await queryRows<{ id: number; team_id: number | null }>(tx, sql`
       select id, team_id from users where id in (${sql.join(ids.map((id) => sql`${id}::int`), sql`, `)})`);
-    for (const u of found) owners.set(u.id, u.team_id);
+    // Every owner is listed, found or not (a user deleted meanwhile: no team), as the trigger's left join does.
+    for (const id of ids) owners.set(id, found.find((u) => u.id === id)?.team_id ?? null);
   }
   return { table: tableName, owners };
 }

@@ -2,8 +2,8 @@
 // leads, deals, tickets and activities list the changed rows' owners and teams, and a rep's or a team's
 // view keeps its cached result when none of them is in it. Checked against a recomputation from the
 // rows: through a seeded storm of writes on every path (raw SQL with reassignments, team moves, deletes
-// and late conversions; the record forms; the import), every result the cache kept equals the engine's
-// number computed afresh, and the cache did keep some (so the test cannot pass by dropping everything).
+// and late conversions; the record forms; the import), every result the cache kept (KPI values, the
+// dashboard's charts, drill-down pages) equals the one computed afresh, and the cache did keep some (so the test cannot pass by dropping everything).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNER_NOTICE_COLUMNS, queryRows } from '@/db/client';
@@ -13,6 +13,9 @@ import { DASHBOARDS, computeKpis, kpiReadSet, type KpiKey } from '@/lib/kpi';
 import { PROCESS_CACHE_KEY, ResultCache, parseDataChange, type ReadSet } from '@/lib/kpi/result-cache';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';
 import { drillReadSet } from '@/lib/kpi/drill-reads';
+import { chartReads } from '@/lib/dashboard/cached-queries';
+import { npsScores, wonDealSizes } from '@/lib/dashboard/distributions';
+import { leadFunnel, openDealsByStage } from '@/lib/dashboard/pipeline';
 import type { KpiFilters } from '@/lib/kpi/types';
 import { protectedAction } from '@/lib/actions/protected-action';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
@@ -22,6 +25,9 @@ import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { closeTo, day, importGolden } from './golden-data';
 import { prng } from './summaries-helpers';
 import { stormStep, type Storm } from './summaries-storm';
+
+const CHARTS = [['leadFunnel', leadFunnel, 'leads'], ['openDealsByStage', openDealsByStage, 'deals'], ['wonDealSizes', wonDealSizes, 'deals'],
+  ['npsScores', npsScores, 'survey_responses']] as const;
 
 let h: TestDb;
 let admin: SessionUser;
@@ -119,6 +125,9 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
     for (const { label, view } of views) {
       for (const [dept, keys] of Object.entries(DASHBOARDS)) {
         entries.push({ label: `${dept} ${label}`, drill: false, compute: () => computeKpis(h.db, view, { ...q, keys: [...keys] }), reads: () => kpiReadSet(keys, view) });
+      }
+      for (const [name, fn, base] of CHARTS) {
+        entries.push({ label: `chart ${name} ${label}`, drill: true, compute: () => fn(h.db, view, q), reads: () => chartReads(fn, base)(view, q) });
       }
       for (const key of drillKeys) {
         const dq = { ...q, pageSize: 20 };
