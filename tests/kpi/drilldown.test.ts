@@ -153,3 +153,36 @@ describe('[KPI][DRILLDOWN] ratio tabs', () => {
     expectClose(values.reduce((s, v) => s + v, 0) / values.length, mean, 'contributions ÷ count', 1e-9);
   });
 });
+
+describe('[KPI][DRILLDOWN] a list of several record kinds (data completeness)', () => {
+  it("shows each record's owner, by any sort, and sorts by the owner's name", async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {} };
+    const names = new Map((await queryRows<{ id: number; name: string }>(h.db, sql`select id, name from users`)).map((u) => [u.id, u.name]));
+    const ownerOf = async (r: DrillRow) => {
+      const table = ({ accounts: 'accounts', leads: 'leads', deals: 'deals' } as Record<string, string>)[r.entity];
+      const [row] = await queryRows<{ owner_id: number | null }>(h.db, sql.raw(`select owner_id from ${table} where id = ${Number(r.id)}`));
+      return row.owner_id == null ? null : names.get(row.owner_id) ?? null;
+    };
+    for (const sort of [undefined, 'owner', 'value']) {
+      for (const dir of ['asc', 'desc'] as const) {
+        // A whole list when sorted by owner (several owners to order), a page otherwise.
+        const size = sort === 'owner' ? 500 : 25;
+        const page = await kpiDrilldown(h.db, 'data_completeness', { ...q, viewer: admin, pageSize: size, sort, dir });
+        expect(page.rows.length).toBe(Math.min(size, page.total));
+        for (const r of page.rows) expect(r.owner, `${sort} ${dir} ${r.entity} ${r.id}`).toBe(await ownerOf(r));
+        if (sort === 'owner') {
+          // In the database's own order of names (its collation), nulls last ascending and first descending.
+          const owners = page.rows.map((r) => r.owner as string | null);
+          for (let i = 1; i < owners.length; i++) {
+            const [a, b] = dir === 'asc' ? [owners[i - 1], owners[i]] : [owners[i], owners[i - 1]];
+            if (b == null) continue;
+            expect(a, `${dir}: ${owners.join(', ')}`).not.toBeNull();
+            const [{ ok }] = await queryRows<{ ok: boolean }>(h.db, sql`select ${a}::text <= ${b}::text as ok`);
+            expect(ok, `${dir}: ${a} before ${b}`).toBe(true);
+          }
+          expect(new Set(owners).size).toBeGreaterThan(1);
+        }
+      }
+    }
+  });
+});
