@@ -28,23 +28,24 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   about a year of each table twice (this period and the previous one).
 - Growth from medium to large is 7–17× for 10× the rows: a year's window holds 10× the rows, and the
   per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
-- **What is missed, by how much, and why** (large scale, targets 100 ms a year and 50 ms a month; the
-  tables above): support meets them from the summaries alone (about 10 ms a year, 7 ms a month, against
-  690 and 150 ms on raw rows); sales is within 20 % (117 ms a year, 62 ms a month: the open pipeline now
-  reads \`deal_open_days\`, what is left is the upsell numerator's distinct accounts); operations missed
-  a year in the table above (1 s) by CRM adoption's activity lookup per user: without the visibility map
-  a bulk load leaves (autovacuum sets it later) the planner scans activities per user instead of the
-  (user_id, occurred_at) index-only scan, 243 vs 2.4 ms. \`db:seed\` now ends with VACUUM (ANALYZE);
-  timed after it on the same database (the engine's median of 5, the CI running beside it): operations
-  48 ms a year and 50 ms a month, executive 509 / 360 ms, success 1,115 / 702 ms. Data completeness reads
-  all-time counts from the summaries; marketing misses a year by about 80 ms (new customers for CAC,
-  the referral rate's converting-lead lookup, campaign ROI's attributed revenue). Executive (0.6 s a
-  year) and success (1 s a year, 0.7 s a month) miss by seconds' worth of per-account sets that no
-  summary serves: buyers and repeat buyers over the period and the trailing twelve months (CLV, repeat
-  purchase rate), engagement (an order, ticket or response per active customer), churn's L. Per-account
-  order tables were measured and not built (docs/architecture.md, "Distinct accounts": a row per
-  account and day holds 1.02 orders; months take only 1.3–2× off); the customer states S, E, A and N
-  read \`customer_days\` cumulatively; L still reads accounts.
+- **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
+  month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Measured on
+  2026-12-01 on a quiet machine, databases seeded and vacuumed the same session. At large, sales
+  (65 / 43 ms), support (7.5 / 4.7 ms) and operations (27 / 26 ms) meet both; marketing meets the month
+  (33 ms) and misses the year by 7 % (107 ms); executive misses by 2× (206 / 158 ms) and success by 5–8×
+  (541 / 377 ms); of the KPI pages, win rate by owner (8.8 ms) and NPS by region (110 ms) meet 150 ms and
+  revenue by segment misses by 23 % (184 ms: segment is not a summary key, the orders of a year are read
+  with their accounts). At xlarge only support meets 200 ms (12 ms a year, 1.2× its large time) and
+  operations nearly (180 ms, 6.7×); sales 603 ms (9×), marketing 2.1 s (20×), executive 3.2 s (15×),
+  success 6.9 s (13×). **What grows is what no summary serves**: distinct accounts over a period or the
+  trailing twelve months (buyers and repeat buyers for CLV and repeat purchase rate, the upsell
+  numerator, engagement's active customers with an order, ticket or response), churn's customers lost
+  in the period (L), new customers for CAC, the referral rate's converting-lead lookup and campaign
+  ROI's attributed revenue. They cost O(rows in the window) in any exact SQL (the hand-written baseline
+  pays the same: the engine is 0.35× of it for executive and 0.76× for success at xlarge). Per-account
+  structures were measured and not built (docs/architecture.md, "Distinct accounts": a row per account
+  and day holds 1.02 orders; months take 1.3–2× off); an exact distinct count over an arbitrary window
+  has no additive summary, and approximate ones (HyperLogLog) would break the product's exactness.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - **Exact summaries** (docs/architecture.md, "Exact summaries"; migration 0005) serve the dated-event
@@ -58,20 +59,16 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   region or industry (not a summary key: the key would be as fine as the rows, see the compression table).
   A period reads its whole months from the month tables (8–60 records a row at medium scale) and its
   edge days from the day tables (1.2–3 records a row: too fine alone, hence the months).
-- **Measured while the machine was shared** (2 cores, load average 15–17 from other sessions' test runs
-  during the runs below): the dashboard medians swing by ±50 % from run to run, so a single row's
-  "with" vs "without" can go either way. Measured in isolation of the rest of a dashboard, on the medium
-  database: the win rate of a month and its previous month from \`deal_closed_days\`/\`_months\`
-  (287 summary rows) takes 0.4 ms (EXPLAIN ANALYZE, warm), the same numbers from \`deals\` (5,597 rows by
-  the closed_at index) 18 ms. A ticket update plus a deal update (two statements, summary triggers
-  maintaining 4 + 2 tables and the responses' owner move) cost 1.45–1.77 ms per statement with the
-  triggers and 0.28 ms without (300 of each in a DO block, twice each, interleaved): about 1.2–1.5 ms
-  extra per saved record, within the 5 ms target; the app-level save timing in the tables below is
-  dominated by the machine's load (two large runs: p50 29.3 vs 25.8 ms and p95 66 vs 55 ms with and
-  without the triggers in the first; 167 vs 40 ms p50 in the second, whose "with" half ran at a load
-  average of about 16). The demo seed (lib/demo/bulk.ts: summary triggers off during the load and one
-  rebuild at the end, secondary indexes built after the inserts) takes 7.4 s at medium and 68–90 s at
-  large on a quiet machine (7 min 12 s before, measured under load 15–17); see "Seeding" below.
+- **Record saves and seeding.** A ticket update plus a deal update (summary triggers maintaining 4 + 2
+  tables and the responses' owner move) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
+  without (EXPLAIN of 300 each in a DO block). The app-level save (saveRecord, with its audit and
+  activity rows and migration 0010's change notice listing owners) measured 2026-12-01 at large on a
+  quiet machine: p50 7.6 vs 6.1 ms and p95 14.2 vs 10.0 ms with and without the summary triggers, +4.2
+  ms at p95 (target 5 ms; an earlier run on the shared machine read +9.3 ms). The demo seed
+  (lib/demo/bulk.ts: triggers off during the load and one summary rebuild at the end, secondary indexes
+  built after the inserts, VACUUM (ANALYZE) last) takes 7.4 s at medium, 57.6 s at large and 14 min 15 s
+  at xlarge (target 30 min): 10M leads 89 s, 10M orders 102 s, 10M tickets 156 s, 20M activities
+  109 s, 31 indexes 149 s, the summaries' rebuild 110 s.
 - The times above are the engine's own, uncached: what the first viewer of a view waits after the data
   it reads changed. The pages share results through the KPI result cache (docs/architecture.md), so
   the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under
