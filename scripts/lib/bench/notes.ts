@@ -74,37 +74,3 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under
   load").
 `;
-
-/** Findings on the load run, kept under the "Dashboard under load" tables of docs/performance.md. */
-export const LOAD_NOTES = `
-How it is measured: scripts/load.ts starts the production server (\`next start\`) against the medium
-bench database, signs the demo admin, manager and member in through next-auth, and runs closed-loop
-virtual users with no think time on the same machine (loopback): each opens one of the seven dashboard
-pages above, reads the whole streamed body (every KPI group and chart has arrived), checks that the KPI
-cards are there and that no widget failed, and opens the next. The load tool, Node and PostgreSQL share
-the 2 cores, so the tool's own work (about a fifth of a core) is taken from the app.
-
-What it took, measured the same way (one instance, 50 users, 60 s):
-
-| | pages/s | p50 ms | p95 ms |
-|---|---:|---:|---:|
-| every page computes its KPIs (\`KPI_CACHE_TTL_SECONDS=0\`) | 7.3 | 6,914 | 9,738 |
-| KPI result cache (lib/kpi/result-cache.ts) | 21.1 | 2,326 | 3,256 |
-| + the filter bar's distinct-value lists cached, Intl formatters reused | 58.3 | 819 | 1,184 |
-
-- Without sharing results, a page costs 150–400 ms of database time and 50 users queue for it: no
-  tuning of single queries reaches the target on 2 cores. The cache is exact (dropped on every committed
-  change, see docs/architecture.md), so the numbers stay live.
-- With warm results, one instance is bound by Node's single thread (top: next-server at 99 % of a core,
-  PostgreSQL at 25 %, the machine 27 % idle): about 20 ms of rendering (React server components and
-  HTML, 95 KB a page) per page. Two instances, as docs/scaling.md deploys (one per core), meet the target.
-- A change drops the cached results that read the changed table; the next viewer of each such view pays
-  for its computation again (150–400 ms at medium scale, several seconds for a year at large scale).
-  With a ticket saved every second (\`--writes-per-minute 60\`), the support, executive and success
-  views recompute about once a second and that CPU is taken from every page: two instances then serve
-  55 pages/s at p95 1.30 s, over the target. Pages of views that do not read tickets (sales, marketing)
-  still come from the cache; what they lose is CPU, not their results.
-- The manager's and member's sales pages are the slowest (p95 ~1.06 s of 0.95 s overall with two
-  instances): their goal badges compute goal progress live on every view (not cached: it depends on
-  the time of day).
-`;
