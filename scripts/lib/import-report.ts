@@ -33,14 +33,18 @@ const HOW = `How it works and what bounds it (lib/import):
   expanded by \`json_to_recordset\`, references resolved by joins, and \`INSERT … ON CONFLICT DO UPDATE …
   WHERE (…) IS DISTINCT FROM (…)\`, so inserted / updated / unchanged are exact and a re-import writes
   nothing. All batches of all files share one transaction: any error and nothing is written.
-- **Why not COPY speed.** COPY only loads; the import also parses and validates every cell in
-  JavaScript and upserts. On two cores Node and Postgres each keep one busy; the slower of the two
-  sets the pace.
+- **Why not COPY speed: Postgres sets the pace.** COPY only loads; the import also upserts (the JSON
+  expansion, the reference joins, the conflict check) and the summary triggers maintain the lead
+  tables in the same statements. A CPU profile of a 300,000-row import (2026-12-01, quiet machine)
+  has the CLI idle 67 % of the time, waiting for Postgres; its parsing and validation are about a
+  third of the wall time and overlap the database's work (two batches in flight). The same file: 26.3k
+  rows/s with every trigger, 39.4k with the leads' triggers off (the summaries cost about a third),
+  26.3k with only migration 0010's owner notices off (nothing measurable). A million rows go slower
+  than 300,000 (17.5k rows/s): the indexes and the summary rows grow with the table.
 - **History.** Before batches went out as statement text with two in flight (and the parse loop
-  yielded to I/O), Postgres idled between batches: 22,500 rows/s at a million rows, peak RSS 253 MB.
-  The first run of this table (35,971 rows/s, COPY 79,985) was taken while other builds and tests
-  shared the 2 cores; this one on a quiet machine (COPY 37 % faster too), after the app's connections
-  got work_mem 64 MB. Measure on a quiet machine.
+  yielded to I/O), Postgres idled between batches: 22,500 rows/s at a million rows, peak RSS 253 MB
+  (before the summaries). With the summary triggers (issue 14) a million rows went from 26.6k to
+  12.5–15k rows/s on a busy machine and 17.5k on a quiet one (this table).
 - **PGlite** runs Postgres compiled to WebAssembly inside the Node process: one thread does both
   sides, and the WebAssembly instance alone takes about 450 MB of RSS (the figure for 1,000 rows).`;
 
