@@ -35,7 +35,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   (33 ms) and misses the year by 7 % (107 ms); executive misses by 2× (206 / 158 ms) and success by 5–8×
   (541 / 377 ms); of the KPI pages, win rate by owner (8.8 ms) and NPS by region (110 ms) meet 150 ms and
   revenue by segment misses by 23 % (184 ms: segment is not a summary key, the orders of a year are read
-  with their accounts). At xlarge only support meets 200 ms (12 ms a year, 1.2× its large time) and
+  with their accounts). At xlarge only support meets 200 ms (12 ms a year, 1.6× its large time) and
   operations nearly (180 ms, 6.7×); sales 603 ms (9×), marketing 2.1 s (20×), executive 3.2 s (15×),
   success 6.9 s (13×). **What grows is what no summary serves**: distinct accounts over a period or the
   trailing twelve months (buyers and repeat buyers for CLV and repeat purchase rate, the upsell
