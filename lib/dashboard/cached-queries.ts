@@ -30,7 +30,7 @@ export function chartReads(fn: (db: QueryDb, view: AuthorizedView, period: Perio
   return (view: AuthorizedView, period: Period): Promise<ReadSet> => {
     const k = Object.keys(view.rows).sort().join(',');
     let got = memo.get(k);
-    if (!got) memo.set(k, (got = recordSql((db) => fn(db, view, period)).then((texts) => readSetOfSql(texts, base))));
+    if (!got) memo.set(k, (got = recordSql((db) => fn(db, view, period)).then((texts) => readSetOfSql(texts.map((sql) => ({ sql, base }))))));
     return got.then((r) => ({ ...r, rows: { ownerId: view.rows.ownerId, teamId: view.rows.teamId } }));
   };
 }

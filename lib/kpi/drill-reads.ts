@@ -20,7 +20,7 @@ export function drillScopeKey(view: AuthorizedView): string {
 /**
  * The drill-down's ReadSet. Its one record kind (not a list of several kinds) may be read only as the
  * view's own records when the view's filters apply to it as usual (not a definition's own) and no other
- * kind's scope lists records through it (readSetOfSql checks the rest).
+ * kind's scope lists records through it (readSetOfSql checks the rest: every query has it as its base).
  */
 export async function drillReadSet(view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<ReadSet> {
   const rows = view.rows;
@@ -29,7 +29,7 @@ export async function drillReadSet(view: AuthorizedView, key: KpiKey, q: DrillQu
   if (!got) {
     const drill = CALCS[key].drill;
     const base = drill && !Array.isArray(drill) && !drill.ownFilters && !drill.scopeVia ? drill.source : null;
-    got = recordSql((db) => kpiDrilldown(db, view, key, q), { total: 0, numerator: 0, denominator: 0 }).then((texts) => readSetOfSql(texts, base));
+    got = recordSql((db) => kpiDrilldown(db, view, key, q), { total: 0, numerator: 0, denominator: 0 }).then((texts) => readSetOfSql(texts.map((sql) => ({ sql, base }))));
     if (memo.size > 2000) memo.clear();
     memo.set(m, got);
   }

@@ -2,8 +2,8 @@
 // a dimension (time series: ./series.ts). Every request is a few queries: one pass per table involved,
 // for the AuthorizedView it is given (lib/access).
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { OWNER_NOTICE_COLUMNS, queryRows, type QueryDb } from '@/db/client';
-import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
+import { queryRows, type QueryDb } from '@/db/client';
+import { readSetOfSql } from './recorded-reads';
 import type { ReadSet } from './result-cache';
 import { CALCS } from './calc';
 import type { Get, Part } from './calc/define';
@@ -134,28 +134,21 @@ function computeAll<K extends KpiKey>(keys: readonly K[], get: Get): KpiValues<K
 
 const dialect = new PgDialect();
 const readSetMemo = new Map<string, { tables: ReadonlySet<string>; ownerScoped: ReadonlySet<string> }>();
-const TABLE_REF = /\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi;
 
 /**
- * The tables the engine's SQL reads for `keys` under filters of these kinds (and grouped by `dimension`):
- * what a cached result of them depends on (lib/kpi/result-cache.ts). Read off the very SQL the engine
- * builds, so it cannot miss a table a condition looks into; filter values and periods do not change it.
+ * What a cached result of `keys` for `view` (and grouped by `dimension`) depends on
+ * (lib/kpi/result-cache.ts): the tables the engine's SQL reads under filters of these kinds, read off
+ * the very SQL the engine builds, so it cannot miss a table a condition looks into (filter values and
+ * periods do not change it); which of them it reads only as the view's own records; and the view's
+ * owner and team. A table is read only as the view's own records when it is the base table of every
+ * pass that names it (never joined, never in a subquery), its rows are owned through a column of their
+ * own (the entity catalogue's owner path), and its change notices list that column's owners
+ * (OWNER_NOTICE_COLUMNS; lib/kpi/recorded-reads.ts readSetOfSql). Then the view's rows of it are exactly
+ * those whose owner is in the view, so a change to rows of other owners cannot alter the result.
+ * Without a view: every owner's records (tooling and tests).
  */
-export function kpiReadTables(keys: readonly KpiKey[], view?: AuthorizedView, dimension?: Dimension): ReadonlySet<string> {
-  return readSetOf(keys, view?.rows ?? {}, dimension).tables;
-}
-
-/**
- * kpiReadTables, plus which of the tables a result reads only as the view's own records, and the view's
- * owner and team: what the result cache needs to keep a rep's view when another rep's deal changes.
- * A table is read only as the view's own records when it is the base table of every pass that names it
- * (never joined, never in a subquery), its rows are owned through a column of their own (the entity
- * catalogue's owner path), and its change notices list that column's owners (OWNER_NOTICE_COLUMNS).
- * Then the view's rows of it are exactly those whose owner is in the view, so a change to rows of other
- * owners cannot alter the result.
- */
-export function kpiReadSet(keys: readonly KpiKey[], view: AuthorizedView, dimension?: Dimension): ReadSet {
-  const rows = view.rows;
+export function kpiReadSet(keys: readonly KpiKey[], view?: AuthorizedView, dimension?: Dimension): ReadSet {
+  const rows = view?.rows ?? {};
   const { tables, ownerScoped } = readSetOf(keys, rows, dimension);
   return { tables, ownerScoped, rows: { ownerId: rows.ownerId, teamId: rows.teamId } };
 }
@@ -166,19 +159,11 @@ function readSetOf(keys: readonly KpiKey[], clean: RowFilters, dimension?: Dimen
   if (!set) {
     const p = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2020, 1, 1)) };
     const { bySource } = planSlots(keys, [frameOf(p)]);
-    const mentions = new Map<string, number>();
-    const bases = new Map<string, number>();
-    for (const [source, slots] of bySource) {
+    set = readSetOfSql([...bySource].map(([source, slots]) => {
       const src = SOURCES[source];
       const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;
-      const text = dialect.sqlToQuery(buildPass(src, slots, clean, [], group)).sql;
-      for (const m of text.matchAll(TABLE_REF)) mentions.set(m[1].toLowerCase(), (mentions.get(m[1].toLowerCase()) ?? 0) + 1);
-      const { table, ownerPath } = ENTITY_CATALOGUE[source];
-      const notice = (OWNER_NOTICE_COLUMNS as Record<string, string | undefined>)[table];
-      if (notice && ownerPath?.kind === 'column' && ownerPath.column === notice) bases.set(table, (bases.get(table) ?? 0) + 1);
-    }
-    const ownerScoped = new Set([...bases].filter(([t, n]) => mentions.get(t) === n).map(([t]) => t));
-    set = { tables: new Set(mentions.keys()), ownerScoped };
+      return { sql: dialect.sqlToQuery(buildPass(src, slots, clean, [], group)).sql, base: source };
+    }));
     if (readSetMemo.size > 2000) readSetMemo.clear();
     readSetMemo.set(memo, set);
   }

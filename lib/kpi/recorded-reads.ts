@@ -1,7 +1,8 @@
 // What a query function reads, read off the SQL it builds: the function runs once against a recorder
 // (never the database) and the tables after FROM and JOIN are collected. Used for the result cache's
 // ReadSets (lib/kpi/result-cache.ts) of reads that are not engine passes: drill-downs
-// (lib/kpi/drill-reads.ts) and the dashboard's funnel, stage and distribution charts.
+// (lib/kpi/drill-reads.ts) and the dashboard's funnel, stage and distribution charts; engine passes
+// give their SQL text directly (lib/kpi/engine.ts kpiReadSet).
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { OWNER_NOTICE_COLUMNS, type QueryDb } from '@/db/client';
@@ -23,20 +24,26 @@ export async function recordSql(run: (db: QueryDb) => Promise<unknown>, row: Rec
   return texts;
 }
 
+/** A query's SQL and the record kind it reads as its base (its FROM, filtered by the view), if any. */
+export interface ReadQuery { sql: string; base: EntityName | null }
+
 /**
- * The tables `texts` read, and of those the ones read only as the view's own records: `base`, when
- * every query has it as its one record kind (the caller says so), its rows are owned through a column
- * its change notices list (OWNER_NOTICE_COLUMNS, the catalogue's owner path), and each query names it
- * exactly once (its FROM: never joined, never in a subquery).
+ * The tables `queries` read, and of those the ones read only as the view's own records: a table that
+ * is the base of at least one query and named exactly once in each such query and in no other (never
+ * joined, never in a subquery), whose rows are owned through a column its change notices list
+ * (OWNER_NOTICE_COLUMNS, the catalogue's owner path). Used for engine passes (lib/kpi/engine.ts),
+ * drill-downs and charts alike.
  */
-export function readSetOfSql(texts: readonly string[], base: EntityName | null): { tables: ReadonlySet<string>; ownerScoped: ReadonlySet<string> } {
+export function readSetOfSql(queries: readonly ReadQuery[]): { tables: ReadonlySet<string>; ownerScoped: ReadonlySet<string> } {
   const mentions = new Map<string, number>();
-  for (const t of texts) for (const x of t.matchAll(TABLE_REF)) mentions.set(x[1].toLowerCase(), (mentions.get(x[1].toLowerCase()) ?? 0) + 1);
-  const ownerScoped = new Set<string>();
-  if (base) {
-    const { table, ownerPath } = ENTITY_CATALOGUE[base];
+  const bases = new Map<string, number>();
+  for (const q of queries) {
+    for (const x of q.sql.matchAll(TABLE_REF)) mentions.set(x[1].toLowerCase(), (mentions.get(x[1].toLowerCase()) ?? 0) + 1);
+    if (!q.base) continue;
+    const { table, ownerPath } = ENTITY_CATALOGUE[q.base];
     const notice = (OWNER_NOTICE_COLUMNS as Record<string, string | undefined>)[table];
-    if (notice && ownerPath?.kind === 'column' && ownerPath.column === notice && mentions.get(table) === texts.length) ownerScoped.add(table);
+    if (notice && ownerPath?.kind === 'column' && ownerPath.column === notice) bases.set(table, (bases.get(table) ?? 0) + 1);
   }
+  const ownerScoped = new Set([...bases].filter(([t, n]) => mentions.get(t) === n).map(([t]) => t));
   return { tables: new Set(mentions.keys()), ownerScoped };
 }

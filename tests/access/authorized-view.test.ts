@@ -3,7 +3,7 @@
 // were ever accepted) and at run time (a forged or copied view is refused before any query).
 import { describe, expect, it } from 'vitest';
 import type { QueryDb } from '@/db/client';
-import { authorizeView, KpiForbiddenError, trustedView, type AuthorizedView, type SessionUser } from '@/lib/access';
+import { authorizeView, filtersWithinReadScope, goalView, KpiForbiddenError, trustedView, type AuthorizedView, type GoalScope, type SessionUser } from '@/lib/access';
 import { computeKpis, computeKpisWithPrevious, kpiBreakdown, kpiDrilldown, kpiTimeSeries } from '@/lib/kpi';
 import { leadFunnel } from '@/lib/dashboard/pipeline';
 import { npsScores } from '@/lib/dashboard/distributions';
@@ -66,3 +66,33 @@ describe('[ACCESS] AuthorizedView', () => {
     await expect(authorizeView(db, member, { team: 'Beta' })).rejects.toThrow('You may not view team "Beta".');
   });
 });
+
+describe('[ACCESS] filtersWithinReadScope: when a drill-down may leave the read scope\'s test out', () => {
+  const member: SessionUser = { id: 7, email: 'm@example.com', name: 'M', role: 'member', department: 'sales', teamId: 1, managedTeamIds: [] };
+  const manager: SessionUser = { id: 9, email: 'g@example.com', name: 'G', role: 'manager', department: 'sales', teamId: 1, managedTeamIds: [1, 3] };
+  const admin: SessionUser = { id: 1, email: 'a@example.com', name: 'A', role: 'admin', department: null, teamId: null, managedTeamIds: [] };
+  const scope = (s: Partial<GoalScope>): GoalScope => ({ scope: 'company', scopeTeamId: null, scopeTeamName: null, scopeUserId: null, scopeUserEmail: null, filters: {}, ...s });
+  const team = (id: number) => scope({ scope: 'team', scopeTeamId: id });
+  const user = (id: number) => scope({ scope: 'user', scopeUserId: id });
+
+  it('yes for the viewer themself, a team of their read scope, an admin and tooling', () => {
+    expect(filtersWithinReadScope(goalView(member, user(7)))).toBe(true);
+    expect(filtersWithinReadScope(goalView(member, team(1)))).toBe(true);
+    expect(filtersWithinReadScope(goalView(manager, team(3)))).toBe(true);
+    expect(filtersWithinReadScope(goalView(admin, scope({})))).toBe(true);
+    expect(filtersWithinReadScope(goalView(null, user(12)))).toBe(true);
+  });
+
+  it('no for anyone else, another team, or no owner or team filter at all (a member sees only their own records then)', () => {
+    expect(filtersWithinReadScope(goalView(member, user(8)))).toBe(false);
+    expect(filtersWithinReadScope(goalView(member, team(2)))).toBe(false);
+    expect(filtersWithinReadScope(goalView(manager, team(2)))).toBe(false);
+    expect(filtersWithinReadScope(goalView(manager, user(8)))).toBe(false);
+    expect(filtersWithinReadScope(goalView(member, scope({})))).toBe(false);
+  });
+
+  it('refuses a forged view', () => {
+    expect(() => filtersWithinReadScope({ viewer: null, filters: {}, rows: {} } as unknown as AuthorizedView)).toThrow(KpiForbiddenError);
+  });
+});
+

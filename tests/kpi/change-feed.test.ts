@@ -7,7 +7,9 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { DATA_CHANGED_TABLES, queryRows } from '@/db/client';
 import { accounts, activities, orders, teams, users } from '@/db/schema';
-import { DASHBOARDS, KPI_KEYS, kpiReadTables } from '@/lib/kpi';
+import { DASHBOARDS, KPI_KEYS, kpiReadSet } from '@/lib/kpi';
+
+const kpiReadTables = (...args: Parameters<typeof kpiReadSet>) => kpiReadSet(...args).tables;
 import { computeKpis } from '@/tests/helpers/engine-views';
 import { ResultCache, cacheKey, parseDataChange } from '@/lib/kpi/result-cache';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
