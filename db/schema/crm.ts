@@ -143,6 +143,12 @@ export const orders = pgTable('orders', {
   cost: money('cost'),
   product: text('product'),
   updatedAt: updatedAt(),
+  // Derived, kept by the orders' chain triggers (lib/kpi/summary/sql-gen.ts), never written by the app:
+  // the UTC months of the account's previous two orders and of its previous order with a cost (by
+  // ordered_at, then id). The order chain summary counts distinct buyers from them.
+  prevMonth: date('prev_month', { mode: 'string' }),
+  prev2Month: date('prev2_month', { mode: 'string' }),
+  cprevMonth: date('cprev_month', { mode: 'string' }),
 }, (t) => [
   uniqueIndex('orders_external_id_unique').on(t.externalId),
   maxChars('orders_external_id_length', t.externalId, SHORT),

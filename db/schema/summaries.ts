@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008 and 0009 (lib/kpi/summary/sql-gen.ts). No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009 and 0011 (lib/kpi/summary/sql-gen.ts). No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey } from './summary-defs';
@@ -8,6 +8,7 @@ function summaryTable<K extends SummaryKey | MonthKey>(name: K) {
   const def: SummaryDef = SUMMARY_BY_KEY[name];
   const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
   if (def.dim) cols[def.dim] = text(def.dim);
+  for (const [k, spec] of Object.entries(def.keys ?? {})) cols[k] = spec.type === 'date' ? date(k, { mode: 'string' }) : text(k);
   for (const [m, spec] of Object.entries(def.measures)) {
     cols[m] = spec.count ? integer(m).notNull().default(0) : numeric(m).notNull().default('0');
   }
@@ -27,6 +28,7 @@ export const ticketResolvedDays = summaryTable('ticket_resolved_days');
 export const surveyDays = summaryTable('survey_days');
 export const customerDays = summaryTable('customer_days');
 export const dealOpenDays = summaryTable('deal_open_days');
+export const orderChainDays = summaryTable('order_chain_days');
 export const leadCreatedMonths = summaryTable('lead_created_months');
 export const leadMqlMonths = summaryTable('lead_mql_months');
 export const dealClosedMonths = summaryTable('deal_closed_months');
@@ -36,3 +38,4 @@ export const ticketResolvedMonths = summaryTable('ticket_resolved_months');
 export const surveyMonths = summaryTable('survey_months');
 export const customerMonths = summaryTable('customer_months');
 export const dealOpenMonths = summaryTable('deal_open_months');
+export const orderChainMonths = summaryTable('order_chain_months');

@@ -8,7 +8,8 @@
 /** The day tables; each has a month companion (`…_months`) with the same keys and measures. */
 export type SummaryKey =
   | 'lead_created_days' | 'lead_mql_days' | 'deal_closed_days' | 'order_days'
-  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days' | 'deal_open_days';
+  | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days' | 'deal_open_days'
+  | 'order_chain_days';
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
@@ -46,6 +47,8 @@ export interface SummaryDef {
   dim: 'product' | 'source' | 'channel' | null;
   /** Measure name -> SQL over the record (alias): record counts (integer) or exact sums (numeric). `n` counts the records. */
   measures: Record<string, Measure>;
+  /** Further key columns after owner and dimension: name -> SQL over the record (and `events`), and its type. */
+  keys?: Record<string, { sql: string; type: 'date' | 'text' }>;
 }
 
 export interface Measure { sql: string; count: boolean }
@@ -157,9 +160,30 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
   },
 ];
 
+/**
+ * Order chains (distinct buyers, docs/architecture.md "Exact summaries"). Each order carries the UTC
+ * months of its account's two orders before it (by ordered_at, then id) and, with a cost, of its account's
+ * costed order before it: columns of orders kept by their chain triggers. An account has an order in
+ * [F, to), F the first day of a month, exactly when its first order there has none before it from F on:
+ * the period's orders whose previous order is before F (or none) count the buyers, one each; those whose
+ * previous order is from F on but the one before that is not count the accounts with two orders or more
+ * (their second order in the period). Periods starting mid-month read raw rows.
+ */
+const ORDER_CHAIN: Omit<SummaryDef, 'grain'> = {
+  name: 'order_chain_days', source: 'orders', table: 'orders', alias: 'o', time: 'ev.at',
+  events: "cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2)",
+  owner: { kind: 'account' }, dim: null,
+  keys: {
+    chain: { sql: 'ev.chain', type: 'text' },
+    prev_month: { sql: 'ev.p1', type: 'date' },
+    prev2_month: { sql: 'ev.p2', type: 'date' },
+  },
+  measures: { n },
+};
+
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
-export const SUMMARIES: SummaryDef[] = DAY_TABLES.flatMap((d) => [
+export const SUMMARIES: SummaryDef[] = [...DAY_TABLES, ORDER_CHAIN].flatMap((d) => [
   { ...d, grain: 'day' as const },
   { ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const },
 ]);
@@ -167,4 +191,4 @@ export const SUMMARIES: SummaryDef[] = DAY_TABLES.flatMap((d) => [
 export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey, SummaryDef>;
 
 /** The key columns of a summary row, in order. */
-export const keyColumns = (def: SummaryDef): string[] => ['day', 'owner_id', ...(def.dim ? [def.dim] : [])];
+export const keyColumns = (def: SummaryDef): string[] => ['day', 'owner_id', ...(def.dim ? [def.dim] : []), ...Object.keys(def.keys ?? {})];

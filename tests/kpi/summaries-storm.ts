@@ -87,6 +87,22 @@ const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
     await run(s, 'sql order moved', sql`update orders set account_id = ${await account(s)}, amount = amount * 2, ordered_at = ordered_at - interval '1 day'
       where id = ${pick(s.rnd, await ids(s.db, 'orders'))}`);
   },
+  async upsertOrders(s) {
+    // One INSERT … ON CONFLICT DO UPDATE that both updates an order and inserts another for the same
+    // account (both statement triggers fire, each seeing only its half): the order chains must hold.
+    const r = s.rnd;
+    const id = pick(r, await ids(s.db, 'orders'));
+    const [o] = await queryRows<{ external_id: string; account_id: number }>(s.db, sql`select external_id, account_id from orders where id = ${id}`);
+    await run(s, 'sql upsert orders', sql`insert into orders (external_id, account_id, ordered_at, amount, cost, product)
+      values (${o.external_id}, ${o.account_id}, ${iso(at(r))}::timestamptz, 10, null, 'Core'),
+             (${`storm-o-${r()}`}, ${o.account_id}, ${iso(at(r))}::timestamptz, 20, 5, 'Pro')
+      on conflict (external_id) do update set ordered_at = excluded.ordered_at, cost = excluded.cost, amount = excluded.amount`);
+  },
+  async orderCosts(s) {
+    // Costs dropped and set on one account's orders: its chain of costed orders changes.
+    const [{ account_id: account }] = await queryRows<{ account_id: number }>(s.db, sql`select account_id from orders where id = ${pick(s.rnd, await ids(s.db, 'orders'))}`);
+    await run(s, 'sql order costs', sql`update orders set cost = case when cost is null then amount / 4 end where account_id = ${account}`);
+  },
   async deleteOrders(s) {
     await run(s, 'sql delete order', sql`delete from orders where id = ${pick(s.rnd, await ids(s.db, 'orders'))}`);
   },

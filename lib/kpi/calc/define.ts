@@ -64,6 +64,13 @@ export interface SummaryRef {
   cumulative?: { before: 'from' | 'to'; minus: { measure: string; before: 'from' | 'to' } };
   /** Every record the summary holds, whatever the period (data completeness): the whole month table. */
   allTime?: boolean;
+  /**
+   * Distinct accounts with at least `min` (1 or 2) orders of the `chain` in the period, from the order
+   * chain summary (db/schema/summary-defs.ts, ORDER_CHAIN): Σ n of the period's orders whose previous
+   * order is before the period (min 1) or whose previous is in it and the one before is not (min 2).
+   * Periods starting on the first of a month only.
+   */
+  buyers?: { chain: 'all' | 'costed'; min: 1 | 2 };
 }
 
 export interface Part {

@@ -35,6 +35,8 @@ describe('[KPI][SUMMARIES] parts', () => {
         }
         if ((part.agg === 'avg') !== !!ref.per) wrong.push(`${name}: a mean needs \`per\`, and only a mean`);
         if (ref.cumulative && part.agg !== 'count' && part.agg !== 'sum') wrong.push(`${name}: a cumulative read is a count or sum of states`);
+        if (!!ref.buyers !== (part.agg === 'accountsWithMin')) wrong.push(`${name}: distinct accounts read order chains (\`buyers\`), and only they do`);
+        if (ref.buyers && ref.buyers.min !== part.min) wrong.push(`${name}: the chain counts accounts with ${ref.buyers.min} orders, the part ${part.min}`);
       }
       if (part.rawBecause) wrong.push(`${name}: declares both a summary and rawBecause`);
     }

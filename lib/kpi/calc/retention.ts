@@ -14,14 +14,15 @@ const amount: Cond = () => sql`o.amount`;
 const withCost = within(ordered, (p) => sql`(${ordered(p)} and o.cost is not null)`);
 const profit: Cond = () => sql`(o.amount - o.cost)`;
 
-// Summaries: orders by UTC day ordered (order_days), owned through their account.
+// Summaries: orders by UTC day ordered (order_days), owned through their account; distinct buyers from
+// the order chains (order_chain_days: each order with its account's previous order months).
 const revenue = sumKpi('orders', ordered, amount, 'Amount', { table: 'order_days', sum: 'amount', count: 'n' });
 const revenueSum: Part = revenue.parts[0].part;
 const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, summary: CUSTOMER_SUMMARY.active };
-const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, rawBecause: RAW.distinctAccounts };
-const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, rawBecause: RAW.distinctAccounts };
+const buyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: ordered, summary: { table: 'order_chain_days', measure: 'n', buyers: { chain: 'all', min: 1 } } };
+const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, where: ordered, summary: { table: 'order_chain_days', measure: 'n', buyers: { chain: 'all', min: 2 } } };
 const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit, summary: { table: 'order_days', measure: 'profit' } };
-const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, rawBecause: RAW.distinctAccounts };
+const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, summary: { table: 'order_chain_days', measure: 'n', buyers: { chain: 'costed', min: 1 } } };
 const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, summary: CUSTOMER_SUMMARY.start };
 const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: RAW.lostCustomers };
 

@@ -11,6 +11,7 @@ import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
 import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, Period } from '../types';
+import type { SummaryRef } from '../calc/define';
 import { cumulativeAgg, cumulativeRows } from './states';
 
 let enabled = process.env.KPI_SUMMARIES !== 'off';
@@ -108,9 +109,20 @@ function inPeriod(p: SqlPeriod, js?: Period): SQL {
   return sql`((sm.src = 'd' and ${r.days}) or (sm.src = 'm' and ${r.months}))`;
 }
 
+/** Order chains: the period's orders that are their account's first (min 1) or second (min 2) in it. */
+function buyersCond(ref: SummaryRef, js: Period): SQL {
+  const f = sql`${js.from.toISOString().slice(0, 10)}::date`;
+  const b = ref.buyers!;
+  const before = (col: string) => sql`(${sql.raw(col)} is null or ${sql.raw(col)} < ${f})`;
+  return sql`(sm.chain = ${b.chain} and ${b.min === 1 ? before('sm.prev_month') : sql`sm.prev_month >= ${f} and ${before('sm.prev2_month')}`})`;
+}
+
+const isMonthStart = (d: Date): boolean => d.getTime() === Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
   if (ref.cumulative) return cumulativeAgg(ref, s.js!);
+  if (ref.buyers) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${buyersCond(ref, s.js!)}), 0))::int`;
   // All time: the month rows hold every record once.
   const d = ref.allTime ? sql`sm.src = 'm'` : inPeriod(s.period, s.js);
   const m = sql.raw(`sm.${ref.measure}`);
@@ -181,7 +193,8 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       const ref = s.part.summary;
       const served = !!ref && covers(SUMMARY_BY_KEY[ref.table], filters, dimension);
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
-      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js)) {
+      // Order chains, literal periods from the first of a month (their previous orders are months).
+      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js) && (!ref.buyers || (s.js && isMonthStart(s.js.from)))) {
         toSummary(ref.table, s);
         continue;
       }

@@ -5,8 +5,11 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
 
-type SummaryKey = SummaryDef['name'];
-import { differencesSql, summaryColumns } from './sql-gen';
+import { CHAIN_DIFFERENCES_SQL, differencesSql, summaryColumns } from './sql-gen';
+
+/** A summary table, or the orders' chain columns the order chain summary is counted from. */
+type SummaryKey = SummaryDef['name'] | typeof CHAIN_COLUMNS;
+const CHAIN_COLUMNS = 'orders (chain columns)';
 
 type Exec = Pick<Db, 'execute'>;
 
@@ -40,11 +43,20 @@ export async function verifySummaries(db: Exec): Promise<VerifyReport> {
     report.tables.push({ table: def.name, rows: n, differences: diffs.length });
     for (const { side, ...row } of diffs) report.differences.push({ table: def.name, side, row });
   }
+  // The orders' derived chain columns against a recomputation over the orders (window functions).
+  const chain = await queryRows<Record<string, unknown>>(db, sql.raw(CHAIN_DIFFERENCES_SQL));
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from orders`);
+  report.tables.push({ table: CHAIN_COLUMNS, rows: n, differences: chain.length });
+  for (const row of chain) report.differences.push({ table: CHAIN_COLUMNS, side: 'summary', row });
   return report;
 }
 
 /** A difference as one line: table, side and the row's key and measures. */
 export function describeDifference(d: SummaryDifference): string {
+  if (d.table === CHAIN_COLUMNS) {
+    const r = d.row;
+    return `${CHAIN_COLUMNS} order ${String(r.id)}: stored ${String(r.prev_month)}, ${String(r.prev2_month)}, ${String(r.cprev_month)}; raw rows give ${String(r.p1)}, ${String(r.p2)}, ${String(r.cp)}`;
+  }
   const def = SUMMARIES.find((s) => s.name === d.table)!;
   const keys = keyColumns(def).map((k) => `${k}=${String(d.row[k])}`).join(' ');
   const ms = summaryColumns(def).filter((c) => !keyColumns(def).includes(c)).map((m) => `${m}=${String(d.row[m])}`).join(' ');

@@ -38,7 +38,8 @@ export function contributions(def: SummaryDef, r: Rows): string {
   const time = def.time.includes('.') ? def.time : `${a}.${def.time}`;
   // A date is its own day; a timestamp's day is its UTC date. Months truncate a timestamp without time zone.
   const utc = def.date ? `${time}::timestamp` : `(${time} at time zone 'UTC')`;
-  const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : [])];
+  const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : []),
+    ...Object.entries(def.keys ?? {}).map(([k, spec]) => `${spec.sql} as ${k}`)];
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
@@ -50,7 +51,10 @@ function apply(def: SummaryDef, parts: Rows[], ctes = ''): string {
   const keys = keyColumns(def);
   const ms = measureNames(def);
   const groups = keys.map((_, i) => i + 1).join(', ');
-  const zk = def.dim ? ', k_' : '';
+  // Rows left at n = 0 are deleted by their day, owner and dimension; with further keys, every row at 0
+  // of the day and owner (any row at 0 holds no record: n counts them).
+  const dim = def.dim && !def.keys ? def.dim : null;
+  const zk = dim ? ', k_' : '';
   return `with ${ctes}up as (
     insert into ${def.name} as x (${[...keys, ...ms].join(', ')})
     select ${keys.join(', ')}, ${ms.map((m) => `sum(${m})::${castOf(def, m)}`).join(', ')}
@@ -59,10 +63,10 @@ function apply(def: SummaryDef, parts: Rows[], ctes = ''): string {
     order by ${groups}
     on conflict (${keys.join(', ')}) do update set ${ms.map((m) => `${m} = x.${m} + excluded.${m}`).join(', ')}
     returning ${keys.map((k) => `x.${k}`).join(', ')}, x.n)
-  select array_agg(day), array_agg(owner_id)${def.dim ? `, array_agg(${def.dim})` : ''} into d_, o_${zk} from up where n = 0;
+  select array_agg(day), array_agg(owner_id)${dim ? `, array_agg(${dim})` : ''} into d_, o_${zk} from up where n = 0;
   if d_ is not null then
-    delete from ${def.name} x using unnest(d_, o_${zk}) z(day, owner_id${def.dim ? ', k' : ''})
-      where x.day = z.day and x.owner_id is not distinct from z.owner_id${def.dim ? ` and x.${def.dim} is not distinct from z.k` : ''} and x.n = 0;
+    delete from ${def.name} x using unnest(d_, o_${zk}) z(day, owner_id${dim ? ', k' : ''})
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id${dim ? ` and x.${dim} is not distinct from z.k` : ''} and x.n = 0;
   end if;`;
 }
 
@@ -93,6 +97,48 @@ function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
     { rel: def.table, sign: 1, owner: 'mv.new_owner', join: `join mv on mv.id = ${link}`, where },
   ], `mv as (${mv}), `));
 }
+
+/**
+ * The orders' chain columns (prev_month, prev2_month, cprev_month: the UTC months of the account's
+ * previous two orders, and of its previous order with a cost, by ordered_at then id), recomputed for the
+ * accounts a statement touched. Only rows whose columns change are updated, and only when some do: that
+ * UPDATE fires the orders' triggers again, which find nothing left to fix. The summaries follow the
+ * UPDATE's transition tables like any other write, so their triggers need no neighbour of their own.
+ */
+export const CHAIN_WINDOW = `date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
+      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
+      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp`;
+export const CHAIN_WINDOWS = `window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)`;
+const CHAIN_DIFFERS = '(o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp)';
+
+function chainFix(kind: 'ins' | 'upd' | 'del'): string {
+  const transitions = kind === 'ins' ? ['new_rows'] : kind === 'del' ? ['old_rows'] : ['old_rows', 'new_rows'];
+  return `CREATE OR REPLACE FUNCTION crm_order_chain_${kind}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; p1s date[]; p2s date[]; cps date[];
+BEGIN
+  select array_agg(c.id), array_agg(c.p1), array_agg(c.p2), array_agg(c.cp) into ids, p1s, p2s, cps
+  from (select o.id, ${CHAIN_WINDOW}
+      from orders o where o.account_id in (${transitions.map((t) => `select account_id from ${t}`).join(' union ')})
+      ${CHAIN_WINDOWS}) c
+    join orders o on o.id = c.id where ${CHAIN_DIFFERS};
+  if ids is not null then
+    update orders o set prev_month = z.p1, prev2_month = z.p2, cprev_month = z.cp
+      from unnest(ids, p1s, p2s, cps) z(id, p1, p2, cp) where o.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;`;
+}
+
+/** Every order's chain columns recomputed (the rebuild; writes only the rows that differ). */
+const CHAIN_REBUILD = `UPDATE orders o SET prev_month = c.p1, prev2_month = c.p2, cprev_month = c.cp
+    FROM (select o.id, ${CHAIN_WINDOW} from orders o ${CHAIN_WINDOWS}) c
+    WHERE o.id = c.id AND ${CHAIN_DIFFERS};`;
+
+/** Orders whose stored chain columns differ from a recomputation over the raw rows (verify). */
+export const CHAIN_DIFFERENCES_SQL = `select o.id, o.account_id, o.prev_month, o.prev2_month, o.cprev_month, c.p1, c.p2, c.cp
+  from (select o.id, ${CHAIN_WINDOW} from orders o ${CHAIN_WINDOWS}) c join orders o on o.id = c.id
+  where ${CHAIN_DIFFERS} order by o.id limit 1000`;
 
 /** Every function and trigger of the summaries, as migration SQL (statements split by breakpoints). */
 export function triggerSql(): string[] {
@@ -126,8 +172,15 @@ $$;`);
     out.push(`CREATE TRIGGER ${parent}_summary_owner_upd AFTER UPDATE ON ${parent} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
     out.push(`CREATE TRIGGER ${parent}_summary_owner_del BEFORE DELETE ON ${parent} FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
   }
+  for (const kind of ['ins', 'upd', 'del'] as const) {
+    out.push(chainFix(kind));
+    const ev = { ins: 'INSERT', upd: 'UPDATE', del: 'DELETE' }[kind];
+    const refs = kind === 'ins' ? 'NEW TABLE AS new_rows' : kind === 'del' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+    out.push(`CREATE TRIGGER orders_chain_${kind} AFTER ${ev} ON orders REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_${kind}();`);
+  }
   out.push(`CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  ${CHAIN_REBUILD}
   ${SUMMARIES.map((d) => `DELETE FROM ${d.name};
   INSERT INTO ${d.name} (${[...keyColumns(d), ...measureNames(d)].join(', ')}) ${contributions(d, { rel: d.table, sign: 1 })};`).join('\n  ')}
 END;
