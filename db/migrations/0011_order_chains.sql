@@ -18,9 +18,23 @@ CREATE TABLE "order_chain_months" (
 	CONSTRAINT "order_chain_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","chain","prev_month","prev2_month")
 );
 --> statement-breakpoint
+ALTER TABLE "customer_days" DROP CONSTRAINT "customer_days_key";--> statement-breakpoint
+ALTER TABLE "customer_months" DROP CONSTRAINT "customer_months_key";--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "converting_lead_created_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "accounts" ADD COLUMN "converting_lead_source" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "prev_month" date;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "prev2_month" date;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "cprev_month" date;--> statement-breakpoint
+ALTER TABLE "customer_days" ADD COLUMN "since_month" date;--> statement-breakpoint
+ALTER TABLE "customer_days" ADD COLUMN "journey_n" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_days" ADD COLUMN "journey_days" numeric DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_days" ADD COLUMN "referrals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_months" ADD COLUMN "since_month" date;--> statement-breakpoint
+ALTER TABLE "customer_months" ADD COLUMN "journey_n" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_months" ADD COLUMN "journey_days" numeric DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_months" ADD COLUMN "referrals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "customer_days" ADD CONSTRAINT "customer_days_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","since_month");--> statement-breakpoint
+ALTER TABLE "customer_months" ADD CONSTRAINT "customer_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","since_month");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_orders_ins() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
@@ -209,6 +223,107 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_accounts_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into customer_days as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from new_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into customer_months as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from new_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_accounts_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into customer_days as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, -sum(1)::int as n, -sum(ev.starts)::int as starts, -sum(ev.ends)::int as ends, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, -sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from old_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3
+      union all select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from new_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into customer_months as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, -sum(1)::int as n, -sum(ev.starts)::int as starts, -sum(ev.ends)::int as ends, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, -sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from old_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3
+      union all select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from new_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_accounts_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into customer_days as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, -sum(1)::int as n, -sum(ev.starts)::int as starts, -sum(ev.ends)::int as ends, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, -sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from old_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into customer_months as x (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals)
+    select day, owner_id, since_month, sum(n)::int, sum(starts)::int, sum(ends)::int, sum(journey_n)::int, sum(journey_days)::numeric, sum(referrals)::int
+    from (select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, -sum(1)::int as n, -sum(ev.starts)::int as starts, -sum(ev.ends)::int as ends, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, -sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, -sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from old_rows a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(starts) <> 0 or sum(ends) <> 0 or sum(journey_n) <> 0 or sum(journey_days) <> 0 or sum(referrals) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, since_month) do update set n = x.n + excluded.n, starts = x.starts + excluded.starts, ends = x.ends + excluded.ends, journey_n = x.journey_n + excluded.journey_n, journey_days = x.journey_days + excluded.journey_days, referrals = x.referrals + excluded.referrals
+    returning x.day, x.owner_id, x.since_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from customer_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_accounts_owner_upd() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
@@ -392,72 +507,133 @@ END;
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_order_chain_ins() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids int[]; p1s date[]; p2s date[]; cps date[];
+DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
-  select array_agg(c.id), array_agg(c.p1), array_agg(c.p2), array_agg(c.cp) into ids, p1s, p2s, cps
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
-      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
-      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
+        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
       from orders o where o.account_id in (select account_id from new_rows)
       window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
-    join orders o on o.id = c.id where (o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp);
+    join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
-    update orders o set prev_month = z.p1, prev2_month = z.p2, cprev_month = z.cp
-      from unnest(ids, p1s, p2s, cps) z(id, p1, p2, cp) where o.id = z.id;
+    update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
+      from unnest(ids, v1_, v2_, v3_) z(id, v1, v2, v3) where t.id = z.id;
   end if;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER orders_chain_ins AFTER INSERT ON orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_ins();
+CREATE TRIGGER orders_order_chain_ins AFTER INSERT ON orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_ins();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_order_chain_upd() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids int[]; p1s date[]; p2s date[]; cps date[];
+DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
-  select array_agg(c.id), array_agg(c.p1), array_agg(c.p2), array_agg(c.cp) into ids, p1s, p2s, cps
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
-      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
-      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
+        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
       from orders o where o.account_id in (select account_id from old_rows union select account_id from new_rows)
       window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
-    join orders o on o.id = c.id where (o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp);
+    join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
-    update orders o set prev_month = z.p1, prev2_month = z.p2, cprev_month = z.cp
-      from unnest(ids, p1s, p2s, cps) z(id, p1, p2, cp) where o.id = z.id;
+    update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
+      from unnest(ids, v1_, v2_, v3_) z(id, v1, v2, v3) where t.id = z.id;
   end if;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER orders_chain_upd AFTER UPDATE ON orders REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_upd();
+CREATE TRIGGER orders_order_chain_upd AFTER UPDATE ON orders REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_upd();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_order_chain_del() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids int[]; p1s date[]; p2s date[]; cps date[];
+DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
-  select array_agg(c.id), array_agg(c.p1), array_agg(c.p2), array_agg(c.cp) into ids, p1s, p2s, cps
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
-      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
-      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
+        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
       from orders o where o.account_id in (select account_id from old_rows)
       window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
-    join orders o on o.id = c.id where (o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp);
+    join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
-    update orders o set prev_month = z.p1, prev2_month = z.p2, cprev_month = z.cp
-      from unnest(ids, p1s, p2s, cps) z(id, p1, p2, cp) where o.id = z.id;
+    update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
+      from unnest(ids, v1_, v2_, v3_) z(id, v1, v2, v3) where t.id = z.id;
   end if;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER orders_chain_del AFTER DELETE ON orders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_del();
+CREATE TRIGGER orders_order_chain_del AFTER DELETE ON orders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_del();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_converting_lead_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
+  from (select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
+        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from new_rows)) c
+    join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
+  if ids is not null then
+    update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
+      from unnest(ids, v1_, v2_) z(id, v1, v2) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER leads_converting_lead_ins AFTER INSERT ON leads REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_converting_lead_ins();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_converting_lead_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
+  from (select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
+        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from old_rows union select account_id from new_rows)) c
+    join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
+  if ids is not null then
+    update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
+      from unnest(ids, v1_, v2_) z(id, v1, v2) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER leads_converting_lead_upd AFTER UPDATE ON leads REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_converting_lead_upd();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_converting_lead_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
+  from (select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
+        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from old_rows)) c
+    join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
+  if ids is not null then
+    update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
+      from unnest(ids, v1_, v2_) z(id, v1, v2) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER leads_converting_lead_del AFTER DELETE ON leads REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_converting_lead_del();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_derived_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE orders t SET prev_month = c.v1, prev2_month = c.v2, cprev_month = c.v3
+    FROM (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
+        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
+      from orders o
+      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c WHERE t.id = c.id AND (t.prev_month, t.prev2_month, t.cprev_month) IS DISTINCT FROM (c.v1, c.v2, c.v3);
+  UPDATE accounts t SET converting_lead_created_at = c.v1, converting_lead_source = c.v2
+    FROM (select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
+        order by l.converted_at, l.id limit 1) cl on true) c WHERE t.id = c.id AND (t.converting_lead_created_at, t.converting_lead_source) IS DISTINCT FROM (c.v1, c.v2);
+END;
+$$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE orders o SET prev_month = c.p1, prev2_month = c.p2, cprev_month = c.cp
-    FROM (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
-      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
-      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp from orders o window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
-    WHERE o.id = c.id AND (o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp);
+  PERFORM crm_derived_rebuild();
   DELETE FROM lead_created_days;
   INSERT INTO lead_created_days (day, owner_id, source, n, converted, contacted, contact_hours, owned) select (l.created_at at time zone 'UTC')::date as day, l.owner_id as owner_id, l.source as source, sum(1)::int as n, sum((case when l.converted_at is not null then 1 else 0 end))::int as converted, sum((case when l.first_contacted_at is not null then 1 else 0 end))::int as contacted, sum((case when l.first_contacted_at is not null then extract(epoch from (l.first_contacted_at - l.created_at)) / 3600 else 0 end))::numeric as contact_hours, sum((case when l.owner_id is not null then 1 else 0 end))::int as owned from leads l  where l.created_at is not null group by 1, 2, 3;
   DELETE FROM lead_created_months;
@@ -483,9 +659,9 @@ BEGIN
   DELETE FROM ticket_resolved_months;
   INSERT INTO ticket_resolved_months (day, owner_id, channel, n, resolve_hours, fcr_base, fcr_one, aht_n, aht_sum) select date_trunc('month', (t.resolved_at at time zone 'UTC'))::date as day, t.assignee_id as owner_id, t.channel as channel, sum(1)::int as n, sum(extract(epoch from (t.resolved_at - t.created_at)) / 3600)::numeric as resolve_hours, sum((case when t.contacts is not null then 1 else 0 end))::int as fcr_base, sum((case when t.contacts = 1 then 1 else 0 end))::int as fcr_one, sum((case when t.handle_minutes is not null then 1 else 0 end))::int as aht_n, sum((case when t.handle_minutes is not null then t.handle_minutes else 0 end))::numeric as aht_sum from tickets t  where t.resolved_at is not null group by 1, 2, 3;
   DELETE FROM customer_days;
-  INSERT INTO customer_days (day, owner_id, n, starts, ends) select ev.day::timestamp::date as day, a.owner_id as owner_id, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends from accounts a cross join lateral (values (a.customer_since, 1, 0), (case when a.customer_since is not null then a.churned_at end, 0, 1)) ev(day, starts, ends)  where ev.day is not null group by 1, 2;
+  INSERT INTO customer_days (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals) select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from accounts a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3;
   DELETE FROM customer_months;
-  INSERT INTO customer_months (day, owner_id, n, starts, ends) select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends from accounts a cross join lateral (values (a.customer_since, 1, 0), (case when a.customer_since is not null then a.churned_at end, 0, 1)) ev(day, starts, ends)  where ev.day is not null group by 1, 2;
+  INSERT INTO customer_months (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals) select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from accounts a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3;
   DELETE FROM deal_open_days;
   INSERT INTO deal_open_days (day, owner_id, product, n, opened, closed, opened_amount, closed_amount, filled) select ev.day::timestamp::date as day, d.owner_id as owner_id, d.product as product, sum(1)::int as n, sum(ev.opened)::int as opened, sum(ev.closed)::int as closed, sum(ev.opened_amount)::numeric as opened_amount, sum(ev.closed_amount)::numeric as closed_amount, sum(ev.opened * ((case when d.owner_id is null then 0 else 1 end) + (case when d.product is null or trim(d.product) = '' then 0 else 1 end)))::int as filled from deals d cross join lateral (values ((d.created_at at time zone 'UTC')::date, 1, 0, coalesce(d.amount, 0), 0), ((d.closed_at at time zone 'UTC')::date, 0, 1, 0, coalesce(d.amount, 0))) ev(day, opened, closed, opened_amount, closed_amount)  where ev.day is not null group by 1, 2, 3;
   DELETE FROM deal_open_months;

@@ -25,6 +25,11 @@ export const accounts = pgTable('accounts', {
   customerSince: date('customer_since', { mode: 'string' }),
   churnedAt: date('churned_at', { mode: 'string' }),
   updatedAt: updatedAt(),
+  // Derived, kept by the leads' triggers (lib/kpi/summary/sql-gen.ts), never written by the app: the
+  // converting lead's creation time and source (the earliest converted lead naming the account, by
+  // converted_at then id). The customer summary's journey and referral measures read them.
+  convertingLeadCreatedAt: tstz('converting_lead_created_at'),
+  convertingLeadSource: text('converting_lead_source'),
 }, (t) => [
   uniqueIndex('accounts_external_id_unique').on(t.externalId),
   maxChars('accounts_external_id_length', t.externalId, SHORT),
@@ -133,6 +138,15 @@ export const deals = pgTable('deals', {
   check('deals_closed_after_created', sql`${t.closedAt} is null or ${t.closedAt} >= ${t.createdAt}`),
   check('deals_contract_months_check', sql`${t.contractMonths} is null or ${t.contractMonths} > 0`),
 ]);
+
+/**
+ * Columns the database derives from other rows (their triggers keep them; lib/kpi/summary/sql-gen.ts):
+ * never written by forms or imports, and never restored by an import's undo (the triggers recompute them).
+ */
+export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  accounts: ['converting_lead_created_at', 'converting_lead_source'],
+  orders: ['prev_month', 'prev2_month', 'cprev_month'],
+};
 
 export const orders = pgTable('orders', {
   id: serial('id').primaryKey(),

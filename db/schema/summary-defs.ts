@@ -125,10 +125,21 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     // customer at t when customer_since < t and not churned_at < t, and churned_at >= customer_since (a
     // CHECK), so the customers at t are the starts before t minus the churns before t. A start counts on
     // customer_since, a churn on churned_at (only of an account that has been a customer).
+    // A churn also keeps the month its customer started (`since_month`): the customers lost in a period
+    // from the first of a month F (L: customers at F who churned in it) are the churns in the period of
+    // customers who started before F. A start carries the account's journey from its converting lead
+    // (derived columns of accounts kept by the leads' triggers): journey length and referral rate.
     name: 'customer_days', source: 'accounts', table: 'accounts', alias: 'a', time: 'ev.day', date: true,
-    events: 'cross join lateral (values (a.customer_since, 1, 0), (case when a.customer_since is not null then a.churned_at end, 0, 1)) ev(day, starts, ends)',
+    events: "cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)",
     owner: { kind: 'column', col: 'owner_id' }, dim: null,
-    measures: { n, starts: { sql: 'ev.starts', count: true }, ends: { sql: 'ev.ends', count: true } },
+    keys: { since_month: { sql: 'ev.since_month', type: 'date' } },
+    measures: {
+      n, starts: { sql: 'ev.starts', count: true }, ends: { sql: 'ev.ends', count: true },
+      journey_n: flag('ev.starts = 1 and a.converting_lead_created_at is not null'),
+      journey_days: when('ev.starts = 1 and a.converting_lead_created_at is not null',
+        "extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400"),
+      referrals: flag("ev.starts = 1 and a.converting_lead_source = 'referral'"),
+    },
   },
   {
     // The open pipeline is a state too: a deal is open at t when it was created before t and is not

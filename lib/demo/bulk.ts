@@ -61,6 +61,9 @@ export async function endBulk(tx: Tx, state: BulkState, step: (name: string, fn:
   await step(`indexes (${state.indexes.length} built)`, async () => {
     for (const def of state.indexes) await tx.execute(sql.raw(def));
   });
+  // Derived columns (order chains, converting leads) while the triggers are still off; the rebuild
+  // below then finds none to fix.
+  await step('derived columns', async () => { await tx.execute(sql`select crm_derived_rebuild()`); });
   if (state.replica) await tx.execute(sql.raw(`set local session_replication_role = origin`));
   for (const t of state.triggers) await tx.execute(sql.raw(`alter table ${ident(t.tbl)} enable trigger ${ident(t.name)}`));
   await step('summaries rebuilt', () => rebuildSummaries(tx));

@@ -5,6 +5,7 @@
 // (one run, one transaction) are undone together. Summary tables follow by their own triggers.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { DERIVED_COLUMNS } from '@/db/schema/crm';
 import { writeAudit } from '@/lib/audit';
 import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import {
@@ -20,12 +21,13 @@ export type UndoResult =
 const q = (id: string) => `"${id}"`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Columns restored from the `before` image: all but the id, secrets, generated columns. */
+/** Columns restored from the `before` image: all but the id, secrets, generated and derived columns. */
 async function restorable(tx: Tx, table: UndoTable): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(tx, sql`select attname as name from pg_attribute
     where attrelid = ${table}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
       and attname not in ('id', 'password_hash', 'session_version') order by attnum`);
-  return rows.map((r) => r.name);
+  const derived = DERIVED_COLUMNS[table] ?? [];
+  return rows.map((r) => r.name).filter((c) => !derived.includes(c));
 }
 
 /** Puts back the values the run replaced (its first image of each record it did not insert). */

@@ -132,7 +132,7 @@ describe('[KPI][SUMMARIES]', () => {
     expect(v0.arpu).toBeCloseTo(v0.revenue! / a, 6);
     // Ten starts in a month long before the period: ten more customers during it, no new ones.
     await h.db.execute(sql`insert into customer_months as x (day, owner_id, n, starts, ends) values ('2020-01-01', null, 10, 10, 0)
-      on conflict (day, owner_id) do update set n = x.n + 10, starts = x.starts + 10`);
+      on conflict (day, owner_id, since_month) do update set n = x.n + 10, starts = x.starts + 10`);
     const v1 = await computeKpis(h.db, q);
     expect(v1.new_customers).toBe(v0.new_customers);
     expect(v1.arpu).toBeCloseTo(v0.revenue! / (a + 10), 6);

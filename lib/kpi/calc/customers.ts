@@ -19,7 +19,8 @@ export const activeCustomers: Cond = (p) => sql`(a.customer_since < ${p.toTs} an
 /**
  * The sets from the customer summary (customer_days: starts and churns per day and owner): S, E and A
  * count customers at a bound (starts before it − churns before it, exact since churned_at >=
- * customer_since), N the starts in the period. L needs both dates at once and reads accounts.
+ * customer_since), N the starts in the period, L the churns in the period of customers who started
+ * before it (churns keep their start's month: periods from the first of a month).
  */
 const state = (before: 'from' | 'to', churnsBefore: 'from' | 'to'): SummaryRef =>
   ({ table: 'customer_days', measure: 'starts', cumulative: { before, minus: { measure: 'ends', before: churnsBefore } } });
@@ -29,6 +30,10 @@ export const CUSTOMER_SUMMARY = {
   /** customer_since < to, not churned before from: starts before `to` − churns before `from`. */
   active: state('to', 'from'),
   new: { table: 'customer_days', measure: 'starts' },
+  /** L: churns in the period of customers who started before `from`. */
+  lost: { table: 'customer_days', measure: 'ends', lost: 'count' },
+  /** S − L: customers at `from` still customers at `to`. */
+  kept: { ...state('from', 'from'), lost: 'minus' },
 } satisfies Record<string, SummaryRef>;
 
 /** The account's converting lead: the earliest converted lead naming it, among all leads (no filters). */

@@ -71,6 +71,12 @@ export interface SummaryRef {
    * Periods starting on the first of a month only.
    */
   buyers?: { chain: 'all' | 'costed'; min: 1 | 2 };
+  /**
+   * Customers lost in the period (L: customers at `from` who churned in it), from `customer_days`: Σ
+   * `measure` (churns) in the period of customers who started before `from`. With `cumulative`, that
+   * count minus L (customers at `from` still customers at `to`). Periods starting on the first of a month only.
+   */
+  lost?: 'count' | 'minus';
 }
 
 export interface Part {
@@ -202,10 +208,12 @@ export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel:
 
 /** 100 × count(population ∧ numerator) ÷ count(population). */
 export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, sort: string,
-  read: ReadFrom<{ table: SummaryKey; num: string; den: string }>, window?: Cond): KpiCalc {
-  const den: Part = { source, agg: 'count', where: population, window, ...readOf(read, (s) => ({ table: s.table, measure: s.den })) };
+  read: ReadFrom<{ table: SummaryKey; num: string | SummaryRef; den: string | SummaryRef }>, window?: Cond): KpiCalc {
+  // A measure's name, or a whole reference (customer states: cumulative counts, lost customers).
+  const ref = (table: SummaryKey, m: string | SummaryRef): SummaryRef => (typeof m === 'string' ? { table, measure: m } : m);
+  const den: Part = { source, agg: 'count', where: population, window, ...readOf(read, (s) => ref(s.table, s.den)) };
   const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population,
-    ...readOf(read, (s) => ({ table: s.table, measure: s.num })) };
+    ...readOf(read, (s) => ref(s.table, s.num)) };
   return { parts: [cur(num), cur(den)], compute: (g) => pct(g(num), g(den)), countPart: den,
     drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort } };
 }

@@ -52,5 +52,6 @@ export const MARKETING = {
   email_unsubscribe_rate: ratioOfSumsKpi('campaigns', emailCampaigns, () => sql`c.unsubscribes`, 'Unsubscribes', delivered, 'Delivered', RAW.campaigns),
   social_engagement_rate: ratioOfSumsKpi('campaigns', socialCampaigns, () => sql`c.engagements`, 'Engagements',
     () => sql`c.impressions`, 'Impressions', RAW.campaigns),
-  customer_referral_rate: ratioKpi('accounts', newCustomers, () => sql`${convertingLead(sql`cl.source`)} = 'referral'`, 'customer_since', RAW.convertingLead),
+  customer_referral_rate: ratioKpi('accounts', newCustomers, () => sql`${convertingLead(sql`cl.source`)} = 'referral'`, 'customer_since',
+    { table: 'customer_days', den: 'starts', num: 'referrals' }),
 } satisfies Record<string, KpiCalc>;

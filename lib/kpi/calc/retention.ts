@@ -24,13 +24,14 @@ const repeatBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 2, w
 const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: profit, summary: { table: 'order_days', measure: 'profit' } };
 const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, summary: { table: 'order_chain_days', measure: 'n', buyers: { chain: 'costed', min: 1 } } };
 const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, summary: CUSTOMER_SUMMARY.start };
-const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, rawBecause: RAW.lostCustomers };
+const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, summary: CUSTOMER_SUMMARY.lost };
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
   sql`(select ${sql.raw(agg)} from orders o where o.account_id = a.id and ${where(p, n)} and ${n!('orders')})`;
 
-const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since', RAW.lostCustomers);
+const retentionRate = ratioKpi('accounts', startCustomers, (p) => sql`(a.churned_at is null or a.churned_at >= ${p.toTs})`, 'customer_since',
+  { table: 'customer_days', den: CUSTOMER_SUMMARY.start, num: CUSTOMER_SUMMARY.kept });
 const repeatPurchaseRate: KpiCalc = {
   parts: [cur(repeatBuyers), cur(buyers)],
   compute: (g) => pct(g(repeatBuyers), g(buyers)),
@@ -46,7 +47,8 @@ const repeatPurchaseRate: KpiCalc = {
 const loyaltyParts = [SUPPORT.nps, repeatPurchaseRate, retentionRate];
 
 export const RETENTION = {
-  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at', RAW.lostCustomers),
+  churn_rate: ratioKpi('accounts', startCustomers, (p) => sql`a.churned_at < ${p.toTs}`, 'churned_at',
+    { table: 'customer_days', den: CUSTOMER_SUMMARY.start, num: CUSTOMER_SUMMARY.lost }),
   retention_rate: retentionRate,
   new_customers: countKpi('accounts', newCustomers, 'customer_since', CUSTOMER_SUMMARY.new),
   revenue,
@@ -110,5 +112,6 @@ export const RETENTION = {
   },
   customer_journey_length: meanKpi('accounts',
     within(newCustomers, (p) => guard(newCustomers(p), sql`${convertingLead(sql`cl.id`)} is not null`)),
-    () => sql`${seconds(dateAsTs(sql`a.customer_since`), convertingLead(sql`cl.created_at`))} / 86400`, 'Days from first touch', RAW.convertingLead),
+    () => sql`${seconds(dateAsTs(sql`a.customer_since`), convertingLead(sql`cl.created_at`))} / 86400`, 'Days from first touch',
+    { table: 'customer_days', sum: 'journey_days', count: 'journey_n' }),
 } satisfies Record<string, KpiCalc>;

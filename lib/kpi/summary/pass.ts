@@ -52,7 +52,7 @@ export interface EdgeSplit { name: string; source: SourceKey; pieces: string[] }
  */
 const additive = (s: Slot): boolean => {
   const ref = s.part.summary;
-  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && (s.part.agg === 'count' || s.part.agg === 'sum');
+  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && (s.part.agg === 'count' || s.part.agg === 'sum');
 };
 
 /**
@@ -119,9 +119,17 @@ function buyersCond(ref: SummaryRef, js: Period): SQL {
 
 const isMonthStart = (d: Date): boolean => d.getTime() === Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 
+/** L: the period's churns of customers who started before its first day (a month's first). */
+function lostAgg(ref: SummaryRef, s: Slot): SQL {
+  const f = sql`${s.js!.from.toISOString().slice(0, 10)}::date`;
+  return sql`coalesce(sum(${sql.raw(`sm.${ref.lost === 'count' ? ref.measure : ref.cumulative!.minus.measure}`)}) filter (where ${inPeriod(s.period, s.js)} and sm.since_month < ${f}), 0)`;
+}
+
 function aggOf(def: SummaryDef, s: Slot): SQL {
   const ref = s.part.summary!;
+  if (ref.cumulative && ref.lost === 'minus') return sql`(${cumulativeAgg(ref, s.js!)} - ${lostAgg(ref, s)})::int`;
   if (ref.cumulative) return cumulativeAgg(ref, s.js!);
+  if (ref.lost) return sql`(${lostAgg(ref, s)})::int`;
   if (ref.buyers) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${buyersCond(ref, s.js!)}), 0))::int`;
   // All time: the month rows hold every record once.
   const d = ref.allTime ? sql`sm.src = 'm'` : inPeriod(s.period, s.js);
@@ -149,8 +157,9 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   const months = new Map<string, SQL>();
   for (const s of slots) {
     const ref = s.part.summary!;
-    const p = ref.cumulative || ref.allTime ? null : periodRows(s.period, s.js);
-    const r = ref.allTime ? { days: [sql`false`], months: [sql`true`] } : p ? { days: [p.days], months: [p.months] } : cumulativeRows(s.js!);
+    const p = (ref.cumulative && !ref.lost) || ref.allTime ? null : periodRows(s.period, s.js);
+    const c = ref.cumulative ? cumulativeRows(s.js!) : { days: [], months: [] };
+    const r = ref.allTime ? { days: [sql`false`], months: [sql`true`] } : { days: [...c.days, ...(p ? [p.days] : [])], months: [...c.months, ...(p ? [p.months] : [])] };
     for (const q of r.days) days.set(JSON.stringify(dialect.sqlToQuery(q)), q);
     for (const q of r.months) months.set(JSON.stringify(dialect.sqlToQuery(q)), q);
   }
@@ -193,8 +202,9 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       const ref = s.part.summary;
       const served = !!ref && covers(SUMMARY_BY_KEY[ref.table], filters, dimension);
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
-      // Order chains, literal periods from the first of a month (their previous orders are months).
-      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js) && (!ref.buyers || (s.js && isMonthStart(s.js.from)))) {
+      // Order chains and lost customers: literal periods from the first of a month (they compare a
+      // previous order's or a start's month with the period's first day).
+      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js) && (!(ref.buyers || ref.lost) || (s.js && isMonthStart(s.js.from)))) {
         toSummary(ref.table, s);
         continue;
       }

@@ -5,11 +5,11 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
 
-import { CHAIN_DIFFERENCES_SQL, differencesSql, summaryColumns } from './sql-gen';
+import { DERIVED, derivedDifferencesSql, differencesSql, summaryColumns, type DerivedColumns } from './sql-gen';
 
-/** A summary table, or the orders' chain columns the order chain summary is counted from. */
-type SummaryKey = SummaryDef['name'] | typeof CHAIN_COLUMNS;
-const CHAIN_COLUMNS = 'orders (chain columns)';
+/** A summary table, or the derived columns some summaries are counted from ("orders (order_chain)"). */
+type SummaryKey = SummaryDef['name'] | `${string} (${string})`;
+const derivedLabel = (d: DerivedColumns): SummaryKey => `${d.target} (${d.name})`;
 
 type Exec = Pick<Db, 'execute'>;
 
@@ -43,19 +43,22 @@ export async function verifySummaries(db: Exec): Promise<VerifyReport> {
     report.tables.push({ table: def.name, rows: n, differences: diffs.length });
     for (const { side, ...row } of diffs) report.differences.push({ table: def.name, side, row });
   }
-  // The orders' derived chain columns against a recomputation over the orders (window functions).
-  const chain = await queryRows<Record<string, unknown>>(db, sql.raw(CHAIN_DIFFERENCES_SQL));
-  const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from orders`);
-  report.tables.push({ table: CHAIN_COLUMNS, rows: n, differences: chain.length });
-  for (const row of chain) report.differences.push({ table: CHAIN_COLUMNS, side: 'summary', row });
+  // The derived columns against a recomputation over the raw rows.
+  for (const d of DERIVED) {
+    const rows = await queryRows<Record<string, unknown>>(db, sql.raw(derivedDifferencesSql(d)));
+    const [{ n }] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${d.target}`));
+    report.tables.push({ table: derivedLabel(d), rows: n, differences: rows.length });
+    for (const row of rows) report.differences.push({ table: derivedLabel(d), side: 'summary', row });
+  }
   return report;
 }
 
 /** A difference as one line: table, side and the row's key and measures. */
 export function describeDifference(d: SummaryDifference): string {
-  if (d.table === CHAIN_COLUMNS) {
-    const r = d.row;
-    return `${CHAIN_COLUMNS} order ${String(r.id)}: stored ${String(r.prev_month)}, ${String(r.prev2_month)}, ${String(r.cprev_month)}; raw rows give ${String(r.p1)}, ${String(r.p2)}, ${String(r.cp)}`;
+  const derived = DERIVED.find((x) => derivedLabel(x) === d.table);
+  if (derived) {
+    const v = (k: string) => String(d.row[k]);
+    return `${d.table} id ${v('id')}: stored ${derived.columns.map((c) => v(c.name)).join(', ')}; raw rows give ${derived.columns.map((_, i) => v(`v${i + 1}`)).join(', ')}`;
   }
   const def = SUMMARIES.find((s) => s.name === d.table)!;
   const keys = keyColumns(def).map((k) => `${k}=${String(d.row[k])}`).join(' ');

@@ -99,46 +99,77 @@ function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
 }
 
 /**
- * The orders' chain columns (prev_month, prev2_month, cprev_month: the UTC months of the account's
- * previous two orders, and of its previous order with a cost, by ordered_at then id), recomputed for the
- * accounts a statement touched. Only rows whose columns change are updated, and only when some do: that
- * UPDATE fires the orders' triggers again, which find nothing left to fix. The summaries follow the
- * UPDATE's transition tables like any other write, so their triggers need no neighbour of their own.
+ * Columns the database derives from other rows, so that a summary can count a record from its own row:
+ * `target`'s `columns`, recomputed by `compute` for the target rows a write to `source` touched (through
+ * `link`, the source column naming them). Statement triggers on `source` update only the rows whose
+ * columns change, and only when some do: that UPDATE fires the target's triggers, and the summaries
+ * follow its transition tables like any other write (when target = source, the triggers run once more
+ * and find nothing left to fix).
  */
-export const CHAIN_WINDOW = `date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as p1,
-      date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as p2,
-      case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as cp`;
-export const CHAIN_WINDOWS = `window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)`;
-const CHAIN_DIFFERS = '(o.prev_month, o.prev2_month, o.cprev_month) is distinct from (c.p1, c.p2, c.cp)';
+export interface DerivedColumns {
+  name: string;
+  target: string;
+  source: string;
+  link: string;
+  columns: { name: string; type: string }[];
+  /** SELECT id, v1, v2, … for the target rows a write touched (`touched`: a relation of link values), or all (null). */
+  compute: (touched: string | null) => string;
+}
 
-function chainFix(kind: 'ins' | 'upd' | 'del'): string {
+const CHAIN_LAG = (n: number, w: string) => `date_trunc('month', (lag(o.ordered_at${n > 1 ? `, ${n}` : ''}) over ${w}) at time zone 'UTC')::date`;
+
+export const DERIVED: DerivedColumns[] = [
+  {
+    // Order chains (ORDER_CHAIN in db/schema/summary-defs.ts): the months of the account's previous two
+    // orders and of its previous costed order, by ordered_at then id.
+    name: 'order_chain', target: 'orders', source: 'orders', link: 'account_id',
+    columns: [{ name: 'prev_month', type: 'date' }, { name: 'prev2_month', type: 'date' }, { name: 'cprev_month', type: 'date' }],
+    compute: (touched) => `select o.id, ${CHAIN_LAG(1, 'wa')} as v1, ${CHAIN_LAG(2, 'wa')} as v2,
+        case when o.cost is not null then ${CHAIN_LAG(1, 'wc')} end as v3
+      from orders o${touched ? ` where o.account_id in (${touched})` : ''}
+      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)`,
+  },
+  {
+    // The account's converting lead (lib/kpi/calc/customers.ts convertingLead): the earliest converted
+    // lead naming it, by converted_at then id; its creation time and source.
+    name: 'converting_lead', target: 'accounts', source: 'leads', link: 'account_id',
+    columns: [{ name: 'converting_lead_created_at', type: 'timestamptz' }, { name: 'converting_lead_source', type: 'text' }],
+    compute: (touched) => `select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
+        order by l.converted_at, l.id limit 1) cl on true${touched ? ` where a.id in (${touched})` : ''}`,
+  },
+];
+
+const stored = (d: DerivedColumns) => `(${d.columns.map((c) => `t.${c.name}`).join(', ')})`;
+const computed = (d: DerivedColumns) => `(${d.columns.map((_, i) => `c.v${i + 1}`).join(', ')})`;
+
+function derivedFix(d: DerivedColumns, kind: 'ins' | 'upd' | 'del'): string {
   const transitions = kind === 'ins' ? ['new_rows'] : kind === 'del' ? ['old_rows'] : ['old_rows', 'new_rows'];
-  return `CREATE OR REPLACE FUNCTION crm_order_chain_${kind}() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids int[]; p1s date[]; p2s date[]; cps date[];
+  const touched = transitions.map((t) => `select ${d.link} from ${t}`).join(' union ');
+  const vars = d.columns.map((c, i) => `v${i + 1}_ ${c.type}[]`).join('; ');
+  return `CREATE OR REPLACE FUNCTION crm_${d.name}_${kind}() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; ${vars};
 BEGIN
-  select array_agg(c.id), array_agg(c.p1), array_agg(c.p2), array_agg(c.cp) into ids, p1s, p2s, cps
-  from (select o.id, ${CHAIN_WINDOW}
-      from orders o where o.account_id in (${transitions.map((t) => `select account_id from ${t}`).join(' union ')})
-      ${CHAIN_WINDOWS}) c
-    join orders o on o.id = c.id where ${CHAIN_DIFFERS};
+  select array_agg(c.id), ${d.columns.map((_, i) => `array_agg(c.v${i + 1})`).join(', ')} into ids, ${d.columns.map((_, i) => `v${i + 1}_`).join(', ')}
+  from (${d.compute(touched)}) c
+    join ${d.target} t on t.id = c.id where ${stored(d)} is distinct from ${computed(d)};
   if ids is not null then
-    update orders o set prev_month = z.p1, prev2_month = z.p2, cprev_month = z.cp
-      from unnest(ids, p1s, p2s, cps) z(id, p1, p2, cp) where o.id = z.id;
+    update ${d.target} t set ${d.columns.map((c, i) => `${c.name} = z.v${i + 1}`).join(', ')}
+      from unnest(ids, ${d.columns.map((_, i) => `v${i + 1}_`).join(', ')}) z(id, ${d.columns.map((_, i) => `v${i + 1}`).join(', ')}) where t.id = z.id;
   end if;
   RETURN NULL;
 END;
 $$;`;
 }
 
-/** Every order's chain columns recomputed (the rebuild; writes only the rows that differ). */
-const CHAIN_REBUILD = `UPDATE orders o SET prev_month = c.p1, prev2_month = c.p2, cprev_month = c.cp
-    FROM (select o.id, ${CHAIN_WINDOW} from orders o ${CHAIN_WINDOWS}) c
-    WHERE o.id = c.id AND ${CHAIN_DIFFERS};`;
+/** Every row's derived columns recomputed (the rebuild; writes only the rows that differ). */
+const derivedRebuild = (d: DerivedColumns) => `UPDATE ${d.target} t SET ${d.columns.map((c, i) => `${c.name} = c.v${i + 1}`).join(', ')}
+    FROM (${d.compute(null)}) c WHERE t.id = c.id AND ${stored(d)} IS DISTINCT FROM ${computed(d)};`;
 
-/** Orders whose stored chain columns differ from a recomputation over the raw rows (verify). */
-export const CHAIN_DIFFERENCES_SQL = `select o.id, o.account_id, o.prev_month, o.prev2_month, o.cprev_month, c.p1, c.p2, c.cp
-  from (select o.id, ${CHAIN_WINDOW} from orders o ${CHAIN_WINDOWS}) c join orders o on o.id = c.id
-  where ${CHAIN_DIFFERS} order by o.id limit 1000`;
+/** The rows whose stored derived columns differ from a recomputation over the raw rows (verify). */
+export const derivedDifferencesSql = (d: DerivedColumns) => `select t.id, ${d.columns.map((c) => `t.${c.name}`).join(', ')}, ${d.columns.map((_, i) => `c.v${i + 1}`).join(', ')}
+  from (${d.compute(null)}) c join ${d.target} t on t.id = c.id
+  where ${stored(d)} is distinct from ${computed(d)} order by t.id limit 1000`;
 
 /** Every function and trigger of the summaries, as migration SQL (statements split by breakpoints). */
 export function triggerSql(): string[] {
@@ -172,15 +203,24 @@ $$;`);
     out.push(`CREATE TRIGGER ${parent}_summary_owner_upd AFTER UPDATE ON ${parent} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
     out.push(`CREATE TRIGGER ${parent}_summary_owner_del BEFORE DELETE ON ${parent} FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
   }
-  for (const kind of ['ins', 'upd', 'del'] as const) {
-    out.push(chainFix(kind));
-    const ev = { ins: 'INSERT', upd: 'UPDATE', del: 'DELETE' }[kind];
-    const refs = kind === 'ins' ? 'NEW TABLE AS new_rows' : kind === 'del' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-    out.push(`CREATE TRIGGER orders_chain_${kind} AFTER ${ev} ON orders REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION crm_order_chain_${kind}();`);
+  for (const d of DERIVED) {
+    for (const kind of ['ins', 'upd', 'del'] as const) {
+      out.push(derivedFix(d, kind));
+      const ev = { ins: 'INSERT', upd: 'UPDATE', del: 'DELETE' }[kind];
+      const refs = kind === 'ins' ? 'NEW TABLE AS new_rows' : kind === 'del' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+      out.push(`CREATE TRIGGER ${d.source}_${d.name}_${kind} AFTER ${ev} ON ${d.source} REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION crm_${d.name}_${kind}();`);
+    }
   }
+  // The derived columns alone: the bulk seed runs it while the record tables' triggers are off (its
+  // UPDATE of every row would otherwise feed them transition tables of millions of rows).
+  out.push(`CREATE OR REPLACE FUNCTION crm_derived_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  ${DERIVED.map(derivedRebuild).join('\n  ')}
+END;
+$$;`);
   out.push(`CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  ${CHAIN_REBUILD}
+  PERFORM crm_derived_rebuild();
   ${SUMMARIES.map((d) => `DELETE FROM ${d.name};
   INSERT INTO ${d.name} (${[...keyColumns(d), ...measureNames(d)].join(', ')}) ${contributions(d, { rel: d.table, sign: 1 })};`).join('\n  ')}
 END;
