@@ -20,6 +20,7 @@ CREATE TABLE "order_chain_months" (
 --> statement-breakpoint
 ALTER TABLE "customer_days" DROP CONSTRAINT "customer_days_key";--> statement-breakpoint
 ALTER TABLE "customer_months" DROP CONSTRAINT "customer_months_key";--> statement-breakpoint
+DROP INDEX "deals_owner_idx";--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "converting_lead_created_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "converting_lead_source" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "prev_month" date;--> statement-breakpoint
@@ -33,6 +34,9 @@ ALTER TABLE "customer_months" ADD COLUMN "since_month" date;--> statement-breakp
 ALTER TABLE "customer_months" ADD COLUMN "journey_n" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "customer_months" ADD COLUMN "journey_days" numeric DEFAULT '0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "customer_months" ADD COLUMN "referrals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "deals_campaign_won_idx" ON "deals" USING btree ("campaign_id","closed_at","amount") WHERE stage = 'won';--> statement-breakpoint
+CREATE INDEX "deals_upsell_won_idx" ON "deals" USING btree ("closed_at","account_id","owner_id","stage","type") WHERE stage = 'won' and type in ('upsell', 'cross_sell') and account_id is not null;--> statement-breakpoint
+CREATE INDEX "deals_owner_idx" ON "deals" USING btree ("owner_id","closed_at");--> statement-breakpoint
 ALTER TABLE "customer_days" ADD CONSTRAINT "customer_days_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","since_month");--> statement-breakpoint
 ALTER TABLE "customer_months" ADD CONSTRAINT "customer_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","since_month");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_orders_ins() RETURNS trigger LANGUAGE plpgsql AS $$
