@@ -3,13 +3,10 @@
 // list them. lib/kpi/calc/parts.test.ts fails for a part that declares neither a summary nor a reason.
 
 export const RAW = {
-  /** L, and the ratios whose numerator it is (S beside it in the same pass). */
-  lostCustomers: 'customers at the start who churned in the period: both dates at once (customer_since before from, churned_at in the period), which no count by one day gives; accounts read whole',
   /** Active customers with an order, ticket or response in the period. */
   engagedAccounts: 'active customers with an order, ticket or response in the period: a lookup per account, accounts read whole',
-  /** Accounts with at least one (or two) of some records in the period. */
-  distinctAccounts: 'distinct accounts with records in the period: not additive over days, so no day or month sum gives it',
-  /** Deals open at the period's end. */
+  /** Accounts with a won upsell or cross-sell deal in the period (orders: the order chains serve theirs). */
+  distinctAccounts: "distinct accounts with records in the period: not additive over days, and a deal belongs to its own owner, not its account's, so one chain per account (as orders have) would not answer an owner's view",
   /** Campaigns: a few hundred rows. */
   campaigns: 'campaigns: a few hundred rows read whole (only the channel filter reaches them)',
   /** Expenses: a few hundred rows, never filtered. */
@@ -18,6 +15,4 @@ export const RAW = {
   users: 'users: one row per user (tens), read whole with an exists over their activities in the period',
   /** Every record, whatever its date. */
   allRecords: 'every account whatever its date: one small table, read whole with the other account parts',
-  /** The account's converting lead, looked up per new customer. */
-  convertingLead: "the account's converting lead, looked up per new customer (accounts read whole)",
 } as const;
