@@ -514,10 +514,7 @@ CREATE OR REPLACE FUNCTION crm_order_chain_ins() RETURNS trigger LANGUAGE plpgsq
 DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
-        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
-      from orders o where o.account_id in (select account_id from new_rows)
-      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2, case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3 from orders o where o.account_id in (select account_id from new_rows) window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
     join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
     update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
@@ -533,10 +530,7 @@ CREATE OR REPLACE FUNCTION crm_order_chain_upd() RETURNS trigger LANGUAGE plpgsq
 DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
-        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
-      from orders o where o.account_id in (select account_id from old_rows union select account_id from new_rows)
-      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2, case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3 from orders o where o.account_id in (select account_id from old_rows union select account_id from new_rows) window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
     join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
     update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
@@ -552,10 +546,7 @@ CREATE OR REPLACE FUNCTION crm_order_chain_del() RETURNS trigger LANGUAGE plpgsq
 DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ date[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
-  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
-        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
-      from orders o where o.account_id in (select account_id from old_rows)
-      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
+  from (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2, case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3 from orders o where o.account_id in (select account_id from old_rows) window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c
     join orders t on t.id = c.id where (t.prev_month, t.prev2_month, t.cprev_month) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
     update orders t set prev_month = z.v1, prev2_month = z.v2, cprev_month = z.v3
@@ -572,8 +563,9 @@ DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
   from (select a.id, cl.created_at as v1, cl.source as v2
-      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
-        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from new_rows)) c
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null and l.account_id in (select account_id from new_rows)
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id where a.id in (select account_id from new_rows)) c
     join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
   if ids is not null then
     update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
@@ -590,8 +582,9 @@ DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
   from (select a.id, cl.created_at as v1, cl.source as v2
-      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
-        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from old_rows union select account_id from new_rows)) c
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null and l.account_id in (select account_id from old_rows union select account_id from new_rows)
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id where a.id in (select account_id from old_rows union select account_id from new_rows)) c
     join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
   if ids is not null then
     update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
@@ -608,8 +601,9 @@ DECLARE ids int[]; v1_ timestamptz[]; v2_ text[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2) into ids, v1_, v2_
   from (select a.id, cl.created_at as v1, cl.source as v2
-      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
-        order by l.converted_at, l.id limit 1) cl on true where a.id in (select account_id from old_rows)) c
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null and l.account_id in (select account_id from old_rows)
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id where a.id in (select account_id from old_rows)) c
     join accounts t on t.id = c.id where (t.converting_lead_created_at, t.converting_lead_source) is distinct from (c.v1, c.v2);
   if ids is not null then
     update accounts t set converting_lead_created_at = z.v1, converting_lead_source = z.v2
@@ -624,14 +618,12 @@ CREATE TRIGGER leads_converting_lead_del AFTER DELETE ON leads REFERENCING OLD T
 CREATE OR REPLACE FUNCTION crm_derived_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE orders t SET prev_month = c.v1, prev2_month = c.v2, cprev_month = c.v3
-    FROM (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2,
-        case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3
-      from orders o
-      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c WHERE t.id = c.id AND (t.prev_month, t.prev2_month, t.cprev_month) IS DISTINCT FROM (c.v1, c.v2, c.v3);
+    FROM (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2, case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3 from orders o window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c WHERE t.id = c.id AND (t.prev_month, t.prev2_month, t.cprev_month) IS DISTINCT FROM (c.v1, c.v2, c.v3);
   UPDATE accounts t SET converting_lead_created_at = c.v1, converting_lead_source = c.v2
     FROM (select a.id, cl.created_at as v1, cl.source as v2
-      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
-        order by l.converted_at, l.id limit 1) cl on true) c WHERE t.id = c.id AND (t.converting_lead_created_at, t.converting_lead_source) IS DISTINCT FROM (c.v1, c.v2);
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id) c WHERE t.id = c.id AND (t.converting_lead_created_at, t.converting_lead_source) IS DISTINCT FROM (c.v1, c.v2);
 END;
 $$;
 --> statement-breakpoint

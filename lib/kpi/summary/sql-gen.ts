@@ -116,7 +116,18 @@ export interface DerivedColumns {
   compute: (touched: string | null) => string;
 }
 
-const CHAIN_LAG = (n: number, w: string) => `date_trunc('month', (lag(o.ordered_at${n > 1 ? `, ${n}` : ''}) over ${w}) at time zone 'UTC')::date`;
+/**
+ * The order chain's columns over orders aliased `o` (prev_month, prev2_month, cprev_month as v1–v3) and
+ * the WINDOW clause they need. The bulk seed computes them the same way as it inserts orders.
+ */
+export function chainColumnsSql(o = 'o'): { columns: string; window: string } {
+  const lag = (n: number, w: string) => `date_trunc('month', (lag(${o}.ordered_at${n > 1 ? `, ${n}` : ''}) over ${w}) at time zone 'UTC')::date`;
+  return {
+    columns: `${lag(1, 'wa')} as v1, ${lag(2, 'wa')} as v2, case when ${o}.cost is not null then ${lag(1, 'wc')} end as v3`,
+    window: `window wa as (partition by ${o}.account_id order by ${o}.ordered_at, ${o}.id), wc as (partition by ${o}.account_id, (${o}.cost is not null) order by ${o}.ordered_at, ${o}.id)`,
+  };
+}
+const CHAIN = chainColumnsSql();
 
 export const DERIVED: DerivedColumns[] = [
   {
@@ -124,19 +135,19 @@ export const DERIVED: DerivedColumns[] = [
     // orders and of its previous costed order, by ordered_at then id.
     name: 'order_chain', target: 'orders', source: 'orders', link: 'account_id',
     columns: [{ name: 'prev_month', type: 'date' }, { name: 'prev2_month', type: 'date' }, { name: 'cprev_month', type: 'date' }],
-    compute: (touched) => `select o.id, ${CHAIN_LAG(1, 'wa')} as v1, ${CHAIN_LAG(2, 'wa')} as v2,
-        case when o.cost is not null then ${CHAIN_LAG(1, 'wc')} end as v3
-      from orders o${touched ? ` where o.account_id in (${touched})` : ''}
-      window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)`,
+    compute: (touched) => `select o.id, ${CHAIN.columns} from orders o${touched ? ` where o.account_id in (${touched})` : ''} ${CHAIN.window}`,
   },
   {
     // The account's converting lead (lib/kpi/calc/customers.ts convertingLead): the earliest converted
     // lead naming it, by converted_at then id; its creation time and source.
     name: 'converting_lead', target: 'accounts', source: 'leads', link: 'account_id',
     columns: [{ name: 'converting_lead_created_at', type: 'timestamptz' }, { name: 'converting_lead_source', type: 'text' }],
+    // The earliest converted lead of each account, by one sort of the converted leads (all accounts:
+    // the rebuild) or of the touched accounts' (through leads_account_idx).
     compute: (touched) => `select a.id, cl.created_at as v1, cl.source as v2
-      from accounts a left join lateral (select l.created_at, l.source from leads l where l.account_id = a.id and l.converted_at is not null
-        order by l.converted_at, l.id limit 1) cl on true${touched ? ` where a.id in (${touched})` : ''}`,
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null${touched ? ` and l.account_id in (${touched})` : ''}
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id${touched ? ` where a.id in (${touched})` : ''}`,
   },
 ];
 
