@@ -24,7 +24,7 @@ import { formData, sessionUserByEmail } from '@/tests/helpers/seeded-demo';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { closeTo, day, importGolden } from './golden-data';
 import { prng } from './summaries-helpers';
-import { stormStep, type Storm } from './summaries-storm';
+import { SQL_OPS, stormStep, type Storm } from './summaries-storm';
 
 const CHARTS = [['leadFunnel', leadFunnel, 'leads'], ['openDealsByStage', openDealsByStage, 'deals'], ['wonDealSizes', wonDealSizes, 'deals'],
   ['npsScores', npsScores, 'survey_responses']] as const;
@@ -123,7 +123,10 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
       views.push({ label: `${email} team`, view: await authorizeView(h.db, viewer, {}, 'team') });
     }
     for (const { label, view } of views) {
-      for (const [dept, keys] of Object.entries(DASHBOARDS)) {
+      // The dashboards, and a mix that reads deals both as its own records (win rate) and beyond them
+      // (campaign ROI's attributed deals), as a goals list can: deals must not count as read by owner.
+      const sets: [string, readonly KpiKey[]][] = [...Object.entries(DASHBOARDS), ['mix', ['win_rate', 'campaign_roi']]];
+      for (const [dept, keys] of sets) {
         entries.push({ label: `${dept} ${label}`, drill: false, compute: () => computeKpis(h.db, view, { ...q, keys: [...keys] }), reads: () => kpiReadSet(keys, view) });
       }
       for (const [name, fn, base] of CHARTS) {
@@ -144,10 +147,13 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
     for (const e of entries) await read(e);
 
     const s: Storm = { db: h.db, rnd: prng(10), admin, counts: {} };
-    for (let i = 0; i < 24; i++) {
+    // 24 random steps, then one that wins a campaign-attributed deal: campaign ROI reads deals beyond the
+    // view's own records, so every view showing it must drop, whoever owns the deal.
+    for (let i = 0; i < 25; i++) {
       const n = notices.length;
       const before = new Map(runs);
-      await stormStep(s);
+      if (i < 24) await stormStep(s);
+      else await SQL_OPS.campaignDeal(s);
       await settled();
       const changed = new Set(notices.slice(n).map((x) => parseDataChange(x).table));
       for (const e of entries) {

@@ -37,7 +37,7 @@ async function run(s: Storm, name: string, q: SQL): Promise<void> {
 const owner = async (s: Storm) => (s.rnd() < 0.1 ? null : pick(s.rnd, await ids(s.db, 'users')));
 const account = async (s: Storm) => pick(s.rnd, await ids(s.db, 'accounts'));
 
-const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
+export const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
   async insertDeals(s) {
     const r = s.rnd;
     for (let i = 0; i < 1 + Math.floor(r() * 4); i++) {
@@ -53,6 +53,15 @@ const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
     const id = pick(r, await ids(s.db, 'deals'));
     if (r() < 0.5) await run(s, 'sql deal owner', sql`update deals set owner_id = ${await owner(s)} where id = ${id}`);
     else await run(s, 'sql deal won', sql`update deals set stage = 'won', closed_at = created_at + interval '3 days', amount = amount + 1 where id = ${id}`);
+  },
+  async campaignDeal(s) {
+    // A deal attributed to a campaign is won: campaign ROI changes in every view, whoever owns the deal
+    // (it reads deals inside the campaigns pass, unfiltered), so the cache must not keep it by owner.
+    const r = s.rnd;
+    const campaign = pick(r, await ids(s.db, 'campaigns'));
+    const id = pick(r, await ids(s.db, 'deals'));
+    await run(s, 'sql campaign deal won', sql`update deals set campaign_id = ${campaign}, stage = 'won', closed_at = coalesce(closed_at, created_at + interval '5 days'),
+      amount = amount + 1000 where id = ${id}`);
   },
   async deleteDeals(s) {
     await run(s, 'sql delete deal', sql`delete from deals where id = ${pick(s.rnd, await ids(s.db, 'deals'))}`);
