@@ -102,11 +102,19 @@ async function runPasses(db: QueryDb, bySource: Map<SourceKey, Slot[]>, filters:
       if (grouped && !res.labels.get(gk)) res.labels.set(gk, r.gl ?? null);
     }
   }));
-  // A slot read in pieces (whole days from a summary, part days from raw rows) is their sum.
+  // A slot read in pieces (whole days from a summary, part days from raw rows) is their sum; a mean's,
+  // the sum of its sums over the sum of its counts.
+  const total = (row: Record<string, KpiValue>, names: string[]) => {
+    const values = names.map((p) => row[p]).filter((v) => v != null);
+    return values.length === 0 ? null : values.reduce((a, v) => a + Number(v), 0);
+  };
   for (const split of summary.splits) {
     for (const row of results.get(split.source)?.rows.values() ?? []) {
-      const values = split.pieces.map((p) => row[p]).filter((v) => v != null);
-      row[split.name] = values.length === 0 ? null : values.reduce((a, v) => a + Number(v), 0);
+      if (!split.counts) row[split.name] = total(row, split.pieces);
+      else {
+        const n = total(row, split.counts);
+        row[split.name] = n ? total(row, split.pieces)! / n : null;
+      }
     }
   }
   return results;

@@ -6,14 +6,14 @@ import { queryRows, type QueryDb } from '@/db/client';
 import { authorizedRows, type AuthorizedView } from '@/lib/access';
 import { CALCS } from './calc';
 import type { Get } from './calc/define';
-import { checkPeriod, partId } from './engine';
+import { checkPeriod, computeKpis, partId } from './engine';
 import { bucketPeriods, compareBy, trailingTwelveMonths, type Bucket, type CompareRule } from './periods';
 import type { KpiKey } from './registry';
 import { columnPeriod, type PeriodShift } from './sql/period-sql';
 import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
 import { SOURCES, type SourceKey } from './sql/sources';
-import { isWholeDays, summaryPasses } from './summary/pass';
-import type { KpiValue } from './types';
+import { isWholeDays, summariesEnabled, summaryPasses } from './summary/pass';
+import type { KpiValue, Period } from './types';
 
 /**
  * A bucket's growth compares it with the same bucket one step back, like for like: a month (or the
@@ -31,6 +31,20 @@ export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiK
   checkPeriod(q);
   const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
   const rule = q.compare ?? BUCKET_RULE[q.bucket];
+  const wholeBucket = (b: Period) => [b, compareBy(b, rule), trailingTwelveMonths(b.to)].every(isWholeDays);
+  // A series that ends now (a goal's): its whole buckets read the summaries together, and its last,
+  // part-day bucket is computed alone by the engine, which reads that bucket's whole days from the
+  // summaries too (EdgeSplit). Otherwise one part day would send every bucket to the raw rows.
+  const last = buckets[buckets.length - 1];
+  // (With the summaries off, every bucket reads raw rows in one query, as the tests' reference.)
+  if (summariesEnabled() && buckets.length > 1 && !wholeBucket(last) && buckets.slice(0, -1).every(wholeBucket) && isWholeDays({ from: last.from, to: last.from })) {
+    const [head, tail] = await Promise.all([
+      kpiTimeSeries(db, view, key, { ...q, to: last.from, compare: rule }),
+      computeKpis(db, view, { from: last.from, to: last.to, keys: [key], compare: compareBy(last, rule) }),
+    ]);
+    const v = tail[key];
+    return [...head, { start: last.from.toISOString(), end: last.to.toISOString(), value: v }];
+  }
   const filters = authorizedRows(view);
   const calc = CALCS[key];
   const PREFIX: Record<PeriodShift, string> = { cur: 'c', prev: 'p', t12: 'y' };
@@ -48,7 +62,7 @@ export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiK
   const bySource = new Map<SourceKey, Slot[]>();
   for (const s of slots.values()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
   const perSource = new Map<SourceKey, Record<string, KpiValue>[]>();
-  const whole = buckets.every((b) => [b, compareBy(b, rule), trailingTwelveMonths(b.to)].every(isWholeDays));
+  const whole = buckets.every(wholeBucket);
   const summary = summaryPasses(bySource, filters, undefined, () => whole);
   const passes: (readonly [SourceKey, SQL])[] = [...summary.passes.map((p) => [p.source, p.query] as const),
     ...[...summary.rest].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, buildPass(SOURCES[source], l, filters)] as const))];

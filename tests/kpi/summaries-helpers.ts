@@ -63,12 +63,12 @@ const SERIES: KpiKey[] = ['revenue', 'win_rate', 'lead_response_time', 'csat', '
 /** Breakdowns (rows, labels, counts) and monthly series with summaries equal the raw ones. */
 export async function expectViewsMatchRaw(db: Db, from: string, to: string, filters: KpiFilters = {}): Promise<void> {
   for (const [key, dimension] of BREAKDOWNS) {
-    const { on, off } = await both(() => kpiBreakdown(db, key, { from: day(from), to: day(to), filters, dimension }));
+    const { on, off } = await both(() => kpiBreakdown(db, key, { from: at(from), to: at(to), filters, dimension }));
     expect(on.map((r) => [r.key, r.label, r.count]), `${key} by ${dimension}`).toEqual(off.map((r) => [r.key, r.label, r.count]));
     on.forEach((r, i) => expect(closeTo(r.value, off[i].value, TOL), `${key} by ${dimension} ${r.key}: ${r.value} vs ${off[i].value}`).toBe(true));
   }
   for (const key of SERIES) {
-    const { on, off } = await both(() => kpiTimeSeries(db, key, { from: day(from), to: day(to), bucket: 'month', filters }));
+    const { on, off } = await both(() => kpiTimeSeries(db, key, { from: at(from), to: at(to), bucket: 'month', filters }));
     expect(on.length).toBe(off.length);
     on.forEach((p, i) => expect(closeTo(p.value, off[i].value, TOL), `${key} ${p.start}: ${p.value} vs ${off[i].value}`).toBe(true));
   }

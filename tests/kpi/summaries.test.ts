@@ -66,6 +66,9 @@ describe('[KPI][SUMMARIES]', () => {
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01');
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { team: 'Alpha' });
     await expectViewsMatchRaw(h.db, '2025-02-10', '2025-09-20', { product: 'Pro' });
+    // Ending now (a goal's series): whole months from the summaries, the last part-day month alone.
+    await expectViewsMatchRaw(h.db, '2025-01-01', '2025-09-20T08:30:00Z');
+    await expectViewsMatchRaw(h.db, '2025-01-01', '2025-09-20T08:30:00Z', { team: 'Alpha' });
   }, 300_000);
 
   it('serves whole-day periods whose filters it keys, and leaves the rest to raw rows', () => {

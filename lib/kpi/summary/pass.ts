@@ -11,7 +11,7 @@ import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
 import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, Period } from '../types';
-import type { SummaryRef } from '../calc/define';
+import type { Part, SummaryRef } from '../calc/define';
 import { cumulativeAgg, cumulativeRows } from './states';
 
 let enabled = process.env.KPI_SUMMARIES !== 'off';
@@ -42,8 +42,11 @@ function covers(def: SummaryDef, filters: RowFilters, dimension?: Dimension): bo
 
 export interface SummaryPass { source: SourceKey; query: SQL; grouped: boolean }
 
-/** A slot read in pieces: its whole days from a summary, its part-day edges from raw rows; its value is their sum. */
-export interface EdgeSplit { name: string; source: SourceKey; pieces: string[] }
+/**
+ * A slot read in pieces: its whole days from a summary, its part-day edges from raw rows. Its value is
+ * the sum of `pieces`, or for a mean Σ `pieces` (the sums) ÷ Σ `counts` (null when no record counts).
+ */
+export interface EdgeSplit { name: string; source: SourceKey; pieces: string[]; counts?: string[] }
 
 /**
  * Whether a slot's value over a period is the sum of its values over the pieces of the period: a
@@ -54,6 +57,25 @@ const additive = (s: Slot): boolean => {
   const ref = s.part.summary;
   return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && (s.part.agg === 'count' || s.part.agg === 'sum');
 };
+
+/** A mean served by a summary (Σ measure ÷ Σ per): split, it is read as its sum and its count, each additive. */
+const splittableMean = (s: Slot): boolean => {
+  const ref = s.part.summary;
+  return !!ref?.per && !ref.cumulative && !ref.allTime && !ref.lost && s.part.agg === 'avg' && !!s.part.value;
+};
+
+/**
+ * The two additive parts of a mean part: the sum of its values and the count of its records with a
+ * value (what avg divides by), from the summary's `measure` and `per`.
+ */
+function meanParts(part: Part): { sum: Part; count: Part } {
+  const ref = part.summary!;
+  const value = part.value!;
+  return {
+    sum: { ...part, agg: 'sum', summary: { table: ref.table, measure: ref.measure } },
+    count: { ...part, agg: 'sum', value: (p, n) => sql`(case when ${value(p, n)} is not null then 1 else 0 end)`, summary: { table: ref.table, measure: ref.per! } },
+  };
+}
 
 /**
  * A literal period that is not whole days (a goal's, which ends now) but holds at least one: its whole
@@ -210,17 +232,23 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       }
       // A sum or count over a period with part days (a goal's, to now): whole days from the summary,
       // the part days from raw rows, added up by the engine (EdgeSplit).
-      const pieces = splitEdges && ref && served && s.js && additive(s) ? edgePieces(s.js) : null;
+      const mean = splittableMean(s);
+      const pieces = splitEdges && ref && served && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;
       if (!ref || !pieces) {
         toRaw(source, s);
         continue;
       }
-      const piece = (suffix: string, p: Period): Slot => ({ ...s, name: `${s.name}${suffix}`, js: p, period: literalPeriod(p) });
-      const names = [`${s.name}w`];
-      toSummary(ref.table, piece('w', pieces.days));
-      if (pieces.head) { toRaw(source, piece('h', pieces.head)); names.push(`${s.name}h`); }
-      if (pieces.tail) { toRaw(source, piece('t', pieces.tail)); names.push(`${s.name}t`); }
-      splits.push({ name: s.name, source, pieces: names });
+      // A mean's pieces are its sum's and its count's, added up separately and divided by the engine.
+      const halves = mean ? [['s', meanParts(s.part).sum], ['n', meanParts(s.part).count]] as const : [['', s.part]] as const;
+      const names: Record<string, string[]> = {};
+      for (const [h, part] of halves) {
+        const piece = (suffix: string, p: Period): Slot => ({ ...s, part, name: `${s.name}${h}${suffix}`, js: p, period: literalPeriod(p) });
+        const list = (names[h] = [`${s.name}${h}w`]);
+        toSummary(ref.table, piece('w', pieces.days));
+        if (pieces.head) { toRaw(source, piece('h', pieces.head)); list.push(`${s.name}${h}h`); }
+        if (pieces.tail) { toRaw(source, piece('t', pieces.tail)); list.push(`${s.name}${h}t`); }
+      }
+      splits.push(mean ? { name: s.name, source, pieces: names.s, counts: names.n } : { name: s.name, source, pieces: names[''] });
     }
   }
   const passes = [...byTable].map(([table, slots]) => buildSummaryPass(SUMMARY_BY_KEY[table], slots, filters, dimension));
