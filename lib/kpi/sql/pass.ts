@@ -23,20 +23,19 @@ const sqlKey = (q: SQL) => JSON.stringify(dialect.sqlToQuery(q));
 
 /**
  * Which rows the pass reads: the union of the slots' windows. Windows that are time ranges on the same
- * column merge into one range (one index range scan, e.g. this period and the previous one together).
+ * column merge when they overlap or touch (one index range scan, e.g. this period and the previous one
+ * together); ranges apart stay apart (a period's part-day edges read from raw rows: two small ranges,
+ * not the whole period between them).
  */
 function windowOf(slots: Slot[], n: Nested): SQL {
-  const ranges = new Map<string, { date: boolean; from: Date; to: Date }>();
+  const ranges = new Map<string, { date: boolean; spans: { from: Date; to: Date }[] }>();
   const others = new Map<string, SQL>();
   for (const s of slots) {
     const w = s.part.window ?? s.part.where;
     if (w.range && s.js) {
-      const r = ranges.get(w.range.col);
-      if (!r) ranges.set(w.range.col, { date: w.range.date, from: s.js.from, to: s.js.to });
-      else {
-        if (s.js.from < r.from) r.from = s.js.from;
-        if (s.js.to > r.to) r.to = s.js.to;
-      }
+      const r = ranges.get(w.range.col) ?? { date: w.range.date, spans: [] };
+      r.spans.push({ from: s.js.from, to: s.js.to });
+      ranges.set(w.range.col, r);
     } else {
       const q = w(s.period, n);
       others.set(sqlKey(q), q);
@@ -44,8 +43,15 @@ function windowOf(slots: Slot[], n: Nested): SQL {
   }
   const conds = [...others.values()];
   for (const [col, r] of ranges) {
-    const p = literalPeriod(r);
-    conds.push(r.date ? inPDate(sql.raw(col), p) : inP(sql.raw(col), p));
+    const merged: { from: Date; to: Date }[] = [];
+    for (const span of [...r.spans].sort((a, b) => a.from.getTime() - b.from.getTime())) {
+      const last = merged[merged.length - 1];
+      if (last && span.from <= last.to) { if (span.to > last.to) last.to = span.to; } else merged.push({ ...span });
+    }
+    for (const m of merged) {
+      const p = literalPeriod(m);
+      conds.push(r.date ? inPDate(sql.raw(col), p) : inP(sql.raw(col), p));
+    }
   }
   return or(conds);
 }
