@@ -69,6 +69,8 @@ test.describe('[PERIODS] malformed dates in links (issue 11, item 5)', () => {
   const BAD = ['from=0000-01-01&to=2026-01-01', 'from=2025-01-01&to=275760-09-13', 'from=2025-01-01&to=%2B020000-01-01', 'from=-1&to=2026-01-01', 'from=1-1-1&to=2026-01-01', 'from=1900-01-01&bucket=week', 'from=1900-01-01&to=2026-01-01&bucket=week'];
 
   test('[ADMIN] dashboard and KPI pages say what was wrong and still show every widget', async ({ pageAs }) => {
+    // Fourteen full page loads (7 links × 2 pages): more than the default 30 s on a slow 2-core machine.
+    test.setTimeout(120_000);
     const page = await pageAs('admin');
     for (const q of BAD) {
       for (const path of ['/dashboard', '/kpis/revenue']) {
