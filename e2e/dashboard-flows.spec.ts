@@ -107,6 +107,8 @@ test.describe('[DASHBOARD] filters, drill-down, records', () => {
   });
 
   test('[MEMBER] own view: their records; team view: teammates\' records read-only; other teams\' not even by URL', async ({ pageAs }) => {
+    // Two signed-in users and a dozen page loads: more than the default 30 s on a slow 2-core machine.
+    test.setTimeout(90_000);
     const me = demoUser('member').name;
     const manager = await pageAs('manager');
     await manager.goto(`/kpis/win_rate?${YEAR}&sort=owner&dir=asc`);
