@@ -37,7 +37,7 @@ export const DATA_CHANGED_TABLES = [
  * `deals;12:3,40:`): the tables people write all day. tests/kpi/change-feed.test.ts checks the triggers
  * and the entity catalogue's owner paths agree.
  */
-export const OWNER_NOTICE_COLUMNS = { leads: 'owner_id', deals: 'owner_id', tickets: 'assignee_id', activities: 'user_id' } as const;
+export const OWNER_NOTICE_COLUMNS = { leads: 'owner_id', deals: 'owner_id', tickets: 'assignee_id', survey_responses: 'owner_id', activities: 'user_id' } as const;
 
 export interface OpenOptions {
   /** Postgres connection string; when absent, PGlite is used. */

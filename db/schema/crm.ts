@@ -153,6 +153,7 @@ export const deals = pgTable('deals', {
 export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['converting_lead_created_at', 'converting_lead_source'],
   orders: ['prev_month', 'prev2_month', 'cprev_month'],
+  survey_responses: ['owner_id'],
 };
 
 export const orders = pgTable('orders', {
@@ -222,12 +223,18 @@ export const surveyResponses = pgTable('survey_responses', {
   accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
   ticketId: integer('ticket_id').references(() => tickets.id, { onDelete: 'set null' }),
   updatedAt: updatedAt(),
+  // Derived, kept by triggers on survey responses, tickets and accounts (lib/kpi/summary/sql-gen.ts),
+  // never written by the app: the response's owner, its ticket's assignee when it has a ticket (even an
+  // unassigned one), else its account's owner (product.md, "Roles").
+  ownerId: ownerRef('owner_id'),
 }, (t) => [
   uniqueIndex('survey_responses_external_id_unique').on(t.externalId),
   maxChars('survey_responses_external_id_length', t.externalId, SHORT),
   index('survey_responses_responded_at_idx').on(t.respondedAt),
   index('survey_responses_account_idx').on(t.accountId, t.respondedAt),
   index('survey_responses_ticket_idx').on(t.ticketId),
+  // (owner, time): a rep's or team's responses in a period, as for deals and tickets.
+  index('survey_responses_owner_idx').on(t.ownerId, t.respondedAt),
   check('survey_responses_kind_check', oneOf(t.kind, SURVEY_KINDS)),
   check('survey_responses_score_check', sql`(${t.kind} = 'csat' and ${t.score} between 1 and 5)
     or (${t.kind} = 'nps' and ${t.score} between 0 and 10) or (${t.kind} = 'ces' and ${t.score} between 1 and 7)`),

@@ -16,9 +16,7 @@ export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : ne
 export type OwnerRule =
   | { kind: 'column'; col: string }
   /** Orders: the account's owner. */
-  | { kind: 'account' }
-  /** Survey responses: the ticket's assignee when there is a ticket, else the account's owner. */
-  | { kind: 'survey' };
+  | { kind: 'account' };
 
 export interface SummaryDef {
   name: SummaryKey | MonthKey;
@@ -158,7 +156,9 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
   },
   {
     name: 'survey_days', source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',
-    owner: { kind: 'survey' }, dim: null,
+    // The response's owner column (its ticket's assignee, else its account's owner) is derived: a
+    // ticket's or account's owner change reaches this summary as an update of its responses.
+    owner: { kind: 'column', col: 'owner_id' }, dim: null,
     measures: {
       n,
       csat_n: flag("s.kind = 'csat'"),

@@ -1,7 +1,7 @@
 // Who owns a record, in SQL: the one place that says it, rendered from the entity catalogue's owner
 // paths (product.md, "Roles": a lead, deal, account is its owner's; a ticket its assignee's; an order its
 // account owner's; a survey response its ticket's assignee's when it has a ticket, else its account
-// owner's; campaigns and expenses nobody's). The KPI sources (filters, breakdowns), drill-downs, record
+// owner's, which the database keeps in the response's own owner_id; campaigns and expenses nobody's). The KPI sources (filters, breakdowns), drill-downs, record
 // pages and forms all build on these expressions, with the catalogue's aliases (l, d, o, t, s, a, …).
 import { sql, type SQL } from 'drizzle-orm';
 import { ENTITY_CATALOGUE, type EntityName } from '@/lib/entities/catalogue';
@@ -19,28 +19,19 @@ export function ownerIdOf(kind: OwnedKind): SQL | null {
   const a = aliasOf(kind);
   if (!path) return null;
   if (path.kind === 'column') return sql.raw(`${a}.${path.column}`);
-  if (path.kind === 'account') return sql.raw(`(select fa.owner_id from accounts fa where fa.id = ${a}.account_id)`);
-  // A survey response belongs to its ticket's assignee when it has a ticket (even an unassigned one),
-  // else to its account's owner.
-  return sql.raw(`(case when ${a}.ticket_id is not null then (select ft.assignee_id from tickets ft where ft.id = ${a}.ticket_id)
-  else (select fa.owner_id from accounts fa where fa.id = ${a}.account_id) end)`);
+  return sql.raw(`(select fa.owner_id from accounts fa where fa.id = ${a}.account_id)`);
 }
 
 /**
  * `the row's owner is in (users)`. Through the account as an `IN` subquery the planner turns into an
- * (index-driven) semi-join; a survey response through its ticket or account as a probe per row.
+ * (index-driven) semi-join.
  */
 export function ownedBy(kind: OwnedKind, users: SQL): SQL {
   const path = ENTITY_CATALOGUE[kind].ownerPath;
   const a = sql.raw(aliasOf(kind));
   if (!path) return sql`false`;
   if (path.kind === 'column') return sql`${sql.raw(`${aliasOf(kind)}.${path.column}`)} in (${users})`;
-  if (path.kind === 'account') return sql`${a}.account_id in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
-  // A survey response: a probe of its ticket, or of its account, per row. The rows are usually already
-  // narrowed by a period's index; the union of the owners' response ids this replaced took 2.5× as long
-  // for a team's NPS chart at large scale (785 vs 300 ms) and 1.3× for a member's (360 vs 220-330 ms).
-  return sql`(case when ${a}.ticket_id is not null then exists (select 1 from tickets ft where ft.id = ${a}.ticket_id and ft.assignee_id in (${users}))
-      else exists (select 1 from accounts fa where fa.id = ${a}.account_id and fa.owner_id in (${users})) end)`;
+  return sql`${a}.account_id in (select fa.id from accounts fa where fa.owner_id in (${users}))`;
 }
 
 /** The owner's id for grouping a whole period's rows, with the joins it needs (joins, not per-row subqueries). */
@@ -49,11 +40,7 @@ export function ownerGroupExpr(kind: OwnedKind): { joins: SQL[]; id: SQL } | nul
   const a = aliasOf(kind);
   if (!path) return null;
   if (path.kind === 'column') return { joins: [], id: sql.raw(`${a}.${path.column}`) };
-  if (path.kind === 'account') return { joins: [sql.raw(`left join accounts goa on goa.id = ${a}.account_id`)], id: sql`goa.owner_id` };
-  return {
-    joins: [sql.raw(`left join tickets gtk on gtk.id = ${a}.ticket_id`), sql.raw(`left join accounts goa on goa.id = ${a}.account_id`)],
-    id: sql.raw(`(case when ${a}.ticket_id is not null then gtk.assignee_id else goa.owner_id end)`),
-  };
+  return { joins: [sql.raw(`left join accounts goa on goa.id = ${a}.account_id`)], id: sql`goa.owner_id` };
 }
 
 const intList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}::int`), sql`, `);

@@ -10,16 +10,16 @@
 
 /**
  * Who owns a record, declaratively (lib/access renders the SQL):
- * - `column`: the record's own column names its owner (`id` for users: a user owns themself);
+ * - `column`: the record's own column names its owner (`id` for users: a user owns themself). With
+ *   `derived`, the database keeps that column from other rows and nobody writes it: a survey response's
+ *   owner is the assignee of its ticket when it has one (even unassigned), else its account's owner
+ *   (the golden data set settles this reading of the catalogue; lib/kpi/summary/sql-gen.ts, DERIVED);
  * - `account`: the owner of the record's account (`account_id`), e.g. orders;
- * - `ticket-or-account`: the assignee of its ticket when it has one (even unassigned), else its
- *   account's owner (survey responses; the golden data set settles this reading of the catalogue);
  * - null: nobody owns it (campaigns, expenses): company-wide data.
  */
 export type OwnerPath =
-  | { kind: 'column'; column: 'owner_id' | 'assignee_id' | 'user_id' | 'id' }
+  | { kind: 'column'; column: 'owner_id' | 'assignee_id' | 'user_id' | 'id'; derived?: true }
   | { kind: 'account' }
-  | { kind: 'ticket-or-account' }
   | null;
 
 export interface EntityEntry {
@@ -59,7 +59,7 @@ export const ENTITY_CATALOGUE = {
   tickets: { table: 'tickets', alias: 't', slug: 'tickets', singular: 'Ticket', plural: 'Tickets', ownerPath: own('assignee_id'), key: 'external_id', recordPage: true, drillable: true },
   survey_responses: {
     table: 'survey_responses', alias: 's', slug: 'survey-responses', singular: 'Survey response', plural: 'Survey responses',
-    ownerPath: { kind: 'ticket-or-account' }, key: 'external_id', recordPage: true, drillable: true,
+    ownerPath: { kind: 'column', column: 'owner_id', derived: true }, key: 'external_id', recordPage: true, drillable: true,
   },
   expenses: { table: 'expenses', alias: 'e', slug: 'expenses', singular: 'Expense', plural: 'Expenses', ownerPath: null, key: 'external_id', recordPage: false, drillable: true },
   activities: { table: 'activities', alias: 'act', slug: 'activities', singular: 'Activity', plural: 'Activities', ownerPath: own('user_id'), key: 'external_id', recordPage: false, drillable: false },

@@ -5,6 +5,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { OWNER_NOTICE_COLUMNS, queryRows, type QueryDb } from '@/db/client';
+import { surveyResponses } from '@/db/schema';
 import type { DataChange } from '@/lib/kpi/result-cache';
 
 /** The change of `row` (before and after; drizzle rows, property names) of `table`, owners read in `tx`. */
@@ -24,4 +25,24 @@ export async function recordChange(
     for (const id of ids) owners.set(id, found.find((u) => u.id === id)?.team_id ?? null);
   }
   return { table: tableName, owners };
+}
+
+/** The owner columns (drizzle property names) of the parents a survey response's derived owner follows. */
+const SURVEY_OWNER_PARENTS: Record<string, string> = { tickets: 'assigneeId', accounts: 'ownerId' };
+
+/**
+ * What a save changed through columns the database derives from it (lib/kpi/summary/sql-gen.ts, DERIVED),
+ * which its own change does not name: a ticket's assignee or an account's owner is its survey responses'
+ * owner, so those move from the old owner to the new; a lead may be its account's converting lead.
+ */
+export async function derivedChanges(
+  tx: QueryDb, tableName: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined,
+): Promise<DataChange[]> {
+  const out: DataChange[] = [];
+  const ownerKey = SURVEY_OWNER_PARENTS[tableName];
+  if (ownerKey && before && after && before[ownerKey] !== after[ownerKey]) {
+    out.push(await recordChange(tx, 'survey_responses', surveyResponses, [{ ownerId: before[ownerKey] }, { ownerId: after[ownerKey] }]));
+  }
+  if (tableName === 'leads' && (before?.accountId != null || after?.accountId != null)) out.push({ table: 'accounts' });
+  return out;
 }

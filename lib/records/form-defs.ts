@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { accountRules, accountShape } from '@/lib/validation/accounts';
 import { campaignRules, campaignShape } from '@/lib/validation/campaigns';
 import { dealRules, dealShape } from '@/lib/validation/deals';
-import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
+import { ENTITY_CATALOGUE, type OwnerPath } from '@/lib/entities/catalogue';
 import { dbColumnOf } from '@/lib/entities/columns';
 import { ALWAYS, columnRegistry, type ColumnMeta } from '@/lib/validation/fields';
 import { leadRules, leadShape } from '@/lib/validation/leads';
@@ -157,10 +157,10 @@ function build(entity: RecordEntity, shape: Record<string, z.ZodType>, rules: Ru
   return { entity, schema, fields, ownerColumn: ownerColumnOf(entity), scopeField: o.scopeField, idPrefix: o.idPrefix };
 }
 
-/** The column a form's owner field fills: the record's own owner column, when the catalogue's owner path is one. */
+/** The column a form's owner field fills: the record's own owner column, when the catalogue's owner path is one the app writes. */
 function ownerColumnOf(entity: RecordEntity): RecordFormDef['ownerColumn'] {
-  const path = ENTITY_CATALOGUE[entity].ownerPath;
-  return path?.kind === 'column' && (path.column === 'owner_id' || path.column === 'assignee_id') ? path.column : null;
+  const path: OwnerPath = ENTITY_CATALOGUE[entity].ownerPath;
+  return path?.kind === 'column' && !path.derived && (path.column === 'owner_id' || path.column === 'assignee_id') ? path.column : null;
 }
 
 // The rules take the import's row type; form values are a superset keyed the same way once renamed.

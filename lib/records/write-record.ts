@@ -7,12 +7,13 @@
 // hand the record out of the writer's scope rolls back. The change, its audit_log row (before/after)
 // and an activity row commit together. Takes (db, user, entity, input) so tests need no request context.
 import { kpiDataChanged, type DataChange } from '@/lib/kpi/result-cache';
-import { recordChange } from './change-notice';
+import { derivedChanges, recordChange } from './change-notice';
 import { randomUUID } from 'node:crypto';
 import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '@/db/client';
 import { accounts, campaigns, deals, leads, orders, surveyResponses, tickets } from '@/db/schema';
+import { DERIVED_COLUMNS } from '@/db/schema/crm';
 import { mayCreateRecordKind, mayWriteRecord, recordScope, visibleRecords, type SessionUser } from '@/lib/access';
 import { recordActivity, writeAudit } from '@/lib/audit';
 import type { QueryDb } from '@/db/client';
@@ -119,7 +120,7 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
   const noun = def.singular;
 
   try {
-    let change: DataChange = { table: def.table };
+    let changes: DataChange[] = [{ table: def.table }];
     const result = await db.transaction(async (tx): Promise<WriteResult> => {
       const q = tx as unknown as Db;
       let id: number;
@@ -138,14 +139,17 @@ export async function saveRecord(db: Db, user: SessionUser, entity: RecordEntity
         if (!before || !(await inScope(q, user, entity, id))) return refused(NOT_FOUND_MESSAGE);
         [after] = (await tx.update(table).set({ ...valuesFor(before), updatedAt: new Date() } as never).where(eq(idCol, id)).returning()) as Record<string, unknown>[];
       }
+      // Columns the database derives (a survey response's owner, an order's chain) are set by the
+      // statement's triggers after RETURNING gave the row: the audit and the change notice read it back.
+      if (DERIVED_COLUMNS[def.table]) [after] = (await tx.select().from(table).where(eq(getTableColumns(table).id, id))) as Record<string, unknown>[];
       if (!(await inScope(q, user, entity, id))) throw new OutOfScope();
       await writeAudit(tx, { userId: user.id, action: before ? 'update' : 'create', entity: def.table, entityId: id, before, after });
       await recordActivity(tx, { userId: user.id, kind: before ? 'update' : 'create', entity: def.table, entityId: id });
-      change = await recordChange(q, def.table, table, [before, after]);
+      changes = [await recordChange(q, def.table, table, [before, after]), ...await derivedChanges(q, def.table, before, after)];
       return { ok: true, id, message: before ? `${noun} saved.` : `${noun} created.` };
     });
     // The record's table (its owners before and after) and the activity log (the saver's row) changed.
-    if (result.ok) kpiDataChanged([change, { table: 'activities', owners: new Map([[user.id, user.teamId]]) }]);
+    if (result.ok) kpiDataChanged([...changes, { table: 'activities', owners: new Map([[user.id, user.teamId]]) }]);
     return result;
   } catch (err) {
     if (err instanceof OutOfScope) return scopeError();

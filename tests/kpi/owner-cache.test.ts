@@ -88,7 +88,7 @@ describe('[KPI][CACHE] notices by owner', () => {
 
   it("the triggers' owner columns are the catalogue's owner paths", () => {
     for (const [table, column] of Object.entries(OWNER_NOTICE_COLUMNS)) {
-      expect(ENTITY_CATALOGUE[table as keyof typeof ENTITY_CATALOGUE].ownerPath).toEqual({ kind: 'column', column });
+      expect(ENTITY_CATALOGUE[table as keyof typeof ENTITY_CATALOGUE].ownerPath).toMatchObject({ kind: 'column', column });
     }
   });
 
@@ -96,8 +96,9 @@ describe('[KPI][CACHE] notices by owner', () => {
     const mine = await trustedView(h.db, { owner: 'user2@example.com' });
     expect(kpiReadSet(DASHBOARDS.sales, mine).ownerScoped).toContain('deals');
     expect(kpiReadSet(['first_response_time'], mine).ownerScoped).toContain('tickets');
-    // Orders are their account owner's and survey responses their ticket's or account's: never by owner.
+    // Orders are their account owner's: never by owner. A survey response's owner is its own (derived) column.
     expect(kpiReadSet(['revenue'], mine).ownerScoped?.has('orders')).toBe(false);
+    expect(kpiReadSet(['csat'], mine).ownerScoped).toContain('survey_responses');
     // CRM adoption reads activities from a users pass, not as its own records.
     expect(kpiReadSet(['crm_adoption_rate'], mine).ownerScoped?.has('activities')).toBe(false);
     expect(kpiReadSet(['crm_adoption_rate'], mine).tables).toContain('activities');
@@ -205,6 +206,51 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
       expect(aAfter).toEqual(await computeKpis(h.db, viewA, q));
       expect(await get('B', viewB)).toBe(bBefore);
       expect(runs).toBe(n + 1);
+    } finally {
+      g[PROCESS_CACHE_KEY] = prev;
+    }
+  });
+
+  it("a ticket reassigned moves its survey responses' derived owner: both owners' survey views drop at once, a third rep's stay", async () => {
+    const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
+    local.setLive(true);
+    const g = globalThis as unknown as Record<string, unknown>;
+    const prev = g[PROCESS_CACHE_KEY];
+    g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
+    try {
+      const [t] = await queryRows<Record<string, string>>(h.db, sql`select t.id::text, coalesce(t.subject, '') as subject, coalesce(t.channel, '') as channel,
+          t.priority, coalesce(t.category, '') as category, t.assignee_id::text, coalesce(t.account_id::text, '') as account_id,
+          to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+          coalesce(to_char(t.first_response_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '') as first_response_at,
+          coalesce(to_char(t.resolved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), '') as resolved_at,
+          coalesce(t.contacts::text, '') as contacts, coalesce(t.handle_minutes::text, '') as handle_minutes
+        from tickets t join users u on u.id = t.assignee_id
+        where u.active and exists (select 1 from survey_responses s where s.ticket_id = t.id) order by t.id limit 1`);
+      const others = await queryRows<{ id: number; email: string }>(h.db, sql`
+        select u.id, u.email from users u where u.active and u.id <> ${Number(t.assignee_id)}::int
+          and exists (select 1 from survey_responses s where s.owner_id = u.id) order by u.id limit 2`);
+      const [a] = await queryRows<{ email: string }>(h.db, sql`select email from users where id = ${Number(t.assignee_id)}::int`);
+      const [b, c] = others;
+      const q = { from: day('2000-01-01'), to: day('2100-01-01'), keys: ['csat' as KpiKey, 'nps' as KpiKey, 'feedback_volume' as KpiKey] };
+      let runs = 0;
+      const views = { a: await trustedView(h.db, { owner: a.email }), b: await trustedView(h.db, { owner: b.email }), c: await trustedView(h.db, { owner: c.email }) };
+      const get = (label: keyof typeof views) => local.get(label, async () => { runs++; return computeKpis(h.db, views[label], q); }, kpiReadSet(q.keys, views[label]));
+      const before = { a: await get('a'), b: await get('b'), c: await get('c') };
+      expect(runs).toBe(3);
+      const admin = await sessionUserByEmail(h.db, 'user0@example.com');
+      const res = await protectedAction('records.write', RECORD_FORMS.tickets.schema, (input, who) => saveRecord(h.db, who, 'tickets', input),
+        { getUser: async () => admin })(null, formData({ ...t, assignee_id: String(b.id) }));
+      expect(res).toMatchObject({ ok: true });
+      const [moved] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from survey_responses where ticket_id = ${Number(t.id)}::int and owner_id = ${b.id}::int`);
+      expect(moved.n).toBeGreaterThan(0);
+      const aAfter = await get('a');
+      const bAfter = await get('b');
+      expect(runs).toBe(5);
+      expect(aAfter).toEqual(await computeKpis(h.db, views.a, q));
+      expect(bAfter).toEqual(await computeKpis(h.db, views.b, q));
+      expect(bAfter.feedback_volume).toBe((before.b.feedback_volume ?? 0) + moved.n);
+      expect(await get('c')).toBe(before.c);
+      expect(runs).toBe(5);
     } finally {
       g[PROCESS_CACHE_KEY] = prev;
     }

@@ -87,7 +87,7 @@ export const COMMON_COLUMNS: Record<SourceKey, { external_id: string; name: stri
   deals: { external_id: 'd.external_id', name: 'd.name', owner: 'd.owner_id' },
   orders: { external_id: 'o.external_id', name: 'o.external_id', owner: '(select xa.owner_id from accounts xa where xa.id = o.account_id)' },
   tickets: { external_id: 't.external_id', name: ticketTitleSql('t'), owner: 't.assignee_id' },
-  survey_responses: { external_id: 's.external_id', name: 's.external_id', owner: 'null::int' },
+  survey_responses: { external_id: 's.external_id', name: 's.external_id', owner: 's.owner_id' },
   accounts: { external_id: 'a.external_id', name: 'a.name', owner: 'a.owner_id' },
   campaigns: { external_id: 'c.external_id', name: 'c.name', owner: 'null::int' },
   expenses: { external_id: 'e.external_id', name: 'e.description', owner: 'null::int' },

@@ -3,7 +3,8 @@
 // Invariant: each summary row = the contributions of the raw rows *as the database is now*. A statement
 // on a record table subtracts its old rows' contributions and adds its new rows' (transition tables,
 // one grouped upsert per key); a statement that changes whose records they are (an account's owner for
-// its orders and ticketless survey responses, a ticket's assignee for its responses) moves them.
+// its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
+// a ticket's or account's owner change reaches its summaries as an update of the responses.
 import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
 
 interface Rows {
@@ -21,10 +22,6 @@ function ownerOf(def: SummaryDef): { expr: string; join: string } {
   switch (def.owner.kind) {
     case 'column': return { expr: `${a}.${def.owner.col}`, join: '' };
     case 'account': return { expr: 'own_a.owner_id', join: `left join accounts own_a on own_a.id = ${a}.account_id` };
-    case 'survey': return {
-      expr: `(case when ${a}.ticket_id is not null then own_t.assignee_id else own_a.owner_id end)`,
-      join: `left join tickets own_t on own_t.id = ${a}.ticket_id left join accounts own_a on own_a.id = ${a}.account_id`,
-    };
   }
 }
 
@@ -83,15 +80,11 @@ const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
 
 /** Moves of contributions when a parent's owner changes: `mv(id, old_owner, new_owner)` is the changed parents. */
 interface Move { def: SummaryDef; link: string; where?: string }
-const MOVES: Record<'accounts' | 'tickets', { ownerCol: string; moves: Move[] }> = {
-  accounts: { ownerCol: 'owner_id', moves: [
-    ...defsOf('orders').map((def) => ({ def, link: 'o.account_id' })),
-    ...defsOf('survey_responses').map((def) => ({ def, link: 's.account_id', where: 's.ticket_id is null' })),
-  ] },
-  tickets: { ownerCol: 'assignee_id', moves: defsOf('survey_responses').map((def) => ({ def, link: 's.ticket_id' })) },
+const MOVES: Record<'accounts', { ownerCol: string; moves: Move[] }> = {
+  accounts: { ownerCol: 'owner_id', moves: defsOf('orders').map((def) => ({ def, link: 'o.account_id' })) },
 };
 
-function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
+function moveBlocks(parent: 'accounts', mv: string): string[] {
   return MOVES[parent].moves.map(({ def, link, where }) => apply(def, [
     { rel: def.table, sign: -1, owner: 'mv.old_owner', join: `join mv on mv.id = ${link}`, where },
     { rel: def.table, sign: 1, owner: 'mv.new_owner', join: `join mv on mv.id = ${link}`, where },
@@ -100,20 +93,31 @@ function moveBlocks(parent: 'accounts' | 'tickets', mv: string): string[] {
 
 /**
  * Columns the database derives from other rows, so that a summary can count a record from its own row:
- * `target`'s `columns`, recomputed by `compute` for the target rows a write to `source` touched (through
- * `link`, the source column naming them). Statement triggers on `source` update only the rows whose
- * columns change, and only when some do: that UPDATE fires the target's triggers, and the summaries
- * follow its transition tables like any other write (when target = source, the triggers run once more
- * and find nothing left to fix).
+ * `target`'s `columns`, recomputed by `compute` for the target rows a write to one of `sources` touched
+ * (through the source's `link`, its column naming them). Statement triggers on each source update only
+ * the rows whose columns change, and only when some do: that UPDATE fires the target's triggers, and the
+ * summaries follow its transition tables like any other write (when target = source, the triggers run
+ * once more and find nothing left to fix).
  */
 export interface DerivedColumns {
   name: string;
   target: string;
-  source: string;
-  link: string;
+  sources: DerivedSource[];
   columns: { name: string; type: string }[];
-  /** SELECT id, v1, v2, … for the target rows a write touched (`touched`: a relation of link values), or all (null). */
-  compute: (touched: string | null) => string;
+  /**
+   * SELECT id, v1, v2, … for the target rows a write to `touched.source` touched (`touched.rel`: a
+   * relation of its link values), or for all (null).
+   */
+  compute: (touched: { source: string; rel: string } | null) => string;
+}
+
+export interface DerivedSource {
+  table: string;
+  link: string;
+  /** The writes that can change the columns (a parent's inserts and deletes cannot: its children follow through their own FK). */
+  kinds: readonly ('ins' | 'upd' | 'del')[];
+  /** Of an update, only the rows where one of these columns changed are touched (none given: every row); `link` is then `id`. */
+  changed?: readonly string[];
 }
 
 /**
@@ -133,36 +137,62 @@ export const DERIVED: DerivedColumns[] = [
   {
     // Order chains (ORDER_CHAIN in db/schema/summary-defs.ts): the months of the account's previous two
     // orders and of its previous costed order, by ordered_at then id.
-    name: 'order_chain', target: 'orders', source: 'orders', link: 'account_id',
+    name: 'order_chain', target: 'orders', sources: [{ table: 'orders', link: 'account_id', kinds: ['ins', 'upd', 'del'] }],
     columns: [{ name: 'prev_month', type: 'date' }, { name: 'prev2_month', type: 'date' }, { name: 'cprev_month', type: 'date' }],
-    compute: (touched) => `select o.id, ${CHAIN.columns} from orders o${touched ? ` where o.account_id in (${touched})` : ''} ${CHAIN.window}`,
+    compute: (touched) => `select o.id, ${CHAIN.columns} from orders o${touched ? ` where o.account_id in (${touched.rel})` : ''} ${CHAIN.window}`,
   },
   {
     // The account's converting lead (lib/kpi/calc/customers.ts convertingLead): the earliest converted
     // lead naming it, by converted_at then id; its creation time and source.
-    name: 'converting_lead', target: 'accounts', source: 'leads', link: 'account_id',
+    name: 'converting_lead', target: 'accounts', sources: [{ table: 'leads', link: 'account_id', kinds: ['ins', 'upd', 'del'] }],
     columns: [{ name: 'converting_lead_created_at', type: 'timestamptz' }, { name: 'converting_lead_source', type: 'text' }],
     // The earliest converted lead of each account, by one sort of the converted leads (all accounts:
     // the rebuild) or of the touched accounts' (through leads_account_idx).
     compute: (touched) => `select a.id, cl.created_at as v1, cl.source as v2
       from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
-        where l.converted_at is not null${touched ? ` and l.account_id in (${touched})` : ''}
-        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id${touched ? ` where a.id in (${touched})` : ''}`,
+        where l.converted_at is not null${touched ? ` and l.account_id in (${touched.rel})` : ''}
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id${touched ? ` where a.id in (${touched.rel})` : ''}`,
+  },
+  {
+    // A survey response's owner (product.md, "Roles"; lib/entities/catalogue.ts): its ticket's assignee
+    // when it has a ticket (even an unassigned one), else its account's owner. As a column, a response
+    // is scoped, grouped and summarised like a deal (an index on it, no probe of two tables per row), and
+    // its change notices name owners. Changed by the response's own ticket or account, a ticket's
+    // assignee, an account's owner; a deleted ticket or account sets the response's link to null,
+    // which is an update of the response.
+    name: 'survey_owner', target: 'survey_responses',
+    sources: [
+      { table: 'survey_responses', link: 'id', kinds: ['ins', 'upd'], changed: ['ticket_id', 'account_id'] },
+      { table: 'tickets', link: 'id', kinds: ['upd'], changed: ['assignee_id'] },
+      { table: 'accounts', link: 'id', kinds: ['upd'], changed: ['owner_id'] },
+    ],
+    columns: [{ name: 'owner_id', type: 'int' }],
+    compute: (touched) => {
+      const where = !touched ? '' : ` where ${{ survey_responses: 's.id', tickets: 's.ticket_id', accounts: 's.account_id' }[touched.source]} in (${touched.rel})`;
+      return `select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id${where}`;
+    },
   },
 ];
 
 const stored = (d: DerivedColumns) => `(${d.columns.map((c) => `t.${c.name}`).join(', ')})`;
 const computed = (d: DerivedColumns) => `(${d.columns.map((_, i) => `c.v${i + 1}`).join(', ')})`;
 
-function derivedFix(d: DerivedColumns, kind: 'ins' | 'upd' | 'del'): string {
+/** The trigger function's name: `crm_<name>_<kind>` for the first source, `crm_<name>_<source>_<kind>` for further ones. */
+const derivedFnName = (d: DerivedColumns, src: DerivedSource, kind: string) =>
+  `crm_${d.name}${src === d.sources[0] ? '' : `_${src.table}`}_${kind}`;
+
+function derivedFix(d: DerivedColumns, src: DerivedSource, kind: 'ins' | 'upd' | 'del'): string {
   const transitions = kind === 'ins' ? ['new_rows'] : kind === 'del' ? ['old_rows'] : ['old_rows', 'new_rows'];
-  const touched = transitions.map((t) => `select ${d.link} from ${t}`).join(' union ');
+  const touched = kind === 'upd' && src.changed
+    ? `select nr.id from new_rows nr join old_rows orr on orr.id = nr.id where ${src.changed.map((c) => `nr.${c} is distinct from orr.${c}`).join(' or ')}`
+    : transitions.map((t) => `select ${src.link} from ${t}`).join(' union ');
   const vars = d.columns.map((c, i) => `v${i + 1}_ ${c.type}[]`).join('; ');
-  return `CREATE OR REPLACE FUNCTION crm_${d.name}_${kind}() RETURNS trigger LANGUAGE plpgsql AS $$
+  return `CREATE OR REPLACE FUNCTION ${derivedFnName(d, src, kind)}() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids int[]; ${vars};
 BEGIN
   select array_agg(c.id), ${d.columns.map((_, i) => `array_agg(c.v${i + 1})`).join(', ')} into ids, ${d.columns.map((_, i) => `v${i + 1}_`).join(', ')}
-  from (${d.compute(touched)}) c
+  from (${d.compute({ source: src.table, rel: touched })}) c
     join ${d.target} t on t.id = c.id where ${stored(d)} is distinct from ${computed(d)};
   if ids is not null then
     update ${d.target} t set ${d.columns.map((c, i) => `${c.name} = z.v${i + 1}`).join(', ')}
@@ -202,7 +232,7 @@ $$;`);
     out.push(`CREATE TRIGGER ${table}_summary_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_del();`);
     out.push(`CREATE TRIGGER ${table}_summary_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${f}_trunc();`);
   }
-  for (const parent of ['accounts', 'tickets'] as const) {
+  for (const parent of ['accounts'] as const) {
     const col = MOVES[parent].ownerCol;
     const f = `crm_summary_${parent}_owner`;
     out.push(fn(`${f}_upd`, moveBlocks(parent,
@@ -215,11 +245,13 @@ $$;`);
     out.push(`CREATE TRIGGER ${parent}_summary_owner_del BEFORE DELETE ON ${parent} FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
   }
   for (const d of DERIVED) {
-    for (const kind of ['ins', 'upd', 'del'] as const) {
-      out.push(derivedFix(d, kind));
-      const ev = { ins: 'INSERT', upd: 'UPDATE', del: 'DELETE' }[kind];
-      const refs = kind === 'ins' ? 'NEW TABLE AS new_rows' : kind === 'del' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
-      out.push(`CREATE TRIGGER ${d.source}_${d.name}_${kind} AFTER ${ev} ON ${d.source} REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION crm_${d.name}_${kind}();`);
+    for (const src of d.sources) {
+      for (const kind of src.kinds) {
+        out.push(derivedFix(d, src, kind));
+        const ev = { ins: 'INSERT', upd: 'UPDATE', del: 'DELETE' }[kind];
+        const refs = kind === 'ins' ? 'NEW TABLE AS new_rows' : kind === 'del' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows';
+        out.push(`CREATE TRIGGER ${src.table}_${d.name}_${kind} AFTER ${ev} ON ${src.table} REFERENCING ${refs} FOR EACH STATEMENT EXECUTE FUNCTION ${derivedFnName(d, src, kind)}();`);
+      }
     }
   }
   // The derived columns alone: the bulk seed runs it while the record tables' triggers are off (its

@@ -1,0 +1,383 @@
+ALTER TABLE "survey_responses" ADD COLUMN "owner_id" integer;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "survey_responses_owner_idx" ON "survey_responses" USING btree ("owner_id","responded_at");
+--> statement-breakpoint
+-- A survey response's owner becomes a column the database keeps (lib/kpi/summary/sql-gen.ts, DERIVED
+-- survey_owner): its ticket's assignee when it has a ticket, else its account's owner. Its summaries
+-- then count it by that column; the moves of its contributions on a ticket's assignee or an account's
+-- owner change are replaced by the column's own update. Its change notices list owners (migration 0010).
+DROP TRIGGER IF EXISTS tickets_summary_owner_upd ON tickets;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS tickets_summary_owner_del ON tickets;
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS crm_summary_tickets_owner_upd();
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS crm_summary_tickets_owner_del();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS survey_responses_data_changed ON survey_responses;
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_data_changed_ins AFTER INSERT ON survey_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_notify_owners_ins('owner_id');
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_data_changed_upd AFTER UPDATE ON survey_responses REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_notify_owners_upd('owner_id');
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_data_changed_del AFTER DELETE ON survey_responses REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_notify_owners_del('owner_id');
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_data_changed_trunc AFTER TRUNCATE ON survey_responses FOR EACH STATEMENT EXECUTE FUNCTION crm_notify_data_changed();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_survey_responses_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into survey_days as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select (s.responded_at at time zone 'UTC')::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from new_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into survey_months as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select date_trunc('month', (s.responded_at at time zone 'UTC'))::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from new_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_survey_responses_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into survey_days as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select (s.responded_at at time zone 'UTC')::date as day, s.owner_id as owner_id, -sum(1)::int as n, -sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, -sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, -sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, -sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, -sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, -sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from old_rows s  where s.responded_at is not null group by 1, 2
+      union all select (s.responded_at at time zone 'UTC')::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from new_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into survey_months as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select date_trunc('month', (s.responded_at at time zone 'UTC'))::date as day, s.owner_id as owner_id, -sum(1)::int as n, -sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, -sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, -sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, -sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, -sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, -sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from old_rows s  where s.responded_at is not null group by 1, 2
+      union all select date_trunc('month', (s.responded_at at time zone 'UTC'))::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from new_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_survey_responses_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with up as (
+    insert into survey_days as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select (s.responded_at at time zone 'UTC')::date as day, s.owner_id as owner_id, -sum(1)::int as n, -sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, -sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, -sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, -sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, -sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, -sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from old_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with up as (
+    insert into survey_months as x (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum)
+    select day, owner_id, sum(n)::int, sum(csat_n)::int, sum(csat_pos)::int, sum(nps_n)::int, sum(nps_sum)::numeric, sum(ces_n)::int, sum(ces_sum)::numeric
+    from (select date_trunc('month', (s.responded_at at time zone 'UTC'))::date as day, s.owner_id as owner_id, -sum(1)::int as n, -sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, -sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, -sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, -sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, -sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, -sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from old_rows s  where s.responded_at is not null group by 1, 2) c
+    group by 1, 2 having sum(n) <> 0 or sum(csat_n) <> 0 or sum(csat_pos) <> 0 or sum(nps_n) <> 0 or sum(nps_sum) <> 0 or sum(ces_n) <> 0 or sum(ces_sum) <> 0
+    order by 1, 2
+    on conflict (day, owner_id) do update set n = x.n + excluded.n, csat_n = x.csat_n + excluded.csat_n, csat_pos = x.csat_pos + excluded.csat_pos, nps_n = x.nps_n + excluded.nps_n, nps_sum = x.nps_sum + excluded.nps_sum, ces_n = x.ces_n + excluded.ces_n, ces_sum = x.ces_sum + excluded.ces_sum
+    returning x.day, x.owner_id, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from survey_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_accounts_owner_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with mv as (select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id), up as (
+    insert into order_days as x (day, owner_id, product, n, amount, costed, profit)
+    select day, owner_id, product, sum(n)::int, sum(amount)::numeric, sum(costed)::int, sum(profit)::numeric
+    from (select (o.ordered_at at time zone 'UTC')::date as day, mv.old_owner as owner_id, o.product as product, -sum(1)::int as n, -sum(o.amount)::numeric as amount, -sum((case when o.cost is not null then 1 else 0 end))::int as costed, -sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3
+      union all select (o.ordered_at at time zone 'UTC')::date as day, mv.new_owner as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(amount) <> 0 or sum(costed) <> 0 or sum(profit) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, product) do update set n = x.n + excluded.n, amount = x.amount + excluded.amount, costed = x.costed + excluded.costed, profit = x.profit + excluded.profit
+    returning x.day, x.owner_id, x.product, x.n)
+  select array_agg(day), array_agg(owner_id), array_agg(product) into d_, o_, k_ from up where n = 0;
+  if d_ is not null then
+    delete from order_days x using unnest(d_, o_, k_) z(day, owner_id, k)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.product is not distinct from z.k and x.n = 0;
+  end if;
+  with mv as (select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id), up as (
+    insert into order_months as x (day, owner_id, product, n, amount, costed, profit)
+    select day, owner_id, product, sum(n)::int, sum(amount)::numeric, sum(costed)::int, sum(profit)::numeric
+    from (select date_trunc('month', (o.ordered_at at time zone 'UTC'))::date as day, mv.old_owner as owner_id, o.product as product, -sum(1)::int as n, -sum(o.amount)::numeric as amount, -sum((case when o.cost is not null then 1 else 0 end))::int as costed, -sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3
+      union all select date_trunc('month', (o.ordered_at at time zone 'UTC'))::date as day, mv.new_owner as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(amount) <> 0 or sum(costed) <> 0 or sum(profit) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, product) do update set n = x.n + excluded.n, amount = x.amount + excluded.amount, costed = x.costed + excluded.costed, profit = x.profit + excluded.profit
+    returning x.day, x.owner_id, x.product, x.n)
+  select array_agg(day), array_agg(owner_id), array_agg(product) into d_, o_, k_ from up where n = 0;
+  if d_ is not null then
+    delete from order_months x using unnest(d_, o_, k_) z(day, owner_id, k)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.product is not distinct from z.k and x.n = 0;
+  end if;
+  with mv as (select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id), up as (
+    insert into order_chain_days as x (day, owner_id, chain, prev_month, prev2_month, n)
+    select day, owner_id, chain, prev_month, prev2_month, sum(n)::int
+    from (select (ev.at at time zone 'UTC')::date as day, mv.old_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, -sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5
+      union all select (ev.at at time zone 'UTC')::date as day, mv.new_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5) c
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (day, owner_id, chain, prev_month, prev2_month) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.chain, x.prev_month, x.prev2_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from order_chain_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with mv as (select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id), up as (
+    insert into order_chain_months as x (day, owner_id, chain, prev_month, prev2_month, n)
+    select day, owner_id, chain, prev_month, prev2_month, sum(n)::int
+    from (select date_trunc('month', (ev.at at time zone 'UTC'))::date as day, mv.old_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, -sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5
+      union all select date_trunc('month', (ev.at at time zone 'UTC'))::date as day, mv.new_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5) c
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (day, owner_id, chain, prev_month, prev2_month) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.chain, x.prev_month, x.prev2_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from order_chain_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_accounts_owner_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE d_ date[]; o_ int[]; k_ text[];
+BEGIN
+  with mv as (select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner), up as (
+    insert into order_days as x (day, owner_id, product, n, amount, costed, profit)
+    select day, owner_id, product, sum(n)::int, sum(amount)::numeric, sum(costed)::int, sum(profit)::numeric
+    from (select (o.ordered_at at time zone 'UTC')::date as day, mv.old_owner as owner_id, o.product as product, -sum(1)::int as n, -sum(o.amount)::numeric as amount, -sum((case when o.cost is not null then 1 else 0 end))::int as costed, -sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3
+      union all select (o.ordered_at at time zone 'UTC')::date as day, mv.new_owner as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(amount) <> 0 or sum(costed) <> 0 or sum(profit) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, product) do update set n = x.n + excluded.n, amount = x.amount + excluded.amount, costed = x.costed + excluded.costed, profit = x.profit + excluded.profit
+    returning x.day, x.owner_id, x.product, x.n)
+  select array_agg(day), array_agg(owner_id), array_agg(product) into d_, o_, k_ from up where n = 0;
+  if d_ is not null then
+    delete from order_days x using unnest(d_, o_, k_) z(day, owner_id, k)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.product is not distinct from z.k and x.n = 0;
+  end if;
+  with mv as (select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner), up as (
+    insert into order_months as x (day, owner_id, product, n, amount, costed, profit)
+    select day, owner_id, product, sum(n)::int, sum(amount)::numeric, sum(costed)::int, sum(profit)::numeric
+    from (select date_trunc('month', (o.ordered_at at time zone 'UTC'))::date as day, mv.old_owner as owner_id, o.product as product, -sum(1)::int as n, -sum(o.amount)::numeric as amount, -sum((case when o.cost is not null then 1 else 0 end))::int as costed, -sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3
+      union all select date_trunc('month', (o.ordered_at at time zone 'UTC'))::date as day, mv.new_owner as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o join mv on mv.id = o.account_id where o.ordered_at is not null group by 1, 2, 3) c
+    group by 1, 2, 3 having sum(n) <> 0 or sum(amount) <> 0 or sum(costed) <> 0 or sum(profit) <> 0
+    order by 1, 2, 3
+    on conflict (day, owner_id, product) do update set n = x.n + excluded.n, amount = x.amount + excluded.amount, costed = x.costed + excluded.costed, profit = x.profit + excluded.profit
+    returning x.day, x.owner_id, x.product, x.n)
+  select array_agg(day), array_agg(owner_id), array_agg(product) into d_, o_, k_ from up where n = 0;
+  if d_ is not null then
+    delete from order_months x using unnest(d_, o_, k_) z(day, owner_id, k)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.product is not distinct from z.k and x.n = 0;
+  end if;
+  with mv as (select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner), up as (
+    insert into order_chain_days as x (day, owner_id, chain, prev_month, prev2_month, n)
+    select day, owner_id, chain, prev_month, prev2_month, sum(n)::int
+    from (select (ev.at at time zone 'UTC')::date as day, mv.old_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, -sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5
+      union all select (ev.at at time zone 'UTC')::date as day, mv.new_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5) c
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (day, owner_id, chain, prev_month, prev2_month) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.chain, x.prev_month, x.prev2_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from order_chain_days x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  with mv as (select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner), up as (
+    insert into order_chain_months as x (day, owner_id, chain, prev_month, prev2_month, n)
+    select day, owner_id, chain, prev_month, prev2_month, sum(n)::int
+    from (select date_trunc('month', (ev.at at time zone 'UTC'))::date as day, mv.old_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, -sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5
+      union all select date_trunc('month', (ev.at at time zone 'UTC'))::date as day, mv.new_owner as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) join mv on mv.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5) c
+    group by 1, 2, 3, 4, 5 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (day, owner_id, chain, prev_month, prev2_month) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.chain, x.prev_month, x.prev2_month, x.n)
+  select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
+  if d_ is not null then
+    delete from order_chain_months x using unnest(d_, o_) z(day, owner_id)
+      where x.day = z.day and x.owner_id is not distinct from z.owner_id and x.n = 0;
+  end if;
+  RETURN OLD;
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_survey_owner_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ int[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1) into ids, v1_
+  from (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id where s.id in (select id from new_rows)) c
+    join survey_responses t on t.id = c.id where (t.owner_id) is distinct from (c.v1);
+  if ids is not null then
+    update survey_responses t set owner_id = z.v1
+      from unnest(ids, v1_) z(id, v1) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_survey_owner_ins AFTER INSERT ON survey_responses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_survey_owner_ins();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_survey_owner_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ int[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1) into ids, v1_
+  from (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id where s.id in (select nr.id from new_rows nr join old_rows orr on orr.id = nr.id where nr.ticket_id is distinct from orr.ticket_id or nr.account_id is distinct from orr.account_id)) c
+    join survey_responses t on t.id = c.id where (t.owner_id) is distinct from (c.v1);
+  if ids is not null then
+    update survey_responses t set owner_id = z.v1
+      from unnest(ids, v1_) z(id, v1) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER survey_responses_survey_owner_upd AFTER UPDATE ON survey_responses REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_survey_owner_upd();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_survey_owner_tickets_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ int[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1) into ids, v1_
+  from (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id where s.ticket_id in (select nr.id from new_rows nr join old_rows orr on orr.id = nr.id where nr.assignee_id is distinct from orr.assignee_id)) c
+    join survey_responses t on t.id = c.id where (t.owner_id) is distinct from (c.v1);
+  if ids is not null then
+    update survey_responses t set owner_id = z.v1
+      from unnest(ids, v1_) z(id, v1) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER tickets_survey_owner_upd AFTER UPDATE ON tickets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_survey_owner_tickets_upd();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_survey_owner_accounts_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids int[]; v1_ int[];
+BEGIN
+  select array_agg(c.id), array_agg(c.v1) into ids, v1_
+  from (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id where s.account_id in (select nr.id from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id)) c
+    join survey_responses t on t.id = c.id where (t.owner_id) is distinct from (c.v1);
+  if ids is not null then
+    update survey_responses t set owner_id = z.v1
+      from unnest(ids, v1_) z(id, v1) where t.id = z.id;
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER accounts_survey_owner_upd AFTER UPDATE ON accounts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_survey_owner_accounts_upd();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_derived_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE orders t SET prev_month = c.v1, prev2_month = c.v2, cprev_month = c.v3
+    FROM (select o.id, date_trunc('month', (lag(o.ordered_at) over wa) at time zone 'UTC')::date as v1, date_trunc('month', (lag(o.ordered_at, 2) over wa) at time zone 'UTC')::date as v2, case when o.cost is not null then date_trunc('month', (lag(o.ordered_at) over wc) at time zone 'UTC')::date end as v3 from orders o window wa as (partition by o.account_id order by o.ordered_at, o.id), wc as (partition by o.account_id, (o.cost is not null) order by o.ordered_at, o.id)) c WHERE t.id = c.id AND (t.prev_month, t.prev2_month, t.cprev_month) IS DISTINCT FROM (c.v1, c.v2, c.v3);
+  UPDATE accounts t SET converting_lead_created_at = c.v1, converting_lead_source = c.v2
+    FROM (select a.id, cl.created_at as v1, cl.source as v2
+      from accounts a left join (select distinct on (l.account_id) l.account_id, l.created_at, l.source from leads l
+        where l.converted_at is not null
+        order by l.account_id, l.converted_at, l.id) cl on cl.account_id = a.id) c WHERE t.id = c.id AND (t.converting_lead_created_at, t.converting_lead_source) IS DISTINCT FROM (c.v1, c.v2);
+  UPDATE survey_responses t SET owner_id = c.v1
+    FROM (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
+      from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id) c WHERE t.id = c.id AND (t.owner_id) IS DISTINCT FROM (c.v1);
+END;
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM crm_derived_rebuild();
+  DELETE FROM lead_created_days;
+  INSERT INTO lead_created_days (day, owner_id, source, n, converted, contacted, contact_hours, owned) select (l.created_at at time zone 'UTC')::date as day, l.owner_id as owner_id, l.source as source, sum(1)::int as n, sum((case when l.converted_at is not null then 1 else 0 end))::int as converted, sum((case when l.first_contacted_at is not null then 1 else 0 end))::int as contacted, sum((case when l.first_contacted_at is not null then extract(epoch from (l.first_contacted_at - l.created_at)) / 3600 else 0 end))::numeric as contact_hours, sum((case when l.owner_id is not null then 1 else 0 end))::int as owned from leads l  where l.created_at is not null group by 1, 2, 3;
+  DELETE FROM lead_created_months;
+  INSERT INTO lead_created_months (day, owner_id, source, n, converted, contacted, contact_hours, owned) select date_trunc('month', (l.created_at at time zone 'UTC'))::date as day, l.owner_id as owner_id, l.source as source, sum(1)::int as n, sum((case when l.converted_at is not null then 1 else 0 end))::int as converted, sum((case when l.first_contacted_at is not null then 1 else 0 end))::int as contacted, sum((case when l.first_contacted_at is not null then extract(epoch from (l.first_contacted_at - l.created_at)) / 3600 else 0 end))::numeric as contact_hours, sum((case when l.owner_id is not null then 1 else 0 end))::int as owned from leads l  where l.created_at is not null group by 1, 2, 3;
+  DELETE FROM lead_mql_days;
+  INSERT INTO lead_mql_days (day, owner_id, source, n, sqls) select (l.mql_at at time zone 'UTC')::date as day, l.owner_id as owner_id, l.source as source, sum(1)::int as n, sum((case when l.sql_at is not null then 1 else 0 end))::int as sqls from leads l  where l.mql_at is not null group by 1, 2, 3;
+  DELETE FROM lead_mql_months;
+  INSERT INTO lead_mql_months (day, owner_id, source, n, sqls) select date_trunc('month', (l.mql_at at time zone 'UTC'))::date as day, l.owner_id as owner_id, l.source as source, sum(1)::int as n, sum((case when l.sql_at is not null then 1 else 0 end))::int as sqls from leads l  where l.mql_at is not null group by 1, 2, 3;
+  DELETE FROM deal_closed_days;
+  INSERT INTO deal_closed_days (day, owner_id, product, n, decided, won, won_amount, won_days, acv_n, acv_sum) select (d.closed_at at time zone 'UTC')::date as day, d.owner_id as owner_id, d.product as product, sum(1)::int as n, sum((case when d.stage in ('won', 'lost') then 1 else 0 end))::int as decided, sum((case when d.stage = 'won' then 1 else 0 end))::int as won, sum((case when d.stage = 'won' then d.amount else 0 end))::numeric as won_amount, sum((case when d.stage = 'won' then extract(epoch from (d.closed_at - d.created_at)) / 86400 else 0 end))::numeric as won_days, sum((case when d.stage = 'won' and d.contract_months is not null then 1 else 0 end))::int as acv_n, sum((case when d.stage = 'won' and d.contract_months is not null then d.amount * 12 / d.contract_months else 0 end))::numeric as acv_sum from deals d  where d.closed_at is not null group by 1, 2, 3;
+  DELETE FROM deal_closed_months;
+  INSERT INTO deal_closed_months (day, owner_id, product, n, decided, won, won_amount, won_days, acv_n, acv_sum) select date_trunc('month', (d.closed_at at time zone 'UTC'))::date as day, d.owner_id as owner_id, d.product as product, sum(1)::int as n, sum((case when d.stage in ('won', 'lost') then 1 else 0 end))::int as decided, sum((case when d.stage = 'won' then 1 else 0 end))::int as won, sum((case when d.stage = 'won' then d.amount else 0 end))::numeric as won_amount, sum((case when d.stage = 'won' then extract(epoch from (d.closed_at - d.created_at)) / 86400 else 0 end))::numeric as won_days, sum((case when d.stage = 'won' and d.contract_months is not null then 1 else 0 end))::int as acv_n, sum((case when d.stage = 'won' and d.contract_months is not null then d.amount * 12 / d.contract_months else 0 end))::numeric as acv_sum from deals d  where d.closed_at is not null group by 1, 2, 3;
+  DELETE FROM order_days;
+  INSERT INTO order_days (day, owner_id, product, n, amount, costed, profit) select (o.ordered_at at time zone 'UTC')::date as day, own_a.owner_id as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o left join accounts own_a on own_a.id = o.account_id where o.ordered_at is not null group by 1, 2, 3;
+  DELETE FROM order_months;
+  INSERT INTO order_months (day, owner_id, product, n, amount, costed, profit) select date_trunc('month', (o.ordered_at at time zone 'UTC'))::date as day, own_a.owner_id as owner_id, o.product as product, sum(1)::int as n, sum(o.amount)::numeric as amount, sum((case when o.cost is not null then 1 else 0 end))::int as costed, sum((case when o.cost is not null then (o.amount - o.cost) else 0 end))::numeric as profit from orders o left join accounts own_a on own_a.id = o.account_id where o.ordered_at is not null group by 1, 2, 3;
+  DELETE FROM ticket_created_days;
+  INSERT INTO ticket_created_days (day, owner_id, channel, n, responded, response_hours, complaints, complaints_resolved) select (t.created_at at time zone 'UTC')::date as day, t.assignee_id as owner_id, t.channel as channel, sum(1)::int as n, sum((case when t.first_response_at is not null then 1 else 0 end))::int as responded, sum((case when t.first_response_at is not null then extract(epoch from (t.first_response_at - t.created_at)) / 3600 else 0 end))::numeric as response_hours, sum((case when t.category = 'complaint' then 1 else 0 end))::int as complaints, sum((case when t.category = 'complaint' and t.resolved_at is not null then 1 else 0 end))::int as complaints_resolved from tickets t  where t.created_at is not null group by 1, 2, 3;
+  DELETE FROM ticket_created_months;
+  INSERT INTO ticket_created_months (day, owner_id, channel, n, responded, response_hours, complaints, complaints_resolved) select date_trunc('month', (t.created_at at time zone 'UTC'))::date as day, t.assignee_id as owner_id, t.channel as channel, sum(1)::int as n, sum((case when t.first_response_at is not null then 1 else 0 end))::int as responded, sum((case when t.first_response_at is not null then extract(epoch from (t.first_response_at - t.created_at)) / 3600 else 0 end))::numeric as response_hours, sum((case when t.category = 'complaint' then 1 else 0 end))::int as complaints, sum((case when t.category = 'complaint' and t.resolved_at is not null then 1 else 0 end))::int as complaints_resolved from tickets t  where t.created_at is not null group by 1, 2, 3;
+  DELETE FROM ticket_resolved_days;
+  INSERT INTO ticket_resolved_days (day, owner_id, channel, n, resolve_hours, fcr_base, fcr_one, aht_n, aht_sum) select (t.resolved_at at time zone 'UTC')::date as day, t.assignee_id as owner_id, t.channel as channel, sum(1)::int as n, sum(extract(epoch from (t.resolved_at - t.created_at)) / 3600)::numeric as resolve_hours, sum((case when t.contacts is not null then 1 else 0 end))::int as fcr_base, sum((case when t.contacts = 1 then 1 else 0 end))::int as fcr_one, sum((case when t.handle_minutes is not null then 1 else 0 end))::int as aht_n, sum((case when t.handle_minutes is not null then t.handle_minutes else 0 end))::numeric as aht_sum from tickets t  where t.resolved_at is not null group by 1, 2, 3;
+  DELETE FROM ticket_resolved_months;
+  INSERT INTO ticket_resolved_months (day, owner_id, channel, n, resolve_hours, fcr_base, fcr_one, aht_n, aht_sum) select date_trunc('month', (t.resolved_at at time zone 'UTC'))::date as day, t.assignee_id as owner_id, t.channel as channel, sum(1)::int as n, sum(extract(epoch from (t.resolved_at - t.created_at)) / 3600)::numeric as resolve_hours, sum((case when t.contacts is not null then 1 else 0 end))::int as fcr_base, sum((case when t.contacts = 1 then 1 else 0 end))::int as fcr_one, sum((case when t.handle_minutes is not null then 1 else 0 end))::int as aht_n, sum((case when t.handle_minutes is not null then t.handle_minutes else 0 end))::numeric as aht_sum from tickets t  where t.resolved_at is not null group by 1, 2, 3;
+  DELETE FROM customer_days;
+  INSERT INTO customer_days (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals) select ev.day::timestamp::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from accounts a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3;
+  DELETE FROM customer_months;
+  INSERT INTO customer_months (day, owner_id, since_month, n, starts, ends, journey_n, journey_days, referrals) select date_trunc('month', ev.day::timestamp)::date as day, a.owner_id as owner_id, ev.since_month as since_month, sum(1)::int as n, sum(ev.starts)::int as starts, sum(ev.ends)::int as ends, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then 1 else 0 end))::int as journey_n, sum((case when ev.starts = 1 and a.converting_lead_created_at is not null then extract(epoch from ((a.customer_since::timestamp at time zone 'UTC') - a.converting_lead_created_at)) / 86400 else 0 end))::numeric as journey_days, sum((case when ev.starts = 1 and a.converting_lead_source = 'referral' then 1 else 0 end))::int as referrals from accounts a cross join lateral (values (a.customer_since, 1, 0, null::date), (case when a.customer_since is not null then a.churned_at end, 0, 1, date_trunc('month', a.customer_since)::date)) ev(day, starts, ends, since_month)  where ev.day is not null group by 1, 2, 3;
+  DELETE FROM deal_open_days;
+  INSERT INTO deal_open_days (day, owner_id, product, n, opened, closed, opened_amount, closed_amount, filled) select ev.day::timestamp::date as day, d.owner_id as owner_id, d.product as product, sum(1)::int as n, sum(ev.opened)::int as opened, sum(ev.closed)::int as closed, sum(ev.opened_amount)::numeric as opened_amount, sum(ev.closed_amount)::numeric as closed_amount, sum(ev.opened * ((case when d.owner_id is null then 0 else 1 end) + (case when d.product is null or trim(d.product) = '' then 0 else 1 end)))::int as filled from deals d cross join lateral (values ((d.created_at at time zone 'UTC')::date, 1, 0, coalesce(d.amount, 0), 0), ((d.closed_at at time zone 'UTC')::date, 0, 1, 0, coalesce(d.amount, 0))) ev(day, opened, closed, opened_amount, closed_amount)  where ev.day is not null group by 1, 2, 3;
+  DELETE FROM deal_open_months;
+  INSERT INTO deal_open_months (day, owner_id, product, n, opened, closed, opened_amount, closed_amount, filled) select date_trunc('month', ev.day::timestamp)::date as day, d.owner_id as owner_id, d.product as product, sum(1)::int as n, sum(ev.opened)::int as opened, sum(ev.closed)::int as closed, sum(ev.opened_amount)::numeric as opened_amount, sum(ev.closed_amount)::numeric as closed_amount, sum(ev.opened * ((case when d.owner_id is null then 0 else 1 end) + (case when d.product is null or trim(d.product) = '' then 0 else 1 end)))::int as filled from deals d cross join lateral (values ((d.created_at at time zone 'UTC')::date, 1, 0, coalesce(d.amount, 0), 0), ((d.closed_at at time zone 'UTC')::date, 0, 1, 0, coalesce(d.amount, 0))) ev(day, opened, closed, opened_amount, closed_amount)  where ev.day is not null group by 1, 2, 3;
+  DELETE FROM survey_days;
+  INSERT INTO survey_days (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum) select (s.responded_at at time zone 'UTC')::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from survey_responses s  where s.responded_at is not null group by 1, 2;
+  DELETE FROM survey_months;
+  INSERT INTO survey_months (day, owner_id, n, csat_n, csat_pos, nps_n, nps_sum, ces_n, ces_sum) select date_trunc('month', (s.responded_at at time zone 'UTC'))::date as day, s.owner_id as owner_id, sum(1)::int as n, sum((case when s.kind = 'csat' then 1 else 0 end))::int as csat_n, sum((case when s.kind = 'csat' and s.score >= 4 then 1 else 0 end))::int as csat_pos, sum((case when s.kind = 'nps' then 1 else 0 end))::int as nps_n, sum((case when s.kind = 'nps' then (case when s.score >= 9 then 100 when s.score <= 6 then -100 else 0 end) else 0 end))::numeric as nps_sum, sum((case when s.kind = 'ces' then 1 else 0 end))::int as ces_n, sum((case when s.kind = 'ces' then s.score else 0 end))::numeric as ces_sum from survey_responses s  where s.responded_at is not null group by 1, 2;
+  DELETE FROM order_chain_days;
+  INSERT INTO order_chain_days (day, owner_id, chain, prev_month, prev2_month, n) select (ev.at at time zone 'UTC')::date as day, own_a.owner_id as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) left join accounts own_a on own_a.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5;
+  DELETE FROM order_chain_months;
+  INSERT INTO order_chain_months (day, owner_id, chain, prev_month, prev2_month, n) select date_trunc('month', (ev.at at time zone 'UTC'))::date as day, own_a.owner_id as owner_id, ev.chain as chain, ev.p1 as prev_month, ev.p2 as prev2_month, sum(1)::int as n from orders o cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2) left join accounts own_a on own_a.id = o.account_id where ev.at is not null group by 1, 2, 3, 4, 5;
+END;
+$$;
+--> statement-breakpoint
+SELECT crm_summary_rebuild();
