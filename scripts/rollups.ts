@@ -20,7 +20,7 @@ void runCli('db:rollups', async () => {
     console.log(`Summaries rebuilt from the raw rows of ${describeTarget()} in ${Math.round(performance.now() - started)} ms.`);
   }
   const report = await verifySummaries(db);
-  for (const t of report.tables) console.log(`${t.table.padEnd(22)} ${String(t.rows).padStart(9)} rows  ${t.differences} differences`);
+  for (const t of report.tables) console.log(`${t.table.padEnd(32)} ${String(t.rows).padStart(9)} rows  ${t.differences} differences`);
   for (const d of report.differences) console.log(describeDifference(d));
   const total = report.differences.length;
   console.log(total === 0 ? 'Every summary equals its recomputation from the raw rows.' : `${total} differences (at most 1,000 listed per table).`);

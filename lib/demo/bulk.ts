@@ -61,7 +61,7 @@ export async function endBulk(tx: Tx, state: BulkState, step: (name: string, fn:
   await step(`indexes (${state.indexes.length} built)`, async () => {
     for (const def of state.indexes) await tx.execute(sql.raw(def));
   });
-  // Derived columns (order chains, converting leads) while the triggers are still off; the rebuild
+  // Derived columns (order chains, converting leads, survey owners) while the triggers are still off; the rebuild
   // below then finds none to fix.
   await step('derived columns', async () => { await tx.execute(sql`select crm_derived_rebuild()`); });
   if (state.replica) await tx.execute(sql.raw(`set local session_replication_role = origin`));

@@ -96,9 +96,11 @@ export async function insertSurveyResponses(ctx: SeedContext): Promise<void> {
         join demo_active a on a.rn = 1 + floor(${r.u(kn, 614)} * (select count(*) from demo_active))::int
       ) y
     ) z`;
+  // The derived owner (DERIVED survey_owner in lib/kpi/summary/sql-gen.ts) is written with the row, so
+  // the seed's derived-column pass finds nothing to update.
   await exec(ctx, `
-    insert into survey_responses (id, external_id, kind, score, responded_at, account_id, ticket_id)
-    select row_number() over (order by responded_at, k), ${externalIdSql('SRV', 'row_number() over (order by responded_at, k)', 7)},
-      kind, score, responded_at, account_id, ticket_id
-    from (${afterTickets} union all ${nps}) s`);
+    insert into survey_responses (id, external_id, kind, score, responded_at, account_id, ticket_id, owner_id)
+    select row_number() over (order by s.responded_at, s.k), ${externalIdSql('SRV', 'row_number() over (order by s.responded_at, s.k)', 7)},
+      s.kind, s.score, s.responded_at, s.account_id, s.ticket_id, case when s.ticket_id is not null then st.assignee_id else sa.owner_id end
+    from (${afterTickets} union all ${nps}) s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id`);
 }
