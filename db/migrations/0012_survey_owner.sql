@@ -1,6 +1,9 @@
+DROP INDEX "tickets_assignee_idx";--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD COLUMN "owner_id" integer;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "survey_responses_owner_idx" ON "survey_responses" USING btree ("owner_id","responded_at");
+CREATE INDEX "survey_responses_owner_idx" ON "survey_responses" USING btree ("owner_id","responded_at");--> statement-breakpoint
+CREATE INDEX "tickets_assignee_resolved_idx" ON "tickets" USING btree ("assignee_id","resolved_at");--> statement-breakpoint
+CREATE INDEX "tickets_assignee_idx" ON "tickets" USING btree ("assignee_id","created_at");
 --> statement-breakpoint
 -- A survey response's owner becomes a column the database keeps (lib/kpi/summary/sql-gen.ts, DERIVED
 -- survey_owner): its ticket's assignee when it has a ticket, else its account's owner. Its summaries

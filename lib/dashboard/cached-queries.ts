@@ -4,7 +4,6 @@
 // the same numbers share one computation; a drill-down's page is also keyed by whose records the viewer may
 // open. Goal progress and the CSV export stay uncached.
 import 'server-only';
-import { DATA_CHANGED_TABLES } from '@/db/client';
 import type { AuthorizedView } from '@/lib/access';
 import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery, type Period } from '@/lib/kpi';
 import type { ReadSet } from '@/lib/kpi/result-cache';
@@ -17,8 +16,6 @@ import { drillReadSet, drillScopeKey } from '@/lib/kpi/drill-reads';
 import { npsScores, wonDealSizes } from './distributions';
 import { leadFunnel, openDealsByStage } from './pipeline';
 
-/** Every announced table but the activity log: what the filter bar's value lists may read. */
-const ALL_BUT_ACTIVITIES: ReadonlySet<string> = new Set(DATA_CHANGED_TABLES.filter((t) => t !== 'activities'));
 /**
  * A chart's ReadSet, read off the SQL it builds for a view with these kinds of filters (recorded once,
  * lib/kpi/recorded-reads.ts): the funnel reads leads, and the stage and deal-size charts deals, as the
@@ -53,4 +50,3 @@ export const cachedKpis = {
   kpiDrilldown: (db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> => cachedDrilldown(db, view, key, q, drillScopeKey(view)),
 };
 
-export { ALL_BUT_ACTIVITIES };
