@@ -47,7 +47,19 @@ export interface SummaryDef {
   measures: Record<string, Measure>;
   /** Further key columns after owner and dimension: name -> SQL over the record (and `events`), and its type. */
   keys?: Record<string, { sql: string; type: 'date' | 'text' }>;
+  /**
+   * The month table is also keyed by the segment of the record's account (`segment_a`, joined through
+   * `account_id`), so that a view filtered or broken down by segment over whole months (a member's KPI
+   * page: last 12 months by segment) reads the summary. Month tables only: a day's key would hold
+   * about one record at large scale (owners × products × segments), and a period's edge days read the
+   * raw rows as before. An account's segment change moves its records' contributions.
+   */
+  segment?: boolean;
 }
+
+/** The join a segment key reads (`segment_a.segment`), for a def with `segment` at month grain. */
+export const segmentJoin = (def: SummaryDef): string | null =>
+  def.grain === 'month' && def.segment ? `left join accounts segment_a on segment_a.id = ${def.alias}.account_id` : null;
 
 export interface Measure { sql: string; count: boolean }
 
@@ -78,7 +90,7 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     measures: { n, sqls: flag('l.sql_at is not null') },
   },
   {
-    name: 'deal_closed_days', source: 'deals', table: 'deals', alias: 'd', time: 'closed_at',
+    name: 'deal_closed_days', segment: true, source: 'deals', table: 'deals', alias: 'd', time: 'closed_at',
     owner: { kind: 'column', col: 'owner_id' }, dim: 'product',
     measures: {
       n,
@@ -91,12 +103,12 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     },
   },
   {
-    name: 'order_days', source: 'orders', table: 'orders', alias: 'o', time: 'ordered_at',
+    name: 'order_days', segment: true, source: 'orders', table: 'orders', alias: 'o', time: 'ordered_at',
     owner: { kind: 'account' }, dim: 'product',
     measures: { n, amount: num('o.amount'), costed: flag('o.cost is not null'), profit: when('o.cost is not null', '(o.amount - o.cost)') },
   },
   {
-    name: 'ticket_created_days', source: 'tickets', table: 'tickets', alias: 't', time: 'created_at',
+    name: 'ticket_created_days', segment: true, source: 'tickets', table: 'tickets', alias: 't', time: 'created_at',
     owner: { kind: 'column', col: 'assignee_id' }, dim: 'channel',
     measures: {
       n,
@@ -107,7 +119,7 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     },
   },
   {
-    name: 'ticket_resolved_days', source: 'tickets', table: 'tickets', alias: 't', time: 'resolved_at',
+    name: 'ticket_resolved_days', segment: true, source: 'tickets', table: 'tickets', alias: 't', time: 'resolved_at',
     owner: { kind: 'column', col: 'assignee_id' }, dim: 'channel',
     measures: {
       n,
@@ -155,7 +167,7 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
     },
   },
   {
-    name: 'survey_days', source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',
+    name: 'survey_days', segment: true, source: 'survey_responses', table: 'survey_responses', alias: 's', time: 'responded_at',
     // The response's owner column (its ticket's assignee, else its account's owner) is derived: a
     // ticket's or account's owner change reaches this summary as an update of its responses.
     owner: { kind: 'column', col: 'owner_id' }, dim: null,
@@ -194,9 +206,12 @@ const ORDER_CHAIN: Omit<SummaryDef, 'grain'> = {
 
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
-export const SUMMARIES: SummaryDef[] = [...DAY_TABLES, ORDER_CHAIN].flatMap((d) => [
+export const SUMMARIES: SummaryDef[] = [...DAY_TABLES, ORDER_CHAIN].flatMap(({ segment, ...d }) => [
   { ...d, grain: 'day' as const },
-  { ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const },
+  {
+    ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const,
+    ...(segment ? { segment, keys: { ...d.keys, segment: { sql: 'segment_a.segment', type: 'text' as const } } } : {}),
+  },
 ]);
 
 export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey, SummaryDef>;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { computeKpis } from '@/tests/helpers/engine-views';
@@ -65,6 +66,7 @@ describe('[KPI][SUMMARIES]', () => {
     expect(await expectEngineMatchesRaw(h.db)).toBe(PERIODS.length * 8 * 46 * 2);
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01');
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { team: 'Alpha' });
+    await expectViewsMatchRaw(h.db, '2025-03-01', '2025-09-01', { segment: 'smb', owner: 'user2@example.com' });
     await expectViewsMatchRaw(h.db, '2025-02-10', '2025-09-20', { product: 'Pro' });
     // Ending now (a goal's series): whole months from the summaries, the last part-day month alone.
     await expectViewsMatchRaw(h.db, '2025-01-01', '2025-09-20T08:30:00Z');
@@ -88,7 +90,15 @@ describe('[KPI][SUMMARIES]', () => {
     // Means are not sums over pieces: they read raw rows.
     const mean = { ...part, agg: 'avg' as const, summary: { table: 'order_days' as const, measure: 'amount', per: 'n' } };
     expect(summaryPasses(new Map([['orders' as const, [{ name: 'm0', part: mean, period: slots(odd).get('orders')![0].period, js: odd }]]]), {}, undefined, undefined, true).passes).toHaveLength(0);
-    expect(summaryPasses(slots(js), { segment: 'smb' }).passes).toHaveLength(0);
+    // The segment is a key of the month table only: whole months are served, a period with edge days is not, nor split.
+    const bySegment = summaryPasses(slots(js), { segment: 'smb' });
+    expect(bySegment.passes).toHaveLength(1);
+    expect(new PgDialect().sqlToQuery(bySegment.passes[0].query).sql).toContain('lower(sm.segment) = lower(');
+    expect(summaryPasses(slots(js), {}, 'segment').passes).toHaveLength(1);
+    const days = { from: day('2025-01-01'), to: day('2025-01-20') };
+    expect(summaryPasses(slots(days), { segment: 'smb' }).passes).toHaveLength(0);
+    expect(summaryPasses(slots(days), {}, 'segment', undefined, true).passes).toHaveLength(0);
+    expect(summaryPasses(slots(odd), { segment: 'smb' }, undefined, undefined, true).splits).toHaveLength(0);
     expect(summaryPasses(slots(js), {}, 'region').passes).toHaveLength(0);
     expect(summaryPasses(slots(js), { channel: 'email' }, 'owner').passes).toHaveLength(1); // channel does not reach orders
   });

@@ -5,7 +5,7 @@
 // Everything else reads the raw rows, as before. KPI_SUMMARIES=off (or setSummariesEnabled) turns it off.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
 import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
@@ -28,9 +28,25 @@ const DAY_MS = 86_400_000;
 /** Summaries hold whole UTC days: a period with another bound reads raw rows. */
 export const isWholeDays = (p: Period): boolean => p.from.getTime() % DAY_MS === 0 && p.to.getTime() % DAY_MS === 0;
 
-/** The filters (and breakdown) that reach the record kind must all be keys of the summary. */
-function covers(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
-  const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : [])]);
+const isMonthStart = (d: Date): boolean => d.getTime() === Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+/** A period of whole UTC months: it reads month rows only. */
+const isWholeMonths = (p: Period): boolean => isMonthStart(p.from) && isMonthStart(p.to);
+
+/** The month table of a day summary is keyed by the records' account segment too (summary-defs `segment`). */
+const hasSegment = (def: SummaryDef): boolean => !!SUMMARY_BY_KEY[monthOf(def.name as SummaryKey)].keys?.segment;
+
+/** Whether the view's filters or breakdown reach `def`'s records through their account's segment. */
+function needsSegment(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
+  const applies = sourceFilterKeys(SOURCES[def.source]);
+  return applies.includes('segment') && (!!filters.segment || dimension === 'segment');
+}
+
+/**
+ * The filters (and breakdown) that reach the record kind must all be keys of the summary; the segment
+ * is one only for a slot that reads month rows alone (`monthsOnly`).
+ */
+function covers(def: SummaryDef, filters: RowFilters, dimension: Dimension | undefined, monthsOnly: boolean): boolean {
+  const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : []), ...(monthsOnly && hasSegment(def) ? ['segment' as const] : [])]);
   const applies = sourceFilterKeys(SOURCES[def.source]);
   const set = rowFilterKeys(filters);
   if (applies.some((k) => set.includes(k) && !served.has(k))) return false;
@@ -139,8 +155,6 @@ function buyersCond(ref: SummaryRef, js: Period): SQL {
   return sql`(sm.chain = ${b.chain} and ${b.min === 1 ? before('sm.prev_month') : sql`sm.prev_month >= ${f} and ${before('sm.prev2_month')}`})`;
 }
 
-const isMonthStart = (d: Date): boolean => d.getTime() === Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-
 /** L: the period's churns of customers who started before its first day (a month's first). */
 function lostAgg(ref: SummaryRef, s: Slot): SQL {
   const f = sql`${s.js!.from.toISOString().slice(0, 10)}::date`;
@@ -169,7 +183,7 @@ function groupOf(def: SummaryDef, dim: Dimension): { joins: SQL[]; key: SQL; lab
   if (dim === 'team') {
     return { joins: [sql`left join users gu on gu.id = sm.owner_id`, sql`left join teams gt on gt.id = gu.team_id`], key: sql`lower(gt.name)`, label: sql`gt.name` };
   }
-  const col = sql.raw(`sm.${def.dim}`);
+  const col = sql.raw(dim === 'segment' ? 'sm.segment' : `sm.${def.dim}`);
   return { joins: [], key: sql`lower(${col})`, label: col };
 }
 
@@ -191,11 +205,15 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
 function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
   const conds: SQL[] = filterUsers(filters).map((users) => sql`sm.owner_id in (${users})`);
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
+  // Slots reach here with a segment filter or breakdown only when they read month rows alone (summaryPasses).
+  if (filters.segment && needsSegment(def, filters)) conds.push(sql`lower(sm.segment) = lower(${filters.segment})`);
   const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
-  // Both tables have the same columns in the same order (db/schema/summaries.ts).
-  const from = sql`(select 'd' as src, sm.* from ${sql.raw(def.name)} sm where ${w.days}
-    union all select 'm', sm.* from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
+  // The day table's columns; a month table keyed by segment has that key too (day rows: no segment).
+  const names = [...keyColumns(def), ...Object.keys(def.measures)].join(', ');
+  const seg = hasSegment(def);
+  const from = sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
+    union all select 'm', ${sql.raw(names)}${sql.raw(seg ? ', segment' : '')} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source: def.source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
   const g = groupOf(def, dimension!);
@@ -222,7 +240,11 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
   for (const [source, slots] of bySource) {
     for (const s of slots) {
       const ref = s.part.summary;
-      const served = !!ref && covers(SUMMARY_BY_KEY[ref.table], filters, dimension);
+      const def = ref ? SUMMARY_BY_KEY[ref.table] : null;
+      // A segment filter or breakdown: served from month rows alone (whole months, or all time), never split.
+      const bySegment = !!def && needsSegment(def, filters, dimension);
+      const monthsOnly = !!ref && !ref.cumulative && (!!ref.allTime || (!!s.js && isWholeMonths(s.js)));
+      const served = !!def && covers(def, filters, dimension, monthsOnly);
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
       // Order chains and lost customers: literal periods from the first of a month (they compare a
       // previous order's or a start's month with the period's first day).
@@ -233,7 +255,7 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       // A sum or count over a period with part days (a goal's, to now): whole days from the summary,
       // the part days from raw rows, added up by the engine (EdgeSplit).
       const mean = splittableMean(s);
-      const pieces = splitEdges && ref && served && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;
+      const pieces = splitEdges && ref && served && !bySegment && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;
       if (!ref || !pieces) {
         toRaw(source, s);
         continue;

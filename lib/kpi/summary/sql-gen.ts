@@ -5,7 +5,7 @@
 // one grouped upsert per key); a statement that changes whose records they are (an account's owner for
 // its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
 // a ticket's or account's owner change reaches its summaries as an update of the responses.
-import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
+import { SUMMARIES, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
 
 interface Rows {
   /** The relation the records are read from: the table, or a transition table. */
@@ -13,6 +13,8 @@ interface Rows {
   sign: 1 | -1;
   /** Replaces the owner rule (moves: the owner before or after the change). */
   owner?: string;
+  /** Replaces further keys' SQL (moves: the account's segment before or after the change). */
+  keys?: Record<string, string>;
   join?: string;
   where?: string;
 }
@@ -36,11 +38,12 @@ export function contributions(def: SummaryDef, r: Rows): string {
   // A date is its own day; a timestamp's day is its UTC date. Months truncate a timestamp without time zone.
   const utc = def.date ? `${time}::timestamp` : `(${time} at time zone 'UTC')`;
   const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : []),
-    ...Object.entries(def.keys ?? {}).map(([k, spec]) => `${spec.sql} as ${k}`)];
+    ...Object.entries(def.keys ?? {}).map(([k, spec]) => `${r.keys?.[k] ?? spec.sql} as ${k}`)];
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
-  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''} ${r.join ?? own.join} where ${where} group by ${groups}`;
+  const seg = r.keys?.segment ? null : segmentJoin(def);
+  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''} ${r.join ?? own.join}${seg ? ` ${seg}` : ''} where ${where} group by ${groups}`;
 }
 
 /** PL/pgSQL: adds the contributions to the summary, one upsert per key, and drops rows left with no records. */
@@ -78,17 +81,26 @@ $$;`;
 const defsOf = (table: string) => SUMMARIES.filter((d) => d.table === table);
 const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
 
-/** Moves of contributions when a parent's owner changes: `mv(id, old_owner, new_owner)` is the changed parents. */
-interface Move { def: SummaryDef; link: string; where?: string }
-const MOVES: Record<'accounts', { ownerCol: string; moves: Move[] }> = {
-  accounts: { ownerCol: 'owner_id', moves: defsOf('orders').map((def) => ({ def, link: 'o.account_id' })) },
-};
+/**
+ * What an account's change moves: the contributions of its orders (owned through it) from its old owner
+ * to its new, and of its records in the month tables keyed by segment from its old segment to its new.
+ * `mv(id, old_owner, new_owner, old_segment, new_segment)` is the changed accounts.
+ */
+const ACCOUNT_MOVES = SUMMARIES.filter((d) => d.table !== 'accounts' && (d.owner.kind === 'account' || segmentJoin(d)))
+  .map((def) => ({ def, owner: def.owner.kind === 'account', segment: !!segmentJoin(def) }));
 
-function moveBlocks(parent: 'accounts', mv: string): string[] {
-  return MOVES[parent].moves.map(({ def, link, where }) => apply(def, [
-    { rel: def.table, sign: -1, owner: 'mv.old_owner', join: `join mv on mv.id = ${link}`, where },
-    { rel: def.table, sign: 1, owner: 'mv.new_owner', join: `join mv on mv.id = ${link}`, where },
-  ], `mv as (${mv}), `));
+function moveBlocks(mv: string): string[] {
+  return ACCOUNT_MOVES.map(({ def, owner, segment }) => {
+    // Only the accounts whose change reaches this summary (an owner change leaves a ticket's segment be).
+    const where = owner && segment ? undefined : owner ? 'mv.old_owner is distinct from mv.new_owner' : 'mv.old_segment is distinct from mv.new_segment';
+    const side = (sign: 1 | -1, age: 'old' | 'new'): Rows => ({
+      rel: def.table, sign, where,
+      join: `join mv on mv.id = ${def.alias}.account_id${owner ? '' : ` ${ownerOf(def).join}`}`,
+      ...(owner ? { owner: `mv.${age}_owner` } : {}),
+      ...(segment ? { keys: { segment: `mv.${age}_segment` } } : {}),
+    });
+    return apply(def, [side(-1, 'old'), side(1, 'new')], `mv as (${mv}), `);
+  });
 }
 
 /**
@@ -232,17 +244,18 @@ $$;`);
     out.push(`CREATE TRIGGER ${table}_summary_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_del();`);
     out.push(`CREATE TRIGGER ${table}_summary_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${f}_trunc();`);
   }
-  for (const parent of ['accounts'] as const) {
-    const col = MOVES[parent].ownerCol;
-    const f = `crm_summary_${parent}_owner`;
-    out.push(fn(`${f}_upd`, moveBlocks(parent,
-      `select nr.id, orr.${col} as old_owner, nr.${col} as new_owner from new_rows nr join old_rows orr on orr.id = nr.id where nr.${col} is distinct from orr.${col}`)));
-    // Before a delete: the children's contributions go to "no owner", as the parent's lookup will give
-    // once it is gone (orders are then deleted by the cascade, responses lose their ticket or account).
-    out.push(fn(`${f}_del`, moveBlocks(parent, `select OLD.id as id, OLD.${col} as old_owner, null::int as new_owner`))
+  {
+    // An account's owner or segment change (named for the owner, its first use).
+    const f = 'crm_summary_accounts_owner';
+    out.push(fn(`${f}_upd`, moveBlocks(`select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner, orr.segment as old_segment, nr.segment as new_segment
+      from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id or nr.segment is distinct from orr.segment`)));
+    // Before a delete: the records' contributions go to "no owner" and "no segment", as the account's
+    // lookup will give once it is gone (orders are then deleted by the cascade; deals, tickets and
+    // responses lose their account through SET NULL, and their own triggers see that).
+    out.push(fn(`${f}_del`, moveBlocks('select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner, OLD.segment as old_segment, null::text as new_segment'))
       .replace('RETURN NULL;', 'RETURN OLD;'));
-    out.push(`CREATE TRIGGER ${parent}_summary_owner_upd AFTER UPDATE ON ${parent} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
-    out.push(`CREATE TRIGGER ${parent}_summary_owner_del BEFORE DELETE ON ${parent} FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
+    out.push(`CREATE TRIGGER accounts_summary_owner_upd AFTER UPDATE ON accounts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
+    out.push(`CREATE TRIGGER accounts_summary_owner_del BEFORE DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
   }
   for (const d of DERIVED) {
     for (const src of d.sources) {

@@ -19,7 +19,7 @@ export async function summaryRowCounts(db: Pick<Db, 'execute'>): Promise<{ table
 
 const TRIGGERS: Record<string, string[]> = {
   deals: ['deals_summary_ins', 'deals_summary_upd', 'deals_summary_del'],
-  tickets: ['tickets_summary_ins', 'tickets_summary_upd', 'tickets_summary_del', 'tickets_summary_owner_upd', 'tickets_summary_owner_del'],
+  tickets: ['tickets_summary_ins', 'tickets_summary_upd', 'tickets_summary_del'],
 };
 
 /** Turns the summary triggers of deals and tickets off (a bench measurement) or on again and rebuilds. */
