@@ -173,16 +173,18 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
     ...shown.base.map((c) => sql`${c.out} as ${sql.identifier(c.key)}`),
     ...shown.ext.map((e) => sql`${e.expr} as ${sql.identifier(e.key)}`),
   ];
-  const [rows, [{ total }], sets] = await Promise.all([
+  // A ratio's listed set is one of the two its set counts count (the same rows: whereOf with the set's
+  // condition), so its total is that count, not a second scan of the period's records.
+  const [rows, total, sets] = await Promise.all([
     queryRows<DrillRow>(db, sql`select ${sql.join(select, sql`, `)} from ${src.from} where ${where}
       order by ${sortable.get(sort)!} ${direction(dir)}${then}, ${id} ${direction(dir)}
       limit ${pageSize} offset ${offset}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`),
+    set ? null : queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`).then(([r]) => r.total),
     set ? setCounts(db, drill, ps, filters, scopeOf(drill)) : Promise.resolve(null),
   ]);
   const byKey = new Map<string, DrillColumn>([...shown.base, ...shown.ext].map(({ key: k, label, type }) => [k, { key: k, label, type }]));
   return {
-    ...base, set, sets, sort, rows, total, entity: getKpi(key).drillEntity, check: drill.check,
+    ...base, set, sets, sort, rows, total: total ?? sets![set!], entity: getKpi(key).drillEntity, check: drill.check,
     columns: shown.order.map((k) => byKey.get(k)!),
   };
 }
