@@ -18,36 +18,43 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
-What the runs of 2026-12-01 19:55–20:30 UTC say. **They ran on a slower machine than the earlier runs**
-(2-core AMD EPYC; the same hand-written SQL took 1.7–3× as long as on the Intel machine of the previous
-session, and a page 36 ms of server CPU instead of 18–22 ms), so compare the CPU per page, not pages/s,
-with earlier runs:
-- **Every target is missed here.** Medium: 32.9 pages/s, p95 1.48 s without writes; 27.1 and 22.6
-  pages/s, p95 1.9 and 2.2 s with 2 saves a second (two runs, the second after the changes below, on
-  a busier machine: load average 8 at its start). Large: 21.8 pages/s, p95 3.1 s without writes; with
-  writes 6.2 pages/s (p95 17 s) and, after the changes below, 7.2 pages/s (p95 13.4 s). 0 errors in
-  every run; the writer held 1.77–1.98 saves a second, 0 failed.
-- **Medium is the Node process:** 0.82–0.97 cores of server CPU against 0.25–0.47 of PostgreSQL; at
-  36 ms a page one process serves about 28 pages/s on this machine. p95 in a closed loop is the users
-  over the throughput (no think time): 40 users need about 45 pages/s for a p95 of 1 s.
-- **Large with writes is PostgreSQL** (1.0–1.1 cores of 2; the load tool takes much of the rest).
-  pg_stat_statements over a 40 s run showed where: first, a team's resolution-time goal card and its
-  weekly pacing series (a mean over a period ending now, and a series whose last bucket ends now, read
-  every row: 163 and 281 ms a call, after every ticket saved). Both now read the summaries (part-day
-  means in EdgeSplit, the series' last bucket alone, and raw edges as two small index ranges: the
-  goal's pieces had scanned the whole quarter between them); that took large with writes from 6.2 to
-  7.2 pages/s. What remains on top: members' KPI pages, whose default breakdown is by segment (a member
-  has no owner or team tab): survey KPIs by segment read a year of responses with their accounts and
-  test each response's ownership by probes (1.8–2.1 s a call at large on this machine), ticket KPIs by
-  segment (1.0–1.2 s); the funnel chart (0.37 s), the survey drill-down count for a member (0.56 s), the
-  NPS distribution (0.16 s). A saved ticket reaches the survey views of everyone (responses are owned
-  through their ticket or account, not by a column the notice lists).
-- **Next:** an owner column on survey responses kept by triggers (the derived-columns mechanism of the
-  order chains), so that their ownership is a column test and a ticket's save drops only its owner's
-  survey views; summaries keyed by owner and segment (120 keys a month at large, not the 24,000 of
-  every account attribute together) for the members' default breakdown; and less server CPU per page.
+What the runs of 2026-12-01 22:57–23:04 UTC (commit ecefd80) say, on the same 2-core AMD EPYC machine
+as the runs before them (compare CPU per page across machines, not pages/s; the machine is shared: its
+load average was 3–4 with nothing of ours running):
+- **Every target is still missed**, large with writes by the least it ever has been. Medium: 30.6
+  pages/s, p95 1.82 s without writes; 24.2 pages/s, p95 1.98 s with 2 saves a second. Large: 28.9
+  pages/s, p95 2.40 s without writes; 15.8 pages/s, p95 5.1 s with writes. 0 errors; the writer held
+  1.94–1.99 saves a second, 0 failed. Against the previous session's runs on this machine: large with
+  writes 7.2 → 15.8 pages/s (p95 13.4 → 5.1 s), large without writes 21.8 → 28.9 pages/s; medium
+  unchanged within the noise (32.9 / 27.1 before, 30.6 / 24.2 now).
+- **Medium is the Node process** (0.83–0.94 cores of server CPU against 0.30–0.45 of PostgreSQL): about
+  31–35 ms of server CPU a page. A CPU profile of a 40 s run with writes: Next's rendering 24 %, the
+  app's own code 18 % (no single hot spot: the result cache's lookups, the filter bar, goal progress,
+  drizzle building queries), socket writes to PostgreSQL 15 % (about ten statements a page: the session's
+  user, the viewer's teams and filter choices, goals and their live values), gzip of the responses 9 %,
+  garbage collection 8 %. A page is 83–107 KB of HTML (13–16 KB gzipped), half of it React's flight
+  data. 40 users in a closed loop need about 45 pages/s for a p95 of 1 s: one process on this machine
+  cannot render that many; \`--instances 2\` on a machine with the cores for it is the way
+  docs/scaling.md describes.
+- **Large with writes was PostgreSQL, and these changes took its top costs away** (pg_stat_statements
+  over the measured minute, before and after): survey KPIs by segment tested each response's ownership
+  by probes of its ticket and account (1.8–2.1 s a call): a survey response's owner is now a column
+  the database derives (migration 0012), so a member's responses are an index range and a saved
+  ticket drops only its old and new assignee's survey views. Members' KPI pages open on the last 12
+  months by segment: ticket, deal and order KPIs by segment read a year of a rep's records joined to
+  their accounts (0.9–1.3 s a call): the month summaries are now keyed by segment too (17–28 ms). The
+  drill-down's counts of a member's tickets read every ticket of the assignee (0.6–1.1 s): tickets are
+  indexed by (assignee, created) and (assignee, resolved), and a ratio's drill-down takes its total from
+  its set counts instead of a second scan. The filter bar's segment, region and industry lists scanned
+  every account after every saved deal or ticket (80 ms, 82 times a minute): they are now dropped by
+  account changes only.
+- **What remains on top at large with writes**: the raw drill-down counts of members' and teams' KPI
+  pages (a ratio's numerator and denominator over a year of a rep's tickets: 0.46–1.0 s a call under
+  load; they stay on raw rows so that the list reconciles with the card), data completeness's
+  drill-down over accounts (1.5 s), the upsell numerator (0.24 s), and the goal cards' live values
+  (uncached, a few ms each, on every dashboard view).
 - The save latency under load (saveRecord: the transaction, its audit and activity rows, the summary
-  triggers and the change notice) was p50 29–39 ms, p95 97–134 ms at medium and p50 208–226 ms, p95
-  782–850 ms at large, where PostgreSQL is saturated; \`npm run bench\` measures the same path alone
-  (+8.8 ms at p95 with the summaries at large on this machine, +4.2 ms on the previous one).
+  triggers and the change notice) was p50 31 ms, p95 101 ms at medium and p50 69 ms, p95 435 ms at
+  large; \`npm run bench\` measures the same path alone (+6.5 ms at p95 with the summaries at large on
+  this run).
 `;

@@ -63,6 +63,24 @@ afterAll(async () => {
   await h?.close();
 });
 
+
+/**
+ * Runs `fn` with a fresh live cache standing in for this process's: only what the app tells the cache
+ * itself (kpiDataChanged after a save) reaches it, not the database's notices.
+ */
+async function withLocalCache(fn: (local: ResultCache) => Promise<void>): Promise<void> {
+  const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
+  local.setLive(true);
+  const g = globalThis as unknown as Record<string, unknown>;
+  const prev = g[PROCESS_CACHE_KEY];
+  g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
+  try {
+    await fn(local);
+  } finally {
+    g[PROCESS_CACHE_KEY] = prev;
+  }
+}
+
 describe('[KPI][CACHE] notices by owner', () => {
   it('list the owners (before and after) and their teams; a big batch or a truncate says only the table', async () => {
     const [d] = await queryRows<{ id: number; owner_id: number }>(h.db, sql`select id, owner_id from deals where owner_id is not null order by id limit 1`);
@@ -177,12 +195,7 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
   }, 600_000);
 
   it("a form save tells this process's cache at once, by owner: the saver's views drop, another rep's stay", async () => {
-    const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
-    local.setLive(true);
-    const g = globalThis as unknown as Record<string, unknown>;
-    const prev = g[PROCESS_CACHE_KEY];
-    g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
-    try {
+    await withLocalCache(async (local) => {
       const [a, b] = await queryRows<{ id: number; email: string }>(h.db, sql`
         select u.id, u.email from users u where u.active and u.team_id is not null and u.role = 'member'
           and exists (select 1 from deals d where d.owner_id = u.id and d.stage = 'won') order by u.team_id, u.id limit 2`);
@@ -206,18 +219,11 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
       expect(aAfter).toEqual(await computeKpis(h.db, viewA, q));
       expect(await get('B', viewB)).toBe(bBefore);
       expect(runs).toBe(n + 1);
-    } finally {
-      g[PROCESS_CACHE_KEY] = prev;
-    }
+    });
   });
 
   it("a ticket reassigned moves its survey responses' derived owner: both owners' survey views drop at once, a third rep's stay", async () => {
-    const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
-    local.setLive(true);
-    const g = globalThis as unknown as Record<string, unknown>;
-    const prev = g[PROCESS_CACHE_KEY];
-    g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
-    try {
+    await withLocalCache(async (local) => {
       const [t] = await queryRows<Record<string, string>>(h.db, sql`select t.id::text, coalesce(t.subject, '') as subject, coalesce(t.channel, '') as channel,
           t.priority, coalesce(t.category, '') as category, t.assignee_id::text, coalesce(t.account_id::text, '') as account_id,
           to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
@@ -251,8 +257,6 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
       expect(bAfter.feedback_volume).toBe((before.b.feedback_volume ?? 0) + moved.n);
       expect(await get('c')).toBe(before.c);
       expect(runs).toBe(5);
-    } finally {
-      g[PROCESS_CACHE_KEY] = prev;
-    }
+    });
   });
 });

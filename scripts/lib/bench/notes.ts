@@ -11,7 +11,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   on orders, tickets and survey responses make them index-only probes (migration 0001).
 - **Breakdowns join** accounts/users once instead of looking them up per row; drill-downs sort by the
   indexed time column (newest first, Postgres' default null order so the index serves it) and count in
-  a parallel query.
+  a parallel query (a ratio's in one pass with both its sets' counts, which give the listed set's total).
 - **JIT off** for app connections (db/client.ts): compiling a dashboard's many FILTER expressions cost
   1.3 s of a 1.9 s query at large scale.
 - **work_mem 64 MB** for app connections (\`PG_WORK_MEM\`): at the 4 MB default a year's distinct
@@ -31,50 +31,41 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
   month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Measured on
-  2026-12-01 on a 2-core AMD EPYC machine that ran the same hand-written SQL 1.7–3× slower than the
-  Intel machine of the previous runs (executive's baseline 1,472 against 594 ms a year): compare the
-  ratios to the baseline, not the milliseconds, across runs. At large, sales (58 / 30 ms), marketing
-  (25 / 7.6 ms) and support (16 / 6.9 ms) meet both; executive meets the year (99 ms; 77 ms in a rerun)
-  and misses the month (146 ms; 76 ms in the rerun), operations misses by 1.7× (86 / 95 ms; 55 / 50 in
-  the rerun: the users' activity pass and data completeness's account scan, unchanged since the last
-  run, where they took 27 ms on the faster machine), and success by 3.4–5× (336 / 251 ms): customer
-  engagement alone takes 160–300 ms, a probe per active customer into orders, tickets and responses
-  for any period (docs/architecture.md, "Engaged customers stay on raw rows"). Of the KPI pages, win
-  rate by owner (32 ms) meets 150 ms; revenue by segment (508 ms) and NPS by region (335 ms) miss by
-  2–3×: segment and region are not summary keys, so a year of orders or responses is read with their
-  accounts (0.48 and 0.86 of the hand-written SQL). Against the previous run the engine went from 0.35
-  to 0.07 of the baseline for executive, 0.76 to 0.30 for success and 0.25 to 0.03 for marketing (a
-  year at large): the order chains, L from the churns' start month, the converting-lead columns, and
-  two partial indexes (campaign ROI's won deals, the upsell rate's won upsell deals).
-  At xlarge (10M leads, orders and tickets; medians of 3) executive (119 ms a year, 1.2× its large
-  time), marketing (71 ms, 2.9×) and support (32 ms, 2.0×) meet 200 ms; sales misses by 1.5× (306 ms,
-  5.3×), operations by 1.4× (272 ms, 3.2×) and success by 10× (2.0 s, 5.9×; 6.9 s in the previous run).
-  The growth target (≤ 2×) is met by executive and support only. **What grows is what no summary
-  serves**: customer engagement (a probe per active customer: 1M accounts at xlarge), the upsell
-  numerator (won upsell deals of the period, index-only but O(deals)), operations' users pass over a
-  year of activities and data completeness's scan of accounts, and views by segment or region (revenue
-  by segment 2.4 s, NPS by region 2.4 s). They cost O(rows in the window) in any exact SQL; the engine
-  is 0.21× of the hand-written SQL for success and 0.37–0.95× for those KPI pages at xlarge.
+  2026-12-01 on a shared 2-core AMD EPYC machine that ran the same hand-written SQL 1.5–3× slower than
+  the Intel machine of earlier runs: compare the ratios to the baseline, not the milliseconds, across
+  runs. At large (this run, medians of 7), sales (48 / 26 ms a year / month), marketing (32 / 14 ms) and
+  support (35 / 22 ms) meet both; executive meets the year (95 ms) and misses the month by 1.7× (85 ms);
+  operations meets neither by a little (104 / 90 ms: the users' activity pass and data completeness's
+  account scan); success misses by 4–7× (428 / 344 ms): customer engagement, a probe per active
+  customer into orders, tickets and responses for any period (docs/architecture.md, "Engaged customers
+  stay on raw rows"). Of the KPI pages, revenue by segment now meets 150 ms (37 ms, was 508: the month
+  summaries are keyed by segment, and this year's period is whole months), win rate by owner too (42
+  ms); NPS by region misses by 2× (299 ms): region is not a summary key, so a year of responses is read
+  with their accounts (0.83 of the hand-written SQL). A segment view over a period with edge days (this
+  month or quarter to date, on any day but the first of a month) still reads raw rows.
+XLARGE_PLACEHOLDER
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0011) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0012) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
-  responses — from tables of one row per UTC day, owner and product/source/channel, kept exact by
+  responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
+  of deals closed, orders, tickets and responses also per account segment), kept exact by
   triggers in the writing transaction; customer states (S, E, A, N and L) and the converting lead's
   journey and referral from \`customer_days\`; distinct buyers from the order chains. The "without
   summaries" column is the same engine on raw rows only (\`KPI_SUMMARIES=off\`). What they cannot serve
   stays on raw rows: customer engagement, the upsell numerator (deals belong to their own owner, not
   the account's), the open pipeline in trends, data completeness's accounts, periods that do not start
-  on the first of a month for buyers and L, and views filtered or broken down by an account's segment,
-  region or industry (not a summary key: the key would be as fine as the rows, see the compression
-  table). A period reads its whole months from the month tables and its edge days from the day tables.
+  on the first of a month for buyers and L, views filtered or broken down by an account's region or
+  industry (not a summary key: the key would be as fine as the rows, see the compression table), and
+  by segment over periods with edge days (segment keys the month tables only). A period reads its
+  whole months from the month tables and its edge days from the day tables.
 - **Record saves and seeding.** A ticket update plus a deal update (summary triggers maintaining 4 + 2
-  tables and the responses' owner move) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
+  tables and, then, the responses' owner move; a ticket now updates its responses' derived owner instead) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
   without (EXPLAIN of 300 each in a DO block). The app-level save (saveRecord, with its audit and
   activity rows and migration 0010's change notice listing owners) of a deal or a ticket, at large, 10
-  saves a second for 20 s each: on the AMD machine of this run p50 17.6 vs 12.0 ms and p95 31.8 vs 23.0
-  ms with and without the summary triggers, +8.8 ms at p95 (target 5 ms: missed on this machine; the
-  previous run on the faster Intel machine measured +4.2 ms, p95 14.2 vs 10.0 ms).
+  saves a second for 20 s each: on the AMD machine p50 15.8 vs 13.4 ms and p95 30.1 vs 23.6 ms with
+  and without the summary triggers, +6.5 ms at p95 (target 5 ms: missed by 1.5 ms on this machine; the
+  previous session's run here measured +8.8 ms, and one on the faster Intel machine +4.2 ms).
   An order insert carries the order chains' triggers too: 300 single-row inserts in a DO block at large
   took 1.87 ms each with every trigger, 0.21 ms with the chain triggers off and 0.04 ms with the
   summaries' and the chains' off (this machine, second of two runs): the chain's recomputation of the
