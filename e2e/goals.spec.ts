@@ -4,7 +4,7 @@
 // errors. Screenshots of the goal pages with SCREENSHOTS=1.
 import path from 'node:path';
 import type { Page, Request } from '@playwright/test';
-import { authFile, expect, signInViaApi, test } from './fixtures';
+import { authFile, expect, serverState, signInViaApi, test } from './fixtures';
 
 const TITLE = 'Reduce average first response time from 8 hours to 4 hours within six months';
 const STATUS = /^(On track|At risk|Off track|Achieved|Missed|Not started|No data)$/;
@@ -12,8 +12,9 @@ const STATUS = /^(On track|At risk|Off track|Achieved|Missed|Not started|No data
 const AGENT = 'kenji.watanabe@demo.test';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+/** From the server's today (its pinned clock, APP_NOW: not this machine's, which moves on past the seed's day). */
 function sixMonthsFromToday(): { start: string; due: string } {
-  const now = new Date();
+  const now = new Date(serverState().appNow ?? Date.now());
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 6, Math.min(now.getUTCDate(), 28)));
   return { start: day(start), due: day(due) };
