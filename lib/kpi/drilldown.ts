@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { CALCS } from './calc';
+import { computeParts } from './engine';
 import type { DrillCheck, DrillDef } from './calc/define';
 import type { QueryDb } from '@/db/client';
 import { previousPeriod, trailingTwelveMonths } from './periods';
@@ -136,7 +137,7 @@ const direction = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? 'asc' : 'desc
  * `in_denominator` when not every listed row is in it); means and sums `value` (each record's
  * contribution), ratios of sums `value` and `weight`, growth rates `period` ('current' | 'previous').
  */
-export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> {
+export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery, o: { rawCounts?: boolean } = {}): Promise<DrillResult> {
   assertAuthorized(view);
   const { viewer: who, rows: filters } = view;
   const narrowed = filtersWithinReadScope(view);
@@ -174,13 +175,24 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
     ...shown.ext.map((e) => sql`${e.expr} as ${sql.identifier(e.key)}`),
   ];
   // A ratio's listed set is one of the two its set counts count (the same rows: whereOf with the set's
-  // condition), so its total is that count, not a second scan of the period's records.
-  const [rows, total, sets] = await Promise.all([
-    queryRows<DrillRow>(db, sql`select ${sql.join(select, sql`, `)} from ${src.from} where ${where}
+  // condition), so its total is that count, not a second scan of the period's records. When the list is
+  // exactly the card's records (no read-scope condition beyond the view's filters), the counts are the
+  // card's own parts, read as the card reads them: from the exact summaries, which equal a count of the
+  // listed rows (tests/kpi/reconcile.test.ts) at a fraction of a year's scan under load. `rawCounts`
+  // records the raw SQL (lib/kpi/drill-reads.ts: the tables a count of the rows reads).
+  const counts = !o.rawCounts && scopeOf(drill) === null && !drill.scopeVia && !drill.ownFilters ? drill.counts : undefined;
+  const listed = queryRows<DrillRow>(db, sql`select ${sql.join(select, sql`, `)} from ${src.from} where ${where}
       order by ${sortable.get(sort)!} ${direction(dir)}${then}, ${id} ${direction(dir)}
-      limit ${pageSize} offset ${offset}`),
-    set ? null : queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`).then(([r]) => r.total),
-    set ? setCounts(db, drill, ps, filters, scopeOf(drill)) : Promise.resolve(null),
+      limit ${pageSize} offset ${offset}`);
+  const [rows, total, sets] = await Promise.all([
+    listed,
+    set ? null
+      : counts && 'total' in counts ? computeParts(db, view, [counts.total], { from: q.from, to: q.to }).then(([n]) => n ?? 0)
+        : queryRows<{ total: number }>(db, sql`select count(*)::int as total from ${src.from} where ${where}`).then(([r]) => r.total),
+    !set ? Promise.resolve(null)
+      : counts && 'numerator' in counts
+        ? computeParts(db, view, [counts.numerator, counts.denominator], { from: q.from, to: q.to }).then(([a, b]) => ({ numerator: a ?? 0, denominator: b ?? 0 }))
+        : setCounts(db, drill, ps, filters, scopeOf(drill)),
   ]);
   const byKey = new Map<string, DrillColumn>([...shown.base, ...shown.ext].map(({ key: k, label, type }) => [k, { key: k, label, type }]));
   return {

@@ -6,7 +6,7 @@ import { queryRows, type QueryDb } from '@/db/client';
 import { readSetOfSql } from './recorded-reads';
 import type { ReadSet } from './result-cache';
 import { CALCS } from './calc';
-import type { Get, Part } from './calc/define';
+import { cur, type Get, type Part } from './calc/define';
 import { previousPeriod, trailingTwelveMonths } from './periods';
 import { getKpi, type KpiKey, KPI_KEYS } from './registry';
 import { literalPeriod, type PeriodShift } from './sql/period-sql';
@@ -69,14 +69,17 @@ interface PassResult {
 
 /** The slots of `keys` over `periods`, deduplicated (won revenue and sales growth share a sum). */
 function planSlots(keys: readonly KpiKey[], frames: Frame[]) {
+  return planParts(keys.flatMap((key) => CALCS[key].parts), frames);
+}
+
+/** The slots of parts (each in its shift of each frame), deduplicated. */
+function planParts(refs: readonly { part: Part; shift: PeriodShift }[], frames: Frame[]) {
   const byKey = new Map<string, Slot & { source: SourceKey }>();
   for (const p of frames) {
-    for (const key of keys) {
-      for (const ref of CALCS[key].parts) {
-        const period = shiftPeriod(p, ref.shift);
-        const k = slotKey(ref.part, period);
-        if (!byKey.has(k)) byKey.set(k, { name: `m${byKey.size}`, part: ref.part, period: literalPeriod(period), js: period, source: ref.part.source });
-      }
+    for (const ref of refs) {
+      const period = shiftPeriod(p, ref.shift);
+      const k = slotKey(ref.part, period);
+      if (!byKey.has(k)) byKey.set(k, { name: `m${byKey.size}`, part: ref.part, period: literalPeriod(period), js: period, source: ref.part.source });
     }
   }
   const bySource = new Map<SourceKey, Slot[]>();
@@ -188,6 +191,18 @@ export async function computeKpis<K extends KpiKey = KpiKey>(db: QueryDb, view: 
   const { byKey, bySource } = planSlots(keys, [period]);
   const results = await runPasses(db, bySource, filters);
   return computeAll(keys, getter(results, byKey, period, undefined));
+}
+
+/**
+ * The values of `parts` over `period` for the view, read exactly as the cards read them (the summaries
+ * wherever they serve the part, raw rows otherwise): a drill-down's counts (DrillDef.counts).
+ */
+export async function computeParts(db: QueryDb, view: AuthorizedView, parts: readonly Part[], period: Period): Promise<KpiValue[]> {
+  checkPeriod(period);
+  const frame = frameOf(period);
+  const { byKey, bySource } = planParts(parts.map((part) => cur(part)), [frame]);
+  const get = getter(await runPasses(db, bySource, authorizedRows(view)), byKey, frame, undefined);
+  return parts.map((part) => get(part));
 }
 
 /** Values for the period and for its comparison period (cards' change), in the same passes. */

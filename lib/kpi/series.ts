@@ -64,6 +64,16 @@ export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiK
   const perSource = new Map<SourceKey, Record<string, KpiValue>[]>();
   const whole = buckets.every(wholeBucket);
   const summary = summaryPasses(bySource, filters, undefined, () => whole);
+  // Parts a summary serves for a literal period only (distinct buyers and lost customers from the first
+  // of a month, customer states at a bound, segment rows of whole months), not for a column of
+  // buckets: each bucket is then its own engine request, from the summaries, instead of one lateral
+  // pass over the raw rows (a 12-month trend of CLV read a year of orders for each month: 1–9 s at large).
+  if (summariesEnabled() && whole && buckets.length > 1 && [...summary.rest.values()].some((list) => list.some((sl) => sl.part.summary))) {
+    return Promise.all(buckets.map(async (b) => {
+      const v = (await computeKpis(db, view, { from: b.from, to: b.to, keys: [key], compare: compareBy(b, rule) }))[key];
+      return { start: b.from.toISOString(), end: b.to.toISOString(), value: v };
+    }));
+  }
   const passes: (readonly [SourceKey, SQL])[] = [...summary.passes.map((p) => [p.source, p.query] as const),
     ...[...summary.rest].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, buildPass(SOURCES[source], l, filters)] as const))];
   await Promise.all(passes.map(async ([source, pass]) => {

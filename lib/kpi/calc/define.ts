@@ -141,6 +141,12 @@ export interface DrillDef {
   check: DrillCheck;
   /** Column the first page is sorted by (descending). */
   defaultSort: string;
+  /**
+   * The KPI's own parts that count exactly the listed records (`where` under the view's filters):
+   * `total` for a list, `numerator` and `denominator` for a ratio's two sets. The drill-down reads its
+   * counts through them (the cards' summaries) when no read-scope condition narrows the list further.
+   */
+  counts?: { total: Part } | { numerator: Part; denominator: Part };
 }
 
 export interface KpiCalc {
@@ -172,7 +178,7 @@ const newestFirst = (c: Cond) => c.range?.col.split('.')[1] ?? 'value';
 export function countKpi(source: SourceKey, where: Cond, sort: string, read: ReadFrom<SummaryRef>, window?: Cond): KpiCalc {
   const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => s) };
   return { parts: [cur(count)], compute: (g) => g(count), countPart: count,
-    drill: { source, where: onCur(where), check: 'count', defaultSort: sort } };
+    drill: { source, where: onCur(where), check: 'count', defaultSort: sort, counts: { total: count } } };
 }
 
 /** A sum or mean's summary: the summed measure and the measure counting the records. */
@@ -195,7 +201,7 @@ export function sumKpi(source: SourceKey, where: Cond, value: Cond, valueLabel: 
   const total: Part = { source, agg: 'sum', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum, ...atEnd(s.minus?.sum) })) };
   const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count, ...atEnd(s.minus?.count) })) };
   return { parts: [cur(total), cur(count)], compute: (g) => g(total), countPart: count,
-    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where) } };
+    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'sum', defaultSort: newestFirst(where), counts: { total: count } } };
 }
 
 /** mean(value) over records; `where` must include "value is known". */
@@ -203,7 +209,7 @@ export function meanKpi(source: SourceKey, where: Cond, value: Cond, valueLabel:
   const mean: Part = { source, agg: 'avg', where, value, window, ...readOf(read, (s) => ({ table: s.table, measure: s.sum, per: s.count })) };
   const count: Part = { source, agg: 'count', where, window, ...readOf(read, (s) => ({ table: s.table, measure: s.count })) };
   return { parts: [cur(mean), cur(count)], compute: (g) => (g(count) ? g(mean) : null), countPart: count,
-    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'mean', defaultSort: newestFirst(where) } };
+    drill: { source, where: onCur(where), value: onCur(value), valueLabel, check: 'mean', defaultSort: newestFirst(where), counts: { total: count } } };
 }
 
 /** 100 × count(population ∧ numerator) ÷ count(population). */
@@ -215,7 +221,7 @@ export function ratioKpi(source: SourceKey, population: Cond, numerator: Cond, s
   const num: Part = { source, agg: 'count', where: (p, n) => guard(population(p, n), numerator(p, n)), window: window ?? population,
     ...readOf(read, (s) => ref(s.table, s.num)) };
   return { parts: [cur(num), cur(den)], compute: (g) => pct(g(num), g(den)), countPart: den,
-    drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort } };
+    drill: { source, where: onCur(population), numerator: onCur(numerator), check: 'ratio', defaultSort: sort, counts: { numerator: num, denominator: den } } };
 }
 
 /** 100 × Σ numerator ÷ Σ denominator over records. */
@@ -241,7 +247,8 @@ export function growthKpi(base: KpiCalc): KpiCalc {
     compute: (g) => pct(g(total) == null || g(total, 'prev') == null ? null : g(total)! - g(total, 'prev')!, g(total, 'prev')),
     countPart: count,
     drill: {
-      ...drill, check: 'custom',
+      // Both periods' records: no one part counts them.
+      ...drill, check: 'custom', counts: undefined,
       where: (ps, n) => sql`(${total.where(ps.cur, n)} or ${total.where(ps.prev, n)})`,
       value: (ps, n) => total.value!(ps.cur, n),
       period: (ps, n) => sql`case when ${total.where(ps.cur, n)} then 'current' else 'previous' end`,
