@@ -71,6 +71,18 @@ const num = (value: string): Measure => ({ sql: value, count: false });
 const flag = (cond: string): Measure => ({ sql: `(case when ${cond} then 1 else 0 end)`, count: true });
 const n: Measure = { sql: '1', count: true };
 
+/** Upper bounds (exclusive) of the won-deal size bins of the sales dashboard's chart, in dollars. */
+export const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;
+
+/** Won deals whose amount falls in size bin `i` (0: below the first bound; the last: at or above the last). */
+export function dealSizeCond(i: number, d = 'd'): string {
+  const lo = i > 0 ? ` and ${d}.amount >= ${DEAL_SIZE_BOUNDS[i - 1]}` : '';
+  const hi = i < DEAL_SIZE_BOUNDS.length ? ` and ${d}.amount < ${DEAL_SIZE_BOUNDS[i]}` : '';
+  return `${d}.stage = 'won' and ${d}.amount is not null${lo}${hi}`;
+}
+const dealSizeMeasures: Record<string, Measure> = Object.fromEntries(
+  Array.from({ length: DEAL_SIZE_BOUNDS.length + 1 }, (_, i) => [`won_size${i}`, flag(dealSizeCond(i))]));
+
 const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
   {
     name: 'lead_created_days', source: 'leads', table: 'leads', alias: 'l', time: 'created_at',
@@ -82,6 +94,9 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
       contact_hours: when('l.first_contacted_at is not null', hours('l.first_contacted_at', 'l.created_at')),
       /** Data completeness: a lead's checked field (its owner) is filled. */
       owned: flag('l.owner_id is not null'),
+      /** The lead funnel (sales and marketing dashboards): the period's leads that reached MQL and SQL. */
+      mql: flag('l.mql_at is not null'),
+      sqls: flag('l.sql_at is not null'),
     },
   },
   {
@@ -100,6 +115,8 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
       won_days: when("d.stage = 'won'", 'extract(epoch from (d.closed_at - d.created_at)) / 86400'),
       acv_n: flag("d.stage = 'won' and d.contract_months is not null"),
       acv_sum: when("d.stage = 'won' and d.contract_months is not null", 'd.amount * 12 / d.contract_months'),
+      /** The won-deal sizes chart (sales dashboard): won deals per size bin. */
+      ...dealSizeMeasures,
     },
   },
   {

@@ -13,14 +13,15 @@ import { cachedRead } from '@/lib/kpi/cached-read';
 import type { QueryDb } from '@/db/client';
 import { kpiDrilldown, type DrillQuery, type DrillResult } from '@/lib/kpi/drilldown';
 import { drillReadSet, drillScopeKey } from '@/lib/kpi/drill-reads';
-import { npsScores, wonDealSizes } from './distributions';
-import { leadFunnel, openDealsByStage } from './pipeline';
+import { DEAL_SIZE_PARTS, npsScores, wonDealSizes } from './distributions';
+import { FUNNEL_PARTS, leadFunnel, openDealsByStage } from './pipeline';
+import { partsReadSet } from '@/lib/kpi/engine';
 
 /**
  * A chart's ReadSet, read off the SQL it builds for a view with these kinds of filters (recorded once,
- * lib/kpi/recorded-reads.ts): the funnel reads leads, and the stage and deal-size charts deals, as the
- * view's own records (their base table, filtered like a KPI pass, named nowhere else), so another rep's
- * lead or deal leaves a rep's or a team's chart be, and a ticket leaves the funnel be.
+ * lib/kpi/recorded-reads.ts): the stage chart reads deals and the NPS chart responses as the view's own
+ * records (their base table, filtered like a KPI pass, named nowhere else), so another rep's deal
+ * leaves a rep's or a team's chart be, and a ticket leaves the stage chart be.
  */
 export function chartReads(fn: (db: QueryDb, view: AuthorizedView, period: Period) => Promise<unknown>, base: EntityName) {
   const memo = new Map<string, Promise<{ tables: ReadonlySet<string>; ownerScoped: ReadonlySet<string> }>>();
@@ -32,6 +33,17 @@ export function chartReads(fn: (db: QueryDb, view: AuthorizedView, period: Perio
   };
 }
 
+/**
+ * What each chart depends on. The funnel and the deal sizes are KPI parts (the summaries serve them):
+ * their ReadSet is their raw passes' tables, as a KPI's is, never the summary tables they read.
+ */
+export const CHART_READS = {
+  leadFunnel: (view: AuthorizedView) => partsReadSet('leadFunnel', FUNNEL_PARTS, view),
+  openDealsByStage: chartReads(openDealsByStage, 'deals'),
+  wonDealSizes: (view: AuthorizedView) => partsReadSet('wonDealSizes', DEAL_SIZE_PARTS, view),
+  npsScores: chartReads(npsScores, 'survey_responses'),
+};
+
 const cachedDrilldown = cachedRead('kpiDrilldown',
   (db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery, _scope: string) => kpiDrilldown(db, view, key, q),
   (view: AuthorizedView, key: KpiKey, q: DrillQuery) => drillReadSet(view, key, q));
@@ -42,10 +54,10 @@ export const cachedKpis = {
   kpiTimeSeries: cachedRead('kpiTimeSeries', kpiTimeSeries, (view: AuthorizedView, key: KpiKey) => kpiReadSet([key], view)),
   kpiBreakdown: cachedRead('kpiBreakdown', kpiBreakdown,
     (view: AuthorizedView, key: KpiKey, q: { dimension: Dimension }) => kpiReadSet([key], view, q.dimension)),
-  leadFunnel: cachedRead('leadFunnel', leadFunnel, chartReads(leadFunnel, 'leads')),
-  openDealsByStage: cachedRead('openDealsByStage', openDealsByStage, chartReads(openDealsByStage, 'deals')),
-  wonDealSizes: cachedRead('wonDealSizes', wonDealSizes, chartReads(wonDealSizes, 'deals')),
-  npsScores: cachedRead('npsScores', npsScores, chartReads(npsScores, 'survey_responses')),
+  leadFunnel: cachedRead('leadFunnel', leadFunnel, CHART_READS.leadFunnel),
+  openDealsByStage: cachedRead('openDealsByStage', openDealsByStage, CHART_READS.openDealsByStage),
+  wonDealSizes: cachedRead('wonDealSizes', wonDealSizes, CHART_READS.wonDealSizes),
+  npsScores: cachedRead('npsScores', npsScores, CHART_READS.npsScores),
   /** A page of the records behind a KPI: keyed also by whose records the viewer may open. */
   kpiDrilldown: (db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery): Promise<DrillResult> => cachedDrilldown(db, view, key, q, drillScopeKey(view)),
 };

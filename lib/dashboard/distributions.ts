@@ -6,6 +6,9 @@ import { queryRows, type QueryDb } from '@/db/client';
 import { authorizedRows, type AuthorizedView } from '@/lib/access';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
 import type { Period } from '@/lib/kpi';
+import { computeParts } from '@/lib/kpi/engine';
+import { timeIn, within, type Part } from '@/lib/kpi/calc/define';
+import { DEAL_SIZE_BOUNDS, dealSizeCond } from '@/db/schema/summary-defs';
 
 interface DistributionBin { label: string; count: number; group?: string }
 
@@ -27,9 +30,6 @@ export async function npsScores(db: QueryDb, view: AuthorizedView, period: Perio
   }));
 }
 
-/** Upper bounds (exclusive) of the deal-size bins, in dollars. */
-const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;
-
 function sizeLabel(i: number): string {
   const k = (n: number) => `$${n / 1000}k`;
   if (i === 0) return `< ${k(DEAL_SIZE_BOUNDS[0])}`;
@@ -37,14 +37,16 @@ function sizeLabel(i: number): string {
   return `${k(DEAL_SIZE_BOUNDS[i - 1])}–${k(DEAL_SIZE_BOUNDS[i])}`;
 }
 
+// Won deals per size bin as KPI parts: the engine reads them from the deal summary's bin counts
+// (deal_closed_days, the same conditions) wherever it serves the view, as the won-revenue card does.
+const closed = timeIn('d.closed_at');
+export const DEAL_SIZE_PARTS: Part[] = Array.from({ length: DEAL_SIZE_BOUNDS.length + 1 }, (_, i) => ({
+  source: 'deals', agg: 'count', summary: { table: 'deal_closed_days', measure: `won_size${i}` },
+  where: within(closed, (p) => sql`(${closed(p)} and ${sql.raw(dealSizeCond(i))})`),
+}));
+
 /** Deals won in the period (closed in it, as won revenue counts them) by amount. */
 export async function wonDealSizes(db: QueryDb, view: AuthorizedView, period: Period): Promise<DistributionBin[]> {
-  const filters = authorizedRows(view);
-  const conds = [sql`d.stage = 'won'`, ...inPeriod('d.closed_at', period), ...filterConditions(SOURCES.deals, filters)];
-  const bounds = sql.join(DEAL_SIZE_BOUNDS.map((b) => sql`${b}::float8`), sql`, `);
-  // width_bucket over explicit bounds: 0 below the first, n at or above the last.
-  const rows = await queryRows<{ bin: number; n: number }>(db, sql`
-    select width_bucket(d.amount::float8, array[${bounds}]::float8[])::int as bin, count(*)::int as n
-    from deals d where ${where(conds)} and d.amount is not null group by 1`);
-  return Array.from({ length: DEAL_SIZE_BOUNDS.length + 1 }, (_, i) => ({ label: sizeLabel(i), count: rows.find((r) => r.bin === i)?.n ?? 0 }));
+  const counts = await computeParts(db, view, DEAL_SIZE_PARTS, period);
+  return DEAL_SIZE_PARTS.map((_, i) => ({ label: sizeLabel(i), count: counts[i] ?? 0 }));
 }

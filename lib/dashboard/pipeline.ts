@@ -7,28 +7,30 @@ import { authorizedRows, type AuthorizedView } from '@/lib/access';
 import { OPEN_DEAL_STAGES } from '@/db/schema/enums';
 import { SOURCES, filterConditions } from '@/lib/kpi/sql/sources';
 import type { Period } from '@/lib/kpi';
+import { computeParts } from '@/lib/kpi/engine';
+import { timeIn, within, type Cond, type Part } from '@/lib/kpi/calc/define';
 
 interface FunnelStep { label: string; count: number }
 
 const where = (conds: ReturnType<typeof sql>[]) => (conds.length ? sql.join(conds, sql` and `) : sql`true`);
 
+// The period's leads and those of them that reached each step: KPI parts, so the engine reads them as the
+// cards read theirs (the lead summary's cohort counts, lead_created_days; raw rows where it cannot serve).
+const leadCreated = timeIn('l.created_at');
+const createdAnd = (cond: string): Cond => within(leadCreated, (p) => sql`(${leadCreated(p)} and ${sql.raw(cond)})`);
+const step = (where: Cond, measure: string): Part => ({ source: 'leads', agg: 'count', where, summary: { table: 'lead_created_days', measure } });
+const FUNNEL: { label: string; part: Part }[] = [
+  { label: 'Leads', part: step(leadCreated, 'n') },
+  { label: 'MQL', part: step(createdAnd('l.mql_at is not null'), 'mql') },
+  { label: 'SQL', part: step(createdAnd('l.sql_at is not null'), 'sqls') },
+  { label: 'Customers', part: step(createdAnd('l.converted_at is not null'), 'converted') },
+];
+export const FUNNEL_PARTS = FUNNEL.map((f) => f.part);
+
 /** Leads created in the period, and how many of them reached MQL, SQL and customer (converted). */
 export async function leadFunnel(db: QueryDb, view: AuthorizedView, period: Period): Promise<FunnelStep[]> {
-  const filters = authorizedRows(view);
-  const src = SOURCES.leads;
-  const conds = [sql`l.created_at >= ${period.from.toISOString()}::timestamptz`, sql`l.created_at < ${period.to.toISOString()}::timestamptz`, ...filterConditions(src, filters)];
-  const [r] = await queryRows<{ leads: number; mql: number; sqls: number; customers: number }>(db, sql`
-    select count(*)::int as leads,
-           count(*) filter (where l.mql_at is not null)::int as mql,
-           count(*) filter (where l.sql_at is not null)::int as sqls,
-           count(*) filter (where l.converted_at is not null)::int as customers
-    from leads l where ${where(conds)}`);
-  return [
-    { label: 'Leads', count: r.leads },
-    { label: 'MQL', count: r.mql },
-    { label: 'SQL', count: r.sqls },
-    { label: 'Customers', count: r.customers },
-  ];
+  const counts = await computeParts(db, view, FUNNEL_PARTS, period);
+  return FUNNEL.map((f, i) => ({ label: f.label, count: counts[i] ?? 0 }));
 }
 
 interface StageRow { stage: string; deals: number; amount: number }

@@ -164,12 +164,21 @@ export function kpiReadSet(keys: readonly KpiKey[], view?: AuthorizedView, dimen
   return { tables, ownerScoped, rows: { ownerId: rows.ownerId, teamId: rows.teamId } };
 }
 
-function readSetOf(keys: readonly KpiKey[], clean: RowFilters, dimension?: Dimension) {
-  const memo = `${[...keys].sort().join(',')}|${Object.keys(clean).sort().join(',')}|${dimension ?? ''}`;
+/** kpiReadSet for parts read by computeParts (the dashboard's charts): the tables their raw passes read. */
+export function partsReadSet(name: string, parts: readonly Part[], view: AuthorizedView): ReadSet {
+  const rows = view.rows;
+  const { tables, ownerScoped } = readSetOf([], rows, undefined, { name, parts });
+  return { tables, ownerScoped, rows: { ownerId: rows.ownerId, teamId: rows.teamId } };
+}
+
+function readSetOf(keys: readonly KpiKey[], clean: RowFilters, dimension?: Dimension, named?: { name: string; parts: readonly Part[] }) {
+  const memo = `${named ? `parts:${named.name}` : [...keys].sort().join(',')}|${Object.keys(clean).sort().join(',')}|${dimension ?? ''}`;
   let set = readSetMemo.get(memo);
   if (!set) {
     const p = { from: new Date(Date.UTC(2020, 0, 1)), to: new Date(Date.UTC(2020, 1, 1)) };
-    const { bySource } = planSlots(keys, [frameOf(p)]);
+    // The raw passes' SQL, never the summaries': a summary changes exactly when the rows it sums do, and
+    // the change notices name the record tables.
+    const { bySource } = named ? planParts(named.parts.map((part) => cur(part)), [frameOf(p)]) : planSlots(keys, [frameOf(p)]);
     set = readSetOfSql([...bySource].map(([source, slots]) => {
       const src = SOURCES[source];
       const group = dimension ? groupExpr(src, dimension) ?? undefined : undefined;

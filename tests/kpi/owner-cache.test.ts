@@ -13,7 +13,7 @@ import { DASHBOARDS, computeKpis, kpiReadSet, type KpiKey } from '@/lib/kpi';
 import { PROCESS_CACHE_KEY, ResultCache, parseDataChange, type ReadSet } from '@/lib/kpi/result-cache';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';
 import { drillReadSet } from '@/lib/kpi/drill-reads';
-import { chartReads } from '@/lib/dashboard/cached-queries';
+import { CHART_READS } from '@/lib/dashboard/cached-queries';
 import { npsScores, wonDealSizes } from '@/lib/dashboard/distributions';
 import { leadFunnel, openDealsByStage } from '@/lib/dashboard/pipeline';
 import type { KpiFilters } from '@/lib/kpi/types';
@@ -26,8 +26,7 @@ import { closeTo, day, importGolden } from './golden-data';
 import { prng } from './summaries-helpers';
 import { SQL_OPS, stormStep, type Storm } from './summaries-storm';
 
-const CHARTS = [['leadFunnel', leadFunnel, 'leads'], ['openDealsByStage', openDealsByStage, 'deals'], ['wonDealSizes', wonDealSizes, 'deals'],
-  ['npsScores', npsScores, 'survey_responses']] as const;
+const CHARTS = [['leadFunnel', leadFunnel], ['openDealsByStage', openDealsByStage], ['wonDealSizes', wonDealSizes], ['npsScores', npsScores]] as const;
 
 let h: TestDb;
 let admin: SessionUser;
@@ -148,8 +147,8 @@ describe('[KPI][CACHE] what the cache keeps is exact', () => {
       for (const [dept, keys] of sets) {
         entries.push({ label: `${dept} ${label}`, drill: false, compute: () => computeKpis(h.db, view, { ...q, keys: [...keys] }), reads: () => kpiReadSet(keys, view) });
       }
-      for (const [name, fn, base] of CHARTS) {
-        entries.push({ label: `chart ${name} ${label}`, drill: true, compute: () => fn(h.db, view, q), reads: () => chartReads(fn, base)(view, q) });
+      for (const [name, fn] of CHARTS) {
+        entries.push({ label: `chart ${name} ${label}`, drill: true, compute: () => fn(h.db, view, q), reads: () => CHART_READS[name](view, q) });
       }
       for (const key of drillKeys) {
         const dq = { ...q, pageSize: 20 };

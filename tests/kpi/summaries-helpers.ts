@@ -7,6 +7,9 @@ import { SUMMARIES, keyColumns } from '@/db/schema/summary-defs';
 import { KPI_KEYS } from '@/lib/kpi';
 import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/tests/helpers/engine-views';
 import { setSummariesEnabled } from '@/lib/kpi/summary/pass';
+import { trustedView } from '@/lib/access';
+import { leadFunnel } from '@/lib/dashboard/pipeline';
+import { wonDealSizes } from '@/lib/dashboard/distributions';
 import { describeDifference, verifySummaries } from '@/lib/kpi/summary/rollups';
 import type { KpiKey } from '@/lib/kpi/registry';
 import type { Dimension, KpiFilters } from '@/lib/kpi/types';
@@ -73,6 +76,24 @@ export async function expectViewsMatchRaw(db: Db, from: string, to: string, filt
     const { on, off } = await both(() => kpiTimeSeries(db, key, { from: at(from), to: at(to), bucket: 'month', filters }));
     expect(on.length).toBe(off.length);
     on.forEach((p, i) => expect(closeTo(p.value, off[i].value, TOL), `${key} ${p.start}: ${p.value} vs ${off[i].value}`).toBe(true));
+  }
+  // The dashboard's charts that the summaries serve: the lead funnel and the won deals by size.
+  const view = await trustedView(db, filters);
+  const period = { from: at(from), to: at(to) };
+  for (const chart of [leadFunnel, wonDealSizes]) {
+    const { on, off } = await both(() => chart(db, view, period));
+    expect(on, `${chart.name} ${JSON.stringify(filters)}`).toEqual(off);
+  }
+  if (Object.keys(filters).length === 0) {
+    // And as the charts counted them before the summaries, by hand over the raw rows.
+    const [f] = await queryRows<{ leads: number; mql: number; sqls: number; customers: number }>(db, sql`select count(*)::int as leads,
+      count(*) filter (where mql_at is not null)::int as mql, count(*) filter (where sql_at is not null)::int as sqls,
+      count(*) filter (where converted_at is not null)::int as customers from leads where created_at >= ${period.from.toISOString()}::timestamptz and created_at < ${period.to.toISOString()}::timestamptz`);
+    expect((await leadFunnel(db, view, period)).map((x) => x.count)).toEqual([f.leads, f.mql, f.sqls, f.customers]);
+    const bins = await queryRows<{ bin: number; n: number }>(db, sql`select width_bucket(amount::float8, array[5000, 10000, 25000, 50000, 100000]::float8[])::int as bin,
+      count(*)::int as n from deals where stage = 'won' and amount is not null and closed_at >= ${period.from.toISOString()}::timestamptz
+      and closed_at < ${period.to.toISOString()}::timestamptz group by 1`);
+    expect((await wonDealSizes(db, view, period)).map((x) => x.count)).toEqual([0, 1, 2, 3, 4, 5].map((i) => bins.find((b) => b.bin === i)?.n ?? 0));
   }
 }
 
