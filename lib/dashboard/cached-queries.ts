@@ -2,7 +2,7 @@
 // (lib/kpi/cached-read.ts): one place that says which reads are shared between viewers. Every one takes
 // the database and an AuthorizedView (lib/access), whose cache key is its filters: people who may see
 // the same numbers share one computation; a drill-down's page is also keyed by whose records the viewer may
-// open. Goal progress and the CSV export stay uncached.
+// open. Goal progress (but for the finished weeks of its trend) and the CSV export stay uncached.
 import 'server-only';
 import type { AuthorizedView } from '@/lib/access';
 import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery, type Period } from '@/lib/kpi';

@@ -1,9 +1,11 @@
 // A goal's progress from the live KPI: the KPI values over the goal's windows through lib/kpi (SQL
-// aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown.
+// aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown, but for the finished
+// weeks of its trend, which the result cache shares until their records change.
 import 'server-only';
 import { goalView } from '@/lib/access';
 import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey } from '@/lib/kpi';
-import type { QueryDb } from '@/db/client';
+import type { Db } from '@/db/client';
+import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { DAY_MS, toUtcMs } from './dates';
 import { LEVEL_WINDOW_DAYS } from './formulas';
 import { computeGoalProgress } from './progress';
@@ -69,7 +71,7 @@ function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, n
  * Progress of `goal` at `now`. An unknown KPI (a registry change after the goal was set) gives the
  * 'invalid' status rather than an error, so one bad goal cannot break a list.
  */
-export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = clockNow(), opts: { withSeries?: boolean } = {}): Promise<LiveProgress> {
+export async function liveProgress(db: Db, goal: LiveGoal, now: Date = clockNow(), opts: { withSeries?: boolean } = {}): Promise<LiveProgress> {
   const kpi = getKpi(goal.kpiKey);
   const w = goalWindows(goal, now);
   const format = (v: number) => formatKpiValue(v, kpi?.unit ?? 'count');
@@ -89,7 +91,9 @@ export async function liveProgress(db: QueryDb, goal: LiveGoal, now: Date = cloc
     const needSeries = kpi.aggregation === 'level' || opts.withSeries;
     const [values, series] = await Promise.all([
       computeKpis(db, view, { from: w.current.from, to: w.current.to, keys: [key] }),
-      needSeries ? kpiTimeSeries(db, view, key, { from: w.start, to: w.end, bucket: 'week' }) : Promise.resolve([]),
+      // Its finished weeks are a fixed period: shared through the result cache (a 12-week trend of a team
+      // was the costliest read of a dashboard view under load); the week that ends now is computed live.
+      needSeries ? kpiTimeSeries(db, view, key, { from: w.start, to: w.end, bucket: 'week' }, { head: (hq) => cachedKpis.kpiTimeSeries(db, view, key, hq) }) : Promise.resolve([]),
     ]);
     current = values[key];
     if (kpi.aggregation === 'additive') {

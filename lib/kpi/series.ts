@@ -27,7 +27,14 @@ export interface SeriesPoint { start: string; end: string; value: KpiValue }
  * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
  * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
  */
-export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }): Promise<SeriesPoint[]> {
+export interface SeriesQuery { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }
+
+/**
+ * `head`: how a series that ends now reads its whole buckets (a fixed period, unlike the last bucket's
+ * "now"): the goal cards pass the result cache's series there (lib/goals/live.ts).
+ */
+export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: SeriesQuery,
+  o: { head?: (q: SeriesQuery) => Promise<SeriesPoint[]> } = {}): Promise<SeriesPoint[]> {
   checkPeriod(q);
   const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
   const rule = q.compare ?? BUCKET_RULE[q.bucket];
@@ -39,7 +46,7 @@ export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiK
   // (With the summaries off, every bucket reads raw rows in one query, as the tests' reference.)
   if (summariesEnabled() && buckets.length > 1 && !wholeBucket(last) && buckets.slice(0, -1).every(wholeBucket) && isWholeDays({ from: last.from, to: last.from })) {
     const [head, tail] = await Promise.all([
-      kpiTimeSeries(db, view, key, { ...q, to: last.from, compare: rule }),
+      (o.head ?? ((hq: SeriesQuery) => kpiTimeSeries(db, view, key, hq)))({ ...q, to: last.from, compare: rule }),
       computeKpis(db, view, { from: last.from, to: last.to, keys: [key], compare: compareBy(last, rule) }),
     ]);
     const v = tail[key];
