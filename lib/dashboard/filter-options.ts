@@ -62,8 +62,12 @@ const dimensionValues = async (db: QueryDb) => {
   return { ...a, ...r };
 };
 
+// The teams and people a viewer may choose (the viewer, with their role and teams, is the key): dropped
+// by any change of users or teams (a rename, a move, a new person), not by the records people save.
+const cachedScopeChoices = cachedRead('scopeChoices', scopeChoices, () => new Set(['users', 'teams']));
+
 /** The viewer's filter choices; once per request (React cache), whoever asks. */
 export const filterOptions = cache(async (db: QueryDb, user: SessionUser): Promise<FilterOptions> => {
-  const [{ team, owner }, { segment, region, industry, product, source, channel }] = await Promise.all([scopeChoices(db, user), dimensionValues(db)]);
+  const [{ team, owner }, { segment, region, industry, product, source, channel }] = await Promise.all([cachedScopeChoices(db, user), dimensionValues(db)]);
   return { team, owner, segment, region, industry, product, source, channel };
 });

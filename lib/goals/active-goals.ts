@@ -3,7 +3,7 @@
 // the live KPI through liveProgress.
 import 'server-only';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { goals, type Department } from '@/db/schema';
 import { visibleGoals, type SessionUser } from '@/lib/access';
 import { liveProgress } from './live';
@@ -33,13 +33,11 @@ interface GoalView {
  * department and without extra filters (the card's number is unfiltered), then the earliest due date.
  */
 export async function activeGoalsByKpi(db: Db, viewer: SessionUser, view: GoalView, now: Date = clockNow()): Promise<Map<string, GoalCardInfo>> {
-  let teamId = view.teamId ?? null;
-  if (view.userId != null && teamId == null) {
-    const [u] = await queryRows<{ team_id: number | null }>(db, sql`select team_id from users where id = ${view.userId}`);
-    teamId = u?.team_id ?? null;
-  }
+  const teamId = view.teamId ?? null;
   const applies: SQL[] = [eq(goals.scope, 'company')];
   if (teamId != null) applies.push(and(eq(goals.scope, 'team'), eq(goals.scopeTeamId, teamId))!);
+  // A user's view without a team: the user's own team, looked up in the same statement.
+  else if (view.userId != null) applies.push(and(eq(goals.scope, 'team'), sql`${goals.scopeTeamId} = (select u.team_id from users u where u.id = ${view.userId})`)!);
   if (view.userId != null) applies.push(and(eq(goals.scope, 'user'), eq(goals.scopeUserId, view.userId))!);
   const rows = await selectGoals(db, and(eq(goals.state, 'active'), or(...applies), visibleGoals(viewer)));
 
