@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { CALCS } from './calc';
 import { computeParts } from './engine';
-import type { DrillCheck, DrillDef } from './calc/define';
+import type { DrillCheck, DrillDef, Part } from './calc/define';
 import type { QueryDb } from '@/db/client';
 import { previousPeriod, trailingTwelveMonths } from './periods';
 import { getKpi, type KpiKey } from './registry';
@@ -152,7 +152,14 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
   if (!drill) return { ...base, rows: [], total: 0, columns: [], entity: null, check: null, sort: q.sort ?? '' };
   const ps = periodSet({ from: q.from, to: q.to }, q.compare);
   const offset = (page - 1) * pageSize;
-  if (Array.isArray(drill)) return drillUnion(db, drill, ps, filters, scopeOf, { ...base, offset, sort: q.sort });
+  if (Array.isArray(drill)) {
+    // Each kind's count from the card's own parts when the lists are exactly the card's records (as below).
+    const parts = drill.map((d) => (!o.rawCounts && scopeOf(d) === null && !d.scopeVia && !d.ownFilters && d.counts && 'total' in d.counts ? d.counts.total : null));
+    const counted = parts.every((x): x is Part => x !== null)
+      ? () => computeParts(db, view, parts as Part[], { from: q.from, to: q.to }).then((ns) => ns.reduce<number>((a, n) => a + (n ?? 0), 0))
+      : null;
+    return drillUnion(db, drill, ps, filters, scopeOf, { ...base, offset, sort: q.sort }, counted);
+  }
 
   const src = SOURCES[drill.source];
   const set: DrillSet | null = hasSets(drill) ? q.set ?? 'numerator' : null;
@@ -214,7 +221,8 @@ async function setCounts(db: QueryDb, def: DrillDef, ps: PeriodSet, filters: Row
 
 /** Several record kinds in one list, with the columns they share. */
 async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters: RowFilters, scopeOf: (def: DrillDef) => SessionUser | null,
-  o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string; set: null; sets: null }): Promise<DrillResult> {
+  o: { page: number; pageSize: number; dir: 'asc' | 'desc'; offset: number; sort?: string; set: null; sets: null },
+  counted: (() => Promise<number>) | null): Promise<DrillResult> {
   const columns: DrillColumn[] = [
     { key: 'entity', label: 'Record kind', type: 'text' }, { key: 'external_id', label: 'External id', type: 'text' },
     { key: 'name', label: 'Name', type: 'text' }, { key: 'owner', label: 'Owner', type: 'text' },
@@ -242,7 +250,7 @@ async function drillUnion(db: QueryDb, defs: DrillDef[], ps: PeriodSet, filters:
   const [rows, [{ total }]] = await Promise.all([
     queryRows<DrillRow>(db, sql`select x.id, x.entity, x.external_id, x.name, ${byOwner ? sql`x.owner` : ownerName(sql`x.owner_id`)} as owner, x.value, x.weight
       from (select * from (${union}) u ${order} limit ${o.pageSize} offset ${o.offset}) x ${order}`),
-    queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${union}) x`),
+    counted ? counted().then((total) => [{ total }]) : queryRows<{ total: number }>(db, sql`select count(*)::int as total from (${union}) x`),
   ]);
   return { page: o.page, pageSize: o.pageSize, dir: o.dir, sort, rows, total, columns, entity: 'mixed', check: defs[0].check, set: null, sets: null };
 }

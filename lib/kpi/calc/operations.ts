@@ -55,6 +55,7 @@ export const OPERATIONS = {
     drill: completeness.map((c): DrillDef => ({
       source: c.filled.source, where: () => sql`true`, value: () => filled(c.fields), valueLabel: 'Fields filled',
       weight: () => sql.raw(String(c.fields.length)), weightLabel: 'Fields checked', check: 'ratioOfSums', defaultSort: 'value',
+      counts: { total: c.count },
     })),
   },
 } satisfies Record<string, KpiCalc>;
