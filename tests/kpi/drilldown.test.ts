@@ -139,6 +139,24 @@ describe('[KPI][DRILLDOWN] ratio tabs', () => {
     expect(den.all.slice(3).some((r) => r.in_numerator === true)).toBe(false);
   });
 
+  it('a denominator tab pages through numerator rows first, each group newest first, in either direction, as plain SQL orders them', async () => {
+    const q = { from: day('2024-01-01'), to: day('2026-06-01'), filters: {}, viewer: admin };
+    // Win rate: closed deals (won or lost) in the period; the won ones are the numerator.
+    for (const dir of ['desc', 'asc'] as const) {
+      const expected = await queryRows<{ id: number }>(h.db, sql`select id from deals where stage in ('won', 'lost')
+        and closed_at >= '2024-01-01' and closed_at < '2026-06-01'
+        order by (stage = 'won') ${sql.raw(dir)}, closed_at desc, id ${sql.raw(dir)}`);
+      expect(expected.length).toBeGreaterThan(10);
+      const paged: unknown[] = [];
+      for (let page = 1; paged.length < expected.length; page++) {
+        const d = await kpiDrilldown(h.db, 'win_rate', { ...q, set: 'denominator', sort: 'in_numerator', dir, pageSize: 7, page });
+        expect(d.rows.length, `page ${page}`).toBeGreaterThan(0);
+        paged.push(...d.rows.map((r) => r.id));
+      }
+      expect(paged, dir).toEqual(expected.map((r) => r.id));
+    }
+  });
+
   it('a sum shows one amount column (money); a mean each record\'s contribution, sortable by it', async () => {
     const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {}, viewer: admin, pageSize: 500 };
     const won = await kpiDrilldown(h.db, 'won_revenue', q);

@@ -56,7 +56,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   for its two set counts. They cost O(rows in the window) in any exact SQL.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0012) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0013) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
   of deals closed, orders, tickets and responses also per account segment), kept exact by
