@@ -18,43 +18,40 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
-What the runs of 2026-12-01 22:57–23:04 UTC (commit ecefd80) say, on the same 2-core AMD EPYC machine
-as the runs before them (compare CPU per page across machines, not pages/s; the machine is shared: its
-load average was 3–4 with nothing of ours running):
-- **Every target is still missed**, large with writes by the least it ever has been. Medium: 30.6
-  pages/s, p95 1.82 s without writes; 24.2 pages/s, p95 1.98 s with 2 saves a second. Large: 28.9
-  pages/s, p95 2.40 s without writes; 15.8 pages/s, p95 5.1 s with writes. 0 errors; the writer held
-  1.94–1.99 saves a second, 0 failed. Against the previous session's runs on this machine: large with
-  writes 7.2 → 15.8 pages/s (p95 13.4 → 5.1 s), large without writes 21.8 → 28.9 pages/s; medium
-  unchanged within the noise (32.9 / 27.1 before, 30.6 / 24.2 now).
-- **Medium is the Node process** (0.83–0.94 cores of server CPU against 0.30–0.45 of PostgreSQL): about
-  31–35 ms of server CPU a page. A CPU profile of a 40 s run with writes: Next's rendering 24 %, the
-  app's own code 18 % (no single hot spot: the result cache's lookups, the filter bar, goal progress,
-  drizzle building queries), socket writes to PostgreSQL 15 % (about ten statements a page: the session's
-  user, the viewer's teams and filter choices, goals and their live values), gzip of the responses 9 %,
-  garbage collection 8 %. A page is 83–107 KB of HTML (13–16 KB gzipped), half of it React's flight
-  data. 40 users in a closed loop need about 45 pages/s for a p95 of 1 s: one process on this machine
-  cannot render that many; \`--instances 2\` on a machine with the cores for it is the way
-  docs/scaling.md describes.
-- **Large with writes was PostgreSQL, and these changes took its top costs away** (pg_stat_statements
-  over the measured minute, before and after): survey KPIs by segment tested each response's ownership
-  by probes of its ticket and account (1.8–2.1 s a call): a survey response's owner is now a column
-  the database derives (migration 0012), so a member's responses are an index range and a saved
-  ticket drops only its old and new assignee's survey views. Members' KPI pages open on the last 12
-  months by segment: ticket, deal and order KPIs by segment read a year of a rep's records joined to
-  their accounts (0.9–1.3 s a call): the month summaries are now keyed by segment too (17–28 ms). The
-  drill-down's counts of a member's tickets read every ticket of the assignee (0.6–1.1 s): tickets are
-  indexed by (assignee, created) and (assignee, resolved), and a ratio's drill-down takes its total from
-  its set counts instead of a second scan. The filter bar's segment, region and industry lists scanned
-  every account after every saved deal or ticket (80 ms, 82 times a minute): they are now dropped by
-  account changes only.
-- **What remains on top at large with writes**: the raw drill-down counts of members' and teams' KPI
-  pages (a ratio's numerator and denominator over a year of a rep's tickets: 0.46–1.0 s a call under
-  load; they stay on raw rows so that the list reconciles with the card), data completeness's
-  drill-down over accounts (1.5 s), the upsell numerator (0.24 s), and the goal cards' live values
-  (uncached, a few ms each, on every dashboard view).
+What the runs of 2026-12-02 03:05–03:23 UTC (commit 4fa7c45, and 9fc729e, the previous session's last,
+for comparison) say, on a 2-core AMD EPYC machine that is slower than the previous session's (the same
+commit, 9fc729e, gave 8.8 pages/s at large with writes here against 15.8 there, and 18.6 pages/s at
+medium without writes against 30.6: compare runs within one session, and CPU per page across them):
+- **Every target is still missed.** Medium: 20.4 pages/s, p95 2.46 s without writes; 17.5 pages/s,
+  p95 3.0 s with 2 saves a second. Large: 21.8 pages/s, p95 3.4 s without writes; 14.6 pages/s, p95
+  5.4 s with writes. 0 errors; the writer held 1.97–1.98 saves a second, 0 failed. Against 9fc729e on
+  this machine the same hour: large with writes 8.8 → 14.6 pages/s (p95 9.4 → 5.4 s), medium without
+  writes 18.6 → 20.4 pages/s (server CPU per page 55 → 52 ms).
+- **Both are the Node process now, and the machine's two cores.** Medium: 1.03–1.06 cores of server CPU
+  (about 52 ms a page here) against 0.17–0.37 of PostgreSQL. Large with writes: 0.81 cores of server CPU
+  and 0.59 of PostgreSQL, with the load generator on the same two cores (load average 3–4.2). Node runs
+  on one thread: the medium target (40 pages/s) needs about 25 ms of server CPU a page on this machine,
+  half of what a page costs; \`--instances 2\` on a machine with the cores for it is the way
+  docs/scaling.md describes. A CPU profile at large with writes: socket writes to PostgreSQL 10 % of the
+  samples (partly the scheduler: the write wakes a backend on the same two cores), gzip 9 %, garbage
+  collection 7 %, the rest Next's and React's rendering and the app's code with no single hot spot.
+- **What this session took off the database at large with writes** (pg_stat_statements over the runs,
+  before → after): the CLV trend read a year of orders for each of its 12 months (1–9 s a call: buyers
+  over twelve months are served by the order chains for a literal period only; each bucket is now its
+  own engine request, from the summaries); a member's and a team's drill-down counts read a year of the
+  rep's or team's records (0.46–1.0 s; they are now the card's own parts, from the summaries); the lead
+  funnel and the won-deal sizes read a rep's year of raw leads and deals on every dashboard view (182 and
+  85–309 ms a call, 5.3 s and 8.7 s of database time a minute; they are now summary measures, migration
+  0013); a goal card's 12-week trend (37 ms a call on every dashboard view, uncached: its finished weeks
+  now come through the result cache); the data completeness drill-down's count over every account, lead
+  and deal (0.5 s); two statements a page (the filter bar's teams and people, now cached; a goal
+  query's team lookup, now a subquery).
+- **What remains on top at large with writes**: data completeness's drill-down, a sort of every
+  account, lead and deal by their filled fields (1.6 s a view, its first page), the upsell drill-down's
+  per-account lookup of won upsell deals (0.17–0.8 s), customer engagement's probe per active account
+  (0.9 s), survey responses' drill-down (0.2 s). They are operations' and success's pages, which the
+  load's few people in those departments open in a loop.
 - The save latency under load (saveRecord: the transaction, its audit and activity rows, the summary
-  triggers and the change notice) was p50 31 ms, p95 101 ms at medium and p50 69 ms, p95 435 ms at
-  large; \`npm run bench\` measures the same path alone (+6.5 ms at p95 with the summaries at large on
-  this run).
+  triggers and the change notice) was p50 28 ms, p95 72 ms at medium and p50 48 ms, p95 152 ms at
+  large; \`npm run bench\` measures the same path alone (see "Record saves" above).
 `;
