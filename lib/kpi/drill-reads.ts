@@ -29,7 +29,7 @@ export async function drillReadSet(view: AuthorizedView, key: KpiKey, q: DrillQu
   if (!got) {
     const drill = CALCS[key].drill;
     const base = drill && !Array.isArray(drill) && !drill.ownFilters && !drill.scopeVia ? drill.source : null;
-    got = recordSql((db) => kpiDrilldown(db, view, key, q, { rawCounts: true }), { total: 0, numerator: 0, denominator: 0 }).then((texts) => readSetOfSql(texts.map((sql) => ({ sql, base }))));
+    got = recordSql((db) => kpiDrilldown(db, view, key, q, { plainSql: true }), { total: 0, numerator: 0, denominator: 0 }).then((texts) => readSetOfSql(texts.map((sql) => ({ sql, base }))));
     if (memo.size > 2000) memo.clear();
     memo.set(m, got);
   }

@@ -137,7 +137,7 @@ const direction = (dir: 'asc' | 'desc') => sql.raw(dir === 'asc' ? 'asc' : 'desc
  * `in_denominator` when not every listed row is in it); means and sums `value` (each record's
  * contribution), ratios of sums `value` and `weight`, growth rates `period` ('current' | 'previous').
  */
-export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery, o: { rawCounts?: boolean } = {}): Promise<DrillResult> {
+export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKey, q: DrillQuery, o: { plainSql?: boolean } = {}): Promise<DrillResult> {
   assertAuthorized(view);
   const { viewer: who, rows: filters } = view;
   const narrowed = filtersWithinReadScope(view);
@@ -154,7 +154,7 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
   const offset = (page - 1) * pageSize;
   if (Array.isArray(drill)) {
     // Each kind's count from the card's own parts when the lists are exactly the card's records (as below).
-    const parts = drill.map((d) => (!o.rawCounts && scopeOf(d) === null && !d.scopeVia && !d.ownFilters && d.counts && 'total' in d.counts ? d.counts.total : null));
+    const parts = drill.map((d) => (!o.plainSql && scopeOf(d) === null && !d.scopeVia && !d.ownFilters && d.counts && 'total' in d.counts ? d.counts.total : null));
     const counted = parts.every((x): x is Part => x !== null)
       ? () => computeParts(db, view, parts as Part[], { from: q.from, to: q.to }).then((ns) => ns.reduce<number>((a, n) => a + (n ?? 0), 0))
       : null;
@@ -185,11 +185,12 @@ export async function kpiDrilldown(db: QueryDb, view: AuthorizedView, key: KpiKe
   // condition), so its total is that count, not a second scan of the period's records. When the list is
   // exactly the card's records (no read-scope condition beyond the view's filters), the counts are the
   // card's own parts, read as the card reads them: from the exact summaries, which equal a count of the
-  // listed rows (tests/kpi/reconcile.test.ts) at a fraction of a year's scan under load. `rawCounts`
-  // records the raw SQL (lib/kpi/drill-reads.ts: the tables a count of the rows reads).
-  const counts = !o.rawCounts && scopeOf(drill) === null && !drill.scopeVia && !drill.ownFilters ? drill.counts : undefined;
+  // listed rows (tests/kpi/reconcile.test.ts) at a fraction of a year's scan under load. `plainSql`
+  // builds the plain forms (raw counts, one list query) for lib/kpi/drill-reads.ts: the tables a count
+  // of the rows reads, each named once, so a kind read only as the view's own records stays owner-scoped.
+  const counts = !o.plainSql && scopeOf(drill) === null && !drill.scopeVia && !drill.ownFilters ? drill.counts : undefined;
   const keyExpr = sortable.get(drill.defaultSort);
-  const listed = set === 'denominator' && sort === 'in_numerator' && keyExpr
+  const listed = !o.plainSql && set === 'denominator' && sort === 'in_numerator' && keyExpr
     // Numerator rows first, each group newest first: two index-ordered top-N reads merged, not a sort of
     // the whole set (a rep's year of closed deals at large: 110–310 ms, most of the denominator tab).
     ? (() => {

@@ -3,13 +3,13 @@
 // laterally to the table's pass, from the summaries where they serve every bucket exactly.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type QueryDb } from '@/db/client';
-import { authorizedRows, type AuthorizedView } from '@/lib/access';
+import { authorizedRows, type AuthorizedView, type RowFilters } from '@/lib/access';
 import { CALCS } from './calc';
 import type { Get } from './calc/define';
 import { checkPeriod, computeKpis, partId } from './engine';
 import { bucketPeriods, compareBy, trailingTwelveMonths, type Bucket, type CompareRule } from './periods';
 import type { KpiKey } from './registry';
-import { columnPeriod, type PeriodShift } from './sql/period-sql';
+import { columnPeriod, literalPeriod, type PeriodShift } from './sql/period-sql';
 import { buildPass, emptyValue, splitPasses, type Slot } from './sql/pass';
 import { SOURCES, type SourceKey } from './sql/sources';
 import { isWholeDays, summariesEnabled, summaryPasses } from './summary/pass';
@@ -27,6 +27,35 @@ export interface SeriesPoint { start: string; end: string; value: KpiValue }
  * The KPI per calendar bucket of [from, to), each computed with the KPI's own definition over the
  * bucket. One query per table: a VALUES list of buckets joined laterally to the table's pass.
  */
+/** Buckets computed at once on the per-bucket path: a year of days must not queue 365 requests on the pool. */
+const PER_BUCKET_CONCURRENCY = 4;
+
+async function mapInTurn<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  }));
+  return out;
+}
+
+/** Whether a summary would serve, for the literal bucket `b`, some slot the lateral pass leaves to raw rows. */
+function literalServes(rest: Map<SourceKey, (Slot & { shift?: PeriodShift })[]>, b: Period, rule: CompareRule, filters: RowFilters): boolean {
+  const withSummary = [...rest].map(([source, list]) => [source, list.filter((sl) => sl.part.summary)] as const).filter(([, list]) => list.length > 0);
+  if (withSummary.length === 0) return false;
+  const periodOf = (shift: PeriodShift | undefined): Period => (shift === 'prev' ? compareBy(b, rule) : shift === 't12' ? trailingTwelveMonths(b.to) : b);
+  const literal = new Map(withSummary.map(([source, list]) => [source, list.map((sl) => {
+    const js = periodOf(sl.shift);
+    return { ...sl, js, period: literalPeriod(js) };
+  })]));
+  const probe = summaryPasses(literal, filters);
+  const stillRaw = [...probe.rest.values()].reduce((n, list) => n + list.length, 0);
+  return stillRaw < withSummary.reduce((n, [, list]) => n + list.length, 0);
+}
+
 export interface SeriesQuery { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }
 
 /**
@@ -75,11 +104,13 @@ export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiK
   // of a month, customer states at a bound, segment rows of whole months), not for a column of
   // buckets: each bucket is then its own engine request, from the summaries, instead of one lateral
   // pass over the raw rows (a 12-month trend of CLV read a year of orders for each month: 1–9 s at large).
-  if (summariesEnabled() && whole && buckets.length > 1 && [...summary.rest.values()].some((list) => list.some((sl) => sl.part.summary))) {
-    return Promise.all(buckets.map(async (b) => {
+  // Only where it helps: a slot left to raw rows here must be served for a literal bucket (the second,
+  // the first may be clipped); a filter no summary keys (region) would send every bucket to raw rows anyway.
+  if (summariesEnabled() && whole && buckets.length > 1 && literalServes(summary.rest, buckets[1], rule, filters)) {
+    return mapInTurn(buckets, PER_BUCKET_CONCURRENCY, async (b) => {
       const v = (await computeKpis(db, view, { from: b.from, to: b.to, keys: [key], compare: compareBy(b, rule) }))[key];
       return { start: b.from.toISOString(), end: b.to.toISOString(), value: v };
-    }));
+    });
   }
   const passes: (readonly [SourceKey, SQL])[] = [...summary.passes.map((p) => [p.source, p.query] as const),
     ...[...summary.rest].flatMap(([source, list]) => splitPasses(SOURCES[source], list).map((l) => [source, buildPass(SOURCES[source], l, filters)] as const))];
