@@ -1,14 +1,14 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009 and 0011 (lib/kpi/summary/sql-gen.ts). No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013 and 0014 (lib/kpi/summary/sql-gen.ts). No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey } from './summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey } from './summary-defs';
 
-function summaryTable<K extends SummaryKey | MonthKey>(name: K) {
+function summaryTable<K extends SummaryKey | MonthKey | YearKey>(name: K) {
   const def: SummaryDef = SUMMARY_BY_KEY[name];
   const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
   if (def.dim) cols[def.dim] = text(def.dim);
-  for (const [k, spec] of Object.entries(def.keys ?? {})) cols[k] = spec.type === 'date' ? date(k, { mode: 'string' }) : text(k);
+  for (const [k, spec] of Object.entries(def.keys ?? {})) cols[k] = spec.type === 'date' ? date(k, { mode: 'string' }) : spec.type === 'int' ? integer(k) : text(k);
   for (const [m, spec] of Object.entries(def.measures)) {
     cols[m] = spec.count ? integer(m).notNull().default(0) : numeric(m).notNull().default('0');
   }
@@ -39,3 +39,4 @@ export const surveyMonths = summaryTable('survey_months');
 export const customerMonths = summaryTable('customer_months');
 export const dealOpenMonths = summaryTable('deal_open_months');
 export const orderChainMonths = summaryTable('order_chain_months');
+export const accountTouchYears = summaryTable('account_touch_years');

@@ -11,6 +11,8 @@ export type SummaryKey =
   | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days' | 'deal_open_days'
   | 'order_chain_days';
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
+/** Year tables (one grain only): the account touches of customer engagement. */
+export type YearKey = 'account_touch_years';
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
 export type OwnerRule =
@@ -19,12 +21,13 @@ export type OwnerRule =
   | { kind: 'account' };
 
 export interface SummaryDef {
-  name: SummaryKey | MonthKey;
+  name: SummaryKey | MonthKey | YearKey;
   /**
    * 'day': `day` is the record's UTC day. 'month': `day` is the first day of its UTC month — the same
    * records, ~30× fewer rows: a period reads its whole months here and its edge days from the day table.
+   * 'year': `day` is the first day of its UTC year (a year table, with per-month measures, and no companion).
    */
-  grain: 'day' | 'month';
+  grain: 'day' | 'month' | 'year';
   /** The KPI engine's record kind (lib/kpi/sql/sources.ts), and the raw table with the alias it uses. */
   source: 'leads' | 'deals' | 'orders' | 'tickets' | 'survey_responses' | 'accounts';
   table: string;
@@ -46,7 +49,12 @@ export interface SummaryDef {
   /** Measure name -> SQL over the record (alias): record counts (integer) or exact sums (numeric). `n` counts the records. */
   measures: Record<string, Measure>;
   /** Further key columns after owner and dimension: name -> SQL over the record (and `events`), and its type. */
-  keys?: Record<string, { sql: string; type: 'date' | 'text' }>;
+  keys?: Record<string, { sql: string; type: 'date' | 'text' | 'int' }>;
+  /**
+   * Each record also counts in an "any owner" row (owner_id 0, never a user's id): a view without an
+   * owner or team filter reads those rows alone, not one row per owner.
+   */
+  anyOwner?: boolean;
   /**
    * The month table is also keyed by the segment of the record's account (`segment_a`, joined through
    * `account_id`), so that a view filtered or broken down by segment over whole months (a member's KPI
@@ -221,17 +229,61 @@ const ORDER_CHAIN: Omit<SummaryDef, 'grain'> = {
   measures: { n },
 };
 
+/**
+ * Account touches (customer engagement: active customers with an order, a ticket or a survey response
+ * in the period; docs/architecture.md "Exact summaries"). One table fed by three record tables: a row
+ * per UTC year, owner and account, with the account's touches in each month of that year (m1–m12).
+ * The owner is the touch's own (an order's is its account's, a ticket's its assignee, a response's its
+ * derived owner), and every touch also counts in its account's "any owner" row (owner_id 0). An
+ * account with a touch in the whole months [F, T) of a period is one with a row of those years whose
+ * months in range are not all 0: a view reads one row per account and year (its owner rows, or the
+ * any-owner rows), not every order, ticket and response. Edge days read the raw rows.
+ */
+const monthFlags = (time: string): Record<string, Measure> => Object.fromEntries(Array.from({ length: 12 }, (_, i) =>
+  [`m${i + 1}`, flag(`date_part('month', ${time} at time zone 'UTC') = ${i + 1}`)]));
+const touch = (source: 'orders' | 'tickets' | 'survey_responses', alias: string, at: string, owner: OwnerRule): Omit<SummaryDef, 'grain'> => {
+  // A ticket or response without an account touches no account: it has no time here.
+  const time = source === 'orders' ? `${alias}.${at}` : `(case when ${alias}.account_id is not null then ${alias}.${at} end)`;
+  return {
+    name: 'account_touch_years', source, table: source, alias, time, owner, anyOwner: true, dim: null,
+    keys: { account_id: { sql: `${alias}.account_id`, type: 'int' } },
+    // The month of the touch (the WHERE has already left out records without one).
+    measures: { n, ...monthFlags(`${alias}.${at}`) },
+  };
+};
+const TOUCHES: SummaryDef[] = [
+  touch('orders', 'o', 'ordered_at', { kind: 'account' }),
+  touch('tickets', 't', 'created_at', { kind: 'column', col: 'assignee_id' }),
+  touch('survey_responses', 's', 'responded_at', { kind: 'column', col: 'owner_id' }),
+].map((d) => ({ ...d, grain: 'year' as const }));
+
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
-export const SUMMARIES: SummaryDef[] = [...DAY_TABLES, ORDER_CHAIN].flatMap(({ segment, ...d }) => [
+export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN].flatMap(({ segment, ...d }) => [
   { ...d, grain: 'day' as const },
   {
     ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const,
     ...(segment ? { segment, keys: { ...d.keys, segment: { sql: 'segment_a.segment', type: 'text' as const } } } : {}),
   },
-]);
+]), ...TOUCHES];
 
-export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey, SummaryDef>;
+/** A table fed by several record tables has a def per record table; same columns in each. */
+export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey | YearKey, SummaryDef>;
 
+/** Each summary table once, with the defs (one per record table) that feed it. */
+export const SUMMARY_TABLES: { name: SummaryDef['name']; defs: SummaryDef[] }[] = [...new Set(SUMMARIES.map((d) => d.name))]
+  .map((name) => ({ name, defs: SUMMARIES.filter((d) => d.name === name) }));
+
+/** The first day of each UTC year whose months the whole-month period [from, to) covers, with those months (1–12). */
+export function yearMonths(from: Date, to: Date): { year: string; months: number[] }[] {
+  const out: { year: string; months: number[] }[] = [];
+  const index = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
+  for (let i = index(from); i < index(to); i++) {
+    const year = `${String(Math.floor(i / 12)).padStart(4, '0')}-01-01`;
+    if (out.at(-1)?.year !== year) out.push({ year, months: [] });
+    out.at(-1)!.months.push((i % 12) + 1);
+  }
+  return out;
+}
 /** The key columns of a summary row, in order. */
 export const keyColumns = (def: SummaryDef): string[] => ['day', 'owner_id', ...(def.dim ? [def.dim] : []), ...Object.keys(def.keys ?? {})];

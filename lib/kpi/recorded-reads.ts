@@ -7,9 +7,22 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { OWNER_NOTICE_COLUMNS, type QueryDb } from '@/db/client';
 import { ENTITY_CATALOGUE, type EntityName } from '@/lib/entities/catalogue';
+import { SUMMARIES } from '@/db/schema/summary-defs';
 
 const dialect = new PgDialect();
 const TABLE_REF = /\b(?:from|join)\s+"?([a-z_][a-z0-9_]*)"?/gi;
+
+/**
+ * A summary table read by a raw pass's condition (customer engagement's account touches) stands for the
+ * record tables it sums: their change notices are what a cached result must hear (a summary changes in
+ * the same transaction as its records). An account's owner feeds the summaries owned through it.
+ */
+const SUMMARY_SOURCES = new Map<string, string[]>();
+for (const d of SUMMARIES) {
+  const tables = SUMMARY_SOURCES.get(d.name) ?? [];
+  for (const t of [d.table, ...(d.owner.kind === 'account' ? ['accounts'] : [])]) if (!tables.includes(t)) tables.push(t);
+  SUMMARY_SOURCES.set(d.name, tables);
+}
 
 /** The SQL texts `run` sends, with a recorder for a database whose every query answers `row`. */
 export async function recordSql(run: (db: QueryDb) => Promise<unknown>, row: Record<string, unknown> = {}): Promise<string[]> {
@@ -38,7 +51,10 @@ export function readSetOfSql(queries: readonly ReadQuery[]): { tables: ReadonlyS
   const mentions = new Map<string, number>();
   const bases = new Map<string, number>();
   for (const q of queries) {
-    for (const x of q.sql.matchAll(TABLE_REF)) mentions.set(x[1].toLowerCase(), (mentions.get(x[1].toLowerCase()) ?? 0) + 1);
+    for (const x of q.sql.matchAll(TABLE_REF)) {
+      const name = x[1].toLowerCase();
+      for (const t of SUMMARY_SOURCES.get(name) ?? [name]) mentions.set(t, (mentions.get(t) ?? 0) + 1);
+    }
     if (!q.base) continue;
     const { table, ownerPath } = ENTITY_CATALOGUE[q.base];
     const notice = (OWNER_NOTICE_COLUMNS as Record<string, string | undefined>)[table];

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { queryRows, type Db } from '@/db/client';
-import { SUMMARIES, keyColumns } from '@/db/schema/summary-defs';
+import { SUMMARY_TABLES, keyColumns } from '@/db/schema/summary-defs';
 import { KPI_KEYS } from '@/lib/kpi';
 import { computeKpisWithPrevious, kpiBreakdown, kpiTimeSeries } from '@/tests/helpers/engine-views';
 import { setSummariesEnabled } from '@/lib/kpi/summary/pass';
@@ -105,7 +105,7 @@ export async function expectVerified(db: Db): Promise<void> {
 /** Every summary row, for before/after comparisons. */
 export async function snapshot(db: Db): Promise<string> {
   const parts: unknown[] = [];
-  for (const d of SUMMARIES) parts.push(await queryRows(db, sql.raw(`select * from ${d.name} order by ${keyColumns(d).join(', ')}`)));
+  for (const { name, defs: [d] } of SUMMARY_TABLES) parts.push(await queryRows(db, sql.raw(`select * from ${name} order by ${keyColumns(d).join(', ')}`)));
   parts.push(await queryRows(db, sql`select id, prev_month, prev2_month, cprev_month from orders order by id`));
   return JSON.stringify(parts);
 }

@@ -2,7 +2,7 @@
 // the golden import and after a seeded storm of writes through every path (raw SQL, record forms, the
 // import) `verify` finds 0 differences and every KPI, breakdown and series read through the summaries
 // equals the raw-row computation; the engine really reads them (a corrupted summary changes the
-// number and verify names it); a rolled-back write leaves them as they were; two concurrent writers on
+// number and verify names it; customer engagement reads the account touches); a rolled-back write leaves them as they were; two concurrent writers on
 // the same owner and day both count (Postgres).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,9 @@ import { setSummariesEnabled, summaryPasses } from '@/lib/kpi/summary/pass';
 import { rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { triggerSql } from '@/lib/kpi/summary/sql-gen';
 import { CUSTOMER_SUMMARY } from '@/lib/kpi/calc/customers';
+import { engagedAccount } from '@/lib/kpi/calc/engagement';
+import { nestedFilters } from '@/lib/kpi/sql/pass';
+import { literalPeriod } from '@/lib/kpi/sql/period-sql';
 import type { SessionUser } from '@/lib/access';
 import { sessionUserByEmail } from '@/tests/helpers/seeded-demo';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
@@ -153,6 +156,31 @@ describe('[KPI][SUMMARIES]', () => {
     expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['customer_months']));
     await rebuildSummaries(h.db);
     await expectVerified(h.db);
+  });
+
+  it('customer engagement: whole months from the account touches, edges and product or channel filters and drill-downs from raw rows', async () => {
+    const text = (q: ReturnType<typeof engagedAccount>) => new PgDialect().sqlToQuery(q).sql;
+    const p = (from: string, to: string) => literalPeriod({ from: day(from), to: day(to) });
+    const whole = text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({}, true)));
+    expect(whole).toContain('from account_touch_years sm where sm.owner_id = 0');
+    expect(whole).not.toMatch(/from (orders|tickets|survey_responses) /); // no edge days
+    expect(text(engagedAccount(p('2025-04-01', '2025-07-15'), nestedFilters({ teamId: 1 }, true)))).toMatch(/sm\.owner_id in \(select .*from tickets t where/s);
+    expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({ product: 'Pro' }, true)))).not.toContain('account_touch_years');
+    expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({})))).not.toContain('account_touch_years'); // drill-downs
+
+    const engagement = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['customer_engagement_rate'], ...filters })
+      .then((v) => v.customer_engagement_rate);
+    const before = await engagement('2025-04-01', '2025-07-01');
+    expect(before).toBeGreaterThan(0);
+    expect(await withRaw(() => engagement('2025-04-01', '2025-07-01'))).toBeCloseTo(before!, 9);
+    // Without the year's touches the engine finds no engaged customer in those whole months; the raw rows do.
+    await h.db.execute(sql`delete from account_touch_years where day = '2025-01-01'`);
+    expect(await engagement('2025-04-01', '2025-07-01')).toBe(0);
+    expect(await withRaw(() => engagement('2025-04-01', '2025-07-01'))).toBeCloseTo(before!, 9);
+    expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['account_touch_years']));
+    await rebuildSummaries(h.db);
+    await expectVerified(h.db);
+    expect(await engagement('2025-04-01', '2025-07-01')).toBeCloseTo(before!, 9);
   });
 
   it('a rolled-back write (SQL, and an import with a bad row) leaves the summaries as they were', async () => {

@@ -6,9 +6,14 @@ import type { SourceKey } from '../sql/sources';
 import { inP, inPDate, type PeriodSet, type PeriodShift, type SqlPeriod } from '../sql/period-sql';
 import type { KpiValue } from '../types';
 import type { SummaryKey } from '@/db/schema/summary-defs';
+import type { RowFilters } from '@/lib/access';
 
-/** Filter conditions for a record kind queried inside another one's condition (e.g. an account's orders). */
-export type Nested = (source: SourceKey) => SQL;
+/**
+ * Filter conditions for a record kind queried inside another one's condition (e.g. an account's orders).
+ * The engine's passes attach the view's `filters` too: a condition that reads a summary instead of raw
+ * rows (customer engagement) needs to know which filters it must serve. Drill-downs leave them off.
+ */
+export type Nested = ((source: SourceKey) => SQL) & { filters?: RowFilters };
 
 /** A condition implies `col` in [from, to): the pass merges such ranges into one index-friendly range. */
 export interface RangeMeta { col: string; date: boolean }

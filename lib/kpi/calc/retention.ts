@@ -7,6 +7,7 @@ import {
 } from './define';
 import { CUSTOMER_SUMMARY, activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
 import { RAW } from './raw-reasons';
+import { engagedAccount } from './engagement';
 import { SUPPORT } from './support';
 
 const ordered = timeIn('o.ordered_at');
@@ -92,12 +93,10 @@ export const RETENTION = {
       value: (ps, n) => accountOrders('sum(o.amount - o.cost)', withCost)(ps.cur, n),
     },
   },
-  // The orders, tickets and responses that make an account engaged take the filters too (each its own way).
+  // The orders, tickets and responses that make an account engaged take the filters too (each its own
+  // way); the engine reads them from the account touches summary where it serves (./engagement.ts).
   customer_engagement_rate: {
-    ...ratioKpi('accounts', activeCustomers, (p, n) => sql`(
-      exists (select 1 from orders o where o.account_id = a.id and ${inP(sql`o.ordered_at`, p)} and ${n!('orders')})
-      or exists (select 1 from tickets t where t.account_id = a.id and ${inP(sql`t.created_at`, p)} and ${n!('tickets')})
-      or exists (select 1 from survey_responses s where s.account_id = a.id and ${inP(sql`s.responded_at`, p)} and ${n!('survey_responses')}))`, 'name', RAW.engagedAccounts),
+    ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name', RAW.engagedAccounts),
     nested: ['orders', 'tickets', 'survey_responses'],
   },
   customer_loyalty_index: {

@@ -71,8 +71,11 @@ export function splitPasses(src: SourceDef, slots: Slot[]): Slot[][] {
   return [...groups.values()];
 }
 
-export function nestedFilters(filters: RowFilters): Nested {
-  return (key: SourceKey) => and(filterConditions(SOURCES[key], filters));
+/** The nested filters of a view; with `summaries`, carrying the filters (the engine's passes: Nested). */
+export function nestedFilters(filters: RowFilters, summaries = false): Nested {
+  const n: Nested = (key: SourceKey) => and(filterConditions(SOURCES[key], filters));
+  if (summaries) n.filters = filters;
+  return n;
 }
 
 /** The value of an aggregate over no records: 0 for counts and sums, null for means. */
@@ -119,7 +122,7 @@ function accountLevelAgg(s: Slot, n: Nested): { inner: SQL[]; outer: SQL } {
  * `gl`); else one row. The WHERE keeps only rows some slot can use, so indexes on the period columns apply.
  */
 export function buildPass(src: SourceDef, slots: Slot[], filters: RowFilters, extraConds: SQL[] = [], group?: GroupExpr): SQL {
-  const n = nestedFilters(filters);
+  const n = nestedFilters(filters, true);
   const where = and([...filterConditions(src, filters), ...extraConds, ...(src.readWhole ? [] : [windowOf(slots, n)])]);
   if (!needsAccountLevel(slots)) {
     const cols = slots.map((s) => sql`${flatAgg(s, n)} as ${sql.raw(s.name)}`);

@@ -10,6 +10,8 @@ export interface SqlPeriod {
   /** UTC `timestamp` bounds, for `date` columns (a date counts as its midnight UTC; no session zone involved). */
   fromTs: SQL;
   toTs: SQL;
+  /** The bounds themselves, when literal (a series' bucket columns have none). */
+  js?: Period;
 }
 
 /** The three periods a KPI may refer to, relative to the period it is computed for. */
@@ -30,6 +32,7 @@ export function literalPeriod(p: Period): SqlPeriod {
     to: sql`${p.to.toISOString()}::timestamptz`,
     fromTs: sql`${naive(p.from)}::timestamp`,
     toTs: sql`${naive(p.to)}::timestamp`,
+    js: p,
   };
 }
 

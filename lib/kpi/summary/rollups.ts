@@ -3,7 +3,7 @@
 // Verify: each summary compared row by row with its recomputation; every difference is reported.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { SUMMARIES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
+import { SUMMARIES, SUMMARY_TABLES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
 
 import { DERIVED, derivedDifferencesSql, differencesSql, summaryColumns, type DerivedColumns } from './sql-gen';
 
@@ -37,7 +37,7 @@ export interface VerifyReport {
 /** Every difference between the summaries and the raw rows (at most 1,000 listed per table). */
 export async function verifySummaries(db: Exec): Promise<VerifyReport> {
   const report: VerifyReport = { tables: [], differences: [] };
-  for (const def of SUMMARIES) {
+  for (const { defs: [def] } of SUMMARY_TABLES) {
     const diffs = await queryRows<Record<string, unknown> & { side: 'summary' | 'raw rows' }>(db, sql.raw(differencesSql(def)));
     const [{ n }] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${def.name}`));
     report.tables.push({ table: def.name, rows: n, differences: diffs.length });

@@ -5,7 +5,7 @@
 // one grouped upsert per key); a statement that changes whose records they are (an account's owner for
 // its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
 // a ticket's or account's owner change reaches its summaries as an update of the responses.
-import { SUMMARIES, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
+import { SUMMARIES, SUMMARY_TABLES, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
 
 interface Rows {
   /** The relation the records are read from: the table, or a transition table. */
@@ -37,13 +37,17 @@ export function contributions(def: SummaryDef, r: Rows): string {
   const time = def.time.includes('.') ? def.time : `${a}.${def.time}`;
   // A date is its own day; a timestamp's day is its UTC date. Months truncate a timestamp without time zone.
   const utc = def.date ? `${time}::timestamp` : `(${time} at time zone 'UTC')`;
-  const keys = [`${def.grain === 'month' ? `date_trunc('month', ${utc})::date` : `${utc}::date`} as day`, `${r.owner ?? own.expr} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : []),
+  const day = def.grain === 'day' ? `${utc}::date` : `date_trunc('${def.grain}', ${utc})::date`;
+  // With anyOwner, each record counts twice: under its owner, and under owner 0 ("any owner").
+  const owner = def.anyOwner ? `(case when any_o.is_any then 0 else ${r.owner ?? own.expr} end)` : r.owner ?? own.expr;
+  const keys = [`${day} as day`, `${owner} as owner_id`, ...(def.dim ? [`${a}.${def.dim} as ${def.dim}`] : []),
     ...Object.entries(def.keys ?? {}).map(([k, spec]) => `${r.keys?.[k] ?? spec.sql} as ${k}`)];
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
   const seg = r.keys?.segment ? null : segmentJoin(def);
-  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''} ${r.join ?? own.join}${seg ? ` ${seg}` : ''} where ${where} group by ${groups}`;
+  const any = def.anyOwner ? ' cross join lateral (values (false), (true)) any_o(is_any)' : '';
+  return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''}${any} ${r.join ?? own.join}${seg ? ` ${seg}` : ''} where ${where} group by ${groups}`;
 }
 
 /** PL/pgSQL: adds the contributions to the summary, one upsert per key, and drops rows left with no records. */
@@ -233,9 +237,10 @@ export function triggerSql(): string[] {
     out.push(fn(`${f}_ins`, defs.map((d) => apply(d, [{ rel: 'new_rows', sign: 1 }]))));
     out.push(fn(`${f}_upd`, defs.map((d) => apply(d, [{ rel: 'old_rows', sign: -1 }, { rel: 'new_rows', sign: 1 }]))));
     out.push(fn(`${f}_del`, defs.map((d) => apply(d, [{ rel: 'old_rows', sign: -1 }]))));
+    // A table fed by other record tables too is recomputed (what they fed stays); the others are emptied.
     out.push(`CREATE OR REPLACE FUNCTION ${f}_trunc() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  ${defs.map((d) => `DELETE FROM ${d.name};`).join(' ')}
+  ${defs.map((d) => (tableOf(d.name).defs.length > 1 ? rebuildTable(d.name) : `DELETE FROM ${d.name};`)).join(' ')}
   RETURN NULL;
 END;
 $$;`);
@@ -277,17 +282,32 @@ $$;`);
   out.push(`CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM crm_derived_rebuild();
-  ${SUMMARIES.map((d) => `DELETE FROM ${d.name};
-  INSERT INTO ${d.name} (${[...keyColumns(d), ...measureNames(d)].join(', ')}) ${contributions(d, { rel: d.table, sign: 1 })};`).join('\n  ')}
+  ${SUMMARY_TABLES.map((t) => rebuildTable(t.name)).join('\n  ')}
 END;
 $$;`);
   out.push('SELECT crm_summary_rebuild();');
   return out;
 }
 
-/** The summary as recomputed from the raw rows (same columns and order as the table). */
-export function expectedSql(def: SummaryDef): string {
-  return contributions(def, { rel: def.table, sign: 1 });
+const tableOf = (name: SummaryDef['name']) => SUMMARY_TABLES.find((t) => t.name === name)!;
+
+/**
+ * The summary as recomputed from the raw rows (same columns and order as the table): one def's
+ * contributions, or for a table fed by several record tables their sum per key.
+ */
+export function expectedSql(name: SummaryDef['name']): string {
+  const { defs } = tableOf(name);
+  if (defs.length === 1) return contributions(defs[0], { rel: defs[0].table, sign: 1 });
+  const d = defs[0];
+  const keys = keyColumns(d);
+  return `select ${keys.join(', ')}, ${measureNames(d).map((m) => `sum(${m})::${castOf(d, m)} as ${m}`).join(', ')}
+    from (${defs.map((x) => contributions(x, { rel: x.table, sign: 1 })).join('\n      union all ')}) c group by ${keys.map((_, i) => i + 1).join(', ')}`;
+}
+
+/** SQL that empties a summary table and fills it again from the raw rows. */
+function rebuildTable(name: SummaryDef['name']): string {
+  return `DELETE FROM ${name};
+  INSERT INTO ${name} (${summaryColumns(tableOf(name).defs[0]).join(', ')}) ${expectedSql(name)};`;
 }
 
 /** The columns of a summary, keys first. */
@@ -298,7 +318,7 @@ export function summaryColumns(def: SummaryDef): string[] {
 /** Rows in the table but not in the recomputation, and the reverse (EXCEPT ALL treats nulls as equal). */
 export function differencesSql(def: SummaryDef): string {
   const cols = summaryColumns(def).join(', ');
-  const expected = expectedSql(def);
+  const expected = expectedSql(def.name);
   return `(select 'summary' as side, ${cols} from ${def.name} except all select 'summary', ${cols} from (${expected}) e)
     union all (select 'raw rows', ${cols} from (${expected}) e except all select 'raw rows', ${cols} from ${def.name})
     order by 2, 3 limit 1000`;

@@ -3,15 +3,15 @@
 // them (the summaries are rebuilt afterwards, so the database is exact again).
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { SUMMARIES } from '@/db/schema/summary-defs';
+import { SUMMARY_TABLES } from '@/db/schema/summary-defs';
 import { rebuildSummaries } from '@/lib/kpi/summary/rollups';
 
 /** Rows of each summary table, with the raw rows it summarises. */
 export async function summaryRowCounts(db: Pick<Db, 'execute'>): Promise<{ table: string; rows: number; records: number }[]> {
   const out: { table: string; rows: number; records: number }[] = [];
-  for (const d of SUMMARIES) {
+  for (const d of SUMMARY_TABLES) {
     const [r] = await queryRows<{ rows: number; records: number }>(db, sql.raw(
-      `select (select count(*)::int from ${d.name}) as rows, (select coalesce(sum(n), 0)::int from ${d.name}) as records`));
+      `select (select count(*)::int from ${d.name}) as rows, (select coalesce(sum(n), 0)::int from ${d.name}${d.defs[0].anyOwner ? ' where owner_id = 0' : ''}) as records`));
     out.push({ table: d.name, rows: Number(r.rows), records: Number(r.records) });
   }
   return out;
