@@ -1,7 +1,7 @@
 // Sales KPIs (kpi-catalog.md, "Sales").
-import { sql } from 'drizzle-orm';
-import { seconds } from '../sql/period-sql';
-import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Part } from './define';
+import { sql, type SQL } from 'drizzle-orm';
+import { seconds, type PeriodSet } from '../sql/period-sql';
+import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Nested, type Part } from './define';
 import { CUSTOMER_SUMMARY, activeCustomers } from './customers';
 import { RAW } from './raw-reasons';
 
@@ -18,8 +18,11 @@ const upsellNumerator: Part = {
   rawBecause: RAW.distinctAccounts,
   where: within(dealClosed, (p) => sql`(${wonClosed(p)} and d.type in ('upsell', 'cross_sell') and d.account_id is not null)`),
 };
-const upsellDeal: DrillCond = (ps, n) =>
-  sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')})`;
+// The accounts with such a deal as one set (hashed once), not a probe of deals per account: the
+// drill-down reads every account, and under load at large its counts took 0.16-0.7 s a view that way.
+const upsellAccounts = (ps: PeriodSet, n: Nested, extra?: SQL) =>
+  sql`a.id in (select d.account_id from deals d where ${upsellNumerator.where(ps.cur, n)} and ${n('deals')}${extra ? sql` and ${extra}` : sql``})`;
+const upsellDeal: DrillCond = (ps, n) => upsellAccounts(ps, n);
 const activeCount: Part = { source: 'accounts', agg: 'count', where: activeCustomers, summary: CUSTOMER_SUMMARY.active };
 
 export const SALES = {
@@ -53,7 +56,7 @@ export const SALES = {
       where: (ps, n) => sql`((${n('accounts')} and ${activeCustomers(ps.cur)}) or ${upsellDeal(ps, n)})`,
       denominator: (ps, n) => sql`(${n('accounts')} and ${activeCustomers(ps.cur)})`,
       numerator: upsellDeal,
-      scopeVia: { source: 'deals', cond: (ps, n, scoped) => sql`exists (select 1 from deals d where d.account_id = a.id and ${upsellNumerator.where(ps.cur, n)} and ${n('deals')} and ${scoped})` },
+      scopeVia: { source: 'deals', cond: (ps, n, scoped) => upsellAccounts(ps, n, scoped) },
     },
   },
 } satisfies Record<string, KpiCalc>;
