@@ -75,7 +75,14 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
     // dashboard's many FILTER aggregates costs far more than it saves (1.3 s of 1.9 s at large scale).
     // work_mem: the distinct-count and hash aggregates of a year's dashboard spill to disk at the 4 MB
     // default; 64 MB cut 10-25 % off the large-scale dashboards (docs/performance.md).
-    connection: { TimeZone: 'UTC', jit: 'off', work_mem: process.env.PG_WORK_MEM || '64MB' },
+    // parallel_setup_cost: starting parallel workers costs 30-40 ms on a small machine, and at the
+    // default (1,000) the planner parallelised reads of a few thousand summary rows: the startup was
+    // most of a summary read (executive month at large 153 -> 46 ms, sales month 148 -> 19 ms). Scans
+    // big enough to gain from workers (a year of raw rows) still get them.
+    connection: {
+      TimeZone: 'UTC', jit: 'off', work_mem: process.env.PG_WORK_MEM || '64MB',
+      parallel_setup_cost: process.env.PG_PARALLEL_SETUP_COST || '20000',
+    },
   });
   const db = drizzle({ client, schema }) as unknown as Db;
   const watchers = new Set<{ stop: () => void }>();
