@@ -18,40 +18,45 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
-What the runs of 2026-12-02 03:05–03:23 UTC (commit 4fa7c45, and 9fc729e, the previous session's last,
-for comparison) say, on a 2-core AMD EPYC machine that is slower than the previous session's (the same
-commit, 9fc729e, gave 8.8 pages/s at large with writes here against 15.8 there, and 18.6 pages/s at
-medium without writes against 30.6: compare runs within one session, and CPU per page across them):
-- **Every target is still missed.** Medium: 20.4 pages/s, p95 2.46 s without writes; 17.5 pages/s,
-  p95 3.0 s with 2 saves a second. Large: 21.8 pages/s, p95 3.4 s without writes; 14.6 pages/s, p95
-  5.4 s with writes. 0 errors; the writer held 1.97–1.98 saves a second, 0 failed. Against 9fc729e on
-  this machine the same hour: large with writes 8.8 → 14.6 pages/s (p95 9.4 → 5.4 s), medium without
-  writes 18.6 → 20.4 pages/s (server CPU per page 55 → 52 ms).
-- **Both are the Node process now, and the machine's two cores.** Medium: 1.03–1.06 cores of server CPU
-  (about 52 ms a page here) against 0.17–0.37 of PostgreSQL. Large with writes: 0.81 cores of server CPU
-  and 0.59 of PostgreSQL, with the load generator on the same two cores (load average 3–4.2). Node runs
-  on one thread: the medium target (40 pages/s) needs about 25 ms of server CPU a page on this machine,
-  half of what a page costs; \`--instances 2\` on a machine with the cores for it is the way
-  docs/scaling.md describes. A CPU profile at large with writes: socket writes to PostgreSQL 10 % of the
-  samples (partly the scheduler: the write wakes a backend on the same two cores), gzip 9 %, garbage
-  collection 7 %, the rest Next's and React's rendering and the app's code with no single hot spot.
-- **What this session took off the database at large with writes** (pg_stat_statements over the runs,
-  before → after): the CLV trend read a year of orders for each of its 12 months (1–9 s a call: buyers
-  over twelve months are served by the order chains for a literal period only; each bucket is now its
-  own engine request, from the summaries); a member's and a team's drill-down counts read a year of the
-  rep's or team's records (0.46–1.0 s; they are now the card's own parts, from the summaries); the lead
-  funnel and the won-deal sizes read a rep's year of raw leads and deals on every dashboard view (182 and
-  85–309 ms a call, 5.3 s and 8.7 s of database time a minute; they are now summary measures, migration
-  0013); a goal card's 12-week trend (37 ms a call on every dashboard view, uncached: its finished weeks
-  now come through the result cache); the data completeness drill-down's count over every account, lead
-  and deal (0.5 s); two statements a page (the filter bar's teams and people, now cached; a goal
-  query's team lookup, now a subquery).
-- **What remains on top at large with writes**: data completeness's drill-down, a sort of every
-  account, lead and deal by their filled fields (1.6 s a view, its first page), the upsell drill-down's
-  per-account lookup of won upsell deals (0.17–0.8 s), customer engagement's probe per active account
-  (0.9 s), survey responses' drill-down (0.2 s). They are operations' and success's pages, which the
-  load's few people in those departments open in a loop.
+What the runs of 2026-12-02 05:52–06:02 UTC (commit 5985a06: the account touches of migration 0014,
+the upsell drill-down's hashed set, app connections' parallel_setup_cost) say, on the shared 2-core AMD
+EPYC machine of this session (noisy: the same commit at large with writes gave 16.1 and 16.3 pages/s an
+hour apart, and a run before the parallel setting 21.95; compare runs within one session, and CPU per
+page across them):
+- **Every target is still missed.** Medium: 34.9 pages/s, p95 1.49 s without writes; 23.5 pages/s,
+  p95 2.30 s with 2 saves a second (target 40 pages/s, p95 1 s). Large: 28.1 pages/s, p95 2.99 s
+  without writes; 16.1 pages/s, p95 4.88 s with writes (target 30 pages/s). 0 errors; the writer held
+  1.95–1.98 saves a second, 0 failed. The previous session's runs on its machine were 20.4 / 17.5
+  pages/s at medium and 21.8 / 14.6 at large.
+- **Medium is the Node process; large with writes is the machine.** Medium without writes: 0.99 cores
+  of server CPU (28 ms a page) against 0.21 of PostgreSQL: one Node thread is saturated, and 40 pages/s
+  needs about 25 ms a page. With writes every save drops the cached views that read its table, and
+  recomputing them costs 37 ms of server CPU a page. Large with writes: 0.70 cores of server, 0.63 of
+  PostgreSQL (39 ms a page) and the load generator and writer on the same two cores (load average
+  4.6–4.9): neither process alone is saturated, the machine is. A CPU profile of the server at medium
+  with writes (05:27): Next's and React's rendering 24 % of the samples in one runtime file with no
+  single hot spot, socket writes to PostgreSQL 10 % (postgres.js, the recomputations after writes),
+  garbage collection 7 %, gzip 6.5 %, the JWT's key derivation 1 %. In steady state a page sends no
+  statement at all (every read is a result-cache hit; the session is a JWT), so what remains per page
+  is rendering about 90–100 KB of HTML and flight data. \`--instances 2\` (docs/scaling.md) is the way
+  to use a second core for Node; the targets ask for one instance.
+- **A/B of the parallel setting under load** (large, 2 saves a second, same hour): 17.1 pages/s, p95
+  5.0 s with Postgres' default parallel_setup_cost against 16.3 pages/s, p95 5.0 s with 20,000: within
+  noise under load (two cores shared by every query), while alone it takes most of the startup cost off
+  summary reads (docs/performance.md, "What remains expensive").
+- **What this session took off the database at large with writes** (pg_stat_statements over a run
+  before these changes, 05:33): the upsell drill-down's counts and rows, a probe of deals per account
+  (0.16 s a member's view, 0.73 s a team's: 11.8 s of the run's database time, the top cost; a member's
+  year alone 130 → 35 ms); customer engagement's probes per active customer (0.67 s a call under load;
+  now one hashed set of touched accounts from the account touches).
+- **What remains on top at large with writes** (same profile): data completeness's drill-down, a sort
+  of every account, lead and deal in the viewer's scope by their filled fields (0.95 s a view, 8.6 s of
+  the run's: a member's 182,469 records read from scattered heap pages), the survey responses' drill-down
+  (0.15 s), the support trends' lateral series (0.18 s), data completeness's card and team breakdown
+  (0.16–0.24 s), the open pipeline by stage (0.1–0.19 s), and the many small summary reads after each
+  ticket save (918 resolution-time reads of 5 ms in the run). They are operations' and success's pages,
+  which the load's few people in those departments open in a loop.
 - The save latency under load (saveRecord: the transaction, its audit and activity rows, the summary
-  triggers and the change notice) was p50 28 ms, p95 72 ms at medium and p50 48 ms, p95 152 ms at
+  triggers and the change notice) was p50 43 ms, p95 107 ms at medium and p50 65 ms, p95 351 ms at
   large; \`npm run bench\` measures the same path alone (see "Record saves" above).
 `;

@@ -6,9 +6,11 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   merges with the current one into one index range), and passes run concurrently on the pool.
 - **Index-friendly windows.** Each pass reads only rows in the union of its time ranges (btree indexes on
   every KPI time column); small tables (accounts, users, campaigns) are read whole.
-- **Guarded subqueries.** Per-account lookups (engagement, converting lead) run only for rows already in
-  the set (\`CASE WHEN\`), never for prospects whose \`customer_since\` is empty; (account, time) indexes
-  on orders, tickets and survey responses make them index-only probes (migration 0001).
+- **Guarded subqueries.** Per-account lookups (engagement on raw rows, converting lead) run only for
+  rows already in the set (\`CASE WHEN\`), never for prospects whose \`customer_since\` is empty;
+  (account, time) indexes on orders, tickets and survey responses make them index-only probes
+  (migration 0001). A set that many rows test (the period's touched accounts, the accounts with a won
+  upsell deal) is one uncorrelated \`IN (…)\`, hashed once, not a probe per row.
 - **Breakdowns join** accounts/users once instead of looking them up per row; drill-downs sort by the
   indexed time column (newest first, Postgres' default null order so the index serves it) and count in
   a parallel query (a ratio's in one pass with both its sets' counts, which give the listed set's total).
@@ -21,40 +23,45 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
 ## What remains expensive, and why
 
 - KPIs over sets of accounts: distinct buyers, repeat buyers and profit buyers (repeat purchase rate,
-  CLV over twelve months, average profit per customer, loyalty index) now read the order chains (an
-  order's previous order months, docs/architecture.md "Distinct buyers") for periods from the first of a
-  month; customer engagement (an order, ticket or response per active customer) still costs O(active
-  customers) whatever the period, and is what bounds the success dashboard.
-- On 2 cores, concurrent passes compete with Postgres' own parallel workers: a year dashboard reads
-  about a year of each table twice (this period and the previous one).
-- Growth from medium to large is 7–17× for 10× the rows: a year's window holds 10× the rows, and the
-  per-account sets above grow with accounts × history. Only pre-aggregation would make it sub-linear.
+  CLV over twelve months, average profit per customer, loyalty index) read the order chains (an order's
+  previous order months, docs/architecture.md "Distinct buyers") for periods from the first of a month;
+  customer engagement reads the account touches (a row per account, year and touch owner with its
+  touches per month, migration 0014) as one hashed set per period, but still counts over every active
+  customer in one pass over accounts: it is what bounds the success dashboard.
+- **Parallel workers on a small machine** (db/client.ts, \`parallel_setup_cost\` 20,000 for app
+  connections, 2026-12-02): at the default (1,000) the planner sent reads of a few thousand summary rows
+  to two parallel workers, whose startup (30–40 ms here) was most of the read. At large, same hour,
+  medians of 5, before → after: executive 168 → 63 ms a year and 153 → 46 ms a month, sales 161 → 49
+  and 148 → 19 ms, success 405 → 233 and 321 → 170 ms, operations 102 → 57 ms a year. Raw scans big
+  enough to gain from workers still get them; NPS by region, a year of raw responses with their
+  accounts, is the one view that lost (289 → 411 ms alone), and under load, where two cores are shared by
+  every query, workers only add contention.
+- Growth from medium to large is 7–17× for 10× the rows where raw rows are read: a year's window holds
+  10× the rows. The summaries make it sub-linear where they serve.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
   month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Large measured on
-  2026-12-02 on a shared 2-core AMD EPYC machine slower than the previous session's (its hand-written
-  SQL ran 1.0–1.6× slower than that run's): compare the ratios to the baseline, not the milliseconds,
-  across runs. At large (medians of 7; a first run the same hour gave the same verdicts but sales' year,
-  119 ms), executive (87 ms a year), sales (92 / 39 ms a year / month), marketing (31 / 18 ms), support
-  (34 / 16 ms) and operations' year (75 ms) meet their targets; executive's month misses by 1.4× (69 ms:
-  the customer states' cumulative counts and the previous period's passes, about 20 aggregates over
-  16,000 month rows each), operations' month by 1.3× (66 ms: data completeness's scan of every account);
-  success misses by 4–8× (403 / 402 ms): customer engagement, a probe per active customer into orders,
-  tickets and responses for any period (docs/architecture.md, "Engaged customers stay on raw rows").
-  Of the KPI pages, revenue by segment (56 ms) and win rate by owner (52 ms) meet 150 ms; NPS by region
-  misses by 2.6× (396 ms): region is not a summary key, so a year of responses is read with their
-  accounts (1.0 of the hand-written SQL). A segment view over a period with edge days (this month or
+  2026-12-02 05:45 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
+  hand-written SQL, not the milliseconds, across runs). Executive (65 / 41 ms a year / month), sales (62
+  / 22 ms), marketing (32 / 7 ms) and support (25 / 6 ms) meet their targets; operations meets its year
+  (70 ms) and misses its month by 1.3× (65 ms: data completeness reads every account, and its users
+  pass a month of activities); success misses by 1.9× a year (190 ms) and 2.4× a month (120 ms): customer
+  engagement's pass over every account with one hashed set of touched accounts per period (about 100
+  ms alone; it was 0.56 s with a probe per account before migration 0014) and the customer states'
+  cumulative read of the month rows with some 40 FILTERs. Of the KPI pages, revenue by segment (49 ms)
+  and win rate by owner (52 ms) meet 150 ms; NPS by region misses by 2.7× (411 ms; 2.0× the
+  hand-written SQL, which a parallel plan helps alone): region is not a summary key, so a year of
+  responses is read with their accounts. A segment view over a period with edge days (this month or
   quarter to date, on any day but the first of a month) still reads raw rows. Both drill-downs meet 50
-  ms: a member's win-rate denominator tab is 12 ms (95 ms in the previous session, 171 ms in this
-  session's first run), its counts now the card's own parts from the summaries and its numerator-first
-  order two index-ordered reads merged (docs/architecture.md).
-  At xlarge (10M leads, orders and tickets; medians of 3; run on 2026-12-01, not re-run this session:
-  the seed alone takes 20 min) executive (152 ms a year, 1.6× its large time), marketing (67 ms, 2.1×)
-  and support (49 ms, 1.4×) met 200 ms; sales missed by 1.7× (338 ms, 7.0×: the upsell numerator, won
-  upsell deals of the period, index-only but O(deals)), operations by 1.5× (309 ms, 3.0×) and success by
-  9.5× (1.9 s, 4.4×). **What grows is what no summary serves**: customer engagement (a probe per active
-  customer: 1M accounts at xlarge), the upsell numerator, operations' users pass over a year of
-  activities and data completeness's scan of accounts, and views by region or industry (NPS by region
-  2.2 s at xlarge). They cost O(rows in the window) in any exact SQL.
+  ms (8 and 15 ms).
+  At xlarge (10M leads, orders and tickets; medians of 3; run on 2026-12-01, before the account touches
+  and the parallel setting, not re-run since: the seed alone takes 20 min) executive (152 ms a year,
+  1.6× its large time then), marketing (67 ms, 2.1×) and support (49 ms, 1.4×) met 200 ms; sales missed
+  by 1.7× (338 ms, 7.0×: the upsell numerator, won upsell deals of the period, index-only but O(deals)),
+  operations by 1.5× (309 ms, 3.0×) and success by 9.5× (1.9 s, 4.4×: customer engagement's probe per
+  active customer, 1M accounts at xlarge, which migration 0014 replaced). **What grows is what no
+  summary serves**: active customers and engagement's pass over accounts, the upsell numerator,
+  operations' users pass over a year of activities and data completeness's scan of accounts, and views
+  by region or industry (NPS by region 2.2 s at xlarge). They cost O(rows in the window) in any exact SQL.
 - **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
   was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
   (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
@@ -63,14 +70,16 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   summary and chain triggers; it was not worked on this session.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0013) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0014) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
   of deals closed, orders, tickets and responses also per account segment), kept exact by
   triggers in the writing transaction; customer states (S, E, A, N and L) and the converting lead's
-  journey and referral from \`customer_days\`; distinct buyers from the order chains. The "without
+  journey and referral from \`customer_days\`; distinct buyers from the order chains; customer
+  engagement's touched accounts from \`account_touch_years\` (whole months; edge days, product and
+  channel filters read raw rows). The "without
   summaries" column is the same engine on raw rows only (\`KPI_SUMMARIES=off\`). What they cannot serve
-  stays on raw rows: customer engagement, the upsell numerator (deals belong to their own owner, not
+  stays on raw rows: the active customers engagement counts over (one pass over accounts), the upsell numerator (deals belong to their own owner, not
   the account's), the open pipeline in trends, data completeness's accounts, periods that do not start
   on the first of a month for buyers and L, views filtered or broken down by an account's region or
   industry (not a summary key: the key would be as fine as the rows, see the compression table), and
@@ -80,11 +89,13 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   tables and, then, the responses' owner move; a ticket now updates its responses' derived owner instead) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
   without (EXPLAIN of 300 each in a DO block). The app-level save (saveRecord, with its audit and
   activity rows and migration 0010's change notice listing owners) of a deal or a ticket, at large, 10
-  saves a second for 20 s each: this session p50 21.0 vs 16.3 ms and p95 39.0 vs 27.8 ms with and
-  without the summary triggers, +11.2 ms at p95 (a first run the same hour: +21.4 ms; the previous
-  session +6.5 ms on its machine, one on the faster Intel machine +4.2 ms). Target 5 ms: missed by 6 ms
-  on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags) add columns to the
-  deals' and leads' upserts, not statements.
+  saves a second for 20 s each, on 2026-12-02 05:45 UTC: p50 15.7 vs 12.1 ms and p95 30.5 vs 22.1 ms
+  with and without the summary triggers, +8.4 ms at p95 (a run the same hour before the parallel
+  setting: +8.2 ms; earlier sessions +11.2, +6.5 and, on a faster Intel machine, +4.2 ms). Target 5 ms:
+  missed by 3.4 ms on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags)
+  add columns to the deals' and leads' upserts, not statements; migration 0014's account touches add
+  one upsert to each order, ticket and response statement (a ticket's touches: its year row under its
+  assignee and under "any owner").
   An order insert carries the order chains' triggers too: 300 single-row inserts in a DO block at large
   took 1.87 ms each with every trigger, 0.21 ms with the chain triggers off and 0.04 ms with the
   summaries' and the chains' off (this machine, second of two runs): the chain's recomputation of the
