@@ -44,6 +44,7 @@ async function mapInTurn<T, R>(items: readonly T[], concurrency: number, fn: (it
 
 /** Whether a summary would serve, for the literal bucket `b`, some slot the lateral pass leaves to raw rows. */
 function literalServes(rest: Map<SourceKey, (Slot & { shift?: PeriodShift })[]>, b: Period, rule: CompareRule, filters: RowFilters): boolean {
+  if ([...rest.values()].some((list) => list.some((sl) => sl.part.literalSummary?.(filters)))) return true;
   const withSummary = [...rest].map(([source, list]) => [source, list.filter((sl) => sl.part.summary)] as const).filter(([, list]) => list.length > 0);
   if (withSummary.length === 0) return false;
   const periodOf = (shift: PeriodShift | undefined): Period => (shift === 'prev' ? compareBy(b, rule) : shift === 't12' ? trailingTwelveMonths(b.to) : b);

@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
-import { computeKpis } from '@/tests/helpers/engine-views';
+import { computeKpis, kpiTimeSeries } from '@/tests/helpers/engine-views';
 import { setSummariesEnabled, summaryPasses } from '@/lib/kpi/summary/pass';
 import { rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { triggerSql } from '@/lib/kpi/summary/sql-gen';
@@ -167,6 +167,21 @@ describe('[KPI][SUMMARIES]', () => {
     expect(text(engagedAccount(p('2025-04-01', '2025-07-15'), nestedFilters({ teamId: 1 }, true)))).toMatch(/sm\.owner_id in \(select .*from tickets t where/s);
     expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({ product: 'Pro' }, true)))).not.toContain('account_touch_years');
     expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({})))).not.toContain('account_touch_years'); // drill-downs
+
+    // A trend goes bucket by bucket through the engine (each reads the touches); with a product filter
+    // the touches cannot serve, and one lateral pass over raw rows stays.
+    const seriesSql = async (filters: Record<string, string>) => {
+      const texts: string[] = [];
+      const rec = { execute: (q: SQL) => { texts.push(new PgDialect().sqlToQuery(q).sql); return h.db.execute(q); } } as unknown as typeof h.db;
+      const points = await kpiTimeSeries(rec, 'customer_engagement_rate', { from: day('2025-04-01'), to: day('2025-07-01'), bucket: 'month', filters });
+      const raw = await withRaw(() => kpiTimeSeries(h.db, 'customer_engagement_rate', { from: day('2025-04-01'), to: day('2025-07-01'), bucket: 'month', filters }));
+      expect(points.map((x) => x.value)).toEqual(raw.map((x) => x.value));
+      return texts;
+    };
+    expect((await seriesSql({})).filter((t) => t.includes('account_touch_years')).length).toBeGreaterThanOrEqual(3);
+    const lateral = await seriesSql({ product: 'Pro' });
+    expect(lateral.some((t) => t.includes('account_touch_years'))).toBe(false);
+    expect(lateral.some((t) => t.includes('cross join lateral'))).toBe(true);
 
     const engagement = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['customer_engagement_rate'], ...filters })
       .then((v) => v.customer_engagement_rate);

@@ -98,6 +98,12 @@ export interface Part {
   summary?: SummaryRef;
   /** Why no summary serves this part (the docs' list of raw-row KPIs comes from these). */
   rawBecause?: string;
+  /**
+   * The part's condition reads a summary itself when its period is literal and `filters` allow
+   * (customer engagement's account touches): a series then computes its buckets one by one through the
+   * engine rather than in one lateral pass over raw rows (lib/kpi/series.ts).
+   */
+  literalSummary?: (filters: RowFilters) => boolean;
 }
 
 export type Get = (part: Part, shift?: PeriodShift) => KpiValue;

@@ -66,8 +66,11 @@ function touchedAccounts(js: Period, n: Nested, filters: RowFilters): SQL {
   return sql`a.id in (${sql.join(sets, sql` union all `)})`;
 }
 
+/** Whether the account touches can serve a view with these filters (touches are not keyed by product or channel). */
+export const touchesServe = (filters: RowFilters): boolean => !filters.product && !filters.channel;
+
 export const engagedAccount: Cond = (p, n) => {
   const filters = n!.filters;
-  if (!summariesEnabled() || !filters || !p.js || filters.product || filters.channel) return rawEngaged(p, n!);
+  if (!summariesEnabled() || !filters || !p.js || !touchesServe(filters)) return rawEngaged(p, n!);
   return touchedAccounts(p.js, n!, filters);
 };

@@ -7,7 +7,7 @@ import {
 } from './define';
 import { CUSTOMER_SUMMARY, activeCustomers, convertingLead, lostCustomers, newCustomers, startCustomers } from './customers';
 import { RAW } from './raw-reasons';
-import { engagedAccount } from './engagement';
+import { engagedAccount, touchesServe } from './engagement';
 import { SUPPORT } from './support';
 
 const ordered = timeIn('o.ordered_at');
@@ -26,6 +26,14 @@ const profitSum: Part = { source: 'orders', agg: 'sum', where: withCost, value: 
 const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, where: withCost, summary: { table: 'order_chain_days', measure: 'n', buyers: { chain: 'costed', min: 1 } } };
 const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, summary: CUSTOMER_SUMMARY.start };
 const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, summary: CUSTOMER_SUMMARY.lost };
+
+// The numerator's condition reads the account touches for literal periods (./engagement.ts): a trend
+// computes its buckets through the engine, each from the summary, not one lateral pass of probes.
+const engagement: KpiCalc = {
+  ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name', RAW.engagedAccounts),
+  nested: ['orders', 'tickets', 'survey_responses'],
+};
+engagement.parts[0].part.literalSummary = touchesServe;
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>
@@ -95,10 +103,7 @@ export const RETENTION = {
   },
   // The orders, tickets and responses that make an account engaged take the filters too (each its own
   // way); the engine reads them from the account touches summary where it serves (./engagement.ts).
-  customer_engagement_rate: {
-    ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name', RAW.engagedAccounts),
-    nested: ['orders', 'tickets', 'survey_responses'],
-  },
+  customer_engagement_rate: engagement,
   customer_loyalty_index: {
     parts: loyaltyParts.flatMap((k) => k.parts),
     compute: (g) => {
