@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013 and 0014 (lib/kpi/summary/sql-gen.ts). No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014 and 0015 (lib/kpi/summary/sql-gen.ts). No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey } from './summary-defs';
@@ -40,3 +40,5 @@ export const customerMonths = summaryTable('customer_months');
 export const dealOpenMonths = summaryTable('deal_open_months');
 export const orderChainMonths = summaryTable('order_chain_months');
 export const accountTouchYears = summaryTable('account_touch_years');
+export const accountDays = summaryTable('account_days');
+export const accountMonths = summaryTable('account_months');

@@ -9,7 +9,7 @@
 export type SummaryKey =
   | 'lead_created_days' | 'lead_mql_days' | 'deal_closed_days' | 'order_days'
   | 'ticket_created_days' | 'ticket_resolved_days' | 'survey_days' | 'customer_days' | 'deal_open_days'
-  | 'order_chain_days';
+  | 'order_chain_days' | 'account_days';
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
 /** Year tables (one grain only): the account touches of customer engagement. */
 export type YearKey = 'account_touch_years';
@@ -217,6 +217,21 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
  * previous order is from F on but the one before that is not count the accounts with two orders or more
  * (their second order in the period). Periods starting mid-month read raw rows.
  */
+/**
+ * Accounts all-time (data completeness: every current account, whatever its dates): one event per
+ * account on a fixed day (0001-01-01), so a row per owner holds its accounts (`n`) and their filled
+ * checked fields (`filled`: segment, industry, region, owner; lib/kpi/calc/operations.ts CHECKED). Read
+ * whole (`allTime`); an account's owner or field change moves its contribution like any update.
+ */
+export const ACCOUNT_FILLED_SQL = ['a.segment', 'a.industry', 'a.region'].map((f) => `(case when ${f} is null or trim(${f}) = '' then 0 else 1 end)`)
+  .concat('(case when a.owner_id is null then 0 else 1 end)').join(' + ');
+const ACCOUNT_FIELDS: Omit<SummaryDef, 'grain'> = {
+  name: 'account_days', source: 'accounts', table: 'accounts', alias: 'a', time: 'ev.day', date: true,
+  events: "cross join lateral (values ('0001-01-01'::date)) ev(day)",
+  owner: { kind: 'column', col: 'owner_id' }, dim: null,
+  measures: { n, filled: { sql: `(${ACCOUNT_FILLED_SQL})`, count: true } },
+};
+
 const ORDER_CHAIN: Omit<SummaryDef, 'grain'> = {
   name: 'order_chain_days', source: 'orders', table: 'orders', alias: 'o', time: 'ev.at',
   events: "cross join lateral (values ('all', o.ordered_at, o.prev_month, o.prev2_month), ('costed', case when o.cost is not null then o.ordered_at end, o.cprev_month, null::date)) ev(chain, at, p1, p2)",
@@ -259,7 +274,7 @@ const TOUCHES: SummaryDef[] = [
 
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
-export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN].flatMap(({ segment, ...d }) => [
+export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_FIELDS].flatMap(({ segment, ...d }) => [
   { ...d, grain: 'day' as const },
   {
     ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const,

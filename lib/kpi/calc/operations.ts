@@ -1,6 +1,5 @@
 // Operations and data KPIs (kpi-catalog.md, "Operations and data").
 import { sql } from 'drizzle-orm';
-import type { SourceKey } from '../sql/sources';
 import { inP } from '../sql/period-sql';
 import { RAW } from './raw-reasons';
 import type { SummaryKey } from '@/db/schema/summary-defs';
@@ -9,7 +8,7 @@ import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part }
 const all: Cond = () => sql`true`;
 
 /** The fields data_completeness checks, per record kind, as "number of filled fields" of a record. */
-const CHECKED: { source: SourceKey; fields: string[] }[] = [
+const CHECKED: { source: 'accounts' | 'leads' | 'deals'; fields: string[] }[] = [
   { source: 'accounts', fields: ['a.segment', 'a.industry', 'a.region', 'a.owner_id'] },
   { source: 'leads', fields: ['l.owner_id'] },
   { source: 'deals', fields: ['d.owner_id', 'd.product'] },
@@ -18,17 +17,19 @@ const filled = (fields: string[]) =>
   sql.raw(`(${fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ')})`);
 
 /**
- * Leads and deals, the large kinds, read all-time counts from their summaries (every lead counts on its
- * creation day in lead_created_days, every deal on its opening in deal_open_days, with how many of the
- * checked fields are filled); accounts, one small table, are read whole.
+ * Every kind reads all-time counts from its summary (every lead counts on its creation day in
+ * lead_created_days, every deal on its opening in deal_open_days, every account once in account_days,
+ * each with how many of its checked fields are filled). A filter no summary keys (an account's segment,
+ * region or industry) reads the raw rows.
  */
-const SUMMARISED: Partial<Record<SourceKey, { table: SummaryKey; filled: string; count: string }>> = {
+const SUMMARISED: Record<'accounts' | 'leads' | 'deals', { table: SummaryKey; filled: string; count: string }> = {
+  accounts: { table: 'account_days', filled: 'filled', count: 'n' },
   leads: { table: 'lead_created_days', filled: 'owned', count: 'n' },
   deals: { table: 'deal_open_days', filled: 'filled', count: 'opened' },
 };
-const read = (source: SourceKey, measure: 'filled' | 'count'): Pick<Part, 'summary' | 'rawBecause'> => {
+const read = (source: keyof typeof SUMMARISED, measure: 'filled' | 'count'): Pick<Part, 'summary'> => {
   const s = SUMMARISED[source];
-  return s ? { summary: { table: s.table, measure: s[measure], allTime: true } } : { rawBecause: RAW.allRecords };
+  return { summary: { table: s.table, measure: s[measure], allTime: true } };
 };
 
 const completeness = CHECKED.map(({ source, fields }) => ({

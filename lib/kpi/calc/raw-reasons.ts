@@ -13,6 +13,4 @@ export const RAW = {
   expenses: 'expenses: a few hundred monthly spend lines, never filtered, read by their date range',
   /** Users: one row per user. */
   users: 'users: one row per user (tens), read whole with an exists over their activities in the period',
-  /** Every record, whatever its date. */
-  allRecords: 'every account whatever its date: one small table, read whole with the other account parts',
 } as const;

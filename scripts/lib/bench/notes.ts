@@ -70,7 +70,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   summary and chain triggers; it was not worked on this session.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0014) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0015) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
   of deals closed, orders, tickets and responses also per account segment), kept exact by
@@ -80,7 +80,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   channel filters read raw rows). The "without
   summaries" column is the same engine on raw rows only (\`KPI_SUMMARIES=off\`). What they cannot serve
   stays on raw rows: the active customers engagement counts over (one pass over accounts), the upsell numerator (deals belong to their own owner, not
-  the account's), the open pipeline in trends, data completeness's accounts, periods that do not start
+  the account's), the open pipeline in trends, periods that do not start
   on the first of a month for buyers and L, views filtered or broken down by an account's region or
   industry (not a summary key: the key would be as fine as the rows, see the compression table), and
   by segment over periods with edge days (segment keys the month tables only). A period reads its
