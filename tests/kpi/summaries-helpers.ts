@@ -62,8 +62,10 @@ export async function expectEngineMatchesRaw(db: Db, periods = PERIODS, filters 
 const BREAKDOWNS: [KpiKey, Dimension][] = [['revenue', 'owner'], ['win_rate', 'team'], ['nps', 'owner'], ['lead_conversion_rate', 'source'],
   ['first_response_time', 'channel'], ['average_order_value', 'product'], ['revenue', 'segment'],
   // Month tables keyed by segment: whole months from them, anything else raw.
-  ['resolution_time', 'segment'], ['csat', 'segment'], ['win_rate', 'segment'], ['first_response_time', 'segment'], ['complaint_resolution_rate', 'segment']];
-const SERIES: KpiKey[] = ['revenue', 'win_rate', 'lead_response_time', 'csat', 'customer_lifetime_value', 'resolution_time'];
+  ['resolution_time', 'segment'], ['csat', 'segment'], ['win_rate', 'segment'], ['first_response_time', 'segment'], ['complaint_resolution_rate', 'segment'],
+  // Accounts all-time: account_days groups every account, as the raw rows do.
+  ['data_completeness', 'team'], ['data_completeness', 'owner']];
+const SERIES: KpiKey[] = ['revenue', 'win_rate', 'lead_response_time', 'csat', 'customer_lifetime_value', 'resolution_time', 'customer_engagement_rate'];
 
 /** Breakdowns (rows, labels, counts) and monthly series with summaries equal the raw ones. */
 export async function expectViewsMatchRaw(db: Db, from: string, to: string, filters: KpiFilters = {}): Promise<void> {

@@ -51,8 +51,9 @@ function covers(def: SummaryDef, filters: RowFilters, dimension: Dimension | und
   const set = rowFilterKeys(filters);
   if (applies.some((k) => set.includes(k) && !served.has(k))) return false;
   // Accounts grouped on raw rows list every owner with an account, prospects' owners included; the
-  // customer summary only knows customers' owners: breakdowns of account parts read the raw rows.
-  if (def.source === 'accounts' && dimension && applies.includes(dimension)) return false;
+  // customer summary only knows customers' owners: its breakdowns read the raw rows. account_days holds
+  // every account, so it groups as the raw rows do.
+  if (def.source === 'accounts' && def.name !== 'account_days' && def.name !== 'account_months' && dimension && applies.includes(dimension)) return false;
   return !dimension || !applies.includes(dimension) || served.has(dimension);
 }
 
