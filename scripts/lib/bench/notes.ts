@@ -40,28 +40,32 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   10× the rows. The summaries make it sub-linear where they serve.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
   month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Large measured on
-  2026-12-02 05:45 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
-  hand-written SQL, not the milliseconds, across runs). Executive (65 / 41 ms a year / month), sales (62
-  / 22 ms), marketing (32 / 7 ms) and support (25 / 6 ms) meet their targets; operations meets its year
-  (70 ms) and misses its month by 1.3× (65 ms: data completeness reads every account, and its users
-  pass a month of activities); success misses by 1.9× a year (190 ms) and 2.4× a month (120 ms): customer
-  engagement's pass over every account with one hashed set of touched accounts per period (about 100
-  ms alone; it was 0.56 s with a probe per account before migration 0014) and the customer states'
-  cumulative read of the month rows with some 40 FILTERs. Of the KPI pages, revenue by segment (49 ms)
-  and win rate by owner (52 ms) meet 150 ms; NPS by region misses by 2.7× (411 ms; 2.0× the
-  hand-written SQL, which a parallel plan helps alone): region is not a summary key, so a year of
-  responses is read with their accounts. A segment view over a period with edge days (this month or
-  quarter to date, on any day but the first of a month) still reads raw rows. Both drill-downs meet 50
-  ms (8 and 15 ms).
-  At xlarge (10M leads, orders and tickets; medians of 3; run on 2026-12-01, before the account touches
-  and the parallel setting, not re-run since: the seed alone takes 20 min) executive (152 ms a year,
-  1.6× its large time then), marketing (67 ms, 2.1×) and support (49 ms, 1.4×) met 200 ms; sales missed
-  by 1.7× (338 ms, 7.0×: the upsell numerator, won upsell deals of the period, index-only but O(deals)),
-  operations by 1.5× (309 ms, 3.0×) and success by 9.5× (1.9 s, 4.4×: customer engagement's probe per
-  active customer, 1M accounts at xlarge, which migration 0014 replaced). **What grows is what no
-  summary serves**: active customers and engagement's pass over accounts, the upsell numerator,
-  operations' users pass over a year of activities and data completeness's scan of accounts, and views
-  by region or industry (NPS by region 2.2 s at xlarge). They cost O(rows in the window) in any exact SQL.
+  2026-12-02 06:46 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
+  hand-written SQL, not the milliseconds, across runs). Executive (61 / 36 ms a year / month), sales (66
+  / 23 ms), marketing (33 / 10 ms), support (29 / 16 ms) and operations (19 / 12 ms: its accounts from
+  account_days since migration 0015, 70 / 65 ms an hour before) meet their targets. Success misses by
+  2.3× a year (228 ms) and 2.5× a month (127 ms): customer engagement's pass over every account with
+  one hashed set of touched accounts per period (about 100 ms alone; 0.56 s with a probe per account
+  before migration 0014) and the customer states' cumulative read of the month rows with some 40
+  FILTERs. Of the KPI pages, revenue by segment (36 ms) and win rate by owner (44 ms) meet 150 ms; NPS
+  by region misses by 2.7× (412 ms; 1.7× the hand-written SQL, which a parallel plan helps alone):
+  region is not a summary key, so a year of responses is read with their accounts. A segment view over
+  a period with edge days (this month or quarter to date, on any day but the first of a month) still
+  reads raw rows. Both drill-downs meet 50 ms (11 and 13 ms).
+  At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; 2026-12-02 06:32–06:45 UTC,
+  seeded the same session) executive (84 ms a year, 1.3× its large time), marketing (91 ms, 2.9×),
+  support (41 ms, 1.7×) and operations (30 ms: its accounts now read account_days) meet 200 ms; sales
+  misses by 1.6× (314 ms, 5.1×: the upsell numerator, won upsell deals of the period, index-only but
+  O(deals)) and **success by 20× (3.95 s a year, 3.33 s a month), worse than the 1.9 s of the probes
+  the day before**: engagement's set of touched accounts, hashed as a subplan inside the accounts pass,
+  costs about 1.7 s per period at xlarge (374,003 touched accounts of 1M in a month: the hash and a probe
+  per active account, some 2 µs each here; a covering index made the read index-only and changed
+  nothing). The same count as a top-level semi-join took 0.73 s, and the inputs are already in account
+  order (the table's key is day, owner, account), so a merge join of the accounts with the touches is
+  the next step; at large the set wins (the probes cost more than the hash there). **What grows is
+  what no summary serves**: engagement's and active customers' pass over every account, the upsell
+  numerator, and views by region or industry (NPS by region 5.9 s at xlarge, 1.6× the hand-written SQL,
+  which a parallel plan helps). KPI pages by segment and by owner 56 and 57 ms; drill-downs 16 and 23 ms.
 - **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
   was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
   (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
@@ -89,10 +93,10 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   tables and, then, the responses' owner move; a ticket now updates its responses' derived owner instead) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
   without (EXPLAIN of 300 each in a DO block). The app-level save (saveRecord, with its audit and
   activity rows and migration 0010's change notice listing owners) of a deal or a ticket, at large, 10
-  saves a second for 20 s each, on 2026-12-02 05:45 UTC: p50 15.7 vs 12.1 ms and p95 30.5 vs 22.1 ms
-  with and without the summary triggers, +8.4 ms at p95 (a run the same hour before the parallel
-  setting: +8.2 ms; earlier sessions +11.2, +6.5 and, on a faster Intel machine, +4.2 ms). Target 5 ms:
-  missed by 3.4 ms on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags)
+  saves a second for 20 s each, on 2026-12-02 06:50 UTC: p50 22.3 vs 15.0 ms and p95 40.5 vs 23.7 ms
+  with and without the summary triggers, +16.8 ms at p95; an hour before, +8.4 ms (30.5 vs 22.1) and
+  +8.2 ms (the spread is the shared machine; earlier sessions +11.2, +6.5 and, on a faster Intel
+  machine, +4.2 ms). Target 5 ms: missed by 3–12 ms on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags)
   add columns to the deals' and leads' upserts, not statements; migration 0014's account touches add
   one upsert to each order, ticket and response statement (a ticket's touches: its year row under its
   assignee and under "any owner").
@@ -102,10 +106,12 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   account's orders and its UPDATE of the new row's columns cost about 1.7 ms an order.
   The demo seed (lib/demo/bulk.ts: triggers off during the load, the order chains computed as the orders
   are inserted, one summary rebuild at the end, secondary indexes built after the inserts, VACUUM
-  (ANALYZE) last) took 94 s at large and 20 min 27 s at xlarge (target 30 min) on this machine, its
-  first ten minutes beside a unit test run (16 min 51 s alone in the previous session): 10M leads 78 s,
-  10M orders 181 s, 10M tickets 117 s, 5M survey responses 69 s (written with their derived owner), 20M
-  activities 84 s, 35 indexes 222 s, the derived columns 79 s, the summaries' rebuild 313 s.
+  (ANALYZE) last) took 111 s at large and 27 min 29 s at xlarge (target 30 min) on 2026-12-02, with unit
+  tests and profiling scripts sharing the two cores for much of it (20 min 27 s the day before, 16 min 51
+  s alone on a faster machine): 10M leads 89 s, 10M orders 182 s, 10M tickets 138 s, 5M survey
+  responses 80 s, 20M activities 109 s, 35 indexes 283 s, the derived columns 84 s, the summaries'
+  rebuild 587 s (313 s the day before: the account touches, 8,874,048 rows at xlarge, are most of the
+  difference).
 - The times above are the engine's own, uncached: what the first viewer of a view waits after the data
   it reads changed. The pages share results through the KPI result cache (docs/architecture.md), so
   the next viewers of the same view wait for rendering only (about 25 ms a page; see "Dashboard under
