@@ -129,8 +129,9 @@ test.describe('[DASHBOARD] filters, drill-down, records', () => {
     expect(new Set(owners.map((o) => o.trim()))).toEqual(new Set([me]));
     await page.getByTestId('member-view-switch').getByRole('link', { name: 'My team' }).click();
     await expect(page).toHaveURL(/view=team/);
-    const teamOwners = await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${ownerCol + 1})`).allTextContents();
-    expect(new Set(teamOwners.map((o) => o.trim())).size).toBeGreaterThan(1);
+    // The team's list streams in after the URL changes (CI once read it mid-stream: 0 rows): poll it.
+    await expect.poll(async () => new Set((await page.getByTestId('drill-table').locator(`tbody tr td:nth-child(${ownerCol + 1})`).allTextContents())
+      .map((o) => o.trim())).size).toBeGreaterThan(1);
 
     // A teammate's deal opens read-only: no Edit button, and the edit page is refused.
     expect((await page.goto(teammateHref!))?.status()).toBe(200);
