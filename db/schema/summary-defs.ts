@@ -79,6 +79,16 @@ const num = (value: string): Measure => ({ sql: value, count: false });
 const flag = (cond: string): Measure => ({ sql: `(case when ${cond} then 1 else 0 end)`, count: true });
 const n: Measure = { sql: '1', count: true };
 
+/**
+ * Data completeness's "filled fields" of a record: 1 per checked field that is filled (an id not null, a
+ * text not null and not blank). The summaries' measures and the raw KPI parts (lib/kpi/calc/operations.ts)
+ * both use it, so the two cannot count differently.
+ */
+export const filledCount = (fields: readonly string[]): string =>
+  fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ');
+export const ACCOUNT_CHECKED = ['a.segment', 'a.industry', 'a.region', 'a.owner_id'] as const;
+export const DEAL_CHECKED = ['d.owner_id', 'd.product'] as const;
+
 /** Upper bounds (exclusive) of the won-deal size bins of the sales dashboard's chart, in dollars. */
 export const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;
 
@@ -188,7 +198,7 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
       n, opened: { sql: 'ev.opened', count: true }, closed: { sql: 'ev.closed', count: true },
       opened_amount: { sql: 'ev.opened_amount', count: false }, closed_amount: { sql: 'ev.closed_amount', count: false },
       /** Data completeness: of a deal's checked fields (owner, product), how many are filled (on its opening event only). */
-      filled: { sql: "ev.opened * ((case when d.owner_id is null then 0 else 1 end) + (case when d.product is null or trim(d.product) = '' then 0 else 1 end))", count: true },
+      filled: { sql: `ev.opened * (${filledCount(DEAL_CHECKED)})`, count: true },
     },
   },
   {
@@ -223,13 +233,11 @@ const DAY_TABLES: Omit<SummaryDef, 'grain'>[] = [
  * checked fields (`filled`: segment, industry, region, owner; lib/kpi/calc/operations.ts CHECKED). Read
  * whole (`allTime`); an account's owner or field change moves its contribution like any update.
  */
-export const ACCOUNT_FILLED_SQL = ['a.segment', 'a.industry', 'a.region'].map((f) => `(case when ${f} is null or trim(${f}) = '' then 0 else 1 end)`)
-  .concat('(case when a.owner_id is null then 0 else 1 end)').join(' + ');
 const ACCOUNT_FIELDS: Omit<SummaryDef, 'grain'> = {
   name: 'account_days', source: 'accounts', table: 'accounts', alias: 'a', time: 'ev.day', date: true,
   events: "cross join lateral (values ('0001-01-01'::date)) ev(day)",
   owner: { kind: 'column', col: 'owner_id' }, dim: null,
-  measures: { n, filled: { sql: `(${ACCOUNT_FILLED_SQL})`, count: true } },
+  measures: { n, filled: { sql: `(${filledCount(ACCOUNT_CHECKED)})`, count: true } },
 };
 
 const ORDER_CHAIN: Omit<SummaryDef, 'grain'> = {

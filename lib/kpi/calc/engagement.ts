@@ -9,7 +9,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { yearMonths } from '@/db/schema/summary-defs';
 import type { RowFilters } from '@/lib/access';
-import { summariesEnabled } from '../summary/pass';
+import { monthsAndEdges, summariesEnabled } from '../summary/pass';
 import { filterUsers } from '../sql/sources';
 import { and, inP, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { Period } from '../types';
@@ -28,19 +28,6 @@ const from = (k: (typeof TOUCHES)[number]) => sql.raw(`${k.source} ${k.alias}`);
 /** An account probe per kind of record: the raw rows' answer. */
 function rawEngaged(p: SqlPeriod, n: Nested): SQL {
   return or(TOUCHES.map((k) => sql`exists (select 1 from ${from(k)} where ${sql.raw(k.alias)}.account_id = a.id and ${inP(at(k), p)} and ${n(k.source)})`));
-}
-
-const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-
-/** The whole UTC months [from, to) of a period (null when it holds none) and the edges around them. */
-export function monthsAndEdges(p: Period): { months: Period | null; edges: Period[] } {
-  const mFrom = p.from.getTime() === monthStart(p.from).getTime() ? p.from : new Date(Date.UTC(p.from.getUTCFullYear(), p.from.getUTCMonth() + 1, 1));
-  const mTo = monthStart(p.to);
-  if (mFrom >= mTo) return { months: null, edges: [p] };
-  return {
-    months: { from: mFrom, to: mTo },
-    edges: [...(p.from < mFrom ? [{ from: p.from, to: mFrom }] : []), ...(mTo < p.to ? [{ from: mTo, to: p.to }] : [])],
-  };
 }
 
 /** The accounts touched in `js` under `filters`: the summary's rows of its whole months, raw rows of its edges. */

@@ -2,19 +2,18 @@
 import { sql } from 'drizzle-orm';
 import { inP } from '../sql/period-sql';
 import { RAW } from './raw-reasons';
-import type { SummaryKey } from '@/db/schema/summary-defs';
+import { ACCOUNT_CHECKED, DEAL_CHECKED, filledCount, type SummaryKey } from '@/db/schema/summary-defs';
 import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part } from './define';
 
 const all: Cond = () => sql`true`;
 
 /** The fields data_completeness checks, per record kind, as "number of filled fields" of a record. */
-const CHECKED: { source: 'accounts' | 'leads' | 'deals'; fields: string[] }[] = [
-  { source: 'accounts', fields: ['a.segment', 'a.industry', 'a.region', 'a.owner_id'] },
+const CHECKED: { source: 'accounts' | 'leads' | 'deals'; fields: readonly string[] }[] = [
+  { source: 'accounts', fields: ACCOUNT_CHECKED },
   { source: 'leads', fields: ['l.owner_id'] },
-  { source: 'deals', fields: ['d.owner_id', 'd.product'] },
+  { source: 'deals', fields: DEAL_CHECKED },
 ];
-const filled = (fields: string[]) =>
-  sql.raw(`(${fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ')})`);
+const filled = (fields: readonly string[]) => sql.raw(`(${filledCount(fields)})`);
 
 /**
  * Every kind reads all-time counts from its summary (every lead counts on its creation day in

@@ -131,16 +131,25 @@ function periodRows(p: SqlPeriod, js?: Period): { days: SQL; months: SQL } {
   };
 }
 
+const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+
+/** The whole UTC months [from, to) of a period (null when it holds none) and the edges around them. */
+export function monthsAndEdges(p: Period): { months: Period | null; edges: Period[] } {
+  const mFrom = p.from.getTime() === monthStart(p.from).getTime() ? p.from : new Date(Date.UTC(p.from.getUTCFullYear(), p.from.getUTCMonth() + 1, 1));
+  const mTo = monthStart(p.to);
+  if (mFrom >= mTo) return { months: null, edges: [p] };
+  return {
+    months: { from: mFrom, to: mTo },
+    edges: [...(p.from < mFrom ? [{ from: p.from, to: mFrom }] : []), ...(mTo < p.to ? [{ from: mTo, to: p.to }] : [])],
+  };
+}
+
 /** periodRows for a literal period, split here: short SQL with plain date ranges. */
 function literalRows(p: Period): { days: SQL; months: SQL } {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const range = (a: Date, b: Date) => sql`(sm.day >= ${iso(a)}::date and sm.day < ${iso(b)}::date)`;
-  const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-  const mFrom = p.from.getTime() === monthStart(p.from).getTime() ? p.from : new Date(Date.UTC(p.from.getUTCFullYear(), p.from.getUTCMonth() + 1, 1));
-  const mTo = monthStart(p.to);
-  if (mFrom >= mTo) return { days: range(p.from, p.to), months: sql`false` };
-  const edges = [...(p.from < mFrom ? [range(p.from, mFrom)] : []), ...(mTo < p.to ? [range(mTo, p.to)] : [])];
-  return { days: or(edges), months: range(mFrom, mTo) };
+  const range = (r: Period) => sql`(sm.day >= ${iso(r.from)}::date and sm.day < ${iso(r.to)}::date)`;
+  const { months, edges } = monthsAndEdges(p);
+  return { days: or(edges.map(range)), months: months ? range(months) : sql`false` };
 }
 
 function inPeriod(p: SqlPeriod, js?: Period): SQL {
