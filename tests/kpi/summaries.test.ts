@@ -162,7 +162,11 @@ describe('[KPI][SUMMARIES]', () => {
     const text = (q: ReturnType<typeof engagedAccount>) => new PgDialect().sqlToQuery(q).sql;
     const p = (from: string, to: string) => literalPeriod({ from: day(from), to: day(to) });
     const whole = text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({}, true)));
-    expect(whole).toContain('from account_touch_years sm where sm.owner_id = 0');
+    // April to June of one year: the any-owner rows of that year with a touch in those months.
+    expect(whole).toMatch(/from account_touch_years sm where sm\.day in \('2025-01-01'::date\)\s+and sm\.owner_id = 0 and \(case sm\.day when '2025-01-01'::date then sm\.m4 \+ sm\.m5 \+ sm\.m6 end\) > 0/);
+    // December to February: two years, every month of the second one would read `then 1`.
+    expect(text(engagedAccount(p('2024-12-01', '2026-01-01'), nestedFilters({}, true))))
+      .toMatch(/sm\.day in \('2024-01-01'::date, '2025-01-01'::date\).*when '2024-01-01'::date then sm\.m12 when '2025-01-01'::date then 1 end/s);
     expect(whole).not.toMatch(/from (orders|tickets|survey_responses) /); // no edge days
     expect(text(engagedAccount(p('2025-04-01', '2025-07-15'), nestedFilters({ teamId: 1 }, true)))).toMatch(/sm\.owner_id in \(select .*from tickets t where/s);
     expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({ product: 'Pro' }, true)))).not.toContain('account_touch_years');
@@ -178,7 +182,11 @@ describe('[KPI][SUMMARIES]', () => {
       expect(points.map((x) => x.value)).toEqual(raw.map((x) => x.value));
       return texts;
     };
-    expect((await seriesSql({})).filter((t) => t.includes('account_touch_years')).length).toBeGreaterThanOrEqual(3);
+    const touched = (await seriesSql({})).filter((t) => t.includes('account_touch_years'));
+    expect(touched.length).toBeGreaterThanOrEqual(3);
+    // Each bucket's numerator is a pass of its own, the touched accounts in its WHERE (Part.ownPass: a
+    // semi-join, not a subplan probed per account).
+    for (const t of touched) expect(t).toMatch(/^select count\(\*\)::int as m\d+ from accounts a where .*a\.id in \(select sm\.account_id from account_touch_years/s);
     const lateral = await seriesSql({ product: 'Pro' });
     expect(lateral.some((t) => t.includes('account_touch_years'))).toBe(false);
     expect(lateral.some((t) => t.includes('cross join lateral'))).toBe(true);

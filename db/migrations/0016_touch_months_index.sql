@@ -1,0 +1,1 @@
+CREATE INDEX "account_touch_years_months" ON "account_touch_years" USING btree ("day","owner_id","account_id","m1","m2","m3","m4","m5","m6","m7","m8","m9","m10","m11","m12");
