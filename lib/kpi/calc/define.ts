@@ -104,13 +104,6 @@ export interface Part {
    * engine rather than in one lateral pass over raw rows (lib/kpi/series.ts).
    */
   literalSummary?: (filters: RowFilters) => boolean;
-  /**
-   * A count whose records this condition selects as a WHERE clause (equivalent to `where` as a FILTER):
-   * the part is then counted in a pass of its own, so Postgres can join what the condition reads
-   * (customer engagement's touched accounts: a hash or merge semi-join, not a hashed subplan probed
-   * for every account of the pass — 1.7 s a period at xlarge).
-   */
-  ownPass?: Cond;
 }
 
 export type Get = (part: Part, shift?: PeriodShift) => KpiValue;

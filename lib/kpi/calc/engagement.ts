@@ -41,9 +41,8 @@ function touchedAccounts(js: Period, n: Nested, filters: RowFilters): SQL {
     const owner = users.length ? and(users.map((u) => sql`sm.owner_id in (${u})`)) : sql`sm.owner_id = 0`;
     // Literal years, not parameters: a prepared statement's generic plan cannot size the set, and then
     // probes it row by row instead of hashing it (300 ms instead of 100 at large). `year` is generated
-    // (YYYY-01-01), never user input. One range of the months index (db/schema/summaries.ts) read from
-    // the index alone: an OR of the years was a bitmap scan fetching every row from the table, and a
-    // UNION of them left the planner without an estimate (a probe into accounts per touched account).
+    // (YYYY-01-01), never user input. One range of the months index (db/schema/summaries.ts), read from
+    // the index alone: an OR of the years was a bitmap scan fetching most of the table's pages.
     const years = yearMonths(months.from, months.to);
     const lit = (year: string) => `'${year}'::date`;
     const touched = years.map(({ year, months: ms }) => `when ${lit(year)} then ${ms.length === 12 ? '1' : ms.map((m) => `sm.m${m}`).join(' + ')}`);

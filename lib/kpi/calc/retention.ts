@@ -1,7 +1,7 @@
 // Retention, loyalty and revenue KPIs (kpi-catalog.md). Orders belong to their account: the owner,
 // team and account filters reach them through it.
 import { sql } from 'drizzle-orm';
-import { and, dateAsTs, inP, seconds } from '../sql/period-sql';
+import { dateAsTs, inP, seconds } from '../sql/period-sql';
 import {
   countKpi, cur, div, growthKpi, guard, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type KpiCalc, type Part,
 } from './define';
@@ -34,8 +34,6 @@ const engagement: KpiCalc = {
   nested: ['orders', 'tickets', 'survey_responses'],
 };
 engagement.parts[0].part.literalSummary = touchesServe;
-// Counted apart, the touched accounts joined rather than probed (Part.ownPass).
-engagement.parts[0].part.ownPass = (p, n) => and([activeCustomers(p, n), engagedAccount(p, n)]);
 
 /** An aggregate over the account's orders matching `where` and the order filters (alias `o` inside `a`). */
 const accountOrders = (agg: string, where: Cond): Cond => (p, n) =>

@@ -65,7 +65,7 @@ export function splitPasses(src: SourceDef, slots: Slot[]): Slot[][] {
   const groups = new Map<string, Slot[]>();
   for (const s of slots) {
     const w = s.part.window ?? s.part.where;
-    const key = s.part.ownPass ? `own|${s.name}` : `${s.part.agg === 'accountsWithMin' ? 'account' : 'flat'}|${src.readWhole ? '' : w.range?.col ?? ''}`;
+    const key = `${s.part.agg === 'accountsWithMin' ? 'account' : 'flat'}|${src.readWhole ? '' : w.range?.col ?? ''}`;
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   return [...groups.values()];
@@ -123,16 +123,6 @@ function accountLevelAgg(s: Slot, n: Nested): { inner: SQL[]; outer: SQL } {
  */
 export function buildPass(src: SourceDef, slots: Slot[], filters: RowFilters, extraConds: SQL[] = [], group?: GroupExpr): SQL {
   const n = nestedFilters(filters, true);
-  const own = slots.length === 1 && slots[0].part.agg === 'count' ? slots[0].part.ownPass : undefined;
-  if (own) {
-    // The part's records are the pass's rows (splitPasses gave it a pass of its own).
-    const s = slots[0];
-    const where = and([...filterConditions(src, filters), ...extraConds, own(s.period, n)]);
-    const col = sql`count(*)::int as ${sql.raw(s.name)}`;
-    return group
-      ? sql`select ${group.key} as gk, min(${group.label}) as gl, ${col} from ${src.from} ${sql.join(group.joins, sql` `)} where ${where} group by 1`
-      : sql`select ${col} from ${src.from} where ${where}`;
-  }
   const where = and([...filterConditions(src, filters), ...extraConds, ...(src.readWhole ? [] : [windowOf(slots, n)])]);
   if (!needsAccountLevel(slots)) {
     const cols = slots.map((s) => sql`${flatAgg(s, n)} as ${sql.raw(s.name)}`);
