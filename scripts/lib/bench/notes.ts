@@ -26,8 +26,10 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   CLV over twelve months, average profit per customer, loyalty index) read the order chains (an order's
   previous order months, docs/architecture.md "Distinct buyers") for periods from the first of a month;
   customer engagement reads the account touches (a row per account, year and touch owner with its
-  touches per month, migration 0014) as one hashed set per period, but still counts over every active
-  customer in one pass over accounts: it is what bounds the success dashboard.
+  touches per month, migration 0014; read from a covering index since 0016) as one hashed set per
+  period, but still counts over every active customer in one pass over accounts: it is what bounds the
+  success dashboard, and at xlarge it is O(touched accounts) whatever the plan (docs/architecture.md,
+  "What xlarge needs next": an additive touch chain, not built).
 - **Parallel workers on a small machine** (db/client.ts, \`parallel_setup_cost\` 20,000 for app
   connections, 2026-12-02): at the default (1,000) the planner sent reads of a few thousand summary rows
   to two parallel workers, whose startup (30–40 ms here) was most of the read. At large, same hour,
@@ -40,32 +42,34 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   10× the rows. The summaries make it sub-linear where they serve.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
   month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Large measured on
-  2026-12-02 06:46 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
-  hand-written SQL, not the milliseconds, across runs). Executive (61 / 36 ms a year / month), sales (66
-  / 23 ms), marketing (33 / 10 ms), support (29 / 16 ms) and operations (19 / 12 ms: its accounts from
-  account_days since migration 0015, 70 / 65 ms an hour before) meet their targets. Success misses by
-  2.3× a year (228 ms) and 2.5× a month (127 ms): customer engagement's pass over every account with
-  one hashed set of touched accounts per period (about 100 ms alone; 0.56 s with a probe per account
-  before migration 0014) and the customer states' cumulative read of the month rows with some 40
-  FILTERs. Of the KPI pages, revenue by segment (36 ms) and win rate by owner (44 ms) meet 150 ms; NPS
-  by region misses by 2.7× (412 ms; 1.7× the hand-written SQL, which a parallel plan helps alone):
-  region is not a summary key, so a year of responses is read with their accounts. A segment view over
-  a period with edge days (this month or quarter to date, on any day but the first of a month) still
-  reads raw rows. Both drill-downs meet 50 ms (11 and 13 ms).
-  At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; 2026-12-02 06:32–06:45 UTC,
-  seeded the same session) executive (84 ms a year, 1.3× its large time), marketing (91 ms, 2.9×),
-  support (41 ms, 1.7×) and operations (30 ms: its accounts now read account_days) meet 200 ms; sales
-  misses by 1.6× (314 ms, 5.1×: the upsell numerator, won upsell deals of the period, index-only but
-  O(deals)) and **success by 20× (3.95 s a year, 3.33 s a month), worse than the 1.9 s of the probes
-  the day before**: engagement's set of touched accounts, hashed as a subplan inside the accounts pass,
-  costs about 1.7 s per period at xlarge (374,003 touched accounts of 1M in a month: the hash and a probe
-  per active account, some 2 µs each here; a covering index made the read index-only and changed
-  nothing). The same count as a top-level semi-join took 0.73 s, and the inputs are already in account
-  order (the table's key is day, owner, account), so a merge join of the accounts with the touches is
-  the next step; at large the set wins (the probes cost more than the hash there). **What grows is
-  what no summary serves**: engagement's and active customers' pass over every account, the upsell
-  numerator, and views by region or industry (NPS by region 5.9 s at xlarge, 1.6× the hand-written SQL,
-  which a parallel plan helps). KPI pages by segment and by owner 56 and 57 ms; drill-downs 16 and 23 ms.
+  2026-12-02 10:33 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
+  hand-written SQL, not the milliseconds, across runs). Executive (37 / 30 ms a year / month), sales (40
+  / 18 ms), marketing (20 / 7 ms), support (22 / 7 ms) and operations (23 / 21 ms) meet their targets.
+  Success misses by 1.7× a year (173 ms; 228 ms before migration 0016) and 2.4× a month (120 ms):
+  customer engagement's FILTER over every account with one hashed set of touched accounts per period
+  (the accounts pass with two periods' sets is about 130 ms alone, of some 240 ms of queries run two at
+  a time). Migration 0016's covering index made the set's read index-only (871 buffers instead of
+  8,432); a pass of its own with the set as a semi-join was tried and was slower here (76 against 50 ms
+  a period). The customer states' cumulative read, which the previous notes blamed, is 17 ms alone
+  (folding its rows by day before its 40 FILTERs changed nothing, and was not kept). Of the KPI pages,
+  revenue by segment (30 ms) and win rate by owner (34 ms) meet 150 ms; NPS by region misses by 2.5×
+  (376 ms; 2.6× the hand-written SQL): region is not a summary key, so a year of responses is read
+  with their accounts, every kind of response (the pass's window is the time range; keeping only NPS
+  rows took the breakdown from 431 to 258 ms alone but dropped the groups without an NPS response,
+  which the summaries' breakdowns list, so it was not kept). Both drill-downs meet 50 ms (4 and 9 ms).
+  At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; 2026-12-02 10:42–10:58 UTC,
+  seeded the same session in 24 min 28 s) executive (83 ms a year, 2.3× its large time), marketing (98
+  ms, 5×), support (62 ms, 2.8×) and operations (25 ms, 1.1×) meet 200 ms; sales misses by 1.7× (333
+  ms, 8.4×: the upsell numerator, distinct accounts with a won upsell deal, index-only but a hash
+  aggregate of 248,200 accounts) and **success by 12× (2.44 s a year, 1.63 s a month; 3.95 s and 3.33 s
+  the session before)**: engagement's touched accounts (750,000 of 1M in a year) are hashed and probed
+  for every active customer, about 1 s per period on this machine whatever the plan (a semi-join: 0.79 s
+  with parallel workers, 1.26 s without). Reaching 200 ms needs a count that adds up over months, as
+  the order chains do for buyers: docs/architecture.md, "What xlarge needs next" (a touch chain, not
+  built). **What grows is what no summary serves**: engagement's and active customers' pass over every
+  account, the upsell numerator, and views by region or industry (NPS by region 2.48 s at xlarge, 0.9×
+  the hand-written SQL). KPI pages by segment and by owner 61 and 52 ms; drill-downs 8 and 16 ms. Save
+  overhead at xlarge: p95 30.4 against 19.7 ms without the triggers (+10.7 ms).
 - **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
   was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
   (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
@@ -96,7 +100,9 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   saves a second for 20 s each, on 2026-12-02 06:50 UTC: p50 22.3 vs 15.0 ms and p95 40.5 vs 23.7 ms
   with and without the summary triggers, +16.8 ms at p95; an hour before, +8.4 ms (30.5 vs 22.1) and
   +8.2 ms (the spread is the shared machine; earlier sessions +11.2, +6.5 and, on a faster Intel
-  machine, +4.2 ms). Target 5 ms: missed by 3–12 ms on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags)
+  machine, +4.2 ms). After migration 0016 (the account touches' months index: one more index entry for
+  each touched year row, and their updates no longer HOT), 10:40 UTC: p50 13.6 vs 12.1 ms, p95 27.8 vs
+  19.6 ms, +8.2 ms. Target 5 ms: missed by 3–12 ms on this machine. Migration 0013's measures (six won-size bins, MQL and SQL flags)
   add columns to the deals' and leads' upserts, not statements; migration 0014's account touches add
   one upsert to each order, ticket and response statement (a ticket's touches: its year row under its
   assignee and under "any owner").
@@ -106,7 +112,8 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   account's orders and its UPDATE of the new row's columns cost about 1.7 ms an order.
   The demo seed (lib/demo/bulk.ts: triggers off during the load, the order chains computed as the orders
   are inserted, one summary rebuild at the end, secondary indexes built after the inserts, VACUUM
-  (ANALYZE) last) took 111 s at large and 27 min 29 s at xlarge (target 30 min) on 2026-12-02, with unit
+  (ANALYZE) last) took 117 s at large and 24 min 28 s at xlarge (target 30 min) on 2026-12-02 10:00 UTC
+  (the summaries' rebuild 592 s of it, the indexes 188 s; the same day's earlier run: 27 min 29 s, with unit
   tests and profiling scripts sharing the two cores for much of it (20 min 27 s the day before, 16 min 51
   s alone on a faster machine): 10M leads 89 s, 10M orders 182 s, 10M tickets 138 s, 5M survey
   responses 80 s, 20M activities 109 s, 35 indexes 283 s, the derived columns 84 s, the summaries'
