@@ -18,6 +18,15 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
+The runs with writes again on 2026-12-02 11:05–11:08 UTC (commit f99aabd: engagement's set read from
+the months index of migration 0016; operations' accounts from account_days since 0015), same machine
+kind, another session: **large with 2 saves a second 24.2 pages/s, p95 3.33 s** (16.1 pages/s, p95
+4.88 s at 05:58), database 23 ms a page against 39 (success's and operations' pages recompute
+cheaper after a save), server 31 ms a page; **medium 22.9 pages/s, p95 2.43 s**, unchanged within noise
+(23.5, 2.30 s): medium is Node's rendering, which this session did not touch. Both still miss (target
+30 and 40 pages/s, p95 1 s); 0 errors, the writer held 1.95–1.97 saves a second, 0 failed. The runs
+without writes in the table are from 05:52–05:56.
+
 What the runs of 2026-12-02 05:52–06:02 UTC (commit 5985a06: the account touches of migration 0014,
 the upsell drill-down's hashed set, app connections' parallel_setup_cost) say, on the shared 2-core AMD
 EPYC machine of this session (noisy: the same commit at large with writes gave 16.1 and 16.3 pages/s an
