@@ -164,7 +164,7 @@ describe('[KPI][SUMMARIES]', () => {
     const whole = text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({}, true)));
     // April to June of one year: the any-owner rows of that year with a touch in those months.
     expect(whole).toMatch(/from account_touch_years sm where sm\.day in \('2025-01-01'::date\)\s+and sm\.owner_id = 0 and \(case sm\.day when '2025-01-01'::date then sm\.m4 \+ sm\.m5 \+ sm\.m6 end\) > 0/);
-    // December to February: two years, every month of the second one would read `then 1`.
+    // December 2024 to the end of 2025: two years, the second one whole (`then 1`: a row exists only with touches).
     expect(text(engagedAccount(p('2024-12-01', '2026-01-01'), nestedFilters({}, true))))
       .toMatch(/sm\.day in \('2024-01-01'::date, '2025-01-01'::date\).*when '2024-01-01'::date then sm\.m12 when '2025-01-01'::date then 1 end/s);
     expect(whole).not.toMatch(/from (orders|tickets|survey_responses) /); // no edge days
