@@ -78,7 +78,7 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   summary and chain triggers; it was not worked on this session.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0015) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0016) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
   of deals closed, orders, tickets and responses also per account segment), kept exact by
