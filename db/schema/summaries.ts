@@ -17,9 +17,9 @@ function summaryTable<K extends SummaryKey | MonthKey | YearKey>(name: K) {
     // One row per key; null owners and dimensions are keys too. Day first: views read day ranges.
     const key = unique(`${name}_key`).on(first, ...rest).nullsNotDistinct();
     if (def.grain !== 'year') return [key];
-    // The year rows' months are read for a set of accounts (customer engagement): an index holding them
-    // answers from the index alone. The key's index yields the rows in account order, but the any-owner
-    // rows are scattered over the table: fetching their months read most of it (64 MB at large for 83k rows).
+    // Customer engagement reads a year's touched accounts with their months (lib/kpi/calc/engagement.ts):
+    // an index holding the months answers from the index alone. Through the key's index, fetching the
+    // scattered any-owner rows read most of the table (8,432 buffers at large against 871).
     const months = Object.keys(def.measures).filter((m) => m !== 'n').map((m) => t[m]);
     return [key, index(`${name}_months`).on(first, ...rest, ...months)];
   });
