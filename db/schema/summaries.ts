@@ -2,9 +2,9 @@
 // triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014 and 0015 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index. No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, index, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey } from './summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey } from './summary-defs';
 
-function summaryTable<K extends SummaryKey | MonthKey | YearKey>(name: K) {
+function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey>(name: K) {
   const def: SummaryDef = SUMMARY_BY_KEY[name];
   const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
   if (def.dim) cols[def.dim] = text(def.dim);
@@ -48,3 +48,22 @@ export const orderChainMonths = summaryTable('order_chain_months');
 export const accountTouchYears = summaryTable('account_touch_years');
 export const accountDays = summaryTable('account_days');
 export const accountMonths = summaryTable('account_months');
+export const touchChainMonths = summaryTable('touch_chain_months');
+
+/**
+ * The touch chain's rows (summary-defs.ts TOUCH_CHAIN): an account's touched months under an owner (0:
+ * any owner), each with the previous one, kept from account_touch_years by its triggers
+ * (lib/kpi/summary/touch-chain.ts), and the account's customer months and ownership as derived columns
+ * (sql-gen.ts DERIVED). Not a summary itself but the rows `touch_chain_months` sums; `id` names a row
+ * for the derived columns' updates. The key's index serves the triggers' reads by account and owner.
+ */
+export const accountTouchChain = pgTable('account_touch_chain', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  accountId: integer('account_id').notNull(),
+  ownerId: integer('owner_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  prevMonth: date('prev_month', { mode: 'string' }),
+  sinceMonth: date('since_month', { mode: 'string' }),
+  churnMonth: date('churn_month', { mode: 'string' }),
+  own: integer('own').notNull().default(0),
+}, (t) => [unique('account_touch_chain_key').on(t.accountId, t.ownerId, t.month)]);

@@ -13,6 +13,8 @@ export type SummaryKey =
 export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : never;
 /** Year tables (one grain only): the account touches of customer engagement. */
 export type YearKey = 'account_touch_years';
+/** The touch chain's summary (one grain only: months). */
+export type ChainKey = 'touch_chain_months';
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
 export type OwnerRule =
@@ -21,7 +23,7 @@ export type OwnerRule =
   | { kind: 'account' };
 
 export interface SummaryDef {
-  name: SummaryKey | MonthKey | YearKey;
+  name: SummaryKey | MonthKey | YearKey | ChainKey;
   /**
    * 'day': `day` is the record's UTC day. 'month': `day` is the first day of its UTC month — the same
    * records, ~30× fewer rows: a period reads its whole months here and its edge days from the day table.
@@ -280,6 +282,29 @@ const TOUCHES: SummaryDef[] = [
   touch('survey_responses', 's', 'responded_at', { kind: 'column', col: 'owner_id' }),
 ].map((d) => ({ ...d, grain: 'year' as const }));
 
+/**
+ * The touch chain (customer engagement's numerator without enumerating accounts; docs/architecture.md
+ * "Exact summaries"). `account_touch_chain` holds a row per account, owner (0: any owner) and UTC month
+ * with a touch, carrying the account's previous touched month under that owner (kept from
+ * account_touch_years by its triggers, lib/kpi/summary/touch-chain.ts) and, as derived columns, the
+ * account's customer-since and churn months and whether the owner is the account's own (`own`). An
+ * account is touched in the whole months [F, T) exactly when one of its chain rows there has its
+ * previous touch before F (or none): that row counts it once. It is active in [F, T) (kpi-catalog.md A)
+ * when customer_since < T and churned_at is null or >= F, dates compared with month starts: the same
+ * test on their months. So the engaged active customers of whole months are a Σ n over this summary.
+ */
+const TOUCH_CHAIN: SummaryDef = {
+  name: 'touch_chain_months', grain: 'month', source: 'accounts', table: 'account_touch_chain', alias: 'tc', time: 'tc.month', date: true,
+  owner: { kind: 'column', col: 'owner_id' }, dim: null,
+  keys: {
+    prev_month: { sql: 'tc.prev_month', type: 'date' },
+    since_month: { sql: 'tc.since_month', type: 'date' },
+    churn_month: { sql: 'tc.churn_month', type: 'date' },
+    own: { sql: 'tc.own', type: 'int' },
+  },
+  measures: { n },
+};
+
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
 export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_FIELDS].flatMap(({ segment, ...d }) => [
@@ -288,10 +313,10 @@ export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_
     ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const,
     ...(segment ? { segment, keys: { ...d.keys, segment: { sql: 'segment_a.segment', type: 'text' as const } } } : {}),
   },
-]), ...TOUCHES];
+]), ...TOUCHES, TOUCH_CHAIN];
 
 /** A table fed by several record tables has a def per record table; same columns in each. */
-export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey | YearKey, SummaryDef>;
+export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey | YearKey | ChainKey, SummaryDef>;
 
 /** Each summary table once, with the defs (one per record table) that feed it. */
 export const SUMMARY_TABLES: { name: SummaryDef['name']; defs: SummaryDef[] }[] = [...new Set(SUMMARIES.map((d) => d.name))]

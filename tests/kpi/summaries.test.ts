@@ -158,7 +158,7 @@ describe('[KPI][SUMMARIES]', () => {
     await expectVerified(h.db);
   });
 
-  it('customer engagement: whole months from the account touches, edges and product or channel filters and drill-downs from raw rows', async () => {
+  it('customer engagement: whole months from the touch chain (a team: the account touches), edges and product or channel filters and drill-downs from raw rows', async () => {
     const text = (q: ReturnType<typeof engagedAccount>) => new PgDialect().sqlToQuery(q).sql;
     const p = (from: string, to: string) => literalPeriod({ from: day(from), to: day(to) });
     const whole = text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({}, true)));
@@ -172,8 +172,8 @@ describe('[KPI][SUMMARIES]', () => {
     expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({ product: 'Pro' }, true)))).not.toContain('account_touch_years');
     expect(text(engagedAccount(p('2025-04-01', '2025-07-01'), nestedFilters({})))).not.toContain('account_touch_years'); // drill-downs
 
-    // A trend goes bucket by bucket through the engine (each reads the touches); with a product filter
-    // the touches cannot serve, and one lateral pass over raw rows stays.
+    // A trend goes bucket by bucket through the engine, each bucket from the summaries; each series is
+    // checked against the raw rows.
     const seriesSql = async (filters: Record<string, string>) => {
       const texts: string[] = [];
       const rec = { execute: (q: SQL) => { texts.push(new PgDialect().sqlToQuery(q).sql); return h.db.execute(q); } } as unknown as typeof h.db;
@@ -182,15 +182,26 @@ describe('[KPI][SUMMARIES]', () => {
       expect(points.map((x) => x.value)).toEqual(raw.map((x) => x.value));
       return texts;
     };
-    const touched = (await seriesSql({})).filter((t) => t.includes('account_touch_years'));
+    // Without a team filter each bucket's numerator is a Σ over the touch chain (any owner's, or the
+    // owner's own accounts), no enumeration of accounts.
+    const chained = await seriesSql({});
+    expect(chained.filter((t) => /from touch_chain_months sm where .*sm\.owner_id = 0/s.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(chained.some((t) => t.includes('account_touch_years'))).toBe(false);
+    const own = await seriesSql({ owner: 'user2@example.com' });
+    expect(own.filter((t) => /from touch_chain_months sm where .*sm\.own = 1/s.test(t)).length).toBeGreaterThanOrEqual(3);
+    // A team's accounts touched under two of its owners count once: the touch rows' set. Each bucket's
+    // numerator: the accounts pass FILTERs its active customers by one set of touched accounts, read
+    // from the months index (a hashed subplan: 50 ms a period at large, against 76 ms as a pass of its
+    // own with a semi-join).
+    const touched = (await seriesSql({ team: 'Alpha' })).filter((t) => t.includes('account_touch_years'));
     expect(touched.length).toBeGreaterThanOrEqual(3);
-    // Each bucket's numerator: the accounts pass FILTERs its active customers by one set of touched
-    // accounts, read from the months index (a hashed subplan: 50 ms a period at large, against 76 ms as
-    // a pass of its own with a semi-join).
     for (const t of touched) expect(t).toMatch(/count\(\*\) filter \(where .*a\.id in \(select sm\.account_id from account_touch_years sm where sm\.day in/s);
-    const lateral = await seriesSql({ product: 'Pro' });
-    expect(lateral.some((t) => t.includes('account_touch_years'))).toBe(false);
-    expect(lateral.some((t) => t.includes('cross join lateral'))).toBe(true);
+    expect(touched.some((t) => t.includes('touch_chain_months'))).toBe(false);
+    // A product filter: neither the chain nor the touches serve (not keyed by product); the numerator's
+    // raw probes, the denominator from the customer states (so still bucket by bucket).
+    const byProduct = await seriesSql({ product: 'Pro' });
+    expect(byProduct.some((t) => t.includes('account_touch_years') || t.includes('touch_chain_months'))).toBe(false);
+    expect(byProduct.some((t) => /exists \(select 1 from orders o where o\.account_id = a\.id/.test(t))).toBe(true);
 
     const engagement = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['customer_engagement_rate'], ...filters })
       .then((v) => v.customer_engagement_rate);
@@ -202,6 +213,33 @@ describe('[KPI][SUMMARIES]', () => {
     expect(await engagement('2025-04-01', '2025-07-01')).toBe(0);
     expect(await withRaw(() => engagement('2025-04-01', '2025-07-01'))).toBeCloseTo(before!, 9);
     expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['account_touch_years']));
+    await rebuildSummaries(h.db);
+    await expectVerified(h.db);
+    expect(await engagement('2025-04-01', '2025-07-01')).toBeCloseTo(before!, 9);
+
+    // The chain follows the touches: a new month's first touch of an account and its removal, a
+    // customer's dates and owner changed; each time 0 differences and the engine equals the raw rows.
+    const checkAll = async () => {
+      await expectVerified(h.db);
+      for (const f of [{}, { owner: 'user2@example.com' }]) {
+        for (const [from, to] of [['2025-04-01', '2025-07-01'], ['2025-01-01', '2026-01-01'], ['2025-06-01', '2025-07-01']]) {
+          expect(await engagement(from, to, f), `${from} ${JSON.stringify(f)}`).toBeCloseTo((await withRaw(() => engagement(from, to, f)))!, 9);
+        }
+      }
+    };
+    const [acc] = await queryRows<{ id: number }>(h.db, sql`select id from accounts where customer_since < '2025-03-01' and churned_at is null order by id limit 1`);
+    await h.db.execute(sql`insert into orders (external_id, account_id, ordered_at, amount, product) values ('chain-1', ${acc.id}, '2025-05-15T10:00:00Z', 10, 'Pro'), ('chain-2', ${acc.id}, '2024-11-02T10:00:00Z', 10, 'Pro')`);
+    await checkAll();
+    await h.db.execute(sql`update accounts set customer_since = '2025-05-20', owner_id = (select id from users where email = 'user2@example.com') where id = ${acc.id}`);
+    await checkAll();
+    await h.db.execute(sql`update accounts set churned_at = '2025-06-10' where id = ${acc.id}`);
+    await checkAll();
+    await h.db.execute(sql`delete from orders where external_id in ('chain-1', 'chain-2')`);
+    await checkAll();
+    // A corrupted chain summary: the engine reads it (so differs), verify names it, rebuild repairs.
+    await h.db.execute(sql`delete from touch_chain_months where owner_id = 0 and day = '2025-05-01'`);
+    expect(await engagement('2025-04-01', '2025-07-01')).not.toBeCloseTo(before!, 9);
+    expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['touch_chain_months']));
     await rebuildSummaries(h.db);
     await expectVerified(h.db);
     expect(await engagement('2025-04-01', '2025-07-01')).toBeCloseTo(before!, 9);

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SourceKey } from '../sql/sources';
 import { inP, inPDate, type PeriodSet, type PeriodShift, type SqlPeriod } from '../sql/period-sql';
 import type { KpiValue } from '../types';
-import type { SummaryKey } from '@/db/schema/summary-defs';
+import type { ChainKey, SummaryKey } from '@/db/schema/summary-defs';
 import type { RowFilters } from '@/lib/access';
 
 /**
@@ -58,7 +58,7 @@ export type AggKind = 'count' | 'sum' | 'avg' | 'countDistinct' | 'accountsWithM
  * the raw rows, and `rawBecause` says why.
  */
 export interface SummaryRef {
-  table: SummaryKey;
+  table: SummaryKey | ChainKey;
   measure: string;
   per?: string;
   /**
@@ -82,6 +82,13 @@ export interface SummaryRef {
    * count minus L (customers at `from` still customers at `to`). Periods starting on the first of a month only.
    */
   lost?: 'count' | 'minus';
+  /**
+   * Active customers touched in the period (customer engagement's numerator), from the touch chain
+   * (`touch_chain_months`): Σ n of the period's chain rows whose previous touch is before it, of
+   * accounts active in it. Periods of whole UTC months, without a team filter or a breakdown (an
+   * account touched under two owners of a team counts once: the chain is per owner).
+   */
+  touches?: true;
 }
 
 export interface Part {

@@ -3,8 +3,6 @@
 // list them. lib/kpi/calc/parts.test.ts fails for a part that declares neither a summary nor a reason.
 
 export const RAW = {
-  /** Active customers with an order, ticket or response in the period. */
-  engagedAccounts: 'active customers with an order, ticket or response in the period: accounts read whole (one pass), their touches from the account touches summary (whole months; raw rows for edge days, product and channel filters and series buckets)',
   /** Accounts with a won upsell or cross-sell deal in the period (orders: the order chains serve theirs). */
   distinctAccounts: "distinct accounts with records in the period: not additive over days, and a deal belongs to its own owner, not its account's, so one chain per account (as orders have) would not answer an owner's view",
   /** Campaigns: a few hundred rows. */

@@ -27,10 +27,13 @@ const profitBuyers: Part = { source: 'orders', agg: 'accountsWithMin', min: 1, w
 const startCount: Part = { source: 'accounts', agg: 'count', where: startCustomers, summary: CUSTOMER_SUMMARY.start };
 const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers, summary: CUSTOMER_SUMMARY.lost };
 
-// The numerator's condition reads the account touches for literal periods (./engagement.ts): a trend
-// computes its buckets through the engine, each from the summary, not one lateral pass of probes.
+// The numerator is read from the touch chain (summary-defs.ts TOUCH_CHAIN) for whole months without a
+// team filter, and the denominator (A) from the customer states. Elsewhere the numerator's condition
+// reads the account touches for literal periods (./engagement.ts): a trend computes its buckets through
+// the engine, each from a summary, not one lateral pass of probes.
 const engagement: KpiCalc = {
-  ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name', RAW.engagedAccounts),
+  ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name',
+    { table: 'customer_days', num: { table: 'touch_chain_months', measure: 'n', touches: true }, den: CUSTOMER_SUMMARY.active }),
   nested: ['orders', 'tickets', 'survey_responses'],
 };
 engagement.parts[0].part.literalSummary = touchesServe;

@@ -5,7 +5,7 @@
 // Everything else reads the raw rows, as before. KPI_SUMMARIES=off (or setSummariesEnabled) turns it off.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, monthOf, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, monthOf, type ChainKey, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
 import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
@@ -72,7 +72,7 @@ export interface EdgeSplit { name: string; source: SourceKey; pieces: string[]; 
  */
 const additive = (s: Slot): boolean => {
   const ref = s.part.summary;
-  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && (s.part.agg === 'count' || s.part.agg === 'sum');
+  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && !ref.touches && (s.part.agg === 'count' || s.part.agg === 'sum');
 };
 
 /** A mean served by a summary (Σ measure ÷ Σ per): split, it is read as its sum and its count, each additive. */
@@ -131,6 +131,8 @@ function periodRows(p: SqlPeriod, js?: Period): { days: SQL; months: SQL } {
   };
 }
 
+const TOUCH_CHAIN: ChainKey = 'touch_chain_months';
+
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 
 /** The whole UTC months [from, to) of a period (null when it holds none) and the edges around them. */
@@ -165,6 +167,17 @@ function buyersCond(ref: SummaryRef, js: Period): SQL {
   return sql`(sm.chain = ${b.chain} and ${b.min === 1 ? before('sm.prev_month') : sql`sm.prev_month >= ${f} and ${before('sm.prev2_month')}`})`;
 }
 
+/**
+ * Touch chains: the period's chain rows that are their account's first touch in it (previous touch
+ * before F, or none), of accounts active in it (since month before T, churn month none or from F on).
+ * The owner: any (owner 0) without an owner filter; the owner's own accounts with one.
+ */
+function touchesCond(js: Period): SQL {
+  const iso = (d: Date) => sql`${d.toISOString().slice(0, 10)}::date`;
+  const [f, t] = [iso(js.from), iso(js.to)];
+  return sql`((sm.prev_month is null or sm.prev_month < ${f}) and sm.since_month < ${t} and (sm.churn_month is null or sm.churn_month >= ${f}))`;
+}
+
 /** L: the period's churns of customers who started before its first day (a month's first). */
 function lostAgg(ref: SummaryRef, s: Slot): SQL {
   const f = sql`${s.js!.from.toISOString().slice(0, 10)}::date`;
@@ -176,6 +189,7 @@ function aggOf(def: SummaryDef, s: Slot): SQL {
   if (ref.cumulative && ref.lost === 'minus') return sql`(${cumulativeAgg(ref, s.js!)} - ${lostAgg(ref, s)})::int`;
   if (ref.cumulative) return cumulativeAgg(ref, s.js!);
   if (ref.lost) return sql`(${lostAgg(ref, s)})::int`;
+  if (ref.touches) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${touchesCond(s.js!)}), 0))::int`;
   if (ref.buyers) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${buyersCond(ref, s.js!)}), 0))::int`;
   // All time: the month rows hold every record once.
   const d = ref.allTime ? sql`sm.src = 'm'` : inPeriod(s.period, s.js);
@@ -217,12 +231,15 @@ function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, d
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
   // Slots reach here with a segment filter or breakdown only when they read month rows alone (summaryPasses).
   if (filters.segment && needsSegment(def, filters)) conds.push(sql`lower(sm.segment) = lower(${filters.segment})`);
+  // The touch chain holds an any-owner chain (owner 0) beside each owner's: read one of them.
+  if (def.name === TOUCH_CHAIN) conds.push(filters.ownerId != null ? sql`sm.own = 1` : sql`sm.owner_id = 0`);
   const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
   // The day table's columns; a month table keyed by segment has that key too (day rows: no segment).
   const names = [...keyColumns(def), ...Object.keys(def.measures)].join(', ');
   const seg = hasSegment(def);
-  const from = sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
+  // A table of one grain (months) has no day companion: its rows read as month rows.
+  const from = def.name === TOUCH_CHAIN ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
     union all select 'm', ${sql.raw(names)}${sql.raw(seg ? ', segment' : '')} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source: def.source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
@@ -242,10 +259,10 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
   wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js),
   splitEdges = false): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]>; splits: EdgeSplit[] } {
   if (!enabled) return { passes: [], rest: bySource, splits: [] };
-  const byTable = new Map<SummaryKey, Slot[]>();
+  const byTable = new Map<SummaryKey | ChainKey, Slot[]>();
   const rest = new Map<SourceKey, Slot[]>();
   const splits: EdgeSplit[] = [];
-  const toSummary = (table: SummaryKey, s: Slot) => byTable.set(table, [...(byTable.get(table) ?? []), s]);
+  const toSummary = (table: SummaryKey | ChainKey, s: Slot) => byTable.set(table, [...(byTable.get(table) ?? []), s]);
   const toRaw = (source: SourceKey, s: Slot) => rest.set(source, [...(rest.get(source) ?? []), s]);
   for (const [source, slots] of bySource) {
     for (const s of slots) {
@@ -258,7 +275,10 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
       // Order chains and lost customers: literal periods from the first of a month (they compare a
       // previous order's or a start's month with the period's first day).
-      if (ref && served && wholeDays(s) && (!ref.cumulative || s.js) && (!(ref.buyers || ref.lost) || (s.js && isMonthStart(s.js.from)))) {
+      // Touch chains: literal periods of whole months, without a team filter (nor a breakdown: `covers`),
+      // and filters the touches serve (the part says which: no product or channel).
+      const chainServes = !ref?.touches || (!!s.js && isWholeMonths(s.js) && filters.teamId == null && (s.part.literalSummary?.(filters) ?? false));
+      if (ref && served && chainServes && wholeDays(s) && (!ref.cumulative || s.js) && (!(ref.buyers || ref.lost) || (s.js && isMonthStart(s.js.from)))) {
         toSummary(ref.table, s);
         continue;
       }

@@ -6,9 +6,12 @@ import { queryRows, type Db } from '@/db/client';
 import { SUMMARIES, SUMMARY_TABLES, keyColumns, type SummaryDef } from '@/db/schema/summary-defs';
 
 import { DERIVED, derivedDifferencesSql, differencesSql, summaryColumns, type DerivedColumns } from './sql-gen';
+import { touchChainDifferencesSql } from './touch-chain';
 
 /** A summary table, or the derived columns some summaries are counted from ("orders (order_chain)"). */
-type SummaryKey = SummaryDef['name'] | `${string} (${string})`;
+type SummaryKey = SummaryDef['name'] | `${string} (${string})` | typeof CHAIN;
+/** The touch chain's rows, checked against account_touch_years (whose own check is against the raw rows). */
+const CHAIN = 'account_touch_chain';
 const derivedLabel = (d: DerivedColumns): SummaryKey => `${d.target} (${d.name})`;
 
 type Exec = Pick<Db, 'execute'>;
@@ -43,6 +46,12 @@ export async function verifySummaries(db: Exec): Promise<VerifyReport> {
     report.tables.push({ table: def.name, rows: n, differences: diffs.length });
     for (const { side, ...row } of diffs) report.differences.push({ table: def.name, side, row });
   }
+  {
+    const diffs = await queryRows<Record<string, unknown> & { side: 'summary' | 'raw rows' }>(db, sql.raw(touchChainDifferencesSql()));
+    const [{ n }] = await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${CHAIN}`));
+    report.tables.push({ table: CHAIN, rows: n, differences: diffs.length });
+    for (const { side, ...row } of diffs) report.differences.push({ table: CHAIN, side, row });
+  }
   // The derived columns against a recomputation over the raw rows.
   for (const d of DERIVED) {
     const rows = await queryRows<Record<string, unknown>>(db, sql.raw(derivedDifferencesSql(d)));
@@ -59,6 +68,10 @@ export function describeDifference(d: SummaryDifference): string {
   if (derived) {
     const v = (k: string) => String(d.row[k]);
     return `${d.table} id ${v('id')}: stored ${derived.columns.map((c) => v(c.name)).join(', ')}; raw rows give ${derived.columns.map((_, i) => v(`v${i + 1}`)).join(', ')}`;
+  }
+  if (d.table === CHAIN) {
+    const v = (k: string) => String(d.row[k]);
+    return `${CHAIN} [account_id=${v('account_id')} owner_id=${v('owner_id')} month=${v('month')}] only in ${d.side}: prev_month=${v('prev_month')}`;
   }
   const def = SUMMARIES.find((s) => s.name === d.table)!;
   const keys = keyColumns(def).map((k) => `${k}=${String(d.row[k])}`).join(' ');

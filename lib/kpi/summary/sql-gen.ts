@@ -6,6 +6,7 @@
 // its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
 // a ticket's or account's owner change reaches its summaries as an update of the responses.
 import { SUMMARIES, SUMMARY_TABLES, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
+import { chainDims, touchChainRebuild, touchChainTriggerSql } from './touch-chain';
 
 interface Rows {
   /** The relation the records are read from: the table, or a transition table. */
@@ -189,6 +190,17 @@ export const DERIVED: DerivedColumns[] = [
       from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id${where}`;
     },
   },
+  {
+    // The touch chain's account columns (./touch-chain.ts): the UTC months of the account's
+    // customer_since and churned_at, and whether the row's owner owns the account (a member's engaged
+    // customers are their own accounts touched by their own records). An account's change of them
+    // updates its chain rows, and that update moves their contributions to touch_chain_months.
+    name: 'touch_chain_dims', target: 'account_touch_chain',
+    sources: [{ table: 'accounts', link: 'id', kinds: ['upd'], changed: ['customer_since', 'churned_at', 'owner_id'] }],
+    columns: [{ name: 'since_month', type: 'date' }, { name: 'churn_month', type: 'date' }, { name: 'own', type: 'int' }],
+    compute: (touched) => `select c.id, ${chainDims('c').map((x, i) => `${x} as v${i + 1}`).join(', ')}
+      from account_touch_chain c join accounts a on a.id = c.account_id${touched ? ` where c.account_id in (${touched.rel})` : ''}`,
+  },
 ];
 
 const stored = (d: DerivedColumns) => `(${d.columns.map((c) => `t.${c.name}`).join(', ')})`;
@@ -279,10 +291,17 @@ BEGIN
   ${DERIVED.map(derivedRebuild).join('\n  ')}
 END;
 $$;`);
+  out.push(...touchChainTriggerSql());
+  // The touch chain follows account_touch_years and its summary follows the chain: both are rebuilt
+  // in that order here, with the triggers that would follow them row by row off meanwhile (rebuilding
+  // the touches would otherwise recompute every account's chain through transition tables).
+  const chained = ['account_touch_years', 'account_touch_chain'];
   out.push(`CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  ${chained.map((t) => `ALTER TABLE ${t} DISABLE TRIGGER USER;`).join(' ')}
   PERFORM crm_derived_rebuild();
-  ${SUMMARY_TABLES.map((t) => rebuildTable(t.name)).join('\n  ')}
+  ${SUMMARY_TABLES.map((t) => (t.name === 'touch_chain_months' ? `${touchChainRebuild()}\n  ${rebuildTable(t.name)}` : rebuildTable(t.name))).join('\n  ')}
+  ${chained.map((t) => `ALTER TABLE ${t} ENABLE TRIGGER USER;`).join(' ')}
 END;
 $$;`);
   out.push('SELECT crm_summary_rebuild();');
