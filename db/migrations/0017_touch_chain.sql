@@ -19,7 +19,9 @@ CREATE TABLE "touch_chain_months" (
 	"own" integer,
 	"n" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "touch_chain_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","prev_month","since_month","churn_month","own")
-);--> statement-breakpoint
+);
+--> statement-breakpoint
+CREATE INDEX "touch_chain_months_owner" ON "touch_chain_months" USING btree ("owner_id","day","prev_month","since_month","churn_month","own","n");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_account_touch_chain_ins() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
