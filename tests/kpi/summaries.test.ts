@@ -302,6 +302,24 @@ describe('[KPI][SUMMARIES]', () => {
         await Promise.all([ta, tb]);
         expect(await count()).toBe(2 * round);
       }
+      // The touch chain: A and B give the account its first touches of two new years (two rows of
+      // account_touch_years, so no row lock between them). B's chain waits for A's (one writer per
+      // account), then sees A's touch: its new month's previous touch is A's, and verify finds 0 differences.
+      let release!: () => void;
+      const held = new Promise<void>((r) => { release = r; });
+      const at = (c: postgres.TransactionSql, tag: string, when: string) => c`insert into orders (external_id, account_id, ordered_at, amount, product)
+        values (${tag}, ${accountId}, ${when}, 10, 'Concurrent')`;
+      const ta = a.begin(async (tx) => { await at(tx, 'cc-chain-a', '2019-03-05T10:00:00Z'); await held; });
+      await new Promise((r) => setTimeout(r, 200));
+      let bDone = false;
+      const tb = b.begin(async (tx) => { await at(tx, 'cc-chain-b', '2020-07-05T10:00:00Z'); }).then(() => { bDone = true; });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(bDone, 'B waits for A on the account chain').toBe(false);
+      release();
+      await Promise.all([ta, tb]);
+      const chain = await queryRows<{ month: string; prev: string | null }>(h.db, sql`select month::text, prev_month::text as prev from account_touch_chain
+        where account_id = ${accountId} and owner_id = 0 and month < '2021-01-01' order by month`);
+      expect(chain).toEqual([{ month: '2019-03-01', prev: null }, { month: '2020-07-01', prev: '2019-03-01' }]);
     } finally {
       await a.end();
       await b.end();
