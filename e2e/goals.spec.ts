@@ -27,6 +27,10 @@ async function fillGoal(page: Page, v: { title: string; baseline: string; target
   // this one is for the team's support agent, so the manager picks support.
   await expect(page.getByLabel('Department')).toHaveValue('sales');
   await page.getByLabel('Department').selectOption('support');
+  // The achievable panel proposes a baseline into an untouched field once the KPI's history is in:
+  // type ours after that (typed before the form hydrated, it would not count as touched and the
+  // proposal would replace it).
+  await expect(page.getByTestId('proposed-baseline')).toContainText('Proposed baseline');
   await page.getByLabel(/^Baseline/).fill(v.baseline);
   await page.getByLabel(/^Target/).fill(v.target);
   await page.getByLabel('Start date').fill(v.start);
@@ -127,6 +131,7 @@ test('[MANAGER] an invalid goal is refused with field errors', async ({ pageAs }
     expect(body).toMatch(/name="(?:_?\d+_)?kpi_key"\r\n\r\nfirst_response_time/);
     await route.continue({ postData: Buffer.from(body.replace(/(name="(?:_?\d+_)?kpi_key"\r\n\r\n)first_response_time/, '$1no_such_kpi'), 'latin1') });
   });
+  await expect(page.getByLabel(/^Baseline/)).toHaveValue('8');
   await page.getByRole('button', { name: 'Create goal' }).click();
   await expect(page.getByTestId('goal-form-error')).toHaveText('Some fields need attention.');
   await expect(page.locator('#field-kpi_key-error')).toHaveText('There is no such KPI.');
