@@ -1,5 +1,6 @@
 CREATE TABLE "account_touch_chain" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "account_touch_chain_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"kind" text NOT NULL,
 	"account_id" integer NOT NULL,
 	"owner_id" integer NOT NULL,
 	"month" date NOT NULL,
@@ -7,32 +8,33 @@ CREATE TABLE "account_touch_chain" (
 	"since_month" date,
 	"churn_month" date,
 	"own" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "account_touch_chain_key" UNIQUE("account_id","owner_id","month")
+	CONSTRAINT "account_touch_chain_key" UNIQUE("account_id","owner_id","kind","month")
 );
 --> statement-breakpoint
 CREATE TABLE "touch_chain_months" (
 	"day" date NOT NULL,
 	"owner_id" integer,
+	"kind" text,
 	"prev_month" date,
 	"since_month" date,
 	"churn_month" date,
 	"own" integer,
 	"n" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "touch_chain_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","prev_month","since_month","churn_month","own")
+	CONSTRAINT "touch_chain_months_key" UNIQUE NULLS NOT DISTINCT("day","owner_id","kind","prev_month","since_month","churn_month","own")
 );
 --> statement-breakpoint
-CREATE INDEX "touch_chain_months_owner" ON "touch_chain_months" USING btree ("owner_id","day","prev_month","since_month","churn_month","own","n");--> statement-breakpoint
+CREATE INDEX "touch_chain_months_owner" ON "touch_chain_months" USING btree ("owner_id","day","kind","prev_month","since_month","churn_month","own","n");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_account_touch_chain_ins() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
   with up as (
-    insert into touch_chain_months as x (day, owner_id, prev_month, since_month, churn_month, own, n)
-    select day, owner_id, prev_month, since_month, churn_month, own, sum(n)::int
-    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from new_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6) c
-    group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0
-    order by 1, 2, 3, 4, 5, 6
-    on conflict (day, owner_id, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
-    returning x.day, x.owner_id, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
+    insert into touch_chain_months as x (day, owner_id, kind, prev_month, since_month, churn_month, own, n)
+    select day, owner_id, kind, prev_month, since_month, churn_month, own, sum(n)::int
+    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.kind as kind, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from new_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6, 7) c
+    group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (day, owner_id, kind, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.kind, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
   select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
   if d_ is not null then
     delete from touch_chain_months x using unnest(d_, o_) z(day, owner_id)
@@ -46,14 +48,14 @@ CREATE OR REPLACE FUNCTION crm_summary_account_touch_chain_upd() RETURNS trigger
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
   with up as (
-    insert into touch_chain_months as x (day, owner_id, prev_month, since_month, churn_month, own, n)
-    select day, owner_id, prev_month, since_month, churn_month, own, sum(n)::int
-    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, -sum(1)::int as n from old_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6
-      union all select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from new_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6) c
-    group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0
-    order by 1, 2, 3, 4, 5, 6
-    on conflict (day, owner_id, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
-    returning x.day, x.owner_id, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
+    insert into touch_chain_months as x (day, owner_id, kind, prev_month, since_month, churn_month, own, n)
+    select day, owner_id, kind, prev_month, since_month, churn_month, own, sum(n)::int
+    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.kind as kind, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, -sum(1)::int as n from old_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6, 7
+      union all select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.kind as kind, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from new_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6, 7) c
+    group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (day, owner_id, kind, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.kind, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
   select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
   if d_ is not null then
     delete from touch_chain_months x using unnest(d_, o_) z(day, owner_id)
@@ -67,13 +69,13 @@ CREATE OR REPLACE FUNCTION crm_summary_account_touch_chain_del() RETURNS trigger
 DECLARE d_ date[]; o_ int[]; k_ text[];
 BEGIN
   with up as (
-    insert into touch_chain_months as x (day, owner_id, prev_month, since_month, churn_month, own, n)
-    select day, owner_id, prev_month, since_month, churn_month, own, sum(n)::int
-    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, -sum(1)::int as n from old_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6) c
-    group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0
-    order by 1, 2, 3, 4, 5, 6
-    on conflict (day, owner_id, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
-    returning x.day, x.owner_id, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
+    insert into touch_chain_months as x (day, owner_id, kind, prev_month, since_month, churn_month, own, n)
+    select day, owner_id, kind, prev_month, since_month, churn_month, own, sum(n)::int
+    from (select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.kind as kind, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, -sum(1)::int as n from old_rows tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6, 7) c
+    group by 1, 2, 3, 4, 5, 6, 7 having sum(n) <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (day, owner_id, kind, prev_month, since_month, churn_month, own) do update set n = x.n + excluded.n
+    returning x.day, x.owner_id, x.kind, x.prev_month, x.since_month, x.churn_month, x.own, x.n)
   select array_agg(day), array_agg(owner_id) into d_, o_ from up where n = 0;
   if d_ is not null then
     delete from touch_chain_months x using unnest(d_, o_) z(day, owner_id)
@@ -102,7 +104,7 @@ CREATE OR REPLACE FUNCTION crm_touch_chain_dims_upd() RETURNS trigger LANGUAGE p
 DECLARE ids int[]; v1_ date[]; v2_ date[]; v3_ int[];
 BEGIN
   select array_agg(c.id), array_agg(c.v1), array_agg(c.v2), array_agg(c.v3) into ids, v1_, v2_, v3_
-  from (select c.id, date_trunc('month', a.customer_since::timestamp)::date as v1, date_trunc('month', a.churned_at::timestamp)::date as v2, (case when c.owner_id <> 0 and c.owner_id = a.owner_id then 1 else 0 end) as v3
+  from (select c.id, (case when c.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end) as v1, (case when c.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end) as v2, (case when c.kind = 'touch' and c.owner_id <> 0 and c.owner_id = a.owner_id then 1 else 0 end) as v3
       from account_touch_chain c join accounts a on a.id = c.account_id where c.account_id in (select nr.id from new_rows nr join old_rows orr on orr.id = nr.id where nr.customer_since is distinct from orr.customer_since or nr.churned_at is distinct from orr.churned_at or nr.owner_id is distinct from orr.owner_id)) c
     join account_touch_chain t on t.id = c.id where (t.since_month, t.churn_month, t.own) is distinct from (c.v1, c.v2, c.v3);
   if ids is not null then
@@ -128,7 +130,7 @@ BEGIN
     FROM (select s.id, (case when s.ticket_id is not null then st.assignee_id else sa.owner_id end) as v1
       from survey_responses s left join tickets st on st.id = s.ticket_id left join accounts sa on sa.id = s.account_id) c WHERE t.id = c.id AND (t.owner_id) IS DISTINCT FROM (c.v1);
   UPDATE account_touch_chain t SET since_month = c.v1, churn_month = c.v2, own = c.v3
-    FROM (select c.id, date_trunc('month', a.customer_since::timestamp)::date as v1, date_trunc('month', a.churned_at::timestamp)::date as v2, (case when c.owner_id <> 0 and c.owner_id = a.owner_id then 1 else 0 end) as v3
+    FROM (select c.id, (case when c.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end) as v1, (case when c.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end) as v2, (case when c.kind = 'touch' and c.owner_id <> 0 and c.owner_id = a.owner_id then 1 else 0 end) as v3
       from account_touch_chain c join accounts a on a.id = c.account_id) c WHERE t.id = c.id AND (t.since_month, t.churn_month, t.own) IS DISTINCT FROM (c.v1, c.v2, c.v3);
 END;
 $$;
@@ -136,29 +138,33 @@ $$;
 CREATE OR REPLACE FUNCTION crm_touch_chain_sync(accs int[], owners int[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   -- One writer at a time per account: a chain read from a snapshot without another transaction's
-  -- touches of the same account (another year's row, not locked by this one) would keep a stale
-  -- previous month. Once the lock is held, the other's touches are committed and the statements
-  -- below (each its own snapshot) see them. In account order: no deadlock between two syncs.
+  -- events of the same account (rows this one does not lock) would keep a stale previous month.
+  -- Once the lock is held, the other's events are committed and the statements below (each its own
+  -- snapshot) see them. In account order: no deadlock between two syncs.
   PERFORM pg_advisory_xact_lock(1414480712, a) FROM (select distinct a from unnest(accs) a order by a) x;
   DELETE FROM account_touch_chain c USING (select distinct a, o from unnest(accs, owners) p(a, o)) z
-    WHERE c.account_id = z.a AND c.owner_id = z.o
-      AND NOT EXISTS (select 1 from (select y.account_id, y.owner_id, ms.month, lag(ms.month) over (partition by y.account_id, y.owner_id order by ms.month) as prev_month
+    WHERE c.kind = 'touch' AND c.account_id = z.a AND c.owner_id = z.o
+      AND NOT EXISTS (select 1 from (select 'touch'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select y.account_id, y.owner_id, (y.day + make_interval(months => m - 1))::date as month
     from (select distinct a, o from unnest(accs, owners) p(a, o)) z
       cross join (select generate_series(min(day), max(day), interval '1 year')::date as d from account_touch_years) yr
       join account_touch_years y on y.day = yr.d and y.owner_id = z.o and y.account_id = z.a
-    cross join lateral (select (y.day + make_interval(months => m - 1))::date as month from generate_series(1, 12) m
-      where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0) ms) w
+    cross join generate_series(1, 12) m
+    where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0) c) w
         where w.account_id = c.account_id and w.owner_id = c.owner_id and w.month = c.month and w.prev_month is not distinct from c.prev_month);
-  insert into account_touch_chain (account_id, owner_id, month, prev_month, since_month, churn_month, own)
-    select w.account_id, w.owner_id, w.month, w.prev_month, date_trunc('month', a.customer_since::timestamp)::date, date_trunc('month', a.churned_at::timestamp)::date, (case when w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
-    from (select y.account_id, y.owner_id, ms.month, lag(ms.month) over (partition by y.account_id, y.owner_id order by ms.month) as prev_month
+  insert into account_touch_chain (kind, account_id, owner_id, month, prev_month, since_month, churn_month, own)
+    select w.kind, w.account_id, w.owner_id, w.month, w.prev_month, (case when w.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end), (case when w.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end), (case when w.kind = 'touch' and w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
+    from (select 'touch'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select y.account_id, y.owner_id, (y.day + make_interval(months => m - 1))::date as month
     from (select distinct a, o from unnest(accs, owners) p(a, o)) z
       cross join (select generate_series(min(day), max(day), interval '1 year')::date as d from account_touch_years) yr
       join account_touch_years y on y.day = yr.d and y.owner_id = z.o and y.account_id = z.a
-    cross join lateral (select (y.day + make_interval(months => m - 1))::date as month from generate_series(1, 12) m
-      where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0) ms) w left join accounts a on a.id = w.account_id
-    where not exists (select 1 from account_touch_chain c where c.account_id = w.account_id and c.owner_id = w.owner_id and c.month = w.month)
-    order by 1, 2, 3;
+    cross join generate_series(1, 12) m
+    where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0) c) w left join accounts a on a.id = w.account_id
+    where not exists (select 1 from account_touch_chain c where c.kind = w.kind and c.account_id = w.account_id and c.owner_id = w.owner_id and c.month = w.month)
+    order by 1, 2, 3, 4;
 END;
 $$;
 --> statement-breakpoint
@@ -173,17 +179,22 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+CREATE TRIGGER account_touch_years_touch_chain_ins AFTER INSERT ON account_touch_years REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_ins();
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_touch_chain_upd() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE a_ int[]; o_ int[];
 BEGIN
   select array_agg(account_id), array_agg(owner_id) into a_, o_ from (select distinct nr.account_id, nr.owner_id from new_rows nr join old_rows orr
-      on orr.day = nr.day and orr.owner_id = nr.owner_id and orr.account_id = nr.account_id where nr.owner_id is not null and ((nr.m1 > 0) <> (orr.m1 > 0) or (nr.m2 > 0) <> (orr.m2 > 0) or (nr.m3 > 0) <> (orr.m3 > 0) or (nr.m4 > 0) <> (orr.m4 > 0) or (nr.m5 > 0) <> (orr.m5 > 0) or (nr.m6 > 0) <> (orr.m6 > 0) or (nr.m7 > 0) <> (orr.m7 > 0) or (nr.m8 > 0) <> (orr.m8 > 0) or (nr.m9 > 0) <> (orr.m9 > 0) or (nr.m10 > 0) <> (orr.m10 > 0) or (nr.m11 > 0) <> (orr.m11 > 0) or (nr.m12 > 0) <> (orr.m12 > 0))) x;
+      on orr.day = nr.day and orr.owner_id = nr.owner_id and orr.account_id = nr.account_id
+      where nr.owner_id is not null and ((nr.m1 > 0) <> (orr.m1 > 0) or (nr.m2 > 0) <> (orr.m2 > 0) or (nr.m3 > 0) <> (orr.m3 > 0) or (nr.m4 > 0) <> (orr.m4 > 0) or (nr.m5 > 0) <> (orr.m5 > 0) or (nr.m6 > 0) <> (orr.m6 > 0) or (nr.m7 > 0) <> (orr.m7 > 0) or (nr.m8 > 0) <> (orr.m8 > 0) or (nr.m9 > 0) <> (orr.m9 > 0) or (nr.m10 > 0) <> (orr.m10 > 0) or (nr.m11 > 0) <> (orr.m11 > 0) or (nr.m12 > 0) <> (orr.m12 > 0))) x;
   if a_ is not null then
     PERFORM crm_touch_chain_sync(a_, o_);
   end if;
   RETURN NULL;
 END;
 $$;
+--> statement-breakpoint
+CREATE TRIGGER account_touch_years_touch_chain_upd AFTER UPDATE ON account_touch_years REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_upd();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_touch_chain_del() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE a_ int[]; o_ int[];
@@ -196,11 +207,90 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER account_touch_years_chain_ins AFTER INSERT ON account_touch_years REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_ins();
+CREATE TRIGGER account_touch_years_touch_chain_del AFTER DELETE ON account_touch_years REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_del();
 --> statement-breakpoint
-CREATE TRIGGER account_touch_years_chain_upd AFTER UPDATE ON account_touch_years REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_upd();
+CREATE OR REPLACE FUNCTION crm_upsell_chain_sync(accs int[], owners int[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  -- One writer at a time per account: a chain read from a snapshot without another transaction's
+  -- events of the same account (rows this one does not lock) would keep a stale previous month.
+  -- Once the lock is held, the other's events are committed and the statements below (each its own
+  -- snapshot) see them. In account order: no deadlock between two syncs.
+  PERFORM pg_advisory_xact_lock(1414480713, a) FROM (select distinct a from unnest(accs) a order by a) x;
+  DELETE FROM account_touch_chain c USING (select distinct a, o from unnest(accs, owners) p(a, o)) z
+    WHERE c.kind = 'upsell' AND c.account_id = z.a AND c.owner_id = z.o
+      AND NOT EXISTS (select 1 from (select 'upsell'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select d.account_id, o.owner_id, date_trunc('month', d.closed_at at time zone 'UTC')::date as month
+    from deals d cross join lateral (values (d.owner_id), (0)) o(owner_id)
+    join (select distinct a, o from unnest(accs, owners) p(a, o)) z on z.a = d.account_id and z.o = o.owner_id
+    where d.stage = 'won' and d.type in ('upsell', 'cross_sell') and d.account_id is not null and d.closed_at is not null and o.owner_id is not null
+    group by 1, 2, 3) c) w
+        where w.account_id = c.account_id and w.owner_id = c.owner_id and w.month = c.month and w.prev_month is not distinct from c.prev_month);
+  insert into account_touch_chain (kind, account_id, owner_id, month, prev_month, since_month, churn_month, own)
+    select w.kind, w.account_id, w.owner_id, w.month, w.prev_month, (case when w.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end), (case when w.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end), (case when w.kind = 'touch' and w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
+    from (select 'upsell'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select d.account_id, o.owner_id, date_trunc('month', d.closed_at at time zone 'UTC')::date as month
+    from deals d cross join lateral (values (d.owner_id), (0)) o(owner_id)
+    join (select distinct a, o from unnest(accs, owners) p(a, o)) z on z.a = d.account_id and z.o = o.owner_id
+    where d.stage = 'won' and d.type in ('upsell', 'cross_sell') and d.account_id is not null and d.closed_at is not null and o.owner_id is not null
+    group by 1, 2, 3) c) w left join accounts a on a.id = w.account_id
+    where not exists (select 1 from account_touch_chain c where c.kind = w.kind and c.account_id = w.account_id and c.owner_id = w.owner_id and c.month = w.month)
+    order by 1, 2, 3, 4;
+END;
+$$;
 --> statement-breakpoint
-CREATE TRIGGER account_touch_years_chain_del AFTER DELETE ON account_touch_years REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_touch_chain_del();
+CREATE OR REPLACE FUNCTION crm_upsell_chain_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE a_ int[]; o_ int[];
+BEGIN
+  select array_agg(account_id), array_agg(owner_id) into a_, o_ from (select distinct x.account_id, o.owner_id from (select r.account_id, r.owner_id from new_rows r where r.stage = 'won' and r.type in ('upsell', 'cross_sell') and r.account_id is not null and r.closed_at is not null) x
+      cross join lateral (values (x.owner_id), (0)) o(owner_id) where o.owner_id is not null) x;
+  if a_ is not null then
+    PERFORM crm_upsell_chain_sync(a_, o_);
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER deals_upsell_chain_ins AFTER INSERT ON deals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_upsell_chain_ins();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_upsell_chain_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE a_ int[]; o_ int[];
+BEGIN
+  select array_agg(account_id), array_agg(owner_id) into a_, o_ from (select distinct x.account_id, o.owner_id from (select r.account_id, r.owner_id from old_rows r join new_rows n on n.id = r.id where r.stage = 'won' and r.type in ('upsell', 'cross_sell') and r.account_id is not null and r.closed_at is not null and (r.stage, r.type, r.account_id, r.owner_id, date_trunc('month', r.closed_at at time zone 'UTC')::date) is distinct from (n.stage, n.type, n.account_id, n.owner_id, date_trunc('month', n.closed_at at time zone 'UTC')::date)
+      union all select r.account_id, r.owner_id from new_rows r join old_rows p on p.id = r.id where r.stage = 'won' and r.type in ('upsell', 'cross_sell') and r.account_id is not null and r.closed_at is not null and (r.stage, r.type, r.account_id, r.owner_id, date_trunc('month', r.closed_at at time zone 'UTC')::date) is distinct from (p.stage, p.type, p.account_id, p.owner_id, date_trunc('month', p.closed_at at time zone 'UTC')::date)) x
+      cross join lateral (values (x.owner_id), (0)) o(owner_id) where o.owner_id is not null) x;
+  if a_ is not null then
+    PERFORM crm_upsell_chain_sync(a_, o_);
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER deals_upsell_chain_upd AFTER UPDATE ON deals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_upsell_chain_upd();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_upsell_chain_del() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE a_ int[]; o_ int[];
+BEGIN
+  select array_agg(account_id), array_agg(owner_id) into a_, o_ from (select distinct x.account_id, o.owner_id from (select r.account_id, r.owner_id from old_rows r where r.stage = 'won' and r.type in ('upsell', 'cross_sell') and r.account_id is not null and r.closed_at is not null) x
+      cross join lateral (values (x.owner_id), (0)) o(owner_id) where o.owner_id is not null) x;
+  if a_ is not null then
+    PERFORM crm_upsell_chain_sync(a_, o_);
+  end if;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER deals_upsell_chain_del AFTER DELETE ON deals REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_upsell_chain_del();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_upsell_chain_trunc() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM account_touch_chain WHERE kind = 'upsell';
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER deals_upsell_chain_trunc AFTER TRUNCATE ON deals FOR EACH STATEMENT EXECUTE FUNCTION crm_upsell_chain_trunc();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION crm_summary_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -256,16 +346,27 @@ BEGIN
       union all select date_trunc('year', ((case when t.account_id is not null then t.created_at end) at time zone 'UTC'))::date as day, (case when any_o.is_any then 0 else t.assignee_id end) as owner_id, t.account_id as account_id, sum(1)::int as n, sum((case when date_part('month', t.created_at at time zone 'UTC') = 1 then 1 else 0 end))::int as m1, sum((case when date_part('month', t.created_at at time zone 'UTC') = 2 then 1 else 0 end))::int as m2, sum((case when date_part('month', t.created_at at time zone 'UTC') = 3 then 1 else 0 end))::int as m3, sum((case when date_part('month', t.created_at at time zone 'UTC') = 4 then 1 else 0 end))::int as m4, sum((case when date_part('month', t.created_at at time zone 'UTC') = 5 then 1 else 0 end))::int as m5, sum((case when date_part('month', t.created_at at time zone 'UTC') = 6 then 1 else 0 end))::int as m6, sum((case when date_part('month', t.created_at at time zone 'UTC') = 7 then 1 else 0 end))::int as m7, sum((case when date_part('month', t.created_at at time zone 'UTC') = 8 then 1 else 0 end))::int as m8, sum((case when date_part('month', t.created_at at time zone 'UTC') = 9 then 1 else 0 end))::int as m9, sum((case when date_part('month', t.created_at at time zone 'UTC') = 10 then 1 else 0 end))::int as m10, sum((case when date_part('month', t.created_at at time zone 'UTC') = 11 then 1 else 0 end))::int as m11, sum((case when date_part('month', t.created_at at time zone 'UTC') = 12 then 1 else 0 end))::int as m12 from tickets t cross join lateral (values (false), (true)) any_o(is_any)  where (case when t.account_id is not null then t.created_at end) is not null group by 1, 2, 3
       union all select date_trunc('year', ((case when s.account_id is not null then s.responded_at end) at time zone 'UTC'))::date as day, (case when any_o.is_any then 0 else s.owner_id end) as owner_id, s.account_id as account_id, sum(1)::int as n, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 1 then 1 else 0 end))::int as m1, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 2 then 1 else 0 end))::int as m2, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 3 then 1 else 0 end))::int as m3, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 4 then 1 else 0 end))::int as m4, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 5 then 1 else 0 end))::int as m5, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 6 then 1 else 0 end))::int as m6, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 7 then 1 else 0 end))::int as m7, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 8 then 1 else 0 end))::int as m8, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 9 then 1 else 0 end))::int as m9, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 10 then 1 else 0 end))::int as m10, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 11 then 1 else 0 end))::int as m11, sum((case when date_part('month', s.responded_at at time zone 'UTC') = 12 then 1 else 0 end))::int as m12 from survey_responses s cross join lateral (values (false), (true)) any_o(is_any)  where (case when s.account_id is not null then s.responded_at end) is not null group by 1, 2, 3) c group by 1, 2, 3;
   DELETE FROM account_touch_chain;
-  insert into account_touch_chain (account_id, owner_id, month, prev_month, since_month, churn_month, own)
-    select w.account_id, w.owner_id, w.month, w.prev_month, date_trunc('month', a.customer_since::timestamp)::date, date_trunc('month', a.churned_at::timestamp)::date, (case when w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
-    from (select y.account_id, y.owner_id, ms.month, lag(ms.month) over (partition by y.account_id, y.owner_id order by ms.month) as prev_month
+  insert into account_touch_chain (kind, account_id, owner_id, month, prev_month, since_month, churn_month, own)
+    select w.kind, w.account_id, w.owner_id, w.month, w.prev_month, (case when w.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end), (case when w.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end), (case when w.kind = 'touch' and w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
+    from (select 'touch'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select y.account_id, y.owner_id, (y.day + make_interval(months => m - 1))::date as month
     from account_touch_years y
-    cross join lateral (select (y.day + make_interval(months => m - 1))::date as month from generate_series(1, 12) m
-      where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0) ms
-    where y.owner_id is not null) w left join accounts a on a.id = w.account_id
-    order by 1, 2, 3;
+    cross join generate_series(1, 12) m
+    where (array[y.m1, y.m2, y.m3, y.m4, y.m5, y.m6, y.m7, y.m8, y.m9, y.m10, y.m11, y.m12])[m] > 0 and y.owner_id is not null) c) w left join accounts a on a.id = w.account_id
+    order by 1, 2, 3, 4;
+  insert into account_touch_chain (kind, account_id, owner_id, month, prev_month, since_month, churn_month, own)
+    select w.kind, w.account_id, w.owner_id, w.month, w.prev_month, (case when w.kind = 'touch' then date_trunc('month', a.customer_since::timestamp)::date end), (case when w.kind = 'touch' then date_trunc('month', a.churned_at::timestamp)::date end), (case when w.kind = 'touch' and w.owner_id <> 0 and w.owner_id = a.owner_id then 1 else 0 end)
+    from (select 'upsell'::text as kind, c.account_id, c.owner_id, c.month,
+      lag(c.month) over (partition by c.account_id, c.owner_id order by c.month) as prev_month
+    from (select d.account_id, o.owner_id, date_trunc('month', d.closed_at at time zone 'UTC')::date as month
+    from deals d cross join lateral (values (d.owner_id), (0)) o(owner_id)
+    
+    where d.stage = 'won' and d.type in ('upsell', 'cross_sell') and d.account_id is not null and d.closed_at is not null and o.owner_id is not null
+    group by 1, 2, 3) c) w left join accounts a on a.id = w.account_id
+    order by 1, 2, 3, 4;
   DELETE FROM touch_chain_months;
-  INSERT INTO touch_chain_months (day, owner_id, prev_month, since_month, churn_month, own, n) select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from account_touch_chain tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6;
+  INSERT INTO touch_chain_months (day, owner_id, kind, prev_month, since_month, churn_month, own, n) select date_trunc('month', tc.month::timestamp)::date as day, tc.owner_id as owner_id, tc.kind as kind, tc.prev_month as prev_month, tc.since_month as since_month, tc.churn_month as churn_month, tc.own as own, sum(1)::int as n from account_touch_chain tc  where tc.month is not null group by 1, 2, 3, 4, 5, 6, 7;
   ALTER TABLE account_touch_years ENABLE TRIGGER USER; ALTER TABLE account_touch_chain ENABLE TRIGGER USER;
 END;
 $$;

@@ -58,14 +58,16 @@ export const accountMonths = summaryTable('account_months');
 export const touchChainMonths = summaryTable('touch_chain_months');
 
 /**
- * The touch chain's rows (summary-defs.ts TOUCH_CHAIN): an account's touched months under an owner (0:
- * any owner), each with the previous one, kept from account_touch_years by its triggers
+ * The account month chains' rows (summary-defs.ts TOUCH_CHAIN): an account's months with a touch (or a
+ * won upsell deal) under an owner (0: any owner), each with the previous one, kept by triggers
  * (lib/kpi/summary/touch-chain.ts), and the account's customer months and ownership as derived columns
  * (sql-gen.ts DERIVED). Not a summary itself but the rows `touch_chain_months` sums; `id` names a row
  * for the derived columns' updates. The key's index serves the triggers' reads by account and owner.
  */
 export const accountTouchChain = pgTable('account_touch_chain', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  /** 'touch' (an order, ticket or response: engagement) or 'upsell' (a won upsell or cross-sell deal). */
+  kind: text('kind').notNull(),
   accountId: integer('account_id').notNull(),
   ownerId: integer('owner_id').notNull(),
   month: date('month', { mode: 'string' }).notNull(),
@@ -73,4 +75,4 @@ export const accountTouchChain = pgTable('account_touch_chain', {
   sinceMonth: date('since_month', { mode: 'string' }),
   churnMonth: date('churn_month', { mode: 'string' }),
   own: integer('own').notNull().default(0),
-}, (t) => [unique('account_touch_chain_key').on(t.accountId, t.ownerId, t.month)]);
+}, (t) => [unique('account_touch_chain_key').on(t.accountId, t.ownerId, t.kind, t.month)]);

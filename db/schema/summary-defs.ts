@@ -283,20 +283,23 @@ const TOUCHES: SummaryDef[] = [
 ].map((d) => ({ ...d, grain: 'year' as const }));
 
 /**
- * The touch chain (customer engagement's numerator without enumerating accounts; docs/architecture.md
- * "Exact summaries"). `account_touch_chain` holds a row per account, owner (0: any owner) and UTC month
- * with a touch, carrying the account's previous touched month under that owner (kept from
- * account_touch_years by its triggers, lib/kpi/summary/touch-chain.ts) and, as derived columns, the
- * account's customer-since and churn months and whether the owner is the account's own (`own`). An
- * account is touched in the whole months [F, T) exactly when one of its chain rows there has its
- * previous touch before F (or none): that row counts it once. It is active in [F, T) (kpi-catalog.md A)
- * when customer_since < T and churned_at is null or >= F, dates compared with month starts: the same
- * test on their months. So the engaged active customers of whole months are a Σ n over this summary.
+ * The account month chains (distinct accounts without enumerating them; docs/architecture.md "Exact
+ * summaries"). `account_touch_chain` holds a row per kind, account, owner (0: any owner) and UTC month
+ * with an event of that kind — 'touch': an order, a ticket or a survey response (customer engagement);
+ * 'upsell': a won upsell or cross-sell deal closed (the upsell rate) — carrying the account's previous
+ * such month under that owner (kept by triggers, lib/kpi/summary/touch-chain.ts) and, for touches, as
+ * derived columns, the account's customer-since and churn months and whether the owner is the
+ * account's own (`own`). An account has an event in the whole months [F, T) exactly when one of its
+ * chain rows there has its previous month before F (or none): that row counts it once. It is active in
+ * [F, T) (kpi-catalog.md A) when customer_since < T and churned_at is null or >= F, dates compared with
+ * month starts: the same test on their months. So the engaged active customers, and the accounts with
+ * an upsell, of whole months are a Σ n over this summary.
  */
 const TOUCH_CHAIN: SummaryDef = {
   name: 'touch_chain_months', grain: 'month', source: 'accounts', table: 'account_touch_chain', alias: 'tc', time: 'tc.month', date: true,
   owner: { kind: 'column', col: 'owner_id' }, dim: null,
   keys: {
+    kind: { sql: 'tc.kind', type: 'text' },
     prev_month: { sql: 'tc.prev_month', type: 'date' },
     since_month: { sql: 'tc.since_month', type: 'date' },
     churn_month: { sql: 'tc.churn_month', type: 'date' },

@@ -188,7 +188,7 @@ describe('[KPI][SUMMARIES]', () => {
     expect(chained.filter((t) => /from touch_chain_months sm where .*sm\.owner_id = 0/s.test(t)).length).toBeGreaterThanOrEqual(3);
     expect(chained.some((t) => t.includes('account_touch_years'))).toBe(false);
     const own = await seriesSql({ owner: 'user2@example.com' });
-    expect(own.filter((t) => /from touch_chain_months sm where .*sm\.own = 1/s.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(own.filter((t) => /sm\.own = 1.*from touch_chain_months sm where/s.test(t)).length).toBeGreaterThanOrEqual(3);
     // A team's accounts touched under two of its owners count once: the touch rows' set. Each bucket's
     // numerator: the accounts pass FILTERs its active customers by one set of touched accounts, read
     // from the months index (a hashed subplan: 50 ms a period at large, against 76 ms as a pass of its
@@ -203,7 +203,7 @@ describe('[KPI][SUMMARIES]', () => {
     expect(byProduct.some((t) => t.includes('account_touch_years') || t.includes('touch_chain_months'))).toBe(false);
     expect(byProduct.some((t) => /exists \(select 1 from orders o where o\.account_id = a\.id/.test(t))).toBe(true);
 
-    const engagement = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['customer_engagement_rate'], ...filters })
+    const engagement = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['customer_engagement_rate'], filters })
       .then((v) => v.customer_engagement_rate);
     const before = await engagement('2025-04-01', '2025-07-01');
     expect(before).toBeGreaterThan(0);
@@ -243,6 +243,49 @@ describe('[KPI][SUMMARIES]', () => {
     await rebuildSummaries(h.db);
     await expectVerified(h.db);
     expect(await engagement('2025-04-01', '2025-07-01')).toBeCloseTo(before!, 9);
+  });
+
+  it('upsell rate: whole months from the upsell chain (each deal under its owner and any owner), the rest from raw rows', async () => {
+    const upsell = (from: string, to: string, filters = {}) => computeKpis(h.db, { from: day(from), to: day(to), keys: ['upsell_cross_sell_rate'], filters })
+      .then((v) => v.upsell_cross_sell_rate);
+    const texts: string[] = [];
+    const rec = { execute: (q: SQL) => { texts.push(new PgDialect().sqlToQuery(q).sql); return h.db.execute(q); } } as unknown as typeof h.db;
+    await computeKpis(rec, { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['upsell_cross_sell_rate'] });
+    expect(texts.some((t) => /sm\.kind = \$\d+ and \(sm\.prev_month is null.*from touch_chain_months sm where .*sm\.owner_id = 0/s.test(t))).toBe(true);
+    expect(texts.filter((t) => /from deals d/.test(t)).map((t) => t.slice(0, 1500))).toEqual([]);
+    texts.length = 0;
+    await computeKpis(rec, { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['upsell_cross_sell_rate'], filters: { product: 'Pro' } });
+    expect(texts.some((t) => t.includes('touch_chain_months'))).toBe(false); // not keyed by product
+
+    const [{ id: acc }] = await queryRows<{ id: number }>(h.db, sql`select id from accounts order by id limit 1`);
+    const [u1, u2] = await queryRows<{ id: number }>(h.db, sql`select id from users where email in ('user1@example.com', 'user2@example.com') order by email`);
+    const checkAll = async () => {
+      await expectVerified(h.db);
+      for (const f of [{}, { owner: 'user1@example.com' }, { owner: 'user2@example.com' }]) {
+        for (const [from, to] of [['2025-04-01', '2025-07-01'], ['2025-01-01', '2026-01-01'], ['2025-05-01', '2025-06-01']]) {
+          expect(await upsell(from, to, f), `${from} ${JSON.stringify(f)}`).toBe(await withRaw(() => upsell(from, to, f)));
+        }
+      }
+    };
+    // A new won upsell in May, a second one of another owner in May and one in February: then the
+    // owner, the type, the closing month and the stage change, and the deals go.
+    await h.db.execute(sql`insert into deals (external_id, name, account_id, owner_id, type, amount, stage, created_at, closed_at) values
+      ('up-1', 'Up 1', ${acc}, ${u1.id}, 'upsell', 100, 'won', '2025-01-10T10:00:00Z', '2025-05-12T10:00:00Z'),
+      ('up-2', 'Up 2', ${acc}, ${u2.id}, 'cross_sell', 100, 'won', '2025-01-10T10:00:00Z', '2025-05-20T10:00:00Z'),
+      ('up-3', 'Up 3', ${acc}, ${u1.id}, 'upsell', 100, 'won', '2025-01-10T10:00:00Z', '2025-02-03T10:00:00Z')`);
+    await checkAll();
+    await h.db.execute(sql`update deals set owner_id = ${u2.id} where external_id = 'up-1'`);
+    await checkAll();
+    await h.db.execute(sql`update deals set type = 'new' where external_id = 'up-3'`);
+    await checkAll();
+    await h.db.execute(sql`update deals set closed_at = '2025-06-30T23:00:00Z' where external_id = 'up-2'`);
+    await checkAll();
+    await h.db.execute(sql`update deals set stage = 'lost' where external_id = 'up-1'`);
+    await checkAll();
+    await h.db.execute(sql`update deals set account_id = null where external_id = 'up-2'`);
+    await checkAll();
+    await h.db.execute(sql`delete from deals where external_id in ('up-1', 'up-2', 'up-3')`);
+    await checkAll();
   });
 
   it('a rolled-back write (SQL, and an import with a bad row) leaves the summaries as they were', async () => {
@@ -318,7 +361,7 @@ describe('[KPI][SUMMARIES]', () => {
       release();
       await Promise.all([ta, tb]);
       const chain = await queryRows<{ month: string; prev: string | null }>(h.db, sql`select month::text, prev_month::text as prev from account_touch_chain
-        where account_id = ${accountId} and owner_id = 0 and month < '2021-01-01' order by month`);
+        where kind = 'touch' and account_id = ${accountId} and owner_id = 0 and month < '2021-01-01' order by month`);
       expect(chain).toEqual([{ month: '2019-03-01', prev: null }, { month: '2020-07-01', prev: '2019-03-01' }]);
     } finally {
       await a.end();

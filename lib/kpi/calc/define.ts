@@ -83,12 +83,14 @@ export interface SummaryRef {
    */
   lost?: 'count' | 'minus';
   /**
-   * Active customers touched in the period (customer engagement's numerator), from the touch chain
-   * (`touch_chain_months`): Σ n of the period's chain rows whose previous touch is before it, of
-   * accounts active in it. Periods of whole UTC months, without a team filter or a breakdown (an
-   * account touched under two owners of a team counts once: the chain is per owner).
+   * Distinct accounts from an account month chain (`touch_chain_months`; summary-defs.ts TOUCH_CHAIN):
+   * Σ n of the period's chain rows whose previous month is before it. 'touch': active customers with
+   * an order, ticket or response (customer engagement's numerator; an owner's view: their own
+   * accounts). 'upsell': accounts with a won upsell or cross-sell deal (under its own owner). Periods of
+   * whole UTC months, without a team filter or a breakdown (an account with events under two owners of
+   * a team counts once: the chains are per owner), and filters the part's `literalSummary` allows.
    */
-  touches?: true;
+  chain?: 'touch' | 'upsell';
 }
 
 export interface Part {

@@ -55,7 +55,11 @@ function touchedAccounts(js: Period, n: Nested, filters: RowFilters): SQL {
   return sql`a.id in (${sql.join(sets, sql` union all `)})`;
 }
 
-/** Whether the account touches can serve a view with these filters (touches are not keyed by product or channel). */
+/**
+ * Whether the account touches (and the touch chain) can serve a view with these filters: touches are
+ * not keyed by product or channel. (Account filters: the accounts pass applies them to the touch rows'
+ * set; the chain's summary is not keyed by them and `covers` leaves them to the raw rows.)
+ */
 export const touchesServe = (filters: RowFilters): boolean => !filters.product && !filters.channel;
 
 export const engagedAccount: Cond = (p, n) => {

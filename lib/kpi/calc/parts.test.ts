@@ -29,13 +29,16 @@ describe('[KPI][SUMMARIES] parts', () => {
       const def = SUMMARY_BY_KEY[ref.table];
       if (!def) wrong.push(`${name}: no summary ${ref.table}`);
       else {
-        if (def.source !== part.source) wrong.push(`${name}: ${ref.table} summarises ${def.source}`);
+        // The account month chains count accounts from events of another kind: upsells from deals.
+        const source = ref.chain === 'upsell' ? 'deals' : def.source;
+        if (source !== part.source) wrong.push(`${name}: ${ref.table}${ref.chain ? ` (${ref.chain})` : ''} summarises ${source}`);
         for (const m of [ref.measure, ...(ref.per ? [ref.per] : []), ...(ref.cumulative ? [ref.cumulative.minus.measure] : [])]) {
           if (!(m in def.measures)) wrong.push(`${name}: ${ref.table} has no ${m}`);
         }
         if ((part.agg === 'avg') !== !!ref.per) wrong.push(`${name}: a mean needs \`per\`, and only a mean`);
         if (ref.cumulative && part.agg !== 'count' && part.agg !== 'sum') wrong.push(`${name}: a cumulative read is a count or sum of states`);
-        if (!!ref.buyers !== (part.agg === 'accountsWithMin')) wrong.push(`${name}: distinct accounts read order chains (\`buyers\`), and only they do`);
+        const distinct = !!ref.buyers || (ref.chain === 'upsell' && part.min === 1);
+        if (distinct !== (part.agg === 'accountsWithMin')) wrong.push(`${name}: distinct accounts read order chains (\`buyers\`) or the upsell chain, and only they do`);
         if (ref.buyers && ref.buyers.min !== part.min) wrong.push(`${name}: the chain counts accounts with ${ref.buyers.min} orders, the part ${part.min}`);
       }
       if (part.rawBecause) wrong.push(`${name}: declares both a summary and rawBecause`);

@@ -3,8 +3,6 @@
 // list them. lib/kpi/calc/parts.test.ts fails for a part that declares neither a summary nor a reason.
 
 export const RAW = {
-  /** Accounts with a won upsell or cross-sell deal in the period (orders: the order chains serve theirs). */
-  distinctAccounts: "distinct accounts with records in the period: not additive over days, and a deal belongs to its own owner, not its account's, so one chain per account (as orders have) would not answer an owner's view",
   /** Campaigns: a few hundred rows. */
   campaigns: 'campaigns: a few hundred rows read whole (only the channel filter reaches them)',
   /** Expenses: a few hundred rows, never filtered. */

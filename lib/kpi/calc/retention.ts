@@ -33,7 +33,7 @@ const lostCount: Part = { source: 'accounts', agg: 'count', where: lostCustomers
 // the engine, each from a summary, not one lateral pass of probes.
 const engagement: KpiCalc = {
   ...ratioKpi('accounts', activeCustomers, engagedAccount, 'name',
-    { table: 'customer_days', num: { table: 'touch_chain_months', measure: 'n', touches: true }, den: CUSTOMER_SUMMARY.active }),
+    { table: 'customer_days', num: { table: 'touch_chain_months', measure: 'n', chain: 'touch' }, den: CUSTOMER_SUMMARY.active }),
   nested: ['orders', 'tickets', 'survey_responses'],
 };
 engagement.parts[0].part.literalSummary = touchesServe;

@@ -3,7 +3,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { seconds, type PeriodSet } from '../sql/period-sql';
 import { cur, growthKpi, meanKpi, pct, ratioKpi, sumKpi, timeIn, within, type Cond, type DrillCond, type KpiCalc, type Nested, type Part } from './define';
 import { CUSTOMER_SUMMARY, activeCustomers } from './customers';
-import { RAW } from './raw-reasons';
 
 export const leadCreated = timeIn('l.created_at');
 export const dealClosed = timeIn('d.closed_at');
@@ -13,9 +12,13 @@ const amount: Cond = () => sql`d.amount`;
 // Summaries: deals by UTC day closed (deal_closed_days), leads by day created (lead_created_days).
 const wonRevenue = sumKpi('deals', wonClosed, amount, 'Amount', { table: 'deal_closed_days', sum: 'won_amount', count: 'won' });
 
+// From the upsell chain (summary-defs.ts TOUCH_CHAIN: each account's months with such a deal, under
+// the deal's owner and under any owner) for whole months without a team filter; not keyed by product
+// or by the account's segment, region or industry, whose views read the raw rows.
 const upsellNumerator: Part = {
   source: 'deals', agg: 'accountsWithMin', min: 1,
-  rawBecause: RAW.distinctAccounts,
+  summary: { table: 'touch_chain_months', measure: 'n', chain: 'upsell' },
+  literalSummary: (f) => !f.product && !f.segment && !f.region && !f.industry,
   where: within(dealClosed, (p) => sql`(${wonClosed(p)} and d.type in ('upsell', 'cross_sell') and d.account_id is not null)`),
 };
 // The accounts with such a deal as one set (hashed once), not a probe of deals per account: the

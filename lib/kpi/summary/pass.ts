@@ -72,7 +72,7 @@ export interface EdgeSplit { name: string; source: SourceKey; pieces: string[]; 
  */
 const additive = (s: Slot): boolean => {
   const ref = s.part.summary;
-  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && !ref.touches && (s.part.agg === 'count' || s.part.agg === 'sum');
+  return !!ref && !ref.per && !ref.cumulative && !ref.allTime && !ref.lost && !ref.chain && (s.part.agg === 'count' || s.part.agg === 'sum');
 };
 
 /** A mean served by a summary (Σ measure ÷ Σ per): split, it is read as its sum and its count, each additive. */
@@ -168,14 +168,16 @@ function buyersCond(ref: SummaryRef, js: Period): SQL {
 }
 
 /**
- * Touch chains: the period's chain rows that are their account's first touch in it (previous touch
- * before F, or none), of accounts active in it (since month before T, churn month none or from F on).
- * The owner: any (owner 0) without an owner filter; the owner's own accounts with one.
+ * Account month chains: the period's chain rows of the kind that are their account's first in it
+ * (previous month before F, or none). Touches: of accounts active in it (since month before T, churn
+ * month none or from F on), and under an owner filter the owner's own accounts.
  */
-function touchesCond(js: Period): SQL {
+function chainCond(ref: SummaryRef, js: Period, owned: boolean): SQL {
   const iso = (d: Date) => sql`${d.toISOString().slice(0, 10)}::date`;
   const [f, t] = [iso(js.from), iso(js.to)];
-  return sql`((sm.prev_month is null or sm.prev_month < ${f}) and sm.since_month < ${t} and (sm.churn_month is null or sm.churn_month >= ${f}))`;
+  const first = sql`sm.kind = ${ref.chain} and (sm.prev_month is null or sm.prev_month < ${f})`;
+  if (ref.chain === 'upsell') return sql`(${first})`;
+  return sql`(${first} and sm.since_month < ${t} and (sm.churn_month is null or sm.churn_month >= ${f})${owned ? sql` and sm.own = 1` : sql``})`;
 }
 
 /** L: the period's churns of customers who started before its first day (a month's first). */
@@ -184,12 +186,12 @@ function lostAgg(ref: SummaryRef, s: Slot): SQL {
   return sql`coalesce(sum(${sql.raw(`sm.${ref.lost === 'count' ? ref.measure : ref.cumulative!.minus.measure}`)}) filter (where ${inPeriod(s.period, s.js)} and sm.since_month < ${f}), 0)`;
 }
 
-function aggOf(def: SummaryDef, s: Slot): SQL {
+function aggOf(def: SummaryDef, s: Slot, filters: RowFilters): SQL {
   const ref = s.part.summary!;
   if (ref.cumulative && ref.lost === 'minus') return sql`(${cumulativeAgg(ref, s.js!)} - ${lostAgg(ref, s)})::int`;
   if (ref.cumulative) return cumulativeAgg(ref, s.js!);
   if (ref.lost) return sql`(${lostAgg(ref, s)})::int`;
-  if (ref.touches) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${touchesCond(s.js!)}), 0))::int`;
+  if (ref.chain) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${chainCond(ref, s.js!, filters.ownerId != null)}), 0))::int`;
   if (ref.buyers) return sql`(coalesce(sum(sm.n) filter (where ${inPeriod(s.period, s.js)} and ${buyersCond(ref, s.js!)}), 0))::int`;
   // All time: the month rows hold every record once.
   const d = ref.allTime ? sql`sm.src = 'm'` : inPeriod(s.period, s.js);
@@ -226,15 +228,16 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   return { days: or([...days.values()]), months: or([...months.values()]) };
 }
 
-function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
+/** `source`: the record kind of the slots (a chain's summary also serves deals' parts: its upsell chain). */
+function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
   const conds: SQL[] = filterUsers(filters).map((users) => sql`sm.owner_id in (${users})`);
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
   // Slots reach here with a segment filter or breakdown only when they read month rows alone (summaryPasses).
   if (filters.segment && needsSegment(def, filters)) conds.push(sql`lower(sm.segment) = lower(${filters.segment})`);
-  // The touch chain holds an any-owner chain (owner 0) beside each owner's: read one of them.
-  if (def.name === TOUCH_CHAIN) conds.push(filters.ownerId != null ? sql`sm.own = 1` : sql`sm.owner_id = 0`);
+  // The chains hold an any-owner chain (owner 0) beside each owner's: without an owner filter, that one.
+  if (def.name === TOUCH_CHAIN && filters.ownerId == null) conds.push(sql`sm.owner_id = 0`);
   const w = windowOf(slots);
-  const cols = slots.map((s) => sql`${aggOf(def, s)} as ${sql.raw(s.name)}`);
+  const cols = slots.map((s) => sql`${aggOf(def, s, filters)} as ${sql.raw(s.name)}`);
   // The day table's columns; a month table keyed by segment has that key too (day rows: no segment).
   const names = [...keyColumns(def), ...Object.keys(def.measures)].join(', ');
   const seg = hasSegment(def);
@@ -242,10 +245,10 @@ function buildSummaryPass(def: SummaryDef, slots: Slot[], filters: RowFilters, d
   const from = def.name === TOUCH_CHAIN ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
     union all select 'm', ${sql.raw(names)}${sql.raw(seg ? ', segment' : '')} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
-  if (!grouped) return { source: def.source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
+  if (!grouped) return { source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
   const g = groupOf(def, dimension!);
   return {
-    source: def.source, grouped,
+    source, grouped,
     query: sql`select ${g.key} as gk, min(${g.label}) as gl, ${sql.join(cols, sql`, `)}
       from ${from} ${sql.join(g.joins, sql` `)} where ${and(conds)} group by 1`,
   };
@@ -259,10 +262,15 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
   wholeDays: (s: Slot) => boolean = (s) => !!s.js && isWholeDays(s.js),
   splitEdges = false): { passes: SummaryPass[]; rest: Map<SourceKey, Slot[]>; splits: EdgeSplit[] } {
   if (!enabled) return { passes: [], rest: bySource, splits: [] };
-  const byTable = new Map<SummaryKey | ChainKey, Slot[]>();
+  const byTable = new Map<string, { table: SummaryKey | ChainKey; source: SourceKey; slots: Slot[] }>();
   const rest = new Map<SourceKey, Slot[]>();
   const splits: EdgeSplit[] = [];
-  const toSummary = (table: SummaryKey | ChainKey, s: Slot) => byTable.set(table, [...(byTable.get(table) ?? []), s]);
+  // One pass per summary table and record kind (a pass's values are its record kind's).
+  const toSummary = (table: SummaryKey | ChainKey, s: Slot) => {
+    const source = s.part.source;
+    const k = `${table}|${source}`;
+    byTable.set(k, { table, source, slots: [...(byTable.get(k)?.slots ?? []), s] });
+  };
   const toRaw = (source: SourceKey, s: Slot) => rest.set(source, [...(rest.get(source) ?? []), s]);
   for (const [source, slots] of bySource) {
     for (const s of slots) {
@@ -275,9 +283,9 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
       // Order chains and lost customers: literal periods from the first of a month (they compare a
       // previous order's or a start's month with the period's first day).
-      // Touch chains: literal periods of whole months, without a team filter (nor a breakdown: `covers`),
-      // and filters the touches serve (the part says which: no product or channel).
-      const chainServes = !ref?.touches || (!!s.js && isWholeMonths(s.js) && filters.teamId == null && (s.part.literalSummary?.(filters) ?? false));
+      // Account month chains: literal periods of whole months, without a team filter or a breakdown, and
+      // filters the chain serves (the part says which).
+      const chainServes = !ref?.chain || (!!s.js && isWholeMonths(s.js) && filters.teamId == null && !dimension && (s.part.literalSummary?.(filters) ?? false));
       if (ref && served && chainServes && wholeDays(s) && (!ref.cumulative || s.js) && (!(ref.buyers || ref.lost) || (s.js && isMonthStart(s.js.from)))) {
         toSummary(ref.table, s);
         continue;
@@ -303,6 +311,6 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       splits.push(mean ? { name: s.name, source, pieces: names.s, counts: names.n } : { name: s.name, source, pieces: names[''] });
     }
   }
-  const passes = [...byTable].map(([table, slots]) => buildSummaryPass(SUMMARY_BY_KEY[table], slots, filters, dimension));
+  const passes = [...byTable.values()].map(({ table, source, slots }) => buildSummaryPass(SUMMARY_BY_KEY[table], source, slots, filters, dimension));
   return { passes, rest, splits };
 }
