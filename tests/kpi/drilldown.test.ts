@@ -173,6 +173,27 @@ describe('[KPI][DRILLDOWN] ratio tabs', () => {
 });
 
 describe('[KPI][DRILLDOWN] a list of several record kinds (data completeness)', () => {
+  it('opens on the least complete records (the ones to fix), the direction a viewer can reverse', async () => {
+    const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {}, viewer: admin, pageSize: 50 };
+    const first = await kpiDrilldown(h.db, 'data_completeness', q);
+    expect([first.sort, first.dir]).toEqual(['value', 'asc']);
+    const values = first.rows.map((r) => Number(r.value));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values[0]).toBeLessThan(Math.max(...(await kpiDrilldown(h.db, 'data_completeness', { ...q, dir: 'desc' })).rows.map((r) => Number(r.value))));
+    // Other lists keep their newest or largest first.
+    expect((await kpiDrilldown(h.db, 'win_rate', q)).dir).toBe('desc');
+    // A later page is the same slice of the whole order (each kind's first rows, then their union's).
+    for (const sort of ['value', 'name', 'entity']) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const whole = await kpiDrilldown(h.db, 'data_completeness', { ...q, sort, dir, pageSize: 200 });
+        expect(whole.rows.length).toBeGreaterThanOrEqual(75);
+        const third = await kpiDrilldown(h.db, 'data_completeness', { ...q, sort, dir, pageSize: 25, page: 3 });
+        const key = (r: DrillRow) => `${r.entity}:${r.id}`;
+        expect(third.rows.map(key), `${sort} ${dir}`).toEqual(whole.rows.slice(50, 75).map(key));
+      }
+    }
+  });
+
   it("shows each record's owner, by any sort, and sorts by the owner's name", async () => {
     const q = { from: day('2025-01-01'), to: day('2026-01-01'), filters: {} };
     const names = new Map((await queryRows<{ id: number; name: string }>(h.db, sql`select id, name from users`)).map((u) => [u.id, u.name]));

@@ -159,8 +159,13 @@ export interface DrillDef {
   /** Growth KPIs list both periods: column `period` is 'current' or 'previous'. */
   period?: DrillCond;
   check: DrillCheck;
-  /** Column the first page is sorted by (descending). */
+  /** Column the first page is sorted by (descending, unless `defaultDir` says otherwise). */
   defaultSort: string;
+  /**
+   * The first page's direction when the viewer has not picked one: descending (newest, largest first)
+   * by default; data completeness lists its least complete records first, the ones to fix.
+   */
+  defaultDir?: 'asc' | 'desc';
   /**
    * The KPI's own parts that count exactly the listed records (`where` under the view's filters):
    * `total` for a list, `numerator` and `denominator` for a ratio's two sets. The drill-down reads its

@@ -54,7 +54,7 @@ export const OPERATIONS = {
     // Every checked record with its filled and checked field counts: Σ filled ÷ Σ checked is the value.
     drill: completeness.map((c): DrillDef => ({
       source: c.filled.source, where: () => sql`true`, value: () => filled(c.fields), valueLabel: 'Fields filled',
-      weight: () => sql.raw(String(c.fields.length)), weightLabel: 'Fields checked', check: 'ratioOfSums', defaultSort: 'value',
+      weight: () => sql.raw(String(c.fields.length)), weightLabel: 'Fields checked', check: 'ratioOfSums', defaultSort: 'value', defaultDir: 'asc',
       counts: { total: c.count },
     })),
   },

@@ -18,7 +18,8 @@ export async function summaryRowCounts(db: Pick<Db, 'execute'>): Promise<{ table
 }
 
 const TRIGGERS: Record<string, string[]> = {
-  deals: ['deals_summary_ins', 'deals_summary_upd', 'deals_summary_del'],
+  // A deal's summaries and its upsell chain (a ticket's chain follows its account touches, a summary).
+  deals: ['deals_summary_ins', 'deals_summary_upd', 'deals_summary_del', 'deals_upsell_chain_ins', 'deals_upsell_chain_upd', 'deals_upsell_chain_del'],
   tickets: ['tickets_summary_ins', 'tickets_summary_upd', 'tickets_summary_del'],
 };
 
