@@ -18,6 +18,20 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
+After migration 0017 (the account month chains; commit 7caf30d), 2026-12-02 14:52–15:03 UTC, large
+with 2 saves a second, twice: **16.7 pages/s, p95 4.95 s, then 21.1 pages/s, p95 3.83 s** (the table
+holds the second), 0 errors, the writer at 1.96–1.98 saves a second; server 0.73–0.74 and database
+0.63–0.65 cores. That is not better than 24.2 pages/s at 11:05, though members' engagement and every
+upsell numerator no longer enumerate accounts: the same bench dashboards ran 20–30 % slower than at
+10:33 on this shared machine (marketing 20 → 28 ms, support 22 → 27.5 ms a year, code unchanged for
+them), and two runs ten minutes apart differ by 26 %. A log of the statements over 150 ms during the
+second run (log_min_duration_statement) names what is left on top: the accounts pass of a team's
+customer engagement (the touch rows' set: the chain is per owner and a team counts an account once;
+1.3 s a call under load, 9 s of the run), data completeness's drill-down (0.8 s a call: each kind's
+top-N still reads every record in scope; an index on the filled-field count per owner would let it
+read one page), the accounts drill-down rows (0.85 s), and the filter bar's distinct account
+attributes while the caches fill (0.4 s each). Medium was not re-run.
+
 The runs with writes again on 2026-12-02 11:05–11:08 UTC (commit f99aabd: engagement's set read from
 the months index of migration 0016; operations' accounts from account_days since 0015), same machine
 kind, another session: **large with 2 saves a second 24.2 pages/s, p95 3.33 s** (16.1 pages/s, p95

@@ -25,11 +25,12 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
 - KPIs over sets of accounts: distinct buyers, repeat buyers and profit buyers (repeat purchase rate,
   CLV over twelve months, average profit per customer, loyalty index) read the order chains (an order's
   previous order months, docs/architecture.md "Distinct buyers") for periods from the first of a month;
-  customer engagement reads the account touches (a row per account, year and touch owner with its
-  touches per month, migration 0014; read from a covering index since 0016) as one hashed set per
-  period, but still counts over every active customer in one pass over accounts: it is what bounds the
-  success dashboard, and at xlarge it is O(touched accounts) whatever the plan (docs/architecture.md,
-  "What xlarge needs next": an additive touch chain, not built).
+  since migration 0017 customer engagement's numerator and the upsell rate's read the account month
+  chains (each account's months with a touch, or with a won upsell deal, under each owner and any owner,
+  with the previous such month: docs/architecture.md "The touch chain"), a Σ over a few thousand summary
+  rows for whole months without a team filter. A team's view, periods with edge days and product or
+  account filters still read the touch rows (one hashed set of touched accounts per period, probed by a
+  pass over every account) or the raw deals: O(accounts) there.
 - **Parallel workers on a small machine** (db/client.ts, \`parallel_setup_cost\` 20,000 for app
   connections, 2026-12-02): at the default (1,000) the planner sent reads of a few thousand summary rows
   to two parallel workers, whose startup (30–40 ms here) was most of the read. At large, same hour,
@@ -42,34 +43,28 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   10× the rows. The summaries make it sub-linear where they serve.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
   month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Large measured on
-  2026-12-02 10:33 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
-  hand-written SQL, not the milliseconds, across runs). Executive (37 / 30 ms a year / month), sales (40
-  / 18 ms), marketing (20 / 7 ms), support (22 / 7 ms) and operations (23 / 21 ms) meet their targets.
-  Success misses by 1.7× a year (173 ms; 228 ms before migration 0016) and 2.4× a month (120 ms):
-  customer engagement's FILTER over every account with one hashed set of touched accounts per period
-  (the accounts pass with two periods' sets is about 130 ms alone, of some 240 ms of queries run two at
-  a time). Migration 0016's covering index made the set's read index-only (871 buffers instead of
-  8,432); a pass of its own with the set as a semi-join was tried and was slower here (76 against 50 ms
-  a period). The customer states' cumulative read, which the previous notes blamed, is 17 ms alone
-  (folding its rows by day before its 40 FILTERs changed nothing, and was not kept). Of the KPI pages,
-  revenue by segment (30 ms) and win rate by owner (34 ms) meet 150 ms; NPS by region misses by 2.5×
-  (376 ms; 2.6× the hand-written SQL): region is not a summary key, so a year of responses is read
-  with their accounts, every kind of response (the pass's window is the time range; keeping only NPS
-  rows took the breakdown from 431 to 258 ms alone but dropped the groups without an NPS response,
-  which the summaries' breakdowns list, so it was not kept). Both drill-downs meet 50 ms (4 and 9 ms).
-  At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; 2026-12-02 10:42–10:58 UTC,
-  seeded the same session in 24 min 28 s) executive (83 ms a year, 2.3× its large time), marketing (98
-  ms, 5×), support (62 ms, 2.8×) and operations (25 ms, 1.1×) meet 200 ms; sales misses by 1.7× (333
-  ms, 8.4×: the upsell numerator, distinct accounts with a won upsell deal, index-only but a hash
-  aggregate of 248,200 accounts) and **success by 12× (2.44 s a year, 1.63 s a month; 3.95 s and 3.33 s
-  the session before)**: engagement's touched accounts (750,000 of 1M in a year) are hashed and probed
-  for every active customer, about 1 s per period on this machine whatever the plan (a semi-join: 0.79 s
-  with parallel workers, 1.26 s without). Reaching 200 ms needs a count that adds up over months, as
-  the order chains do for buyers: docs/architecture.md, "What xlarge needs next" (a touch chain, not
-  built). **What grows is what no summary serves**: engagement's and active customers' pass over every
-  account, the upsell numerator, and views by region or industry (NPS by region 2.48 s at xlarge, 0.9×
-  the hand-written SQL). KPI pages by segment and by owner 61 and 52 ms; drill-downs 8 and 16 ms. Save
-  overhead at xlarge: p95 30.4 against 19.7 ms without the triggers (+10.7 ms).
+  2026-12-02 14:45–14:52 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
+  hand-written SQL, not the milliseconds, across runs), after migration 0017 (the account month chains):
+  **every department dashboard meets its targets at large**, success included (71 ms a year and 41 ms a
+  month; 173 and 120 ms before the chains). Of the KPI pages, revenue by segment (36 ms) and win rate by
+  owner (43 ms) meet 150 ms; **NPS by region misses by 2.8× (423 ms)**: region is not a summary key, so
+  the breakdown reads a year of responses with their accounts (the same query with the summaries off:
+  its 260–370 ms alone is the page's cost; the page's trend and value read summaries). Both drill-downs
+  meet 50 ms (7 and 13 ms). At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; seeded
+  the same session, 2026-12-02 14:34–14:44 UTC, dashboards success, sales and executive only, \`--only\`,
+  so the xlarge tables below are still the 10:42 run): **success 164 ms a year and 108 ms a month (2.44 s
+  and 1.63 s before the chains), sales 94.5 and 78.6 ms (333 ms before: the upsell numerator), executive
+  110 and 98 ms**, all within 200 ms, 0 differences from the hand-written SQL; growth large → xlarge
+  2.3× for success a year (71 → 164 ms; not profiled this session) and 2.6× for executive against ≤ 2×. Earlier the same day (10:42–10:58 UTC) marketing (98 ms),
+  support (62 ms) and operations (25 ms) met 200 ms, NPS by region took 2.48 s (0.9× the hand-written
+  SQL), KPI pages by segment and by owner 61 and 52 ms, drill-downs 8 and 16 ms. **What grows is what no
+  summary serves**: views by region or industry, a team's customer engagement (the touch rows' set,
+  O(touched accounts)), and the raw passes under account or product filters. Save overhead: at large
+  p95 52.1 against 30.2 ms without the summary triggers (+21.9 ms; +8.2 ms at 10:40 the same day: p95 of
+  199 saves on a shared machine swings by that much). Measured alone in a DO block (300 ticket
+  updates, 300 deal updates and 100 ticket inserts, rolled back, warm), the chains' triggers add 0.45 ms
+  a statement (1.33 against 0.88 ms a statement without them). At xlarge the chains' save cost was not
+  measured cleanly (a test run overlapped it).
 - **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
   was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
   (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
@@ -78,17 +73,17 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   summary and chain triggers; it was not worked on this session.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0016) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0017) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
   of deals closed, orders, tickets and responses also per account segment), kept exact by
   triggers in the writing transaction; customer states (S, E, A, N and L) and the converting lead's
   journey and referral from \`customer_days\`; distinct buyers from the order chains; customer
-  engagement's touched accounts from \`account_touch_years\` (whole months; edge days, product and
-  channel filters read raw rows). The "without
+  engagement's and the upsell rate's numerators from the account month chains (whole months without a
+  team filter; a team's engagement reads \`account_touch_years\`; edge days, product and account filters
+  read raw rows). The "without
   summaries" column is the same engine on raw rows only (\`KPI_SUMMARIES=off\`). What they cannot serve
-  stays on raw rows: the active customers engagement counts over (one pass over accounts), the upsell numerator (deals belong to their own owner, not
-  the account's), the open pipeline in trends, periods that do not start
+  stays on raw rows: the open pipeline in trends, periods that do not start
   on the first of a month for buyers and L, views filtered or broken down by an account's region or
   industry (not a summary key: the key would be as fine as the rows, see the compression table), and
   by segment over periods with edge days (segment keys the month tables only). A period reads its
@@ -112,7 +107,15 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   account's orders and its UPDATE of the new row's columns cost about 1.7 ms an order.
   The demo seed (lib/demo/bulk.ts: triggers off during the load, the order chains computed as the orders
   are inserted, one summary rebuild at the end, secondary indexes built after the inserts, VACUUM
-  (ANALYZE) last) took 117 s at large and 24 min 28 s at xlarge (target 30 min) on 2026-12-02 10:00 UTC
+  (ANALYZE) last) took 30 min 18 s at xlarge (1,817.9 s) on 2026-12-02 14:03–14:34 UTC, alone on the
+  machine, after migration 0017: **the target of 30 min is missed by 18 s**. The summaries' rebuild took
+  960 s of it against 592 s the run before: the account month chains, 21,884,183 rows computed from
+  the 8,874,790 account touch rows (a window over each account's months) and the upsell deals, and
+  their 1,626,099-row summary, about 370 s; leads 78 s, deals 44 s, orders 154 s, tickets 109 s,
+  responses 57 s, activities 94 s, indexes 193 s, derived columns 75 s. What would win it back: building
+  the chain table's two indexes after its insert (as the seed does for the record tables), and the
+  chain from the raw touches in one pass instead of through the year rows (not done). Before 0017 it
+  took 117 s at large and 24 min 28 s at xlarge on 2026-12-02 10:00 UTC
   (the summaries' rebuild 592 s of it, the indexes 188 s; the same day's earlier run: 27 min 29 s, with unit
   tests and profiling scripts sharing the two cores for much of it (20 min 27 s the day before, 16 min 51
   s alone on a faster machine): 10M leads 89 s, 10M orders 182 s, 10M tickets 138 s, 5M survey
