@@ -253,6 +253,10 @@ describe('[KPI][SUMMARIES]', () => {
     await computeKpis(rec, { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['upsell_cross_sell_rate'] });
     expect(texts.some((t) => /sm\.kind = \$\d+ and \(sm\.prev_month is null.*from touch_chain_months sm where .*sm\.owner_id = 0/s.test(t))).toBe(true);
     expect(texts.filter((t) => /from deals d/.test(t)).map((t) => t.slice(0, 1500))).toEqual([]);
+    // An owner's view: that owner's chain (their deals, whoever owns the account), not the any-owner one.
+    texts.length = 0;
+    await computeKpis(rec, { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['upsell_cross_sell_rate'], filters: { owner: 'user2@example.com' } });
+    expect(texts.some((t) => /from touch_chain_months sm where .*sm\.owner_id in \(select/s.test(t) && !/sm\.owner_id = 0/.test(t))).toBe(true);
     texts.length = 0;
     await computeKpis(rec, { from: day('2025-01-01'), to: day('2026-01-01'), keys: ['upsell_cross_sell_rate'], filters: { product: 'Pro' } });
     expect(texts.some((t) => t.includes('touch_chain_months'))).toBe(false); // not keyed by product

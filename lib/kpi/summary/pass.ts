@@ -131,7 +131,8 @@ function periodRows(p: SqlPeriod, js?: Period): { days: SQL; months: SQL } {
   };
 }
 
-const TOUCH_CHAIN: ChainKey = 'touch_chain_months';
+/** The account month chains' summary: one grain (months), an any-owner chain beside each owner's. */
+const CHAIN_SUMMARY: ChainKey = 'touch_chain_months';
 
 const monthStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
 
@@ -235,14 +236,14 @@ function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], fil
   // Slots reach here with a segment filter or breakdown only when they read month rows alone (summaryPasses).
   if (filters.segment && needsSegment(def, filters)) conds.push(sql`lower(sm.segment) = lower(${filters.segment})`);
   // The chains hold an any-owner chain (owner 0) beside each owner's: without an owner filter, that one.
-  if (def.name === TOUCH_CHAIN && filters.ownerId == null) conds.push(sql`sm.owner_id = 0`);
+  if (def.name === CHAIN_SUMMARY && filters.ownerId == null) conds.push(sql`sm.owner_id = 0`);
   const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s, filters)} as ${sql.raw(s.name)}`);
   // The day table's columns; a month table keyed by segment has that key too (day rows: no segment).
   const names = [...keyColumns(def), ...Object.keys(def.measures)].join(', ');
   const seg = hasSegment(def);
   // A table of one grain (months) has no day companion: its rows read as month rows.
-  const from = def.name === TOUCH_CHAIN ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
+  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
     union all select 'm', ${sql.raw(names)}${sql.raw(seg ? ', segment' : '')} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };

@@ -71,7 +71,7 @@ export function describeDifference(d: SummaryDifference): string {
   }
   if (d.table === CHAIN) {
     const v = (k: string) => String(d.row[k]);
-    return `${CHAIN} [account_id=${v('account_id')} owner_id=${v('owner_id')} month=${v('month')}] only in ${d.side}: prev_month=${v('prev_month')}`;
+    return `${CHAIN} [kind=${v('kind')} account_id=${v('account_id')} owner_id=${v('owner_id')} month=${v('month')}] only in ${d.side}: prev_month=${v('prev_month')}`;
   }
   const def = SUMMARIES.find((s) => s.name === d.table)!;
   const keys = keyColumns(def).map((k) => `${k}=${String(d.row[k])}`).join(' ');
