@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015 and 0017 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains. No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key. No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, index, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey } from './summary-defs';

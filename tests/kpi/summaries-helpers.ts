@@ -24,7 +24,7 @@ export const PERIODS: [string, string][] = [['2025-01-01', '2026-01-01'], ['2025
 const at = (s: string) => (s.includes('T') ? new Date(s) : day(s));
 export const FILTERS: KpiFilters[] = [
   {}, { team: 'alpha' }, { owner: 'user2@example.com' }, { product: 'pro' }, { source: 'web' }, { channel: 'email' }, { segment: 'smb' },
-  { team: 'Beta', product: 'Core' },
+  { team: 'Beta', product: 'Core' }, { region: 'emea' },
 ];
 const TOL = 1e-9;
 
@@ -63,6 +63,8 @@ const BREAKDOWNS: [KpiKey, Dimension][] = [['revenue', 'owner'], ['win_rate', 't
   ['first_response_time', 'channel'], ['average_order_value', 'product'], ['revenue', 'segment'],
   // Month tables keyed by segment: whole months from them, anything else raw.
   ['resolution_time', 'segment'], ['csat', 'segment'], ['win_rate', 'segment'], ['first_response_time', 'segment'], ['complaint_resolution_rate', 'segment'],
+  // The survey months are keyed by region too: NPS and CSAT by region from them, other kinds raw.
+  ['nps', 'region'], ['csat', 'region'], ['revenue', 'region'],
   // Accounts all-time: account_days groups every account, as the raw rows do.
   ['data_completeness', 'team'], ['data_completeness', 'owner']];
 const SERIES: KpiKey[] = ['revenue', 'win_rate', 'lead_response_time', 'csat', 'customer_lifetime_value', 'resolution_time', 'customer_engagement_rate'];

@@ -145,6 +145,10 @@ export const SQL_OPS: Record<string, (s: Storm) => Promise<void>> = {
     // Moves the account's orders and ticketless responses; its segment changes too.
     await run(s, 'sql account owner+segment', sql`update accounts set owner_id = ${await owner(s)}, segment = ${pick(s.rnd, ['SMB', 'enterprise', null])} where id = ${await account(s)}`);
   },
+  async accountRegion(s) {
+    // Only its region: moves its responses between the survey months' region keys (spellings differ in case).
+    await run(s, 'sql account region', sql`update accounts set region = ${pick(s.rnd, ['EMEA', 'emea', 'APAC', 'NA', null])} where id = ${await account(s)}`);
+  },
   async deleteAccount(s) {
     // An account with orders (deleted by the cascade) and no converted lead (whose check would refuse it).
     const free = await ids(s.db, 'accounts', 'id not in (select account_id from leads where converted_at is not null) and id in (select account_id from orders)');

@@ -66,10 +66,12 @@ describe('[KPI][SUMMARIES]', () => {
     await expectVerified(h.db);
     const report = await verifySummaries(h.db);
     expect(report.tables.every((t) => t.rows > 0)).toBe(true);
-    expect(await expectEngineMatchesRaw(h.db)).toBe(PERIODS.length * 8 * 46 * 2);
+    expect(await expectEngineMatchesRaw(h.db)).toBe(PERIODS.length * 9 * 46 * 2);
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01');
     await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { team: 'Alpha' });
     await expectViewsMatchRaw(h.db, '2025-03-01', '2025-09-01', { segment: 'smb', owner: 'user2@example.com' });
+    await expectViewsMatchRaw(h.db, '2025-01-01', '2026-01-01', { region: 'emea' });
+    await expectViewsMatchRaw(h.db, '2025-03-01', '2025-09-01', { region: 'NA', segment: 'smb' });
     await expectViewsMatchRaw(h.db, '2025-02-10', '2025-09-20', { product: 'Pro' });
     // Ending now (a goal's series): whole months from the summaries, the last part-day month alone.
     await expectViewsMatchRaw(h.db, '2025-01-01', '2025-09-20T08:30:00Z');
@@ -103,6 +105,14 @@ describe('[KPI][SUMMARIES]', () => {
     expect(summaryPasses(slots(days), {}, 'segment', undefined, true).passes).toHaveLength(0);
     expect(summaryPasses(slots(odd), { segment: 'smb' }, undefined, undefined, true).splits).toHaveLength(0);
     expect(summaryPasses(slots(js), {}, 'region').passes).toHaveLength(0);
+    // Survey responses' month table is keyed by region too (orders' is not): whole months by region are served.
+    const survey = { source: 'survey_responses' as const, agg: 'count' as const, where: () => sql`true`, summary: { table: 'survey_days' as const, measure: 'nps_n' } };
+    const surveySlots = (p: typeof js) => new Map([['survey_responses' as const, [{ name: 'm0', part: survey, period: { from: sql``, to: sql``, fromTs: sql``, toTs: sql`` }, js: p }]]]);
+    const byRegion = summaryPasses(surveySlots(js), { region: 'emea' }, 'region');
+    expect(byRegion.passes).toHaveLength(1);
+    expect(new PgDialect().sqlToQuery(byRegion.passes[0].query).sql).toContain('lower(sm.region) = lower(');
+    expect(summaryPasses(surveySlots(days), { region: 'emea' }).passes).toHaveLength(0);
+    expect(summaryPasses(surveySlots(js), {}, 'industry').passes).toHaveLength(0);
     expect(summaryPasses(slots(js), { channel: 'email' }, 'owner').passes).toHaveLength(1); // channel does not reach orders
   });
 
@@ -308,7 +318,7 @@ describe('[KPI][SUMMARIES]', () => {
     const s = { db: h.db, rnd: prng(14), admin, counts: {} as Record<string, number> };
     await storm(s, 120);
     // Every path ran, dimension changes and late cohort outcomes included.
-    for (const k of ['sql account owner+segment', 'sql lead converts', 'sql ticket assignee', 'sql delete account', 'sql user to another team', 'sql account churns', 'sql account becomes customer', 'sql insert account', 'form edit deal', 'form edit account', 'import deals']) {
+    for (const k of ['sql account owner+segment', 'sql account region', 'sql lead converts', 'sql ticket assignee', 'sql delete account', 'sql user to another team', 'sql account churns', 'sql account becomes customer', 'sql insert account', 'form edit deal', 'form edit account', 'import deals']) {
       expect(s.counts[k], `${k} ran (${JSON.stringify(s.counts)})`).toBeGreaterThan(0);
     }
     await expectVerified(h.db);

@@ -5,7 +5,7 @@
 // Everything else reads the raw rows, as before. KPI_SUMMARIES=off (or setSummariesEnabled) turns it off.
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, monthOf, type ChainKey, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
+import { SUMMARY_BY_KEY, accountKeysOf, keyColumns, monthOf, type AccountKey, type ChainKey, type SummaryDef, type SummaryKey } from '@/db/schema/summary-defs';
 import type { Slot } from '../sql/pass';
 import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
@@ -32,21 +32,27 @@ const isMonthStart = (d: Date): boolean => d.getTime() === Date.UTC(d.getUTCFull
 /** A period of whole UTC months: it reads month rows only. */
 const isWholeMonths = (p: Period): boolean => isMonthStart(p.from) && isMonthStart(p.to);
 
-/** The month table of a day summary is keyed by the records' account segment too (summary-defs `segment`). */
-const hasSegment = (def: SummaryDef): boolean => !!SUMMARY_BY_KEY[monthOf(def.name as SummaryKey)].keys?.segment;
+/** The account attributes the month table of a day summary is keyed by (summary-defs `accountKeys`). */
+const monthAccountKeys = (def: SummaryDef): readonly AccountKey[] => accountKeysOf(SUMMARY_BY_KEY[monthOf(def.name as SummaryKey)] ?? def);
 
-/** Whether the view's filters or breakdown reach `def`'s records through their account's segment. */
-function needsSegment(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
+/** Account attributes that filter or break down views (any of them can reach a record through its account). */
+const ACCOUNT_FILTERS = ['segment', 'region', 'industry'] as const;
+
+/**
+ * Whether the view's filters or breakdown reach `def`'s records through an attribute of their account:
+ * only month rows can serve it (when the month table is keyed by it; covers says).
+ */
+function needsAccountKey(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
   const applies = sourceFilterKeys(SOURCES[def.source]);
-  return applies.includes('segment') && (!!filters.segment || dimension === 'segment');
+  return ACCOUNT_FILTERS.some((k) => applies.includes(k) && (!!filters[k] || dimension === k));
 }
 
 /**
- * The filters (and breakdown) that reach the record kind must all be keys of the summary; the segment
- * is one only for a slot that reads month rows alone (`monthsOnly`).
+ * The filters (and breakdown) that reach the record kind must all be keys of the summary; the account
+ * attributes are keys only for a slot that reads month rows alone (`monthsOnly`).
  */
 function covers(def: SummaryDef, filters: RowFilters, dimension: Dimension | undefined, monthsOnly: boolean): boolean {
-  const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : []), ...(monthsOnly && hasSegment(def) ? ['segment' as const] : [])]);
+  const served = new Set<FilterKey>(['team', 'owner', ...(def.dim ? [def.dim] : []), ...(monthsOnly ? monthAccountKeys(def) : [])]);
   const applies = sourceFilterKeys(SOURCES[def.source]);
   const set = rowFilterKeys(filters);
   if (applies.some((k) => set.includes(k) && !served.has(k))) return false;
@@ -210,7 +216,7 @@ function groupOf(def: SummaryDef, dim: Dimension): { joins: SQL[]; key: SQL; lab
   if (dim === 'team') {
     return { joins: [sql`left join users gu on gu.id = sm.owner_id`, sql`left join teams gt on gt.id = gu.team_id`], key: sql`lower(gt.name)`, label: sql`gt.name` };
   }
-  const col = sql.raw(dim === 'segment' ? 'sm.segment' : `sm.${def.dim}`);
+  const col = sql.raw((monthAccountKeys(def) as readonly string[]).includes(dim) ? `sm.${dim}` : `sm.${def.dim}`);
   return { joins: [], key: sql`lower(${col})`, label: col };
 }
 
@@ -233,18 +239,22 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
 function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
   const conds: SQL[] = filterUsers(filters).map((users) => sql`sm.owner_id in (${users})`);
   if (def.dim && filters[def.dim]) conds.push(sql`lower(${sql.raw(`sm.${def.dim}`)}) = lower(${filters[def.dim]!})`);
-  // Slots reach here with a segment filter or breakdown only when they read month rows alone (summaryPasses).
-  if (filters.segment && needsSegment(def, filters)) conds.push(sql`lower(sm.segment) = lower(${filters.segment})`);
+  // Slots reach here with an account attribute's filter or breakdown only when they read month rows
+  // alone (summaryPasses) keyed by it (covers).
+  const applies = sourceFilterKeys(SOURCES[def.source]);
+  const attrs = monthAccountKeys(def);
+  for (const k of attrs) if (filters[k] && applies.includes(k)) conds.push(sql`lower(${sql.raw(`sm.${k}`)}) = lower(${filters[k]})`);
   // The chains hold an any-owner chain (owner 0) beside each owner's: without an owner filter, that one.
   if (def.name === CHAIN_SUMMARY && filters.ownerId == null) conds.push(sql`sm.owner_id = 0`);
   const w = windowOf(slots);
   const cols = slots.map((s) => sql`${aggOf(def, s, filters)} as ${sql.raw(s.name)}`);
-  // The day table's columns; a month table keyed by segment has that key too (day rows: no segment).
+  // The day table's columns; a month table keyed by account attributes has those keys too (day rows: none).
   const names = [...keyColumns(def), ...Object.keys(def.measures)].join(', ');
-  const seg = hasSegment(def);
+  const dayAttrs = attrs.map((k) => `, null::text as ${k}`).join('');
+  const monthAttrs = attrs.map((k) => `, ${k}`).join('');
   // A table of one grain (months) has no day companion: its rows read as month rows.
-  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(seg ? ', null::text as segment' : '')} from ${sql.raw(def.name)} sm where ${w.days}
-    union all select 'm', ${sql.raw(names)}${sql.raw(seg ? ', segment' : '')} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
+  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(dayAttrs)} from ${sql.raw(def.name)} sm where ${w.days}
+    union all select 'm', ${sql.raw(names)}${sql.raw(monthAttrs)} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
   const g = groupOf(def, dimension!);
@@ -277,8 +287,9 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
     for (const s of slots) {
       const ref = s.part.summary;
       const def = ref ? SUMMARY_BY_KEY[ref.table] : null;
-      // A segment filter or breakdown: served from month rows alone (whole months, or all time), never split.
-      const bySegment = !!def && needsSegment(def, filters, dimension);
+      // An account attribute's filter or breakdown: served from month rows alone (whole months, or all
+      // time), never split.
+      const byAccount = !!def && needsAccountKey(def, filters, dimension);
       const monthsOnly = !!ref && !ref.cumulative && (!!ref.allTime || (!!s.js && isWholeMonths(s.js)));
       const served = !!def && covers(def, filters, dimension, monthsOnly);
       // Cumulative reads (customer states) take literal periods only: series buckets read raw rows.
@@ -294,7 +305,7 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
       // A sum or count over a period with part days (a goal's, to now): whole days from the summary,
       // the part days from raw rows, added up by the engine (EdgeSplit).
       const mean = splittableMean(s);
-      const pieces = splitEdges && ref && served && !bySegment && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;
+      const pieces = splitEdges && ref && served && !byAccount && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;
       if (!ref || !pieces) {
         toRaw(source, s);
         continue;

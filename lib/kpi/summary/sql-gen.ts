@@ -5,7 +5,7 @@
 // one grouped upsert per key); a statement that changes whose records they are (an account's owner for
 // its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
 // a ticket's or account's owner change reaches its summaries as an update of the responses.
-import { SUMMARIES, SUMMARY_TABLES, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
+import { ACCOUNT_KEYS, SUMMARIES, SUMMARY_TABLES, accountKeysOf, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
 import { chainDims, touchChainRebuild, touchChainTriggerSql } from './touch-chain';
 
 interface Rows {
@@ -14,7 +14,7 @@ interface Rows {
   sign: 1 | -1;
   /** Replaces the owner rule (moves: the owner before or after the change). */
   owner?: string;
-  /** Replaces further keys' SQL (moves: the account's segment before or after the change). */
+  /** Replaces further keys' SQL (moves: the account's segment or region before or after the change). */
   keys?: Record<string, string>;
   join?: string;
   where?: string;
@@ -46,7 +46,8 @@ export function contributions(def: SummaryDef, r: Rows): string {
   const sums = measureNames(def).map((m) => `${r.sign === 1 ? '' : '-'}sum(${def.measures[m].sql})::${castOf(def, m)} as ${m}`);
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
-  const seg = r.keys?.segment ? null : segmentJoin(def);
+  // A move reads its account keys from the changed accounts (mv), not from the account as it is now.
+  const seg = accountKeysOf(def).some((k) => r.keys?.[k]) ? null : segmentJoin(def);
   const any = def.anyOwner ? ' cross join lateral (values (false), (true)) any_o(is_any)' : '';
   return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''}${any} ${r.join ?? own.join}${seg ? ` ${seg}` : ''} where ${where} group by ${groups}`;
 }
@@ -88,25 +89,31 @@ const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
 
 /**
  * What an account's change moves: the contributions of its orders (owned through it) from its old owner
- * to its new, and of its records in the month tables keyed by segment from its old segment to its new.
- * `mv(id, old_owner, new_owner, old_segment, new_segment)` is the changed accounts.
+ * to its new, and of its records in the month tables keyed by its attributes (segment, region) from
+ * their old values to their new. `mv(id, old_owner, new_owner, old_segment, new_segment, old_region,
+ * new_region)` is the changed accounts.
  */
 const ACCOUNT_MOVES = SUMMARIES.filter((d) => d.table !== 'accounts' && (d.owner.kind === 'account' || segmentJoin(d)))
-  .map((def) => ({ def, owner: def.owner.kind === 'account', segment: !!segmentJoin(def) }));
+  .map((def) => ({ def, owner: def.owner.kind === 'account', attrs: accountKeysOf(def) }));
 
 function moveBlocks(mv: string): string[] {
-  return ACCOUNT_MOVES.map(({ def, owner, segment }) => {
+  return ACCOUNT_MOVES.map(({ def, owner, attrs }) => {
     // Only the accounts whose change reaches this summary (an owner change leaves a ticket's segment be).
-    const where = owner && segment ? undefined : owner ? 'mv.old_owner is distinct from mv.new_owner' : 'mv.old_segment is distinct from mv.new_segment';
+    const changed = attrs.map((k) => `mv.old_${k} is distinct from mv.new_${k}`);
+    const where = owner && attrs.length ? undefined : owner ? 'mv.old_owner is distinct from mv.new_owner' : changed.join(' or ');
     const side = (sign: 1 | -1, age: 'old' | 'new'): Rows => ({
-      rel: def.table, sign, where,
+      rel: def.table, sign, where: where && attrs.length > 1 ? `(${where})` : where,
       join: `join mv on mv.id = ${def.alias}.account_id${owner ? '' : ` ${ownerOf(def).join}`}`,
       ...(owner ? { owner: `mv.${age}_owner` } : {}),
-      ...(segment ? { keys: { segment: `mv.${age}_segment` } } : {}),
+      ...(attrs.length ? { keys: Object.fromEntries(attrs.map((k) => [k, `mv.${age}_${k}`])) } : {}),
     });
     return apply(def, [side(-1, 'old'), side(1, 'new')], `mv as (${mv}), `);
   });
 }
+
+/** The changed accounts' attribute columns of `mv`, old and new (`o`, `n`: their rows' aliases or null). */
+const moveAttrs = (o: string, n: string | null) =>
+  ACCOUNT_KEYS.map((k) => `${o}.${k} as old_${k}, ${n ? `${n}.${k}` : 'null::text'} as new_${k}`).join(', ');
 
 /**
  * Columns the database derives from other rows, so that a summary can count a record from its own row:
@@ -262,14 +269,14 @@ $$;`);
     out.push(`CREATE TRIGGER ${table}_summary_trunc AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${f}_trunc();`);
   }
   {
-    // An account's owner or segment change (named for the owner, its first use).
+    // An account's owner, segment or region change (named for the owner, its first use).
     const f = 'crm_summary_accounts_owner';
-    out.push(fn(`${f}_upd`, moveBlocks(`select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner, orr.segment as old_segment, nr.segment as new_segment
-      from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id or nr.segment is distinct from orr.segment`)));
-    // Before a delete: the records' contributions go to "no owner" and "no segment", as the account's
+    out.push(fn(`${f}_upd`, moveBlocks(`select nr.id, orr.owner_id as old_owner, nr.owner_id as new_owner, ${moveAttrs('orr', 'nr')}
+      from new_rows nr join old_rows orr on orr.id = nr.id where nr.owner_id is distinct from orr.owner_id${ACCOUNT_KEYS.map((k) => ` or nr.${k} is distinct from orr.${k}`).join('')}`)));
+    // Before a delete: the records' contributions go to "no owner" and "no segment" (region), as the account's
     // lookup will give once it is gone (orders are then deleted by the cascade; deals, tickets and
     // responses lose their account through SET NULL, and their own triggers see that).
-    out.push(fn(`${f}_del`, moveBlocks('select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner, OLD.segment as old_segment, null::text as new_segment'))
+    out.push(fn(`${f}_del`, moveBlocks(`select OLD.id as id, OLD.owner_id as old_owner, null::int as new_owner, ${moveAttrs('OLD', null)}`))
       .replace('RETURN NULL;', 'RETURN OLD;'));
     out.push(`CREATE TRIGGER accounts_summary_owner_upd AFTER UPDATE ON accounts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${f}_upd();`);
     out.push(`CREATE TRIGGER accounts_summary_owner_del BEFORE DELETE ON accounts FOR EACH ROW EXECUTE FUNCTION ${f}_del();`);
