@@ -4,6 +4,7 @@
 // drizzle tables (./summaries.ts), the trigger, rebuild and verify SQL (lib/kpi/summary/sql-gen.ts) and
 // the engine's reads (lib/kpi/summary/pass.ts) all come from this one list. Measures are integers or
 // numerics, never floats, so a contribution subtracted is exactly the one added.
+import { ACCOUNT_CHECKED, DEAL_CHECKED, filledCount } from './completeness';
 
 /** The day tables; each has a month companion (`…_months`) with the same keys and measures. */
 export type SummaryKey =
@@ -91,15 +92,6 @@ const num = (value: string): Measure => ({ sql: value, count: false });
 const flag = (cond: string): Measure => ({ sql: `(case when ${cond} then 1 else 0 end)`, count: true });
 const n: Measure = { sql: '1', count: true };
 
-/**
- * Data completeness's "filled fields" of a record: 1 per checked field that is filled (an id not null, a
- * text not null and not blank). The summaries' measures and the raw KPI parts (lib/kpi/calc/operations.ts)
- * both use it, so the two cannot count differently.
- */
-export const filledCount = (fields: readonly string[]): string =>
-  fields.map((f) => `(case when ${f} is null${f.endsWith('_id') ? '' : ` or trim(${f}) = ''`} then 0 else 1 end)`).join(' + ');
-export const ACCOUNT_CHECKED = ['a.segment', 'a.industry', 'a.region', 'a.owner_id'] as const;
-export const DEAL_CHECKED = ['d.owner_id', 'd.product'] as const;
 
 /** Upper bounds (exclusive) of the won-deal size bins of the sales dashboard's chart, in dollars. */
 export const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;

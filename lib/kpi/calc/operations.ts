@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { inP } from '../sql/period-sql';
 import { RAW } from './raw-reasons';
-import { ACCOUNT_CHECKED, DEAL_CHECKED, filledCount, type SummaryKey } from '@/db/schema/summary-defs';
+import type { SummaryKey } from '@/db/schema/summary-defs';
+import { ACCOUNT_CHECKED, DEAL_CHECKED, LEAD_CHECKED, filledCount } from '@/db/schema/completeness';
 import { cur, pct, ratioKpi, type Cond, type DrillDef, type KpiCalc, type Part } from './define';
 
 const all: Cond = () => sql`true`;
@@ -10,7 +11,7 @@ const all: Cond = () => sql`true`;
 /** The fields data_completeness checks, per record kind, as "number of filled fields" of a record. */
 const CHECKED: { source: 'accounts' | 'leads' | 'deals'; fields: readonly string[] }[] = [
   { source: 'accounts', fields: ACCOUNT_CHECKED },
-  { source: 'leads', fields: ['l.owner_id'] },
+  { source: 'leads', fields: LEAD_CHECKED },
   { source: 'deals', fields: DEAL_CHECKED },
 ];
 const filled = (fields: readonly string[]) => sql.raw(`(${filledCount(fields)})`);

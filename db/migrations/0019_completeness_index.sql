@@ -1,0 +1,5 @@
+DROP INDEX "accounts_owner_idx";--> statement-breakpoint
+DROP INDEX "leads_owner_idx";--> statement-breakpoint
+CREATE INDEX "deals_owner_filled_idx" ON "deals" USING btree ("owner_id",(((case when owner_id is null then 0 else 1 end) + (case when product is null or trim(product) = '' then 0 else 1 end))::float8),"id");--> statement-breakpoint
+CREATE INDEX "accounts_owner_idx" ON "accounts" USING btree ("owner_id",(((case when segment is null or trim(segment) = '' then 0 else 1 end) + (case when industry is null or trim(industry) = '' then 0 else 1 end) + (case when region is null or trim(region) = '' then 0 else 1 end) + (case when owner_id is null then 0 else 1 end))::float8),"id");--> statement-breakpoint
+CREATE INDEX "leads_owner_idx" ON "leads" USING btree ("owner_id",(((case when owner_id is null then 0 else 1 end))::float8),"id");
