@@ -3,7 +3,7 @@
 // meanwhile); --verify recomputes them and lists every difference, exit 1 on any.
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { describeDifference, rebuildSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
+import { describeDifference, rebuildSummaries, vacuumSummaries, verifySummaries } from '@/lib/kpi/summary/rollups';
 import { describeTarget, runCli } from './lib/cli';
 
 const args = z.tuple([z.enum(['--rebuild', '--verify'], { message: 'Use --rebuild or --verify' })]).safeParse(process.argv.slice(2));
@@ -17,6 +17,7 @@ void runCli('db:rollups', async () => {
   if (args.data[0] === '--rebuild') {
     const started = performance.now();
     await rebuildSummaries(db);
+    await vacuumSummaries(db);
     console.log(`Summaries rebuilt from the raw rows of ${describeTarget()} in ${Math.round(performance.now() - started)} ms.`);
   }
   const report = await verifySummaries(db);

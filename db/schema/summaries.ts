@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key. No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key, 0019 data completeness's owner indexes, 0020 the chain index's kind. No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, index, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey } from './summary-defs';
@@ -19,9 +19,11 @@ function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey>(name
     // The touch chain is read by owner (the any-owner rows, or one owner's) over a range of months:
     // through the key's index (day first) a year's range held every owner's rows (87–144 ms for two
     // years at large, against 11 ms here). Its columns cover the read: answered from the index alone.
+    // The kind comes before the day (migration 0020): a pass reads one kind, and an owner's upsell rows
+    // (279 at large) sat among their touch rows (28,338), which a day-first range read them all with.
     if (name === 'touch_chain_months') {
-      const [day, owner, ...keys] = [first, ...rest];
-      return [key, index(`${name}_owner`).on(owner, day, ...keys, t.n)];
+      const [day, owner, kind, ...keys] = [first, ...rest];
+      return [key, index(`${name}_owner`).on(owner, kind, day, ...keys, t.n)];
     }
     if (def.grain !== 'year') return [key];
     // Customer engagement reads a year's touched accounts with their months (lib/kpi/calc/engagement.ts):

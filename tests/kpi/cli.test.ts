@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { openDb, queryRows } from '@/db/client';
 import { KPI_KEYS } from '@/lib/kpi';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import { expectClose, goldenCases, importGolden } from './golden-data';
@@ -58,4 +59,37 @@ describe('[KPI][CLI] scripts/kpis.ts', () => {
     await expect(kpis(['--from', '2025-02-30', '--to', '2026-01-01'])).rejects.toMatchObject({ code: 2 });
     await expect(kpis(['--from', '2025-01-01', '--to', '2026-01-01', '--colour', 'red'])).rejects.toMatchObject({ code: 2 });
   }, 60_000);
+});
+
+/** Runs `fn` on the CLI's database (PGlite: opened and closed again, so the CLI can take the folder). */
+async function onDb(fn: (db: Awaited<ReturnType<typeof openDb>>['db']) => Promise<void>): Promise<void> {
+  if (pg) return fn(pg.db);
+  const h = await openDb({ dataDir: dataDir!, migrate: false });
+  try {
+    await fn(h.db);
+  } finally {
+    await h.close();
+  }
+}
+
+describe('[KPI][CLI] scripts/rollups.ts (npm run db:rollups)', () => {
+  const rollups = (args: string[]) => run('npx', ['tsx', 'scripts/rollups.ts', ...args], { env, cwd: process.cwd(), maxBuffer: 1 << 22 });
+
+  it('--verify names a summary row that differs from the raw rows and exits 1; --rebuild (then VACUUM) repairs it and exits 0', async () => {
+    await onDb(async (db) => { await db.execute(sql`update order_months set amount = amount + 1 where day = (select min(day) from order_months)`); });
+    const bad = await rollups(['--verify']).then(() => null, (e: { code: number; stdout: string }) => e);
+    expect(bad?.code).toBe(1);
+    expect(bad?.stdout).toMatch(/order_months\s+\d+ rows\s+[1-9]\d* differences/);
+    expect(bad?.stdout).toMatch(/lead_created_days\s+\d+ rows\s+0 differences/);
+    const { stdout } = await rollups(['--rebuild']);
+    expect(stdout).toMatch(/Summaries rebuilt from the raw rows/);
+    expect(stdout).toContain('Every summary equals its recomputation from the raw rows.');
+    if (pg) {
+      // The rebuild's VACUUM (ANALYZE) ran on the summaries (their pages all-visible for index-only reads).
+      const [r] = await queryRows<{ n: number }>(pg.db, sql`select count(*)::int as n from pg_stat_user_tables
+        where relname in ('order_months', 'touch_chain_months', 'account_touch_chain') and last_vacuum is not null and last_analyze is not null`);
+      expect(r.n).toBe(3);
+    }
+    await expect(rollups(['--verify'])).resolves.toMatchObject({ stdout: expect.stringContaining('Every summary equals') });
+  }, 120_000);
 });

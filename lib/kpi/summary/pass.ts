@@ -253,7 +253,10 @@ function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], fil
   const dayAttrs = attrs.map((k) => `, null::text as ${k}`).join('');
   const monthAttrs = attrs.map((k) => `, ${k}`).join('');
   // A table of one grain (months) has no day companion: its rows read as month rows.
-  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${w.months}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(dayAttrs)} from ${sql.raw(def.name)} sm where ${w.days}
+  // A chain pass reads its slots' kinds only (the owner index leads with owner and kind).
+  const kinds = [...new Set(slots.map((s) => s.part.summary!.chain).filter((k) => !!k))];
+  const chainWhere = sql`${w.months} and sm.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
+  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${chainWhere}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(dayAttrs)} from ${sql.raw(def.name)} sm where ${w.days}
     union all select 'm', ${sql.raw(names)}${sql.raw(monthAttrs)} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
   if (!grouped) return { source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };

@@ -1,0 +1,2 @@
+DROP INDEX "touch_chain_months_owner";--> statement-breakpoint
+CREATE INDEX "touch_chain_months_owner" ON "touch_chain_months" USING btree ("owner_id","kind","day","prev_month","since_month","churn_month","own","n");
