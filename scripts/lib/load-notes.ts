@@ -18,6 +18,23 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
+Migrations 0018–0020 (survey months keyed by region, data completeness's owner index, the chain
+index's kind; a new machine of the same kind, 2026-12-02 17:05–17:21 UTC), large with 2 saves a second,
+twice: **17.4 pages/s, p95 4.51 s** (before 0020), then **16.7 pages/s, p95 4.62 s** (the table holds the
+second), 0 errors, the writer at 1.96–1.97 saves a second; server 0.73–0.79 cores, database 0.65 then
+0.54. Still missed, by 43–44 % of the throughput and 4.6× the p95. What changed is where the database's
+time goes, not the rate: in the slow-statement log (over 150 ms) of the second run the members' data
+completeness lists (0.8 s a call before 0019) and the owners' upsell chain reads (18 calls, 5.7 s of the
+first run: 0.3–1.2 s each, an owner's touch rows read through the heap after the bench's rebuild) are
+gone; what is left on top is the admins' data completeness list (7 calls, 0.87 s each: every account,
+lead and deal sorted; the owner index serves an owner's list only), the accounts drill-down rows (4
+calls, 0.9 s), a team's engagement (5 calls, 0.5 s: the touch rows' set), and the filter bar's distinct
+account attributes while caches fill (0.4 s each). The server is the limit: 0.79 of a core for 16.7
+pages/s is 47 ms of server CPU a page (a member's dashboard is 91 KB of HTML, 58 KB of it React's flight
+data, and renders in 40–75 ms alone with every KPI result cached), and the load generator and the writer
+share the same two cores (load average 3.5–4.5). One Node process cannot render 30 pages/s of this weight
+here; \`--instances 2\` (docs/scaling.md) is the remedy outside the target's one-instance rule.
+
 After migration 0017 (the account month chains; commit 7caf30d), 2026-12-02 14:52–15:03 UTC, large
 with 2 saves a second, twice: **16.7 pages/s, p95 4.95 s, then 21.1 pages/s, p95 3.83 s** (the table
 holds the second), 0 errors, the writer at 1.96–1.98 saves a second; server 0.73–0.74 and database

@@ -73,10 +73,11 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   summary and chain triggers; it was not worked on this session.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
-- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0017) serve the
+- **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0020) serve the
   dated-event parts — counts, sums and means of leads, deals closed, orders, tickets and survey
   responses — from tables of one row per UTC day, owner and product/source/channel (the month tables
-  of deals closed, orders, tickets and responses also per account segment), kept exact by
+  of deals closed, orders, tickets and responses also per account segment, the responses' also per
+  account region since migration 0018), kept exact by
   triggers in the writing transaction; customer states (S, E, A, N and L) and the converting lead's
   journey and referral from \`customer_days\`; distinct buyers from the order chains; customer
   engagement's and the upsell rate's numerators from the account month chains (whole months without a
@@ -84,9 +85,10 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   read raw rows). The "without
   summaries" column is the same engine on raw rows only (\`KPI_SUMMARIES=off\`). What they cannot serve
   stays on raw rows: the open pipeline in trends, periods that do not start
-  on the first of a month for buyers and L, views filtered or broken down by an account's region or
-  industry (not a summary key: the key would be as fine as the rows, see the compression table), and
-  by segment over periods with edge days (segment keys the month tables only). A period reads its
+  on the first of a month for buyers and L, views filtered or broken down by an account's industry, or by
+  its region for other records than survey responses (not a summary key: the key would be as fine as
+  the rows, see the compression table), and by segment or region over periods with edge days (they key
+  the month tables only). A period reads its
   whole months from the month tables and its edge days from the day tables.
 - **Record saves and seeding.** A ticket update plus a deal update (summary triggers maintaining 4 + 2
   tables and, then, the responses' owner move; a ticket now updates its responses' derived owner instead) cost 1.45–1.77 ms per statement with the triggers and 0.28 ms
@@ -107,8 +109,13 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   account's orders and its UPDATE of the new row's columns cost about 1.7 ms an order.
   The demo seed (lib/demo/bulk.ts: triggers off during the load, the order chains computed as the orders
   are inserted, one summary rebuild at the end, secondary indexes built after the inserts, VACUUM
-  (ANALYZE) last) took 30 min 18 s at xlarge (1,817.9 s) on 2026-12-02 14:03–14:34 UTC, alone on the
-  machine, after migration 0017: **the target of 30 min is missed by 18 s**. The summaries' rebuild took
+  (ANALYZE) last) took **31 min 12 s at xlarge (1,872.1 s) on 2026-12-02 17:22–17:53 UTC**, alone on a
+  new machine of the same kind, after migrations 0018–0020: **the target of 30 min is missed by 72 s**.
+  The indexes took 226 s (36 built; 193 s for 35 before: 0019 widens the accounts' and leads' owner
+  indexes by the filled-field expression and id, and adds one on deals), the summaries' rebuild 928 s,
+  leads 86 s, deals 47 s, orders 161 s, tickets 102 s, responses 60 s, activities 111 s, derived
+  columns 89 s, ANALYZE 25 s and VACUUM 28 s. The run before, 14:03–14:34 UTC, took 30 min 18 s at xlarge
+  (1,817.9 s), after migration 0017: missed by 18 s. The summaries' rebuild took
   960 s of it against 592 s the run before: the account month chains, 21,884,183 rows computed from
   the 8,874,790 account touch rows (a window over each account's months) and the upsell deals, and
   their 1,626,099-row summary, about 370 s; leads 78 s, deals 44 s, orders 154 s, tickets 109 s,
