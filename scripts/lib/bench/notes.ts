@@ -42,29 +42,30 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
 - Growth from medium to large is 7–17× for 10× the rows where raw rows are read: a year's window holds
   10× the rows. The summaries make it sub-linear where they serve.
 - **What is missed, by how much, and why** (the tables above; targets at large 100 ms a year, 50 ms a
-  month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Large measured on
-  2026-12-02 14:45–14:52 UTC on a shared 2-core AMD EPYC machine (medians of 7; compare the ratios to the
-  hand-written SQL, not the milliseconds, across runs), after migration 0017 (the account month chains):
-  **every department dashboard meets its targets at large**, success included (71 ms a year and 41 ms a
-  month; 173 and 120 ms before the chains). Of the KPI pages, revenue by segment (36 ms) and win rate by
-  owner (43 ms) meet 150 ms; **NPS by region misses by 2.8× (423 ms)**: region is not a summary key, so
-  the breakdown reads a year of responses with their accounts (the same query with the summaries off:
-  its 260–370 ms alone is the page's cost; the page's trend and value read summaries). Both drill-downs
-  meet 50 ms (7 and 13 ms). At xlarge (10M leads, orders and tickets, 1M accounts; medians of 3; seeded
-  the same session, 2026-12-02 14:34–14:44 UTC, dashboards success, sales and executive only, \`--only\`,
-  so the xlarge tables below are still the 10:42 run): **success 164 ms a year and 108 ms a month (2.44 s
-  and 1.63 s before the chains), sales 94.5 and 78.6 ms (333 ms before: the upsell numerator), executive
-  110 and 98 ms**, all within 200 ms, 0 differences from the hand-written SQL; growth large → xlarge
-  2.3× for success a year (71 → 164 ms; not profiled this session) and 2.6× for executive against ≤ 2×. Earlier the same day (10:42–10:58 UTC) marketing (98 ms),
-  support (62 ms) and operations (25 ms) met 200 ms, NPS by region took 2.48 s (0.9× the hand-written
-  SQL), KPI pages by segment and by owner 61 and 52 ms, drill-downs 8 and 16 ms. **What grows is what no
-  summary serves**: views by region or industry, a team's customer engagement (the touch rows' set,
-  O(touched accounts)), and the raw passes under account or product filters. Save overhead: at large
-  p95 52.1 against 30.2 ms without the summary triggers (+21.9 ms; +8.2 ms at 10:40 the same day: p95 of
-  199 saves on a shared machine swings by that much). Measured alone in a DO block (300 ticket
-  updates, 300 deal updates and 100 ticket inserts, rolled back, warm), the chains' triggers add 0.45 ms
-  a statement (1.33 against 0.88 ms a statement without them). At xlarge the chains' save cost was not
-  measured cleanly (a test run overlapped it).
+  month, 150 ms a KPI page; at xlarge 200 ms a year and growth large → xlarge ≤ 2×). Measured on
+  2026-12-02 on a new shared 2-core AMD EPYC machine (compare the ratios to the hand-written SQL, not the
+  milliseconds, across runs). **Large** (17:03–17:12 UTC, medians of 7, after migrations 0018–0019,
+  before 0020): every department dashboard within 100 ms a year (23–56 ms) and every month within 50 ms
+  but success's, **50.4 ms: over by 0.4 ms** (41 ms at 14:45 on the other machine; 0020 takes an owner's
+  upsell reads off the success and sales passes but was not measured at large). KPI pages 42–50 ms:
+  **NPS by region 42.3 ms, 423 ms before** (migration 0018: survey months keyed by the account's region;
+  the breakdown reads 7,300 month rows instead of 296,262 responses with their accounts); drill-downs 8.7
+  and 14 ms. **xlarge** (10M leads, orders and tickets, 1M accounts; seeded 17:22–17:53 UTC, bench
+  17:59–18:13, medians of 3, after 0020): **every dashboard within 200 ms a year** — executive 89.7,
+  sales 67.7 (94.5 before 0020), marketing 65.4, support 60.6, success 113.5 (164 before), operations 28.9
+  ms — and a month 27.6–118 ms; KPI pages 65–70 ms (**NPS by region 69.9 ms, 2.48 s before**);
+  drill-downs 15.7 and 20.9 ms; 0 differences from the hand-written SQL. **Growth large → xlarge, a
+  year: executive 1.7×, sales 1.95×, support 1.6×, operations 1.2× within 2×; marketing 2.17× and success
+  2.02× over** (and the two scales' runs are an hour and a migration apart). What grows is what no
+  summary serves: a month's edge days on raw rows (marketing's leads, executive's month 111 ms at
+  xlarge), a team's customer engagement (the touch rows' set, O(touched accounts)), and raw passes under
+  account or product filters. **Save overhead** (a deal or ticket saved through saveRecord, 10 a second
+  for 20 s, with and without the deals' and tickets' summary and chain triggers): at large p95 37.3
+  against 30.9 ms, **+6.4 ms (target 5 ms: over by 1.4 ms)**; at xlarge 43.4 against 26.3 ms, **+17.1 ms**
+  (p95 of 199 saves on a shared machine swings by 10 ms between runs: +21.9 and +8.2 ms at large the same
+  day on the other machine). Measured alone in a DO block (300 ticket updates, 300 deal updates and 100
+  ticket inserts, rolled back, warm), the chains' triggers add 0.45 ms a statement (1.33 against 0.88 ms
+  a statement without them).
 - **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
   was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
   (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
