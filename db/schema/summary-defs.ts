@@ -79,7 +79,7 @@ export type AccountKey = (typeof ACCOUNT_KEYS)[number];
 export const accountKeysOf = (def: SummaryDef): readonly AccountKey[] => (def.grain === 'month' ? def.accountKeys ?? [] : []);
 
 /** The join an account key reads (`segment_a.<key>`), for a def with `accountKeys` at month grain. */
-export const segmentJoin = (def: SummaryDef): string | null =>
+export const accountJoin = (def: SummaryDef): string | null =>
   accountKeysOf(def).length ? `left join accounts segment_a on segment_a.id = ${def.alias}.account_id` : null;
 
 export interface Measure { sql: string; count: boolean }
@@ -91,7 +91,6 @@ const num = (value: string): Measure => ({ sql: value, count: false });
 /** A count of the records where `cond` holds. */
 const flag = (cond: string): Measure => ({ sql: `(case when ${cond} then 1 else 0 end)`, count: true });
 const n: Measure = { sql: '1', count: true };
-
 
 /** Upper bounds (exclusive) of the won-deal size bins of the sales dashboard's chart, in dollars. */
 export const DEAL_SIZE_BOUNDS = [5_000, 10_000, 25_000, 50_000, 100_000] as const;

@@ -48,7 +48,8 @@ export const SOURCES: Record<SourceKey, SourceDef> = {
   users: S('users', { base: sql`u.active`, account: null, columns: {}, readWhole: true }),
 };
 
-const ACCOUNT_ATTRS = ['segment', 'region', 'industry'] as const;
+/** The account attributes a view can filter or break records down by (through their account). */
+export const ACCOUNT_ATTRS = ['segment', 'region', 'industry'] as const;
 
 /** The filters that reach a record kind; the others leave it unfiltered. */
 export function sourceFilterKeys(src: SourceDef): FilterKey[] {

@@ -9,7 +9,7 @@ import { SUMMARY_BY_KEY, accountKeysOf, keyColumns, monthOf, type AccountKey, ty
 import type { Slot } from '../sql/pass';
 import { and, literalPeriod, or, type SqlPeriod } from '../sql/period-sql';
 import type { RowFilters } from '@/lib/access';
-import { SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
+import { ACCOUNT_ATTRS, SOURCES, filterUsers, rowFilterKeys, sourceFilterKeys, type SourceKey } from '../sql/sources';
 import type { Dimension, FilterKey, Period } from '../types';
 import type { Part, SummaryRef } from '../calc/define';
 import { cumulativeAgg, cumulativeRows } from './states';
@@ -35,16 +35,13 @@ const isWholeMonths = (p: Period): boolean => isMonthStart(p.from) && isMonthSta
 /** The account attributes the month table of a day summary is keyed by (summary-defs `accountKeys`). */
 const monthAccountKeys = (def: SummaryDef): readonly AccountKey[] => accountKeysOf(SUMMARY_BY_KEY[monthOf(def.name as SummaryKey)] ?? def);
 
-/** Account attributes that filter or break down views (any of them can reach a record through its account). */
-const ACCOUNT_FILTERS = ['segment', 'region', 'industry'] as const;
-
 /**
  * Whether the view's filters or breakdown reach `def`'s records through an attribute of their account:
  * only month rows can serve it (when the month table is keyed by it; covers says).
  */
 function needsAccountKey(def: SummaryDef, filters: RowFilters, dimension?: Dimension): boolean {
   const applies = sourceFilterKeys(SOURCES[def.source]);
-  return ACCOUNT_FILTERS.some((k) => applies.includes(k) && (!!filters[k] || dimension === k));
+  return ACCOUNT_ATTRS.some((k) => applies.includes(k) && (!!filters[k] || dimension === k));
 }
 
 /**

@@ -5,7 +5,7 @@
 // one grouped upsert per key); a statement that changes whose records they are (an account's owner for
 // its orders) moves them. A survey response's owner is a derived column of its own (DERIVED below), so
 // a ticket's or account's owner change reaches its summaries as an update of the responses.
-import { ACCOUNT_KEYS, SUMMARIES, SUMMARY_TABLES, accountKeysOf, keyColumns, segmentJoin, type SummaryDef } from '@/db/schema/summary-defs';
+import { ACCOUNT_KEYS, SUMMARIES, SUMMARY_TABLES, accountKeysOf, keyColumns, accountJoin, type SummaryDef } from '@/db/schema/summary-defs';
 import { chainDims, touchChainRebuild, touchChainTriggerSql } from './touch-chain';
 
 interface Rows {
@@ -47,7 +47,7 @@ export function contributions(def: SummaryDef, r: Rows): string {
   const groups = keys.map((_, i) => i + 1).join(', ');
   const where = [`${time} is not null`, ...(r.where ? [r.where] : [])].join(' and ');
   // A move reads its account keys from the changed accounts (mv), not from the account as it is now.
-  const seg = accountKeysOf(def).some((k) => r.keys?.[k]) ? null : segmentJoin(def);
+  const seg = accountKeysOf(def).some((k) => r.keys?.[k]) ? null : accountJoin(def);
   const any = def.anyOwner ? ' cross join lateral (values (false), (true)) any_o(is_any)' : '';
   return `select ${[...keys, ...sums].join(', ')} from ${r.rel} ${a}${def.events ? ` ${def.events}` : ''}${any} ${r.join ?? own.join}${seg ? ` ${seg}` : ''} where ${where} group by ${groups}`;
 }
@@ -93,7 +93,7 @@ const RECORD_TABLES = [...new Set(SUMMARIES.map((d) => d.table))];
  * their old values to their new. `mv(id, old_owner, new_owner, old_segment, new_segment, old_region,
  * new_region)` is the changed accounts.
  */
-const ACCOUNT_MOVES = SUMMARIES.filter((d) => d.table !== 'accounts' && (d.owner.kind === 'account' || segmentJoin(d)))
+const ACCOUNT_MOVES = SUMMARIES.filter((d) => d.table !== 'accounts' && (d.owner.kind === 'account' || accountJoin(d)))
   .map((def) => ({ def, owner: def.owner.kind === 'account', attrs: accountKeysOf(def) }));
 
 function moveBlocks(mv: string): string[] {
