@@ -2,10 +2,10 @@
 // (lib/kpi/cached-read.ts): one place that says which reads are shared between viewers. Every one takes
 // the database and an AuthorizedView (lib/access), whose cache key is its filters: people who may see
 // the same numbers share one computation; a drill-down's page is also keyed by whose records the viewer may
-// open. Goal progress (but for the finished weeks of its trend) and the CSV export stay uncached.
+// open. Goal progress reads through here too (its windows are whole days); the CSV export stays uncached.
 import 'server-only';
 import type { AuthorizedView } from '@/lib/access';
-import { KPI_KEYS, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery, type Period } from '@/lib/kpi';
+import { KPI_KEYS, computeKpis, computeKpisWithPrevious, kpiBreakdown, kpiReadSet, kpiTimeSeries, type Dimension, type KpiKey, type KpiQuery, type Period } from '@/lib/kpi';
 import type { ReadSet } from '@/lib/kpi/result-cache';
 import { readSetOfSql, recordSql } from '@/lib/kpi/recorded-reads';
 import type { EntityName } from '@/lib/entities/catalogue';
@@ -49,6 +49,8 @@ const cachedDrilldown = cachedRead('kpiDrilldown',
   (view: AuthorizedView, key: KpiKey, q: DrillQuery) => drillReadSet(view, key, q));
 
 export const cachedKpis = {
+  /** Goal progress's current value (lib/goals/live.ts): the goal's own scope, so everyone who sees the goal shares it. */
+  computeKpis: cachedRead('computeKpis', computeKpis, (view: AuthorizedView, q: KpiQuery) => kpiReadSet(q.keys ?? KPI_KEYS, view)),
   computeKpisWithPrevious: cachedRead('computeKpisWithPrevious', computeKpisWithPrevious,
     (view: AuthorizedView, q: KpiQuery) => kpiReadSet(q.keys ?? KPI_KEYS, view)),
   kpiTimeSeries: cachedRead('kpiTimeSeries', kpiTimeSeries, (view: AuthorizedView, key: KpiKey) => kpiReadSet([key], view)),

@@ -15,7 +15,7 @@ export const GOAL_FORMULAS = {
   expectedProgress:
     'Expected progress = time elapsed ÷ whole duration (0 before the start, 100% from the due date on).',
   additive: {
-    current: 'Current = the KPI over the goal so far: from the start date to now (to the due date once it has passed).',
+    current: 'Current = the KPI over the goal so far: from the start date through today (to the due date once it has passed).',
     progress: 'Progress = current ÷ target.',
     projection:
       'Projection at the due date = current × (whole duration ÷ time elapsed): the pace so far, kept up to ' +
@@ -23,7 +23,7 @@ export const GOAL_FORMULAS = {
     plannedPath: 'Planned path: the running total rising in a straight line from 0 at the start to the target at the due date.',
   },
   level: {
-    current: `Current = the KPI over the last ${LEVEL_WINDOW_DAYS} days (not counting days before the start date).`,
+    current: `Current = the KPI over the last ${LEVEL_WINDOW_DAYS} days, today included (not counting days before the start date).`,
     progress: 'Progress = (current − baseline) ÷ (target − baseline).',
     projection:
       'Projection at the due date = the least-squares straight line through the weekly values since the ' +

@@ -1,9 +1,11 @@
 // A goal's progress from the live KPI: the KPI values over the goal's windows through lib/kpi (SQL
-// aggregates), then the pure math of progress.ts. Recomputed whenever a goal is shown, but for the finished
-// weeks of its trend, which the result cache shares until their records change.
+// aggregates), then the pure math of progress.ts. The windows are whole days, today included (as the
+// dashboards' to-date periods are), so the value equals the KPI page the goal links to, the summaries
+// serve it without reading raw rows for a part of today, and the result cache shares it between everyone
+// who sees the goal until its records change: the time elapsed (the pacing) is still measured to `now`.
 import 'server-only';
 import { goalView } from '@/lib/access';
-import { computeKpis, formatKpiValue, getKpi, kpiTimeSeries, type KpiFilters, type KpiKey } from '@/lib/kpi';
+import { formatKpiValue, getKpi, type KpiFilters, type KpiKey } from '@/lib/kpi';
 import type { Db } from '@/db/client';
 import { cachedKpis } from '@/lib/dashboard/cached-queries';
 import { DAY_MS, toUtcMs } from './dates';
@@ -57,10 +59,18 @@ export function trendPoints(actual: readonly ActualPoint[], lastUnfinished: bool
   return finished.some((p) => p.value !== null) ? finished : points;
 }
 
-/** Goal window bounds: the instant measuring stops (min(now, due)) and the current value's window. */
-function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, now: Date) {
+/** The end of `now`'s UTC day (the next midnight; `now` itself when it is a midnight). */
+export function endOfDayMs(now: Date): number {
+  return Math.ceil(now.getTime() / DAY_MS) * DAY_MS;
+}
+
+/**
+ * Goal window bounds: where measuring stops (the end of today, or the due date when that is earlier) and
+ * the current value's window. Whole days: a record of today counts today, whatever its hour.
+ */
+export function goalWindows(goal: Pick<LiveGoal, 'startDate' | 'dueDate' | 'kpiKey'>, now: Date) {
   const startMs = toUtcMs(goal.startDate);
-  const endMs = Math.min(now.getTime(), toUtcMs(goal.dueDate));
+  const endMs = Math.min(endOfDayMs(now), toUtcMs(goal.dueDate));
   const aggregation = getKpi(goal.kpiKey)?.aggregation ?? 'level';
   if (endMs <= startMs) return { aggregation, start: new Date(startMs), end: null, current: null };
   const fromMs = aggregation === 'additive' ? startMs : Math.max(startMs, endMs - LEVEL_WINDOW_DAYS * DAY_MS);
@@ -89,11 +99,10 @@ export async function liveProgress(db: Db, goal: LiveGoal, now: Date = clockNow(
   let actual: ActualPoint[] = [];
   if (w.current && w.end) {
     const needSeries = kpi.aggregation === 'level' || opts.withSeries;
+    // Both are fixed whole-day periods: shared through the result cache, dropped when their records change.
     const [values, series] = await Promise.all([
-      computeKpis(db, view, { from: w.current.from, to: w.current.to, keys: [key] }),
-      // Its finished weeks are a fixed period: shared through the result cache (a 12-week trend of a team
-      // was the costliest read of a dashboard view under load); the week that ends now is computed live.
-      needSeries ? kpiTimeSeries(db, view, key, { from: w.start, to: w.end, bucket: 'week' }, { head: (hq) => cachedKpis.kpiTimeSeries(db, view, key, hq) }) : Promise.resolve([]),
+      cachedKpis.computeKpis(db, view, { from: w.current.from, to: w.current.to, keys: [key] }),
+      needSeries ? cachedKpis.kpiTimeSeries(db, view, key, { from: w.start, to: w.end, bucket: 'week' }) : Promise.resolve([]),
     ]);
     current = values[key];
     if (kpi.aggregation === 'additive') {

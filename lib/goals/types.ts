@@ -23,9 +23,9 @@ export interface GoalMathInput extends GoalPlan {
   now: DateInput;
   /**
    * The KPI computed by the caller, null = no data.
-   * additive: over [startDate, min(now, dueDate)).
-   * level: over the last 30 days before min(now, dueDate), not before startDate:
-   *   [max(startDate, min(now, dueDate) − 30 days), min(now, dueDate)).
+   * additive: over [startDate, min(end of today, dueDate)) (whole days: lib/goals/live.ts goalWindows).
+   * level: over the last 30 days before min(end of today, dueDate), not before startDate:
+   *   [max(startDate, end − 30 days), end).
    */
   current: number | null;
   /** level only: the KPI per week since the start (nulls ignored). Unused for additive KPIs. */

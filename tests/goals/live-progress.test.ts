@@ -43,6 +43,16 @@ describe('[GOALS][LIVE] progress from the KPI', () => {
     expect(result.explanation).toContain('Projection = current × (duration ÷ elapsed) = $3,000 × (90 ÷ 45) = $6,000');
   });
 
+  it('the window is whole days, today included: at 08:00 a deal won at 10:00 the same day already counts', async () => {
+    const live = await liveProgress(h.db, await row(revenueId), new Date('2025-02-01T08:00:00Z'));
+    expect(live.currentPeriod).toEqual({ from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-02-02T00:00:00Z') });
+    expect(live.result.current).toBe(3000); // deal 2 (1 Feb 10:00) is today's, as on the dashboard's "this month"
+    // Pacing still measures time to the instant: 31 days and 8 hours of 90.
+    expect(live.result.projection).toBeCloseTo(3000 * 90 / (31 + 8 / 24), 6);
+    const dayBefore = await liveProgress(h.db, await row(revenueId), new Date('2025-01-31T23:00:00Z'));
+    expect(dayBefore.result.current).toBe(1000);
+  });
+
   it('additive after the due date: final total 3 000 + 9 000 = 12 000 reaches 5 000: achieved', async () => {
     const { result } = await liveProgress(h.db, await row(revenueId), new Date('2025-06-01T00:00:00Z'));
     expect(result.current).toBe(12000);

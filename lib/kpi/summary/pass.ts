@@ -302,7 +302,7 @@ export function summaryPasses(bySource: Map<SourceKey, Slot[]>, filters: RowFilt
         toSummary(ref.table, s);
         continue;
       }
-      // A sum or count over a period with part days (a goal's, to now): whole days from the summary,
+      // A sum or count over a period with part days (a custom range's instants): whole days from the summary,
       // the part days from raw rows, added up by the engine (EdgeSplit).
       const mean = splittableMean(s);
       const pieces = splitEdges && ref && served && !byAccount && s.js && (additive(s) || mean) ? edgePieces(s.js) : null;

@@ -51,9 +51,8 @@ export async function GoalRecords({ detail, viewer }: { detail: GoalDetail; view
   const { goal, live } = detail;
   const period = live.currentPeriod;
   const filters = goalKpiFilters(goal);
-  // The KPI page takes whole days: up to the end of today, so the records of today are in.
-  const linkPeriod = period && { from: period.from, to: new Date(Math.ceil(period.to.getTime() / 86_400_000) * 86_400_000) };
-  const search = linkPeriod ? kpiParamsToSearch({ period: linkPeriod, filters }).toString() : '';
+  // The goal's window is whole days (lib/goals/live.ts), as the KPI page's: the link opens the same number.
+  const search = period ? kpiParamsToSearch({ period, filters }).toString() : '';
   const href = `/kpis/${goal.kpiKey}${search ? `?${search}` : ''}`;
   if (!period) return <p className="muted">The goal has not started: there are no records behind it yet.</p>;
   const res = await kpiDrilldown(await getReadDb(), goalView(viewer, goal), goal.kpiKey as KpiKey, { ...period, pageSize: SHOWN });
