@@ -27,9 +27,13 @@ export interface DbHandle {
 }
 
 export const DATA_CHANGED_CHANNEL = 'crm_data_changed';
-/** The tables whose changes are announced (migration 0002's triggers; tests/kpi/change-feed.test.ts checks both agree). */
+/**
+ * The tables whose changes are announced (migration 0002's triggers, and 0021's on goals, whose rows the
+ * dashboards' goal badges share; tests/kpi/change-feed.test.ts checks both agree).
+ */
 export const DATA_CHANGED_TABLES = [
   'users', 'teams', 'team_managers', 'accounts', 'leads', 'deals', 'orders', 'campaigns', 'tickets', 'survey_responses', 'expenses', 'activities',
+  'goals',
 ] as const;
 
 /**

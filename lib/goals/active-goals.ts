@@ -6,6 +6,7 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { goals, type Department } from '@/db/schema';
 import { visibleGoals, type SessionUser } from '@/lib/access';
+import { cachedRead } from '@/lib/kpi/cached-read';
 import { liveProgress } from './live';
 import { scopeLabel, selectGoals, type GoalRow } from './rows';
 import type { GoalStatus } from './types';
@@ -27,19 +28,35 @@ interface GoalView {
 }
 
 /**
+ * What the rows come from: the goals, and the users, teams and team managers their scope names and the
+ * viewer's visibility are read from (migrations 0002 and 0021 send a notice on each).
+ */
+const GOAL_ROW_READS: ReadonlySet<string> = new Set(['goals', 'users', 'teams', 'team_managers']);
+
+/**
+ * The active goals that apply to the view and that the viewer may see, shared through the result cache
+ * between page views (every dashboard and KPI page asks) until a goal, user or team changes; keyed by the
+ * viewer (id, role, teams) and the view.
+ */
+const applicableGoalRows = cachedRead('activeGoalRows', async (db: Db, viewer: SessionUser, view: { teamId: number | null; userId: number | null }): Promise<GoalRow[]> => {
+  const teamId = view.teamId;
+  const applies: SQL[] = [eq(goals.scope, 'company')];
+  if (teamId != null) applies.push(and(eq(goals.scope, 'team'), eq(goals.scopeTeamId, teamId))!);
+  // A user's view without a team: the user's own team, looked up in the same statement.
+  else if (view.userId != null) applies.push(and(eq(goals.scope, 'team'), sql`${goals.scopeTeamId} = (select u.team_id from users u where u.id = ${view.userId})`)!);
+  if (view.userId != null) applies.push(and(eq(goals.scope, 'user'), eq(goals.scopeUserId, view.userId))!);
+  // Never mutated: the same array is handed to every page view that shares it.
+  return selectGoals(db, and(eq(goals.state, 'active'), or(...applies), visibleGoals(viewer)));
+}, () => GOAL_ROW_READS);
+
+/**
  * Goals that apply to the view: with a user, that user's goals, their team's and the company's; with a
  * team, the team's and the company's; with neither, the company's. When several goals share a KPI the
  * card shows the most specific one (user, then team, then company), preferring goals of the viewed
  * department and without extra filters (the card's number is unfiltered), then the earliest due date.
  */
 export async function activeGoalsByKpi(db: Db, viewer: SessionUser, view: GoalView, now: Date = clockNow()): Promise<Map<string, GoalCardInfo>> {
-  const teamId = view.teamId ?? null;
-  const applies: SQL[] = [eq(goals.scope, 'company')];
-  if (teamId != null) applies.push(and(eq(goals.scope, 'team'), eq(goals.scopeTeamId, teamId))!);
-  // A user's view without a team: the user's own team, looked up in the same statement.
-  else if (view.userId != null) applies.push(and(eq(goals.scope, 'team'), sql`${goals.scopeTeamId} = (select u.team_id from users u where u.id = ${view.userId})`)!);
-  if (view.userId != null) applies.push(and(eq(goals.scope, 'user'), eq(goals.scopeUserId, view.userId))!);
-  const rows = await selectGoals(db, and(eq(goals.state, 'active'), or(...applies), visibleGoals(viewer)));
+  const rows = await applicableGoalRows(db, viewer, { teamId: view.teamId ?? null, userId: view.userId ?? null });
 
   const best = new Map<string, GoalRow>();
   for (const row of rows) {

@@ -7,6 +7,7 @@ import { queryRows, type Db } from '@/db/client';
 import { goals } from '@/db/schema';
 import { can, mayManageGoal, type SessionUser } from '@/lib/access';
 import { writeAudit } from '@/lib/audit';
+import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { GoalInput } from '@/lib/validation/goals';
 import { assessTarget, monthlyHistory, needsStretch, resolveScope, scopeView, type ResolvedScope } from './history';
@@ -74,6 +75,7 @@ export async function createGoal(db: Db, user: SessionUser, input: GoalInput, no
     await writeAudit(tx, { userId: user.id, action: 'create', entity: 'goals', entityId: row.id, after: row });
     return row.id;
   });
+  goalsChanged();
   return { ok: true, id, message: 'Goal created.' };
 }
 
@@ -88,6 +90,7 @@ export async function updateGoal(db: Db, user: SessionUser, id: number, input: G
     const [row] = await tx.update(goals).set({ ...values(input, checked.scope, checked.stretch), updatedAt: now }).where(eq(goals.id, id)).returning();
     await writeAudit(tx, { userId: user.id, action: 'update', entity: 'goals', entityId: id, before: stripJoins(goal), after: row });
   });
+  goalsChanged();
   return { ok: true, id, message: 'Goal saved.' };
 }
 
@@ -111,8 +114,17 @@ export async function changeGoalState(db: Db, user: SessionUser, id: number, cha
       await writeAudit(tx, { userId: user.id, action: change, entity: 'goals', entityId: gid, before: { state: goal.state }, after: { state } });
     }
   });
+  goalsChanged();
   const done = { close: 'Goal closed.', archive: 'Goal archived.', reopen: 'Goal reopened.' }[change];
   return { ok: true, id, message: done };
+}
+
+/**
+ * A goal was written here: drop the shared goal rows now (lib/goals/active-goals.ts) rather than when the
+ * database's notice arrives, so the page a form redirects to already shows it.
+ */
+export function goalsChanged(): void {
+  kpiDataChanged(['goals']);
 }
 
 /** The goals table's own columns of a joined row (for audit rows). */

@@ -11,7 +11,7 @@ import { formatKpiValue, getKpi, type KpiKey } from '@/lib/kpi';
 import type { QueryDb } from '@/db/client';
 import { assessTarget, monthlyHistory, needsStretch, proposeBaseline } from './history';
 import type { AchievabilityResult } from './achievability';
-import { loadGoal, scopeRef } from './mutations';
+import { goalsChanged, loadGoal, scopeRef } from './mutations';
 import { validateGoalMath } from './goal-rules';
 import { now as clockNow } from '@/lib/clock';
 import { FORBIDDEN_MESSAGE, type WriteResult } from '@/lib/write-result';
@@ -88,6 +88,7 @@ export async function splitGoal(db: Db, user: SessionUser, id: number, targets: 
       await writeAudit(tx, { userId: user.id, action: 'split', entity: 'goals', entityId: row.id, after: row });
     }
   });
+  goalsChanged();
   return { ok: true, id, message: `Member goals saved (${planned.length}).` };
 }
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeGoalsByKpi } from '@/lib/goals/active-goals';
 import { monthlyHistory, proposeBaseline } from '@/lib/goals/history';
 import { liveProgress } from '@/lib/goals/live';
-import { createGoal } from '@/lib/goals/mutations';
+import { createGoal, updateGoal } from '@/lib/goals/mutations';
+import { PROCESS_CACHE_KEY, ResultCache } from '@/lib/kpi/result-cache';
 import { goalDetail, listGoals } from '@/lib/goals/queries';
 import { splitGoal } from '@/lib/goals/split';
 import { goalSchema } from '@/lib/validation/goals';
@@ -121,5 +122,33 @@ describe('[GOALS][LIVE] visibility, the list, roll-up and the cards', () => {
     const mine = await activeGoalsByKpi(h.db, f.rep, { department: 'sales', userId: f.rep.id }, new Date('2025-02-15T00:00:00Z'));
     expect(mine.get('won_revenue')).toMatchObject({ title: 'Won revenue Q1 — Rick Rep', target: 3000, progress: 1, status: 'achieved' });
     expect((await activeGoalsByKpi(h.db, f.betaAgent, { department: 'support', teamId: f.betaId }, new Date('2025-03-01T00:00:00Z'))).size).toBe(0);
+  });
+
+  it('the cards share goal rows and progress through the result cache; a goal saved here drops them at once', async () => {
+    // A fresh live cache stands in for the app's: only what this process tells it (goalsChanged) reaches it.
+    const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
+    local.setLive(true);
+    const g = globalThis as unknown as Record<string, unknown>;
+    const prev = g[PROCESS_CACHE_KEY];
+    g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
+    try {
+      const at = new Date('2025-03-01T09:30:00Z');
+      const view = { department: 'support' as const, teamId: f.alphaId };
+      const first = await activeGoalsByKpi(h.db, f.agent, view, at);
+      const misses = local.misses;
+      // Another viewer of the team's goal, later the same day: rows are the viewer's own, the progress is shared.
+      const other = await activeGoalsByKpi(h.db, f.alphaManager, view, new Date('2025-03-01T17:00:00Z'));
+      expect(other.get('first_response_time')!.progress).toBe(first.get('first_response_time')!.progress);
+      expect(local.misses - misses).toBe(1); // the manager's goal rows; the KPI over [30 Jan, 2 Mar) was held
+      const again = await activeGoalsByKpi(h.db, f.agent, view, at);
+      expect(local.misses - misses).toBe(1);
+      expect(again.get('first_response_time')).toEqual(first.get('first_response_time'));
+      const r = await updateGoal(h.db, f.alphaManager, frtId, goalSchema.parse(frtForm(f, { title: 'Faster first responses, renamed' })), at);
+      expect(r.ok).toBe(true);
+      expect((await activeGoalsByKpi(h.db, f.agent, view, at)).get('first_response_time')!.title).toBe('Faster first responses, renamed');
+      await updateGoal(h.db, f.alphaManager, frtId, goalSchema.parse(frtForm(f, {})), at);
+    } finally {
+      g[PROCESS_CACHE_KEY] = prev;
+    }
   });
 });
