@@ -2,7 +2,7 @@
 // docs/performance.md and kept in docs/bench-load.json (the latest run of each scale, instance count
 // and write rate).
 //   npm run bench:load -- [--scale small|medium|large|xlarge] [--url postgres://…/crm_bench_medium] [--users N] [--seconds 60]
-//                         [--writes-per-second 0] [--instances 1] [--port 3300] [--no-build] [--no-write]
+//                         [--writes-per-second 0] [--pace PAGES_PER_SECOND] [--instances 1] [--port 3300] [--no-build] [--no-write]
 //                         [--render-only] (the doc section again from docs/bench-load.json)
 // Prepares the bench database of the scale (created and seeded when missing, as `npm run bench` does),
 // builds the app when the build is stale (into NEXT_DIST_DIR when set; --no-build uses the build as it
@@ -13,6 +13,10 @@
 // --writes-per-second N: during the run a writer saves a deal and a ticket alternately, N a second,
 // through the record forms' own path (scripts/lib/load-writer.ts: zod form schema, saveRecord as the
 // record's owner); the achieved rate and the save latency are reported.
+// --pace R: the users together open R pages a second, each on a schedule and never two at a time
+// (lib/load-test.ts runLoad), instead of each opening the next page the moment the last one arrives.
+// Without it a page waits behind one page of every other user (its p95 is about users ÷ pages/s);
+// with it the p95 is the wait at rate R. Runs are kept per (scale, instances, writes, pace).
 // --instances N starts N servers (ports 3300, 3301, …) sharing one NEXTAUTH_SECRET, as N instances
 // behind a load balancer; users are spread over them. The servers are stopped at the end, also on
 // errors and Ctrl-C. --no-write prints the report instead of writing the files.
@@ -45,7 +49,7 @@ const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'medium' }, url: { type: 'string' }, users: { type: 'string' },
     seconds: { type: 'string', default: '60' }, port: { type: 'string', default: '3300' }, instances: { type: 'string', default: '1' },
-    'writes-per-second': { type: 'string', default: '0' }, 'no-build': { type: 'boolean', default: false },
+    'writes-per-second': { type: 'string', default: '0' }, pace: { type: 'string' }, 'no-build': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false }, 'render-only': { type: 'boolean', default: false },
   },
 });
@@ -55,6 +59,8 @@ const userCap = args.users ? Math.max(1, Number(args.users)) : null;
 const seconds = Math.max(1, Number(args.seconds));
 const instances = Math.max(1, Number(args.instances));
 const writesPerSecond = Math.max(0, Number(args['writes-per-second']));
+const pace = args.pace ? Number(args.pace) : null;
+if (pace != null && !(pace > 0)) throw new Error(`--pace wants pages a second, more than 0 (got ${args.pace})`);
 const ports = Array.from({ length: instances }, (_, i) => Number(args.port) + i);
 const baseUrls = ports.map((p) => `http://localhost:${p}`);
 // A throwaway secret shared by the instances: the sessions of this run are not kept.
@@ -162,12 +168,12 @@ async function measure(users: VirtualUser[], servers: ChildProcess[]) {
     if (all.every((r) => r != null)) peakRss = Math.max(peakRss ?? 0, all.reduce((a, b) => a! + b!, 0)!);
   }, 1000);
   const before = loadAverage();
-  log(`${users.length} users for ${seconds} s${writesPerSecond ? `, ${writesPerSecond} saves a second` : ''} (load average ${before})`);
+  log(`${users.length} users for ${seconds} s${pace ? `, paced at ${pace} pages a second` : ''}${writesPerSecond ? `, ${writesPerSecond} saves a second` : ''} (load average ${before})`);
   const meter = await startCpuMeter(servers.map((s) => s.pid!), backends);
   const writer = writerDb ? startWriter(writerDb.db, writesPerSecond, log) : null;
   let writes: WriteStats | null = null;
   try {
-    const samples = await runLoad(baseUrls, users, { seconds, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`) });
+    const samples = await runLoad(baseUrls, users, { seconds, pace, onProgress: (done, errors) => log(`${done} pages, ${errors} errors`) });
     const cpu = await meter.stop();
     writes = writer ? await writer.stop() : null;
     return { samples, writes, peakRss, cpu, loadAvg: { before, after: loadAverage() } };
@@ -211,7 +217,7 @@ async function main(): Promise<void> {
     const command = ['npm run bench:load', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
     const report = buildReport(run.samples, {
       date: new Date().toISOString(), commit, machine: machineInfo(), database, scale, users: users.length, roles: roleCounts(seeded),
-      seconds, instances, loadAvg: run.loadAvg, serverCpuShare: run.cpu.serverCores, dbCpuShare: run.cpu.dbCores, writesPerSecond, writes: run.writes, serverPeakRssMb: run.peakRss, command,
+      seconds, instances, loadAvg: run.loadAvg, serverCpuShare: run.cpu.serverCores, dbCpuShare: run.cpu.dbCores, writesPerSecond, pace, writes: run.writes, serverPeakRssMb: run.peakRss, command,
     });
     const o = report.overall;
     log(`${o.requests} pages, ${o.errors} errors, ${report.throughput.toFixed(1)}/s, p50 ${o.p50.toFixed(0)} ms, p95 ${o.p95.toFixed(0)} ms, max ${o.max.toFixed(0)} ms; load average ${run.loadAvg.before} → ${run.loadAvg.after}; CPU: server ${run.cpu.serverCores?.toFixed(2)}, database ${run.cpu.dbCores?.toFixed(2)} cores`);
@@ -220,7 +226,7 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       return;
     }
-    const same = (r: LoadReport) => r.scale === scale && r.instances === instances && r.writesPerSecond === writesPerSecond;
+    const same = (r: LoadReport) => r.scale === scale && r.instances === instances && r.writesPerSecond === writesPerSecond && (r.pace ?? null) === pace;
     const runs = [...loadRuns().filter((r) => !same(r)), report];
     fs.writeFileSync(RESULTS, `${JSON.stringify(runs, null, 2)}\n`);
     writeDoc(runs);

@@ -1,4 +1,4 @@
-// The report of `npm run bench:load`: one run per (scale, instances, writes per second), kept in
+// The report of `npm run bench:load`: one run per (scale, instances, writes per second, pace), kept in
 // docs/bench-load.json and rendered into the "Dashboard under load" section of docs/performance.md
 // beside targets.md's targets (medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors, one
 // instance, 2 writes a second).
@@ -27,6 +27,11 @@ export interface LoadReport {
   /** Records saved a second through the app's write path during the run (0: read-only load). */
   writesPerSecond: number;
   writes: WriteStats | null;
+  /**
+   * Pages a second the users together were paced at (lib/load-test.ts runLoad), or null/absent: none,
+   * each user opening the next page as soon as the last arrived.
+   */
+  pace?: number | null;
   /** Pages finished per second over the whole run. */
   throughput: number;
   overall: LatencySummary;
@@ -93,8 +98,9 @@ export function renderLoadRun(r: LoadReport): string {
   const procs = r.instances === 1 ? 'one server process' : `${r.instances} server processes`;
   const roles = Object.entries(r.roles).map(([k, n]) => `${n} ${k}s`).join(', ');
   const lines = [
-    `### ${r.scale}, ${r.writesPerSecond ? `${r.writesPerSecond} writes/s` : 'no writes'}, ${procs}`,
+    `### ${r.scale}, ${r.writesPerSecond ? `${r.writesPerSecond} writes/s` : 'no writes'}, ${procs}${r.pace ? `, paced at ${r.pace} pages/s` : ''}`,
     '',
+    ...(r.pace ? [`Paced: each user opened a page every ${(r.users / r.pace).toFixed(2)} s (the ${r.users} users together ${r.pace} pages a second, their starts spread evenly), never two at a time: the p95 is the wait at that rate, not behind every other user's page.`, ''] : []),
     `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC at commit \`${r.commit}\` with \`${r.command}\` on ${r.machine}; ${r.database}. ` +
       `Load average (1 min) ${load(r.loadAvg.before)} before, ${load(r.loadAvg.after)} after: other work shared the 2 cores, so the figures are noisy` +
       `${r.serverCpuShare != null ? `; the server got ${r.serverCpuShare.toFixed(2)} of a core (${perPage(r.serverCpuShare, r)} ms of server CPU a page)` : ''}` +
@@ -121,9 +127,9 @@ export function renderLoadRun(r: LoadReport): string {
 /** The summary table: each run's figures beside the targets. */
 function summaryTable(runs: readonly LoadReport[]): string[] {
   return [
-    '| scale | writes/s asked (achieved) | users | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | CPU cores: server / db | commit |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...runs.map((r) => `| ${r.scale}${r.instances > 1 ? ` × ${r.instances} instances` : ''} | ${r.writesPerSecond}${r.writes ? ` (${r.writes.achievedPerSecond.toFixed(2)})` : ''} | ${r.users} | ` +
+    '| scale | writes/s asked (achieved) | users | paced at (pages/s) | pages/s (target) | p95 ms (≤ 1,000) | p50 ms | errors (0) | save p50 / p95 ms | load avg | CPU cores: server / db | commit |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...runs.map((r) => `| ${r.scale}${r.instances > 1 ? ` × ${r.instances} instances` : ''} | ${r.writesPerSecond}${r.writes ? ` (${r.writes.achievedPerSecond.toFixed(2)})` : ''} | ${r.users} | ${r.pace ?? '– (no think time)'} | ` +
       `${r.throughput.toFixed(1)} (≥ ${LOAD_TARGETS[r.scale] ?? '–'}) | ${ms(r.overall.p95)} | ${ms(r.overall.p50)} | ${r.overall.errors} | ` +
       `${r.writes ? `${ms(r.writes.latency.p50)} / ${ms(r.writes.latency.p95)}` : '–'} | ${load(r.loadAvg.before)} → ${load(r.loadAvg.after)} | ${cores(r.serverCpuShare)} / ${cores(r.dbCpuShare)} | \`${r.commit}\` |`),
     '',
@@ -140,7 +146,7 @@ export function renderLoadSection(runs: readonly LoadReport[], notes: string): s
     'dashboard and KPI pages in a closed loop, while 2 records a second (a deal and a ticket, alternately) are saved ' +
     'through the app\'s write path; one server process: **medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors**.';
   if (!runs.length) return `${heading}\n\n${target}\n\nNot measured yet: \`npm run bench:load\`.\n`;
-  const sorted = [...runs].sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale) || a.instances - b.instances || a.writesPerSecond - b.writesPerSecond);
+  const sorted = [...runs].sort((a, b) => scaleRank(a.scale) - scaleRank(b.scale) || a.instances - b.instances || a.writesPerSecond - b.writesPerSecond || (a.pace ?? 0) - (b.pace ?? 0));
   const lines = [heading, '', target, '', ...summaryTable(sorted)];
   for (const r of sorted) lines.push(renderLoadRun(r));
   if (notes.trim()) lines.push(notes.trim(), '');

@@ -3,7 +3,7 @@ import { DASHBOARDS } from '@/lib/kpi/registry';
 import { RECORD_FORMS } from '@/lib/records/form-defs';
 import { replaceSection } from './doc-sections';
 import { buildReport, misses, renderLoadSection } from './load-report';
-import { dashboardProblem, mapPool, pageProblem, percentile, summarize, type Sample } from './load-test';
+import { dashboardProblem, mapPool, pacedStart, pageProblem, percentile, summarize, type Sample } from './load-test';
 import { pagesOf, roleCounts } from './load-users';
 import { editDeal, editTicket } from './load-writer';
 
@@ -16,6 +16,17 @@ describe('percentile (nearest rank)', () => {
     expect(percentile([7], 0.95)).toBe(7);
     expect(percentile([1, 2, 3], 0.95)).toBe(3);
     expect(percentile([], 0.95)).toBeNaN();
+  });
+});
+
+describe('pacedStart', () => {
+  it('spreads the users evenly over one interval, then one page per interval each', () => {
+    // 4 users at 2 pages a second: each a page every 2 s, starting 0, 0.5, 1 and 1.5 s in.
+    expect([0, 1, 2, 3].map((i) => pacedStart(i, 4, 0, 2))).toEqual([0, 500, 1000, 1500]);
+    expect(pacedStart(1, 4, 3, 2)).toBe(6500);
+    // Over any whole interval the users together start `pace` pages a second.
+    const starts = [0, 1, 2, 3].flatMap((i) => [0, 1, 2, 3, 4].map((n) => pacedStart(i, 4, n, 2)));
+    expect(starts.filter((t) => t >= 3000 && t < 8000)).toHaveLength(10);
   });
 });
 
@@ -118,7 +129,7 @@ describe('the load report', () => {
     const text = renderLoadSection([withWrites, report], 'How it is measured.');
     expect(text.startsWith('## Dashboard under load\n')).toBe(true);
     expect(text).toContain('medium ≥ 40 pages/s, large ≥ 30 pages/s, p95 ≤ 1 s, 0 errors');
-    expect(text).toContain('| medium | 2 (1.90) | 2 | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | ? / ? | `abc1234` |');
+    expect(text).toContain('| medium | 2 (1.90) | 2 | – (no think time) | 2.0 (≥ 40) | 118 | 109 | 1 | 12.0 / 40.0 | 1.5 → 2.3 | ? / ? | `abc1234` |');
     expect(text).toContain('| dashboard, members | 19 | 0 | 109 | 118 | 118 | 118 |');
     expect(text).toContain('target missed: 2.0 pages/s is 38.0 short of 40 (95 %); 1 errors, not 0');
     expect(text).toContain('**1.90/s** of 2/s asked, 0 failed, 1 ticks skipped, 3 updates refused to the owner');
@@ -127,6 +138,10 @@ describe('the load report', () => {
     expect(text.indexOf('### medium, no writes')).toBeLessThan(text.indexOf('### medium, 2 writes/s'));
     expect(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### medium')).toBeLessThan(renderLoadSection([{ ...report, scale: 'large' }, report], '').indexOf('### large'));
     expect(text.trimEnd().endsWith('How it is measured.')).toBe(true);
+    const paced = renderLoadSection([{ ...withWrites, pace: 40, users: 58 }, withWrites], '');
+    expect(paced).toContain('### medium, 2 writes/s, one server process, paced at 40 pages/s');
+    expect(paced).toContain('each user opened a page every 1.45 s (the 58 users together 40 pages a second');
+    expect(paced.indexOf('### medium, 2 writes/s, one server process\n')).toBeLessThan(paced.indexOf('paced at 40 pages/s\n'));
     expect(renderLoadSection([], '')).toContain('Not measured yet');
   });
 

@@ -131,21 +131,42 @@ export async function mapPool<T, R>(items: readonly T[], concurrency: number, fn
 }
 
 /**
+ * When user `i` of `count` opens their `n`-th page, in ms after the start, when the users together open
+ * `pace` pages a second: each one a page every count ÷ pace seconds, their starts spread evenly over
+ * that interval (so the pages arrive at an even rate, not in bursts).
+ */
+export function pacedStart(i: number, count: number, n: number, pace: number): number {
+  return ((i / count + n) * count * 1000) / pace;
+}
+
+/**
  * Every virtual user in a closed loop for `seconds`, each going round its own pages. With several
  * server instances, user i stays on instance i (mod the instances), as a load balancer with sticky
- * sessions would place them.
+ * sessions would place them. Without `pace` a user opens the next page as soon as the last one has
+ * arrived (no think time: what one server can do at most, and each page waits behind every other
+ * user's). With `pace` (pages a second, all users together) each user opens a page on a schedule
+ * (pacedStart) and still never more than one at a time: a user whose page arrives after their next
+ * start opens the next one at once, so a server slower than the pace is measured at its own rate. Pages started before the end are
+ * waited for and counted.
  */
 export async function runLoad(
   baseUrls: readonly string[],
   users: readonly VirtualUser[],
-  opts: { seconds: number; timeoutMs?: number; onProgress?: (done: number, errors: number) => void },
+  opts: { seconds: number; pace?: number | null; timeoutMs?: number; onProgress?: (done: number, errors: number) => void },
 ): Promise<Sample[]> {
   const samples: Sample[] = [];
-  const deadline = performance.now() + opts.seconds * 1000;
+  const started = performance.now();
+  const deadline = started + opts.seconds * 1000;
   let errors = 0;
   const tick = opts.onProgress && setInterval(() => opts.onProgress!(samples.length, errors), 10_000);
   const loop = async (u: VirtualUser, i: number) => {
-    for (let n = 0; performance.now() < deadline; n++) {
+    for (let n = 0; ; n++) {
+      if (opts.pace) {
+        const at = started + pacedStart(i, users.length, n, opts.pace);
+        if (at >= deadline) break;
+        const wait = at - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      } else if (performance.now() >= deadline) break;
       const s = await fetchPage(baseUrls[i % baseUrls.length], u.targets[n % u.targets.length], opts.timeoutMs ?? 30_000);
       if (s.error) errors++;
       samples.push(s);
