@@ -87,11 +87,22 @@ async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: stri
 /**
  * A record save's extra time for the summaries: the load test's writer (deals and tickets through the
  * form path, 10 saves a second) with the summary triggers on, then off, then on again (the summaries
- * are rebuilt, so the database stays exact).
+ * are rebuilt, so the database stays exact). Steady state, as a running app's saves are: each phase
+ * starts with WARM_UP_SECONDS of saves that are not counted. A connection's first call of a trigger
+ * function compiles it (PL/pgSQL keeps the plans per connection): 12.5 ms for the deals' summary
+ * trigger, 6.4 for the tickets' (EXPLAIN ANALYZE, large, 2026-12-02), once per pool connection in its
+ * 30–60 minute life (postgres.js's max_lifetime), and the first saves also read the pages they touch
+ * into memory. Without the warm-up those first saves were the p95 of the "with" phase, measured first:
+ * three 15-second rounds of the writer on one pool at large gave p95 25.2, 16.8 and 12.6 ms.
  */
+const WARM_UP_SECONDS = 10;
+
 async function saveOverhead(handle: DbHandle): Promise<BenchRun['saveOverhead']> {
   const seconds = Math.max(5, Number(args['save-seconds']));
   const measure = async () => {
+    const warm = startWriter(handle.db, 10, log);
+    await new Promise((r) => setTimeout(r, WARM_UP_SECONDS * 1000));
+    await warm.stop();
     const w = startWriter(handle.db, 10, log);
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const s = await w.stop();
@@ -106,7 +117,7 @@ async function saveOverhead(handle: DbHandle): Promise<BenchRun['saveOverhead']>
   } finally {
     await setSummaryTriggers(handle.db, true);
   }
-  return { with: withOn, without, note: `${seconds} s each at 10 saves/s, one after the other on the shared 2-core machine.` };
+  return { with: withOn, without, note: `${seconds} s each at 10 saves/s after ${WARM_UP_SECONDS} s of saves not counted (the connections' trigger plans compiled), one after the other on the shared 2-core machine.` };
 }
 
 async function main(): Promise<void> {
