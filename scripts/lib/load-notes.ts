@@ -6,8 +6,10 @@ How it is measured: scripts/load.ts starts the production server (\`next start\`
 the bench database, signs in every active seeded user as themselves through next-auth (four at a
 time, before the measured window: 40 users in 2–8 s; lib/auth/sign-in.ts counts only failed attempts
 against an address, so 40 or 400 successful sign-ins from 127.0.0.1 are never throttled), opens each
-user's pages once to warm up, and runs one closed-loop virtual user per signed-in user with no think
-time on the same machine (loopback). Each goes round their own pages: their default dashboard (no
+user's pages once to warm up, and runs one closed-loop virtual user per signed-in user on the same
+machine (loopback): with no think time (each opens the next page the moment the last one arrived), or
+with \`--pace R\`, the runs marked "paced", on a schedule that makes the users together open R pages
+a second, each never two at a time (scripts/lib/load-test.ts runLoad). Each goes round their own pages: their default dashboard (no
 \`dept\`: their department; a member's "Mine" view) and two KPI pages of that dashboard, reading the
 whole streamed body and checking it (KPI cards or the KPI's value there, no widget failed). The writer
 saves a deal and a ticket alternately through the record forms' path (the form's zod schema over the
@@ -17,6 +19,40 @@ updates (a deal's amount or stage, a ticket's resolution or priority), one in te
 runs were built from the commit each names, against databases seeded the same session. CPU is read from /proc: the server
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
+
+**2026-12-02 22:33–22:40 UTC (commit 19ba672, the four closed-loop runs and the two paced ones in the
+table; a new machine of the same kind).** With no think time every throughput target is met — medium
+81.4 pages/s without writes and 54.2 with 2 saves a second (target 40), large 86.4 and 54.1 (target
+30) — and so is the p95 without writes (636 and 830 ms); with writes the p95 is missed: **1,163 ms at
+medium (16 % over) and 1,698 ms at large (70 % over)**, 0 errors, the writer at 1.99 saves a second.
+Paced at the targets' rates with the writer on, the same server answers **medium 40 pages/s at p95
+333 ms and large 30 pages/s at p95 237 ms**, 0 errors. Both are true, and they measure different
+things. With no think time a page waits behind one page of every other user: the users each have a
+page in the queue all the time, so the mean wait is users ÷ pages a second whatever the server does
+(Little's law: 58 ÷ 54.1 = 1.07 s, the large run's p50 1,046 ms; 40 ÷ 54.2 = 0.74 s at medium), and a
+p95 under 1 s asks one process for about 60 pages a second with writes at medium (40 users) and 90 at
+large (58 users). Paced, the p95 is what a page waits at the target's rate.
+- **What changed since the runs below: goal badges.** A CPU profile and a log of every statement of a
+  large run with writes (22:12, 30 s) had ~8 statements a page in steady state though every KPI was a
+  cache hit: the session's user (1), the goal rows of the cards (1), and each active goal's current
+  value over [start, now) — a window ending at the instant, so never cached, and with part of a day
+  read from raw rows beside the summaries (2 statements a goal, three goals a page). Goals now measure
+  whole days, today included (lib/goals/live.ts: the value equals the KPI page the goal links to and
+  the dashboards' to-date cards), through the result cache, and the goal rows are shared too
+  (migration 0021 makes goals announce changes). With whole-day goals alone, large with writes went from
+  28.9–30.5 to 38.0 pages/s within the hour (server CPU 32 → 24 ms a page); the table's 54.1 adds the
+  shared goal rows, at another moment of this shared machine.
+- **What is left is Node rendering and the recomputations after each save.** Without writes every
+  page is a cache hit and the server spends 13.8 ms of CPU on a page at medium (1.12 cores for 81.4
+  pages/s); with 2 saves a second 19 ms (1.03 cores, 54.2 pages/s), and PostgreSQL 0.25 cores at
+  medium, 0.48 at large: each save drops its owner's, their team's and the company-wide views that
+  read its table, recomputed at their next view. In the profile (22:24, medium with writes, a build
+  without server minification) React's and Next's rendering are 30–42 % of the server's samples with no
+  single hot spot, socket writes to PostgreSQL 6.5 %, garbage collection 5.6 %, gzip 5 %, the
+  recomputations themselves under 5 %; the load generator and the writer share the same two cores
+  (load average 2.8–4.1). The session's user is still read on every page (one indexed row, 0.1 ms):
+  caching it would save a statement a page but make a deactivation wait for the change notice, so it
+  stays.
 
 Migrations 0018–0020 (survey months keyed by region, data completeness's owner index, the chain
 index's kind; a new machine of the same kind, 2026-12-02 17:05–17:21 UTC), large with 2 saves a second,
