@@ -6,11 +6,11 @@ import { activeGoalsByKpi } from '@/lib/goals/active-goals';
 import { monthlyHistory, proposeBaseline } from '@/lib/goals/history';
 import { liveProgress } from '@/lib/goals/live';
 import { createGoal, updateGoal } from '@/lib/goals/mutations';
-import { PROCESS_CACHE_KEY, ResultCache } from '@/lib/kpi/result-cache';
 import { goalDetail, listGoals } from '@/lib/goals/queries';
 import { splitGoal } from '@/lib/goals/split';
 import { goalSchema } from '@/lib/validation/goals';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
+import { withLocalCache } from '@/tests/helpers/local-cache';
 import { frtForm, seedGoalFixture, type GoalFixture } from './fixture';
 
 let h: TestDb;
@@ -125,13 +125,7 @@ describe('[GOALS][LIVE] visibility, the list, roll-up and the cards', () => {
   });
 
   it('the cards share goal rows and progress through the result cache; a goal saved here drops them at once', async () => {
-    // A fresh live cache stands in for the app's: only what this process tells it (goalsChanged) reaches it.
-    const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
-    local.setLive(true);
-    const g = globalThis as unknown as Record<string, unknown>;
-    const prev = g[PROCESS_CACHE_KEY];
-    g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
-    try {
+    await withLocalCache(async (local) => {
       const at = new Date('2025-03-01T09:30:00Z');
       const view = { department: 'support' as const, teamId: f.alphaId };
       const first = await activeGoalsByKpi(h.db, f.agent, view, at);
@@ -147,8 +141,6 @@ describe('[GOALS][LIVE] visibility, the list, roll-up and the cards', () => {
       expect(r.ok).toBe(true);
       expect((await activeGoalsByKpi(h.db, f.agent, view, at)).get('first_response_time')!.title).toBe('Faster first responses, renamed');
       await updateGoal(h.db, f.alphaManager, frtId, goalSchema.parse(frtForm(f, {})), at);
-    } finally {
-      g[PROCESS_CACHE_KEY] = prev;
-    }
+    });
   });
 });

@@ -10,7 +10,8 @@ import { OWNER_NOTICE_COLUMNS, queryRows } from '@/db/client';
 import { authorizeView, trustedView, type AuthorizedView, type SessionUser } from '@/lib/access';
 import { ENTITY_CATALOGUE } from '@/lib/entities/catalogue';
 import { DASHBOARDS, computeKpis, kpiReadSet, type KpiKey } from '@/lib/kpi';
-import { PROCESS_CACHE_KEY, ResultCache, parseDataChange, type ReadSet } from '@/lib/kpi/result-cache';
+import { ResultCache, parseDataChange, type ReadSet } from '@/lib/kpi/result-cache';
+import { withLocalCache } from '@/tests/helpers/local-cache';
 import { kpiDrilldown } from '@/lib/kpi/drilldown';
 import { drillReadSet } from '@/lib/kpi/drill-reads';
 import { CHART_READS } from '@/lib/dashboard/cached-queries';
@@ -62,23 +63,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
-/**
- * Runs `fn` with a fresh live cache standing in for this process's: only what the app tells the cache
- * itself (kpiDataChanged after a save) reaches it, not the database's notices.
- */
-async function withLocalCache(fn: (local: ResultCache) => Promise<void>): Promise<void> {
-  const local = new ResultCache({ ttlMs: 600_000, maxEntries: 100 });
-  local.setLive(true);
-  const g = globalThis as unknown as Record<string, unknown>;
-  const prev = g[PROCESS_CACHE_KEY];
-  g[PROCESS_CACHE_KEY] = { cache: local, feed: 'on', lastTry: 0 };
-  try {
-    await fn(local);
-  } finally {
-    g[PROCESS_CACHE_KEY] = prev;
-  }
-}
 
 describe('[KPI][CACHE] notices by owner', () => {
   it('list the owners (before and after) and their teams; a big batch or a truncate says only the table', async () => {
