@@ -59,24 +59,19 @@ function literalServes(rest: Map<SourceKey, (Slot & { shift?: PeriodShift })[]>,
 
 export interface SeriesQuery { from: Date; to: Date; bucket: Bucket; compare?: CompareRule }
 
-/**
- * `head`: how a series that ends now reads its whole buckets (a fixed period, unlike the last bucket's
- * "now"): the goal cards pass the result cache's series there (lib/goals/live.ts).
- */
-export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: SeriesQuery,
-  o: { head?: (q: SeriesQuery) => Promise<SeriesPoint[]> } = {}): Promise<SeriesPoint[]> {
+export async function kpiTimeSeries(db: QueryDb, view: AuthorizedView, key: KpiKey, q: SeriesQuery): Promise<SeriesPoint[]> {
   checkPeriod(q);
   const buckets = bucketPeriods({ from: q.from, to: q.to }, q.bucket);
   const rule = q.compare ?? BUCKET_RULE[q.bucket];
   const wholeBucket = (b: Period) => [b, compareBy(b, rule), trailingTwelveMonths(b.to)].every(isWholeDays);
-  // A series that ends now (a goal's): its whole buckets read the summaries together, and its last,
+  // A series that ends at an instant: its whole buckets read the summaries together, and its last,
   // part-day bucket is computed alone by the engine, which reads that bucket's whole days from the
   // summaries too (EdgeSplit). Otherwise one part day would send every bucket to the raw rows.
   const last = buckets[buckets.length - 1];
   // (With the summaries off, every bucket reads raw rows in one query, as the tests' reference.)
   if (summariesEnabled() && buckets.length > 1 && !wholeBucket(last) && buckets.slice(0, -1).every(wholeBucket) && isWholeDays({ from: last.from, to: last.from })) {
     const [head, tail] = await Promise.all([
-      (o.head ?? ((hq: SeriesQuery) => kpiTimeSeries(db, view, key, hq)))({ ...q, to: last.from, compare: rule }),
+      kpiTimeSeries(db, view, key, { ...q, to: last.from, compare: rule }),
       computeKpis(db, view, { from: last.from, to: last.to, keys: [key], compare: compareBy(last, rule) }),
     ]);
     const v = tail[key];

@@ -18,7 +18,7 @@ import { closeTo, day } from './golden-data';
 export const PERIODS: [string, string][] = [['2025-01-01', '2026-01-01'], ['2025-04-01', '2025-07-01'], ['2025-11-01', '2025-12-01'], ['2024-06-01', '2026-06-01'],
   // Edge days around whole months, and days inside one month.
   ['2025-02-10', '2025-09-20'], ['2025-03-05', '2025-03-25'],
-  // Bounds inside a day (a goal's period ends now): whole days from the summaries, the part days from raw rows.
+  // Bounds inside a day (a period given with instants): whole days from the summaries, the part days from raw rows.
   ['2025-02-10T13:45:00Z', '2025-09-20T08:30:00Z'], ['2025-03-05T06:00:00Z', '2025-03-07T18:00:00Z'], ['2025-11-01', '2025-11-20T15:00:00Z']];
 /** A period bound: a day (its midnight UTC) or an instant. */
 const at = (s: string) => (s.includes('T') ? new Date(s) : day(s));
