@@ -55,10 +55,31 @@ export function describeChange(after: Json, now: Json): string {
   return `changed since the import: ${shown.map((k) => `${k}: ${show(after[k])} → ${show(now[k])}`).join(', ')}`;
 }
 
+/**
+ * The records the run inserted into `table`, as a SQL subquery of (id, key, xmin): from import_inserts
+ * (xmin: the transaction id they were written with), and from the per-record rows of import_changes
+ * that imports made before import_inserts existed (xmin null: their `after` image is compared instead).
+ */
+export function insertedSql(run: RunIds, table: UndoTable): string {
+  return `(select x.id, x.key, ii.row_xmin as xmin, ii.id as seq from import_inserts ii cross join lateral unnest(ii.ids, ii.keys) as x(id, key)
+      where ii.import_id in (${run.sql}) and ii.tbl = '${table}'
+    union all
+    select record_id, after->>'${keyOf(table)}', null::bigint, id from import_changes
+      where import_id in (${run.sql}) and tbl = '${table}' and op = 'insert')`;
+}
+
+/** The ids of the records the run inserted into `tbl` (any table: none for one an import never writes). */
+function insertedIdsSql(run: RunIds, tbl: string): string {
+  const t = tbl.replace(/'/g, "''");
+  return `(select x.id from import_inserts ii cross join lateral unnest(ii.ids) as x(id) where ii.import_id in (${run.sql}) and ii.tbl = '${t}'
+    union all select record_id from import_changes where import_id in (${run.sql}) and tbl = '${t}' and op = 'insert')`;
+}
+
 /** Locks the import's records (a concurrent edit waits for the undo, or the undo for it). */
 export async function lockRecords(tx: Tx, run: RunIds, table: UndoTable): Promise<void> {
   await tx.execute(sql.raw(`select 1 from ${q(table)} t where t.id in
-    (select record_id from import_changes where import_id in (${run.sql}) and tbl = '${table}') for update`));
+    (select record_id from import_changes where import_id in (${run.sql}) and tbl = '${table}'
+     union all select id from ${insertedIdsSql(run, table)} ins) for update`));
 }
 
 /** Records of `table` the run wrote that are no longer as it left them (its last image of each). */
@@ -71,10 +92,34 @@ export async function changedRecords(tx: Tx, run: RunIds, table: UndoTable, limi
     left join ${q(table)} t on t.id = ic.record_id
     where t.id is null or to_jsonb(t) - 'password_hash' is distinct from ic.after
     order by ic.id limit ${limit}`));
-  return rows.map((r) => {
+  const out = rows.map((r) => {
     const now = json(r.now);
     return { entity: table, externalId: r.key, change: now ? describeChange(json(r.after)!, now) : 'deleted since the import' };
   });
+  if (out.length >= limit) return out;
+  // Inserted with their xmin recorded: any later write (an UPDATE makes a new row version stamped with
+  // its own transaction's id) or a delete. No image to tell what changed: when it was saved is shown.
+  const later = await queryRows<{ key: string; gone: boolean; saved: string | null }>(tx, sql.raw(`
+    select ins.key, t.id is null as gone, to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI "UTC"') as saved
+    from ${insertedSql(run, table)} ins
+    left join ${q(table)} t on t.id = ins.id
+    where ins.xmin is not null and (t.id is null or t.xmin::text::bigint <> ins.xmin)
+      and not exists (select 1 from import_changes u where u.import_id in (${run.sql}) and u.tbl = '${table}' and u.record_id = ins.id)
+    order by ins.seq, ins.id limit ${limit - out.length}`));
+  for (const r of later) {
+    out.push({ entity: table, externalId: r.key, change: r.gone ? 'deleted since the import' : `changed since the import (last saved ${r.saved})` });
+  }
+  return out;
+}
+
+/**
+ * True when a record the run inserted was stamped more than a billion transactions ago: transaction ids
+ * are 32-bit and wrap around, so its xmin could no longer tell a later write apart.
+ */
+export async function tooOldToCheck(tx: Tx, run: RunIds): Promise<boolean> {
+  const [r] = await queryRows<{ old: boolean }>(tx, sql.raw(`select exists (select 1 from import_inserts
+    where import_id in (${run.sql}) and age(row_xmin::text::xid) > 1000000000) as old`));
+  return r.old;
 }
 
 /** Single-column foreign keys that point at `table`: (referencing table, column). */
@@ -93,12 +138,11 @@ export async function laterReferences(tx: Tx, run: RunIds, table: UndoTable, lim
   for (const ref of await referencesTo(tx, table)) {
     if (out.length >= limit || ref.tbl === 'import_changes') continue;
     const rows = await queryRows<{ key: string; by: string }>(tx, sql.raw(`
-      select ic.after->>'${keyOf(table)}' as key,
+      select ic.key,
         coalesce(to_jsonb(r)->>'external_id', to_jsonb(r)->>'email', to_jsonb(r)->>'name', to_jsonb(r)->>'id') as by
       from ${q(ref.tbl)} r
-      join import_changes ic on ic.import_id in (${run.sql}) and ic.tbl = '${table}' and ic.op = 'insert' and ic.record_id = r.${q(ref.col)}
-      where not exists (select 1 from import_changes x
-        where x.import_id in (${run.sql}) and x.tbl = '${ref.tbl}' and x.op = 'insert' and x.record_id = (to_jsonb(r)->>'id')::int)
+      join ${insertedSql(run, table)} ic on ic.id = r.${q(ref.col)}
+      where not exists (select 1 from ${insertedIdsSql(run, ref.tbl)} x where x.id = (to_jsonb(r)->>'id')::int)
       order by 1 limit ${limit - out.length}`));
     for (const r of rows) out.push({ entity: table, externalId: r.key, change: `${ref.tbl} ${r.by} (not from this import) refers to it (${ref.col})` });
   }

@@ -9,7 +9,7 @@ import { DERIVED_COLUMNS } from '@/db/schema/crm';
 import { writeAudit } from '@/lib/audit';
 import { kpiDataChanged } from '@/lib/kpi/result-cache';
 import {
-  changedRecords, laterReferences, lockRecords, MAX_BLOCKERS, runIds, UNDO_TABLES, type RunIds, type Tx, type UndoBlocker, type UndoTable,
+  changedRecords, insertedSql, laterReferences, lockRecords, tooOldToCheck, MAX_BLOCKERS, runIds, UNDO_TABLES, type RunIds, type Tx, type UndoBlocker, type UndoTable,
 } from './undo-checks';
 
 export type { UndoBlocker } from './undo-checks';
@@ -47,10 +47,9 @@ async function restoreUpdated(tx: Tx, run: RunIds, table: UndoTable): Promise<nu
 }
 
 async function deleteInserted(tx: Tx, run: RunIds, table: UndoTable): Promise<number> {
-  const rows = await queryRows<{ id: number }>(tx, sql.raw(`delete from ${q(table)} where id in
-    (select record_id from import_changes where import_id in (${run.sql}) and tbl = '${table}' and op = 'insert')
-    returning id`));
-  return rows.length;
+  const rows = await queryRows<{ n: number }>(tx, sql.raw(`with d as (delete from ${q(table)} where id in
+    (select id from ${insertedSql(run, table)} ins) returning 1) select count(*)::int as n from d`));
+  return rows[0].n;
 }
 
 async function findBlockers(tx: Tx, run: RunIds, tables: UndoTable[]): Promise<UndoBlocker[]> {
@@ -79,11 +78,15 @@ async function undoRun(tx: Tx & Pick<Db, 'insert'>, importId: number, actor: { i
   const notDone = rows.find((r) => r.state !== 'succeeded');
   if (notDone) return refusal(`Import #${notDone.id} (${notDone.file_name}) is ${notDone.state}: only a succeeded import can be undone.`);
   const run = runIds(rows.map((r) => r.id));
-  const written = await queryRows<{ tbl: UndoTable }>(tx, sql.raw(`select distinct tbl from import_changes where import_id in (${run.sql})`));
+  const written = await queryRows<{ tbl: UndoTable }>(tx, sql.raw(`select tbl from import_changes where import_id in (${run.sql})
+    union select tbl from import_inserts where import_id in (${run.sql})`));
   if (!written.length && rows.some((r) => r.inserted + r.updated > 0)) {
     return refusal(`Import #${importId} was made before imports recorded their changes: it cannot be undone.`);
   }
   const tables = UNDO_TABLES.filter((t) => written.some((w) => w.tbl === t));
+  if (await tooOldToCheck(tx, run)) {
+    return refusal(`Import #${importId} is too old to undo: its records can no longer be checked for later changes.`);
+  }
   for (const t of tables) await lockRecords(tx, run, t);
   const blockers = await findBlockers(tx, run, tables);
   if (blockers.length) {
@@ -100,6 +103,7 @@ async function undoRun(tx: Tx & Pick<Db, 'insert'>, importId: number, actor: { i
   const message = `Undone${files}: ${plural(deleted, 'inserted record')} deleted, ${plural(restored, 'updated record')} restored.`;
   await tx.execute(sql`update imports set state = 'undone', message = ${message} where id in ${run.ids}`);
   await tx.execute(sql.raw(`delete from import_changes where import_id in (${run.sql})`));
+  await tx.execute(sql.raw(`delete from import_inserts where import_id in (${run.sql})`));
   for (const r of rows) {
     await writeAudit(tx, {
       userId: actor.id, action: 'import_undo', entity: r.entity, entityId: r.id,

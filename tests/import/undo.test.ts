@@ -18,7 +18,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db';
 import { fingerprint, GOLDEN_DIR, tempFile } from './helpers';
 
 /** The import's own bookkeeping changes by design; every other table must come back exactly. */
-const BOOKKEEPING = ['imports', 'audit_log', 'import_changes'];
+const BOOKKEEPING = ['imports', 'audit_log', 'import_changes', 'import_inserts'];
 
 const ACCOUNTS_HEADER = 'external_id,name,segment,industry,region,owner_email,customer_since,churned_at';
 const DEALS_HEADER = 'external_id,name,account_external_id,owner_email,campaign_external_id,product,type,amount,stage,created_at,closed_at,contract_months';
@@ -85,8 +85,17 @@ describe('[IMPORT] undo', () => {
     const before = await dump();
     const id = await importChanges(0);
     expect(await dump()).not.toEqual(before);
-    const [{ n }] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from import_changes where import_id in (${id}, ${id + 1})`);
-    expect(n).toBe(7);
+    // The 3 updates with both images; the 4 inserts as ids, keys and the transaction id that wrote them.
+    const changes = await queryRows<{ tbl: string; op: string; n: number }>(t.db, sql`select tbl, op, count(*)::int as n from import_changes
+      where import_id in (${id}, ${id + 1}) group by 1, 2 order by 1, 2`);
+    expect(changes).toEqual([{ tbl: 'accounts', op: 'update', n: 2 }, { tbl: 'deals', op: 'update', n: 1 }]);
+    const inserts = await queryRows<{ tbl: string; keys: string[]; same: boolean }>(t.db, sql`select ii.tbl, ii.keys,
+        case ii.tbl
+          when 'accounts' then (select bool_and(r.xmin::text::bigint = ii.row_xmin) from unnest(ii.ids) as x(id) join accounts r on r.id = x.id)
+          when 'deals' then (select bool_and(r.xmin::text::bigint = ii.row_xmin) from unnest(ii.ids) as x(id) join deals r on r.id = x.id)
+        end as same
+      from import_inserts ii where import_id in (${id}, ${id + 1}) order by ii.tbl`);
+    expect(inserts).toEqual([{ tbl: 'accounts', keys: ['A900', 'A901'], same: true }, { tbl: 'deals', keys: ['D900', 'D901'], same: true }]);
     const r = await undo(id);
     expect(r).toMatchObject({ ok: true, deleted: 4, restored: 3, message: 'Undone (2 files imported together): 4 inserted records deleted, 3 updated records restored.' });
     expect(await dump()).toEqual(before);
@@ -119,11 +128,33 @@ describe('[IMPORT] undo', () => {
     const before = await dump();
     const r = await undo(id);
     expect(blockersOf(r)).toEqual([
-      { entity: 'deals', externalId: 'D920', change: 'changed since the import: amount: 1200 → 1' },
+      { entity: 'deals', externalId: 'D920', change: expect.stringMatching(/^changed since the import \(last saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/) },
       { entity: 'accounts', externalId: 'A921', change: 'deals LATER1 (not from this import) refers to it (account_id)' },
     ]);
     expect(await dump()).toEqual(before);
     expect(await states()).toEqual(['succeeded', 'succeeded']);
+  });
+
+  it('names an inserted record deleted since by its key, and undoes once it is put back as it was', async () => {
+    const id = await importChanges(3);
+    const saved = await queryRows<Record<string, unknown>>(t.db, sql`select * from deals where external_id = 'D931'`);
+    await t.db.execute(sql`delete from deals where external_id = 'D931'`);
+    const r = await undo(id);
+    expect(blockersOf(r)).toEqual([{ entity: 'deals', externalId: 'D931', change: 'deleted since the import' }]);
+    // Put back by another transaction: a new row version, so still not the record the import wrote.
+    await t.db.execute(sql`insert into deals select * from json_populate_record(null::deals, ${JSON.stringify(saved[0])}::json)`);
+    expect(blockersOf(await undo(id))).toEqual([
+      { entity: 'deals', externalId: 'D931', change: expect.stringMatching(/^changed since the import \(last saved /) },
+    ]);
+  });
+
+  it('refuses an import whose transaction id is too old to tell later writes apart (32-bit wraparound)', async () => {
+    const id = await importChanges(4);
+    await t.db.execute(sql`update import_inserts set row_xmin = (txid_current() - 1500000000) % 4294967296 + case when txid_current() < 1500000000 then 4294967296 else 0 end
+      where import_id in (${id}, ${id + 1})`);
+    const before = await dump();
+    expect(await undo(id)).toEqual({ ok: false, blockers: [], message: `Import #${id} is too old to undo: its records can no longer be checked for later changes.` });
+    expect(await dump()).toEqual(before);
   });
 
   it('refuses an import that does not exist, and one that failed', async () => {
