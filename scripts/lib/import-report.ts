@@ -25,26 +25,34 @@ const s = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
 const HOW = `How it works and what bounds it (lib/import):
 
 - **Streaming, constant memory.** The file is read in 256 KB chunks, decoded (strict UTF-8) and parsed
-  by csv-parse as a stream; rows are validated by the entity's zod schema and written in batches of
-  5,000, two batches in flight. Nothing proportional to the file is held except the duplicate-key
-  check (a packed hash set of the \`external_id\`s seen, about 24 bytes per row, so a million rows add
-  roughly 25-40 MB); errors are capped in detail (counted beyond).
-- **One statement per batch.** A batch is one compact JSON literal (short keys, empty cells omitted)
-  expanded by \`json_to_recordset\`, references resolved by joins, and \`INSERT … ON CONFLICT DO UPDATE …
-  WHERE (…) IS DISTINCT FROM (…)\`, so inserted / updated / unchanged are exact and a re-import writes
-  nothing. All batches of all files share one transaction: any error and nothing is written.
-- **Why not COPY speed: Postgres sets the pace.** COPY only loads; the import also upserts (the JSON
-  expansion, the reference joins, the conflict check) and the summary triggers maintain the lead
-  tables in the same statements. A CPU profile of a 300,000-row import (2026-12-01, quiet machine)
-  has the CLI idle 67 % of the time, waiting for Postgres; its parsing and validation are about a
-  third of the wall time and overlap the database's work (two batches in flight). The same file: 26.3k
-  rows/s with every trigger, 39.4k with the leads' triggers off (the summaries cost about a third),
-  26.3k with only migration 0010's owner notices off (nothing measurable). A million rows go slower
-  than 300,000 (17.5k rows/s): the indexes and the summary rows grow with the table.
-- **History.** Before batches went out as statement text with two in flight (and the parse loop
-  yielded to I/O), Postgres idled between batches: 22,500 rows/s at a million rows, peak RSS 253 MB
-  (before the summaries). With the summary triggers (issue 14) a million rows went from 26.6k to
-  12.5–15k rows/s on a busy machine and 17.5k on a quiet one (this table).
+  by csv-parse as a stream; rows are validated by the entity's zod schema and sent in batches of
+  5,000, up to 100,000 rows sent and unanswered. Nothing proportional to the file is held except the
+  duplicate-key check (a packed hash set of the \`external_id\`s seen, about 24 bytes per row, so a
+  million rows add roughly 25-40 MB); errors are capped in detail (counted beyond).
+- **Staged, then one statement per 100,000 rows.** A batch is one compact JSON literal (short keys,
+  empty cells omitted) appended by \`json_to_recordset\` to a temporary staging table (no index, no
+  trigger, no WAL). Every 100,000 rows one statement resolves the references by joins, runs
+  \`INSERT … ON CONFLICT DO UPDATE … WHERE (…) IS DISTINCT FROM (…)\` (inserted / updated / unchanged are
+  exact and a re-import writes nothing), records the change for undo and empties the stage, so the
+  statement-level summary and chain triggers run 10 times per million rows, not 200. All statements of
+  all files share one transaction: any error and nothing is written.
+- **Undo's record of the inserts costs next to nothing.** The ids and keys of the inserted records and
+  the transaction id they carry (\`xmin\`) go in one row per statement; a \`to_jsonb\` image of each
+  inserted row (as before) made Postgres' share of a million rows 30 s instead of 16 (docs/architecture.md).
+- **What bounds it: Postgres writing the rows.** The CLI is idle about 40 % of the time, waiting for
+  Postgres, whose work for a million leads (statement log, 2026-12-03) is 17.2 s of upserts and 3.3 s of
+  staging. The upserts are mostly the table and its seven indexes (about 1.3 s per 100,000 rows;
+  shared_buffers is Debian's 128 MB); the summary triggers take 0.16 s and the foreign-key checks 0.13 s
+  per 100,000. COPY of the same file into the same table, the floor, runs at 62k rows/s on this machine
+  (105k on the Intel machine of 2026-12-01), so the 50k target is 80 % of COPY speed here. Tried and not
+  kept: a separate INSERT of new keys and UPDATE of existing ones instead of ON CONFLICT (its
+  speculative insertion costs about 18 % more per row, but finding the existing keys cost as much),
+  50,000- and 200,000-row statements (same within noise), column arrays instead of JSON for the stage
+  (0.5 s per million), COPY into the stage (postgres.js cannot queue a statement behind a COPY on the
+  connection: it breaks).
+- **History.** 2026-12-01: one statement per 5,000-row batch with per-row undo images, 17.5k rows/s on the
+  Intel machine. On this machine, quiet, that code imported a million leads in 70 s (14.2k rows/s) and a
+  300,000-row file at 18.8k rows/s, before this table's change (2026-12-03).
 - **PGlite** runs Postgres compiled to WebAssembly inside the Node process: one thread does both
   sides, and the WebAssembly instance alone takes about 450 MB of RSS (the figure for 1,000 rows).`;
 

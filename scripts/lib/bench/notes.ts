@@ -85,12 +85,12 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   day on the other machine). Measured alone in a DO block (300 ticket updates, 300 deal updates and 100
   ticket inserts, rolled back, warm), the chains' triggers add 0.45 ms a statement (1.33 against 0.88 ms
   a statement without them).
-- **CSV import** (not in the tables: this session's run of \`npm run bench\` with the import, before it
-  was stopped in its 1M-row PGlite runs): 1,000,000 rows on PostgreSQL in 133–136 s, 7.4–7.5k rows/s
-  (COPY into the staging table 27–28 s, 36k rows/s), against the target of 50k rows/s: missed by about
-  6.7× on this machine (17.5k rows/s on the Intel machine of 2026-12-01, the section "CSV import"
-  below). The time after COPY is the validation, mapping and insert from the staging table with the
-  summary and chain triggers; it was not worked on this session.
+- **CSV import** (the section "CSV import" below): 1,000,000 leads through the CLI on PostgreSQL at
+  37.9k rows/s (median of 2 runs, 25.0 and 26.4 s; 40.6-43.5k in single runs the same hour), against
+  the target of 50k rows/s: **missed by about 24 %**. Before this session's change the same machine
+  took 70 s (14.2k rows/s): rows are now staged and written 100,000 per statement, and undo records
+  inserted rows by transaction id instead of an image each. COPY of the same file into the same table
+  runs at 62k rows/s here, so what is left is mostly Postgres writing the table and its indexes.
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0020) serve the
