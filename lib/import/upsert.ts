@@ -287,4 +287,3 @@ export async function loadStored(tx: Tx, entity: EntityName, keys: string[]): Pr
     where t.${sql.raw(q(key))} in (select json_array_elements_text(${JSON.stringify(keys)}::json))`);
   return new Map(rows.map((r) => [r.k, typeof r.v === 'string' ? JSON.parse(r.v) : r.v]));
 }
-export function upsertSqlForDebug(entity: EntityName): string { const s = statementFor(entity, true); return `${s.create};\n${s.upsert.replaceAll(IMPORT_ID, '1')}`; }
