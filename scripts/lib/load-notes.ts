@@ -20,6 +20,24 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
+**2026-12-03 03:04–03:11 UTC (commit f00d5c7, the four closed-loop runs in the table; the paced runs
+are the day before's).** Parameterised statements now run prepared on the server's pool (db/client.ts):
+drizzle asked postgres.js for unnamed statements, and postgres.js then had the server parse and
+describe each one (a round trip for its parameter types) before binding it, so every KPI read and
+the session's user cost two round trips and a parse; a CPU profile of a medium run with writes had
+8.8 % of the server's samples in socket writes to PostgreSQL. Plans are still made per execution
+(plan_cache_mode=force_custom_plan). Medium with 2 saves a second, 40 s a run, within 20 minutes:
+with it 61.6 and 59.7 pages/s, then without it 60.4 and 50.0; then alternating, without 40.9, with
+43.1, without 40.8, with 49.3 (p95 984–1,389 ms with, 1,066–1,584 without): ahead in both interleaved
+pairs (+5 %, +21 %), on a machine whose speed moved by a third within the hour. The table's runs: **medium 74.2 pages/s (p95 679 ms) without
+writes, 54.3 (p95 1,070 ms: 7 % over) with 2 saves a second; large 73.9 (p95 1,165 ms: 17 % over) and
+46.1 (p95 2,007 ms: twice the target)**, 0 errors; every throughput target is met, the p95 with
+writes is missed at both scales and the large p95 without writes too. A run a few minutes earlier
+gave medium 47.8 pages/s, p95 1,247 ms and large 51.8, p95 1,718 ms with writes: two runs of the same
+build differ by 12 %. The large p95 without writes (1,165 ms against 830 the day before at 86.4
+pages/s) is the same build's throughput on a slower hour: 58 users ÷ 73.9 pages/s is 0.78 s of queue
+before any work (Little's law, below).
+
 **2026-12-02 22:33–22:40 UTC (commit 19ba672, the four closed-loop runs and the two paced ones in the
 table; a new machine of the same kind).** With no think time every throughput target is met — medium
 81.4 pages/s without writes and 54.2 with 2 saves a second (target 40), large 86.4 and 54.1 (target
