@@ -11,10 +11,11 @@ import { describeBadRef, loadStored, stageBatch, upsertStaged, type BatchResult 
 type Tx = Pick<Db, 'execute'>;
 
 /**
- * Rows written per upsert statement. Statement-level triggers (the summaries, lib/rollups) and the
- * statement's fixed costs are paid per write: a 1,000,000-row import spends 16 s in Postgres with
- * 100,000-row writes against 25 s with 5,000-row ones (2026-12-03). Bounded so the staging table stays
- * small and progress still moves on a big file.
+ * Rows written per upsert statement. Statement-level triggers (the summaries, the chains) and the
+ * statement's fixed costs are paid per write: one statement per 5,000 rows made 300,000 leads take
+ * 11.4 s of upserts; per 100,000 staged rows a million take 17 s (2026-12-03, docs/performance.md).
+ * Bounded so the staging table stays small and progress still moves on a big file. A row the database
+ * refuses at this step (a constraint zod does not check) is reported with its chunk's row range.
  */
 export const CHUNK_ROWS = 100_000;
 
