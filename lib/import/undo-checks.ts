@@ -70,9 +70,9 @@ export function insertedSql(run: RunIds, table: UndoTable): string {
 
 /** The ids of the records the run inserted into `tbl` (any table: none for one an import never writes). */
 function insertedIdsSql(run: RunIds, tbl: string): string {
-  const t = tbl.replace(/'/g, "''");
-  return `(select x.id from import_inserts ii cross join lateral unnest(ii.ids) as x(id) where ii.import_id in (${run.sql}) and ii.tbl = '${t}'
-    union all select record_id from import_changes where import_id in (${run.sql}) and tbl = '${t}' and op = 'insert')`;
+  return (UNDO_TABLES as readonly string[]).includes(tbl)
+    ? `(select id from ${insertedSql(run, tbl as UndoTable)} s)`
+    : '(select null::int as id where false)';
 }
 
 /** Locks the import's records (a concurrent edit waits for the undo, or the undo for it). */
