@@ -1,5 +1,5 @@
 // The exact summary tables (./summary-defs.ts), as drizzle tables so migrations create them. Their
-// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key, 0019 data completeness's owner indexes, 0020 the chain index's kind. No
+// triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key, 0019 data completeness's owner indexes, 0020 the chain index's kind, 0023 the month tables' any-owner rows and owner indexes. No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, index, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey } from './summary-defs';
@@ -25,6 +25,10 @@ function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey>(name
       const [day, owner, kind, ...keys] = [first, ...rest];
       return [key, index(`${name}_owner`).on(owner, kind, day, ...keys, t.n)];
     }
+    // Month tables are read by owner too: the any-owner rows (owner 0) of a view without an owner or
+    // team filter, or a team's owners. Through the key's index (day first) a year's range held every
+    // owner's rows, so an admin's dashboard grew with the staff (migration 0023).
+    if (def.grain === 'month') return [key, index(`${name}_owner`).on(t.ownerId, first)];
     if (def.grain !== 'year') return [key];
     // Customer engagement reads a year's touched accounts with their months (lib/kpi/calc/engagement.ts):
     // an index holding the months answers from the index alone. Through the key's index, fetching the

@@ -314,7 +314,10 @@ export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_
 export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_FIELDS].flatMap(({ accountKeys, ...d }) => [
   { ...d, grain: 'day' as const },
   {
-    ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const,
+    // Month tables also hold "any owner" rows (owner 0, migration 0023): a view without an owner or
+    // team filter (an admin's, an executive's) reads one row per month and key instead of one per
+    // owner, so its cost does not grow with the staff (docs/architecture.md "Any-owner rows").
+    ...d, name: monthOf(d.name as SummaryKey), grain: 'month' as const, anyOwner: true,
     ...(accountKeys ? {
       accountKeys,
       keys: { ...d.keys, ...Object.fromEntries(accountKeys.map((k) => [k, { sql: `segment_a.${k}`, type: 'text' as const }])) },

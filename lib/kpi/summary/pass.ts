@@ -232,6 +232,17 @@ function windowOf(slots: Slot[]): { days: SQL; months: SQL } {
   return { days: or([...days.values()]), months: or([...months.values()]) };
 }
 
+/**
+ * Which month rows a view reads: every record counts twice in a month table, under its owner and under
+ * "any owner" (owner 0; summary-defs.ts `anyOwner`). Without an owner or team filter, and not broken
+ * down by owner or team, the any-owner rows alone; otherwise the owners' rows (an owner or team filter's
+ * ids are users', never 0; a breakdown by owner keeps the records without one, owner null).
+ */
+function anyOwnerRows(filters: RowFilters, dimension?: Dimension): SQL {
+  if (filterUsers(filters).length) return sql`true`;
+  return dimension === 'owner' || dimension === 'team' ? sql`sm.owner_id is distinct from 0` : sql`sm.owner_id = 0`;
+}
+
 /** `source`: the record kind of the slots (a chain's summary also serves deals' parts: its upsell chain). */
 function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], filters: RowFilters, dimension?: Dimension): SummaryPass {
   const conds: SQL[] = filterUsers(filters).map((users) => sql`sm.owner_id in (${users})`);
@@ -253,9 +264,10 @@ function buildSummaryPass(def: SummaryDef, source: SourceKey, slots: Slot[], fil
   // A chain pass reads its slots' kinds only (the owner index leads with owner and kind).
   const kinds = [...new Set(slots.map((s) => s.part.summary!.chain).filter((k) => !!k))];
   const chainWhere = sql`${w.months} and sm.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
-  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${chainWhere}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(dayAttrs)} from ${sql.raw(def.name)} sm where ${w.days}
-    union all select 'm', ${sql.raw(names)}${sql.raw(monthAttrs)} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months}) sm`;
   const grouped = !!dimension && sourceFilterKeys(SOURCES[def.source]).includes(dimension);
+  const monthOwners = anyOwnerRows(filters, grouped ? dimension : undefined);
+  const from = def.name === CHAIN_SUMMARY ? sql`(select 'm' as src, ${sql.raw(names)} from ${sql.raw(def.name)} sm where ${chainWhere}) sm` : sql`(select 'd' as src, ${sql.raw(names)}${sql.raw(dayAttrs)} from ${sql.raw(def.name)} sm where ${w.days}
+    union all select 'm', ${sql.raw(names)}${sql.raw(monthAttrs)} from ${sql.raw(monthOf(def.name as SummaryKey))} sm where ${w.months} and ${monthOwners}) sm`;
   if (!grouped) return { source, grouped, query: sql`select ${sql.join(cols, sql`, `)} from ${from} where ${and(conds)}` };
   const g = groupOf(def, dimension!);
   return {
