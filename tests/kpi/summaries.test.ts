@@ -362,6 +362,27 @@ describe('[KPI][SUMMARIES]', () => {
         await Promise.all([ta, tb]);
         expect(await count()).toBe(2 * round);
       }
+      {
+        // Two owners' orders in the same month and product: their own rows differ, but both add to the
+        // month's any-owner row (owner 0), so B waits for A there, and both count in it.
+        const [other] = await queryRows<{ id: number; owner_id: number }>(h.db, sql`select id, owner_id from accounts
+          where owner_id is not null and owner_id <> ${ownerId} order by id limit 1`);
+        let release!: () => void;
+        const held = new Promise<void>((r) => { release = r; });
+        const order = (c: postgres.TransactionSql, tag: string, account: number) => c`insert into orders (external_id, account_id, ordered_at, amount, product)
+          values (${tag}, ${account}, '2025-08-09T10:00:00Z', 10, 'Concurrent 2')`;
+        const ta = a.begin(async (tx) => { await order(tx, 'cc-any-a', accountId); await held; });
+        await new Promise((r) => setTimeout(r, 200));
+        let bDone = false;
+        const tb = b.begin(async (tx) => { await order(tx, 'cc-any-b', other.id); }).then(() => { bDone = true; });
+        await new Promise((r) => setTimeout(r, 300));
+        expect(bDone, 'B waits for the any-owner month row A holds').toBe(false);
+        release();
+        await Promise.all([ta, tb]);
+        const months = await queryRows<{ owner_id: number; n: number }>(h.db, sql`select owner_id, sum(n)::int as n from order_months
+          where day = '2025-08-01' and product = 'Concurrent 2' group by owner_id order by owner_id`);
+        expect(months).toEqual([{ owner_id: 0, n: 2 }, ...[ownerId, other.owner_id].sort((x, y) => x - y).map((o) => ({ owner_id: o, n: 1 }))]);
+      }
       // The touch chain: A and B give the account its first touches of two new years (two rows of
       // account_touch_years, so no row lock between them). B's chain waits for A's (one writer per
       // account), then sees A's touch: its new month's previous touch is A's, and verify finds 0 differences.
