@@ -2,9 +2,9 @@
 // triggers and functions are SQL of migrations 0005, 0006, 0008, 0009, 0011, 0013, 0014, 0015, 0017 and 0018 (lib/kpi/summary/sql-gen.ts); 0016 adds the year table's months index, 0017 the account month chains, 0018 the survey months' region key, 0019 data completeness's owner indexes, 0020 the chain index's kind, 0023 the month tables' any-owner rows and owner indexes. No
 // foreign keys: a deleted owner's rows move to "no owner" through the records' own ON DELETE SET NULL.
 import { date, index, integer, numeric, pgTable, text, unique, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
-import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey } from './summary-defs';
+import { SUMMARY_BY_KEY, keyColumns, type MonthKey, type SummaryDef, type SummaryKey, type YearKey, type ChainKey, type CampaignKey } from './summary-defs';
 
-function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey>(name: K) {
+function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey | CampaignKey>(name: K) {
   const def: SummaryDef = SUMMARY_BY_KEY[name];
   const cols: Record<string, PgColumnBuilderBase> = { day: date('day', { mode: 'string' }).notNull(), ownerId: integer('owner_id') };
   if (def.dim) cols[def.dim] = text(def.dim);
@@ -28,6 +28,8 @@ function summaryTable<K extends SummaryKey | MonthKey | YearKey | ChainKey>(name
     // Month tables are read by owner too: the any-owner rows (owner 0) of a view without an owner or
     // team filter, or a team's owners. Through the key's index (day first) a year's range held every
     // owner's rows, so an admin's dashboard grew with the staff (migration 0023).
+    // Campaign ROI reads a campaign's months: campaign first (its rows are never read by owner).
+    if (name === 'campaign_won_months') return [key, index(`${name}_campaign`).on(t.campaign_id, first)];
     if (def.grain === 'month') return [key, index(`${name}_owner`).on(t.ownerId, first)];
     if (def.grain !== 'year') return [key];
     // Customer engagement reads a year's touched accounts with their months (lib/kpi/calc/engagement.ts):
@@ -62,6 +64,7 @@ export const accountTouchYears = summaryTable('account_touch_years');
 export const accountDays = summaryTable('account_days');
 export const accountMonths = summaryTable('account_months');
 export const touchChainMonths = summaryTable('touch_chain_months');
+export const campaignWonMonths = summaryTable('campaign_won_months');
 
 /**
  * The account month chains' rows (summary-defs.ts TOUCH_CHAIN): an account's months with a touch (or a

@@ -16,15 +16,19 @@ export type MonthKey = SummaryKey extends `${infer B}_days` ? `${B}_months` : ne
 export type YearKey = 'account_touch_years';
 /** The touch chain's summary (one grain only: months). */
 export type ChainKey = 'touch_chain_months';
+/** Campaign ROI's attributed revenue (one grain only: months). */
+export type CampaignKey = 'campaign_won_months';
 
 /** How a record's owner is found (the same rules as lib/kpi/sql/sources.ts). */
 export type OwnerRule =
   | { kind: 'column'; col: string }
   /** Orders: the account's owner. */
-  | { kind: 'account' };
+  | { kind: 'account' }
+  /** Rows nobody owns (owner_id null): a summary no owner or team filter reaches. */
+  | { kind: 'none' };
 
 export interface SummaryDef {
-  name: SummaryKey | MonthKey | YearKey | ChainKey;
+  name: SummaryKey | MonthKey | YearKey | ChainKey | CampaignKey;
   /**
    * 'day': `day` is the record's UTC day. 'month': `day` is the first day of its UTC month — the same
    * records, ~30× fewer rows: a period reads its whole months here and its edge days from the day table.
@@ -309,6 +313,23 @@ const TOUCH_CHAIN: SummaryDef = {
   measures: { n },
 };
 
+/**
+ * Campaign ROI's R (kpi-catalog.md campaign_roi: a campaign's won deals closed before \`to\`, unfiltered):
+ * a row per campaign and UTC month of its won deals' closing, with their count and amounts. A
+ * campaign's R is its rows before \`to\`'s month plus, from raw rows, its won deals from that month's
+ * first day to \`to\` (lib/kpi/calc/marketing.ts). On raw rows R read every won deal of the period's
+ * campaigns: the seed keeps 229 campaigns at every scale, so their deals grow with the data (the
+ * marketing year 2.3× from large to xlarge). No owner (campaign ROI takes no owner or team filter);
+ * a deal's change of stage, amount, close date or campaign moves its contribution like any update.
+ */
+const CAMPAIGN_WON: SummaryDef = {
+  name: 'campaign_won_months', grain: 'month', source: 'deals', table: 'deals', alias: 'd',
+  time: "(case when d.stage = 'won' and d.campaign_id is not null then d.closed_at end)",
+  owner: { kind: 'none' }, dim: null,
+  keys: { campaign_id: { sql: 'd.campaign_id', type: 'int' } },
+  measures: { n, amount: num('coalesce(d.amount, 0)') },
+};
+
 export const monthOf = (name: SummaryKey): MonthKey => name.replace(/_days$/, '_months') as MonthKey;
 
 export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_FIELDS].flatMap(({ accountKeys, ...d }) => [
@@ -323,10 +344,10 @@ export const SUMMARIES: SummaryDef[] = [...[...DAY_TABLES, ORDER_CHAIN, ACCOUNT_
       keys: { ...d.keys, ...Object.fromEntries(accountKeys.map((k) => [k, { sql: `segment_a.${k}`, type: 'text' as const }])) },
     } : {}),
   },
-]), ...TOUCHES, TOUCH_CHAIN];
+]), ...TOUCHES, TOUCH_CHAIN, CAMPAIGN_WON];
 
 /** A table fed by several record tables has a def per record table; same columns in each. */
-export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey | YearKey | ChainKey, SummaryDef>;
+export const SUMMARY_BY_KEY = Object.fromEntries(SUMMARIES.map((d) => [d.name, d])) as Record<SummaryKey | MonthKey | YearKey | ChainKey | CampaignKey, SummaryDef>;
 
 /** Each summary table once, with the defs (one per record table) that feed it. */
 export const SUMMARY_TABLES: { name: SummaryDef['name']; defs: SummaryDef[] }[] = [...new Set(SUMMARIES.map((d) => d.name))]

@@ -5,6 +5,7 @@ import { countKpi, cur, div, pct, ratioKpi, ratioOfSumsKpi, timeIn, within, type
 import { CUSTOMER_SUMMARY, convertingLead, newCustomers } from './customers';
 import { RAW } from './raw-reasons';
 import { leadCreated } from './sales';
+import { summariesEnabled } from '../summary/pass';
 
 const mqlIn = timeIn('l.mql_at');
 const campaignStarted = timeIn('c.started_at', true);
@@ -18,11 +19,23 @@ export const acquisitionSpend: Part = {
 };
 export const newCustomerCount: Part = { source: 'accounts', agg: 'count', where: newCustomers, summary: CUSTOMER_SUMMARY.new };
 
-/** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered. */
+/** R of campaign_roi for one campaign: its won deals closed before `to`, unfiltered (raw rows: the drill-down's column). */
 const attributedRevenue: Cond = (p) => sql`(select coalesce(sum(ad.amount), 0) from deals ad
   where ad.campaign_id = c.id and ad.stage = 'won' and ad.closed_at < ${p.to})`;
+/**
+ * The same R for the card: the campaign's whole UTC months before `to`'s month from
+ * `campaign_won_months` (summary-defs.ts CAMPAIGN_WON), its won deals from that month's first day to
+ * `to` from raw rows (none when `to` is a month's first instant). Raw rows alone when the summaries are off.
+ */
+const attributedRevenueCard: Cond = (p, n) => {
+  if (!summariesEnabled()) return attributedRevenue(p, n);
+  const month = sql`date_trunc('month', ${p.toTs})`;
+  return sql`((select coalesce(sum(sm.amount), 0) from campaign_won_months sm where sm.campaign_id = c.id and sm.day < (${month})::date)
+    + (select coalesce(sum(ad.amount), 0) from deals ad where ad.campaign_id = c.id and ad.stage = 'won'
+      and ad.closed_at >= (${month} at time zone 'UTC') and ad.closed_at < ${p.to}))`;
+};
 const campaignCost: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: () => sql`c.cost`, rawBecause: RAW.campaigns };
-const campaignRevenue: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: attributedRevenue, rawBecause: RAW.campaigns };
+const campaignRevenue: Part = { source: 'campaigns', agg: 'sum', where: campaignStarted, value: attributedRevenueCard, rawBecause: RAW.campaignRevenue };
 const campaignCount: Part = { source: 'campaigns', agg: 'count', where: campaignStarted, rawBecause: RAW.campaigns };
 
 const delivered: Cond = () => sql`c.delivered`;

@@ -5,6 +5,8 @@
 export const RAW = {
   /** Campaigns: a few hundred rows. */
   campaigns: 'campaigns: a few hundred rows read whole (only the channel filter reaches them)',
+  /** Campaign ROI's R: per campaign, its won deals' whole months from a summary, the rest raw. */
+  campaignRevenue: 'campaigns: a few hundred rows read whole; each one\'s won deals from campaign_won_months for the whole months before `to`, from raw rows after',
   /** Expenses: a few hundred rows, never filtered. */
   expenses: 'expenses: a few hundred monthly spend lines, never filtered, read by their date range',
   /** Users: one row per user. */

@@ -25,6 +25,7 @@ function ownerOf(def: SummaryDef): { expr: string; join: string } {
   switch (def.owner.kind) {
     case 'column': return { expr: `${a}.${def.owner.col}`, join: '' };
     case 'account': return { expr: 'own_a.owner_id', join: `left join accounts own_a on own_a.id = ${a}.account_id` };
+    case 'none': return { expr: 'null::int', join: '' };
   }
 }
 
