@@ -41,6 +41,9 @@ export const accounts = pgTable('accounts', {
   // (owner, filled fields, id): an owner's accounts, and data completeness's drill-down (least complete
   // first) reads one page of them (./completeness.ts).
   index('accounts_owner_idx').on(t.ownerId, filledIndexExpr(ACCOUNT_CHECKED), t.id),
+  // (filled fields, id): the same drill-down for a view of every owner or a team's, least complete
+  // first without sorting every account (420 ms for the three kinds at large, sequential scans, before).
+  index('accounts_filled_idx').on(filledIndexExpr(ACCOUNT_CHECKED), t.id),
   index('accounts_customer_since_idx').on(t.customerSince),
   index('accounts_churned_at_idx').on(t.churnedAt),
   check('accounts_churn_after_start', sql`${t.churnedAt} is null or ${t.customerSince} is null or ${t.churnedAt} >= ${t.customerSince}`),
@@ -100,6 +103,7 @@ export const leads = pgTable('leads', {
   index('leads_mql_at_idx').on(t.mqlAt),
   // (owner, filled fields, id): as accounts_owner_idx (a lead's one checked field is its owner).
   index('leads_owner_idx').on(t.ownerId, filledIndexExpr(LEAD_CHECKED), t.id),
+  index('leads_filled_idx').on(filledIndexExpr(LEAD_CHECKED), t.id),
   index('leads_account_idx').on(t.accountId),
   index('leads_campaign_idx').on(t.campaignId),
   check('leads_source_check', oneOf(t.source, LEAD_SOURCES)),
@@ -136,6 +140,7 @@ export const deals = pgTable('deals', {
   index('deals_owner_idx').on(t.ownerId, t.closedAt),
   // Data completeness's drill-down: an owner's least complete deals, one page (./completeness.ts).
   index('deals_owner_filled_idx').on(t.ownerId, filledIndexExpr(DEAL_CHECKED), t.id),
+  index('deals_filled_idx').on(filledIndexExpr(DEAL_CHECKED), t.id),
   index('deals_account_idx').on(t.accountId),
   index('deals_campaign_idx').on(t.campaignId),
   // Campaign ROI sums each campaign's won deals closed before a bound: index-only (368 → 4 ms a year at large).

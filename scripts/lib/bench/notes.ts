@@ -117,11 +117,14 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   ticket inserts, rolled back, warm), the chains' triggers add 0.45 ms a statement (1.33 against 0.88 ms
   a statement without them).
 - **CSV import** (the section "CSV import" below): 1,000,000 leads through the CLI on PostgreSQL at
-  37.9k rows/s (median of 2 runs, 25.0 and 26.4 s; 40.6-43.5k in single runs the same hour), against
-  the target of 50k rows/s: **missed by about 24 %**. Before this session's change the same machine
-  took 70 s (14.2k rows/s): rows are now staged and written 100,000 per statement, and undo records
-  inserted rows by transaction id instead of an image each. COPY of the same file into the same table
-  runs at 62k rows/s here, so what is left is mostly Postgres writing the table and its indexes.
+  43.1k rows/s (2026-12-03 09:00 UTC, after migrations 0023–0025: median of 2 runs, 21.8 and 23.2 s;
+  37.9k rows/s at 02:27 the same day before them, the same machine kind), against the target of 50k
+  rows/s: **missed by about 14 %**. Before the staged import the same machine took 70 s (14.2k rows/s):
+  rows are now staged and written 100,000 per statement, and undo records inserted rows by transaction
+  id instead of an image each. COPY of the same file into the same table runs at 62k rows/s here, so
+  what is left is mostly Postgres writing the table and its indexes; the summary triggers' share,
+  measured in psql on a fresh database, is about 20 % (a 100,000-lead upsert 1.62–1.72 s with them,
+  1.30 s without).
 - The database server's own settings matter at large scale: the bench runs on Debian's defaults
   (shared_buffers 128 MB for a multi-GB data set); a production server would be sized for it.
 - **Exact summaries** (docs/architecture.md, "Exact summaries"; migrations 0005–0020, 0023–0024) serve the

@@ -1,0 +1,3 @@
+CREATE INDEX "accounts_filled_idx" ON "accounts" USING btree ((((case when segment is null or trim(segment) = '' then 0 else 1 end) + (case when industry is null or trim(industry) = '' then 0 else 1 end) + (case when region is null or trim(region) = '' then 0 else 1 end) + (case when owner_id is null then 0 else 1 end))::float8),"id");--> statement-breakpoint
+CREATE INDEX "deals_filled_idx" ON "deals" USING btree ((((case when owner_id is null then 0 else 1 end) + (case when product is null or trim(product) = '' then 0 else 1 end))::float8),"id");--> statement-breakpoint
+CREATE INDEX "leads_filled_idx" ON "leads" USING btree ((((case when owner_id is null then 0 else 1 end))::float8),"id");
