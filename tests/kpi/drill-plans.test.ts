@@ -5,6 +5,7 @@
 // (db/schema/completeness.ts), so this reads the plan of the SQL the drill-down really sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { createTestDb, type TestDb } from '@/tests/helpers/test-db';
 import type { SessionUser } from '@/lib/access';
 import type { QueryDb } from '@/db/client';
@@ -13,6 +14,7 @@ import { kpiDrilldown } from '@/tests/helpers/engine-views';
 import { day, importGolden } from './golden-data';
 
 const admin: SessionUser = { id: 0, email: 'admin@test', name: 'Admin', role: 'admin', department: null, teamId: null, managedTeamIds: [] };
+const dialect = new PgDialect();
 let h: TestDb;
 
 beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('[KPI][DRILLDOWN] data completeness reads a page by index', () => {
   for (const [who, filters] of [['every owner', {}], ['one owner', { owner: '2' }]] as const) {
     it(`${who}: each kind's least complete records come from an index on (filled fields, …, id)`, async () => {
       const sent = await captured((db) => kpiDrilldown(db, 'data_completeness', { from: day('2024-01-01'), to: day('2025-01-01'), filters, viewer: admin, pageSize: 25 }));
-      const page = sent.find((q) => /order by "value" asc, id asc limit/.test(h.db.dialect.sqlToQuery(q).sql));
+      const page = sent.find((q) => /order by "value" asc, id asc limit/.test(dialect.sqlToQuery(q).sql));
       expect(page, 'the drill-down sends its page query').toBeDefined();
       // The golden tables are small enough to scan: forbid scans and sorts so that the plan shows
       // which index could serve each kind's ORDER BY … LIMIT (a sort is still used where none can).
