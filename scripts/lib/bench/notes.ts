@@ -164,7 +164,11 @@ export const PERFORMANCE_NOTES = `## How the KPI engine stays fast
   account's orders and its UPDATE of the new row's columns cost about 1.7 ms an order.
   The demo seed (lib/demo/bulk.ts: triggers off during the load, the order chains computed as the orders
   are inserted, one summary rebuild at the end, secondary indexes built after the inserts, VACUUM
-  (ANALYZE) last) took **26 min 23 s at xlarge (1,582.6 s; 26 min 48 s of wall time with Node's start)
+  (ANALYZE) last) took **24 min 55 s at xlarge (1,495.1 s) on 2026-12-03 09:05–09:30 UTC, alone on a new
+  machine of the same kind, after migrations 0023–0025: the target of 30 min is met** (accounts 10.4 s,
+  leads 73.1, deals 40.1, orders 121.9, tickets 92.8, responses 46.8, activities 71.2, 39 indexes 143.8,
+  derived columns 64.0, the summaries' rebuild 801.0 with the any-owner month rows and the campaign
+  summary, ANALYZE 13.6, the row count 15.9). Before them it took **26 min 23 s at xlarge (1,582.6 s; 26 min 48 s of wall time with Node's start)
   on 2026-12-02 23:17–23:44 UTC, alone on this session's machine, after migration 0021: the target of
   30 min is met** (accounts 11.8 s, leads 78.7, deals 46.8, orders 127.6, tickets 109.0, responses 47.9,
   activities 88.3, 36 indexes 154.2, derived columns 67.5, the summaries' rebuild 780.2, ANALYZE 22.7,
