@@ -340,11 +340,13 @@ function rebuildTable(name: SummaryDef['name']): string {
   INSERT INTO ${name} (${cols}) ${expectedSql(name)};`;
   // A month table's any-owner rows are the sums of its owners' rows: built from them, not by reading
   // every record twice (the xlarge seed's rebuild reads 10M orders; verify recomputes both from the records).
-  const keys = keyColumns(def).filter((k) => k !== 'owner_id');
+  // Column by column, as summaryColumns lists them: owner 0, the other keys as they are, measures summed.
   const ms = measureNames(def);
+  const anyOwner = summaryColumns(def).map((c) => (c === 'owner_id' ? '0' : ms.includes(c) ? `sum(${c})::${castOf(def, c)}` : c));
+  const groupBy = keyColumns(def).filter((k) => k !== 'owner_id');
   return `DELETE FROM ${name};
   INSERT INTO ${name} (${cols}) ${contributions({ ...def, anyOwner: false }, { rel: def.table, sign: 1 })};
-  INSERT INTO ${name} (${cols}) select ${keys.slice(0, 1).join(', ')}, 0, ${[...keys.slice(1), ...ms.map((m) => `sum(${m})::${castOf(def, m)}`)].join(', ')} from ${name} group by ${keys.join(', ')};`;
+  INSERT INTO ${name} (${cols}) select ${anyOwner.join(', ')} from ${name} group by ${groupBy.join(', ')};`;
 }
 
 /** The columns of a summary, keys first. */
