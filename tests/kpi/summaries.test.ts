@@ -143,6 +143,44 @@ describe('[KPI][SUMMARIES]', () => {
     expect(await revenue('2025-01-01', '2026-01-01')).toBeCloseTo(year!, 6);
   });
 
+  it('campaign ROI: a campaign\'s whole months of won deals from campaign_won_months, the month `to` falls in from raw rows', async () => {
+    // A campaign with won deals in a month, and a period from its start's year to the middle of the month after that one.
+    const [row] = await queryRows<{ campaign: number; month: string; start: string }>(h.db, sql`
+      select sm.campaign_id as campaign, sm.day::text as month, date_trunc('year', c.started_at)::date::text as start
+      from campaign_won_months sm join campaigns c on c.id = sm.campaign_id
+      where c.started_at < sm.day and sm.amount > 0 order by sm.day limit 1`);
+    expect(row, 'the golden data has a campaign with won deals after its start').toBeDefined();
+    const next = new Date(day(row.month).getTime());
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const q = { from: day(row.start), to: new Date(next.getTime() + 14 * 86_400_000), keys: ['campaign_roi'] as 'campaign_roi'[] };
+    const roi = () => computeKpis(h.db, q).then((v) => v.campaign_roi!);
+    // A copy of one of its won deals closes in the part month (through the triggers): only raw rows hold it there.
+    const added = await queryRows<{ id: number }>(h.db, sql`
+      insert into deals (external_id, name, account_id, owner_id, campaign_id, product, type, amount, stage, created_at, closed_at, contract_months)
+      select external_id || '-part-month', name, account_id, owner_id, campaign_id, product, type, 7000, stage, created_at, ${new Date(next.getTime() + 3 * 86_400_000).toISOString()}::timestamptz, contract_months
+      from deals where campaign_id = ${row.campaign} and stage = 'won' order by id limit 1 returning id`);
+    expect(added).toHaveLength(1);
+    const v0 = await roi();
+    expect(v0).not.toBeNull();
+    expect(await withRaw(roi)).toBeCloseTo(v0, 6);
+    // A whole month's row before \`to\`'s month is read: the card moves, the raw rows do not.
+    await h.db.execute(sql`update campaign_won_months set amount = amount + 100000 where campaign_id = ${row.campaign} and day = ${row.month}`);
+    const v1 = await roi();
+    expect(v1).toBeGreaterThan(v0);
+    expect(await withRaw(roi)).toBeCloseTo(v0, 6);
+    // A row in the month \`to\` falls in is not: that part month comes from the deals themselves.
+    const partRow = await queryRows(h.db, sql`update campaign_won_months set amount = amount + 100000
+      where campaign_id = ${row.campaign} and day = ${next.toISOString().slice(0, 10)} returning day`);
+    expect(partRow, 'the copied deal has its month row').toHaveLength(1);
+    expect(await roi()).toBeCloseTo(v1, 6);
+    expect(new Set((await verifySummaries(h.db)).differences.map((x) => x.table))).toEqual(new Set(['campaign_won_months']));
+    await rebuildSummaries(h.db);
+    await expectVerified(h.db);
+    expect(await roi()).toBeCloseTo(v0, 6);
+    await h.db.execute(sql`delete from deals where id = ${added[0].id}`);
+    await expectVerified(h.db);
+  });
+
   it('customer states: counts at a bound read customer_days cumulatively (literal periods, no account breakdown), new customers its period', async () => {
     const js = { from: day('2025-01-01'), to: day('2025-02-01') };
     const part = { source: 'accounts' as const, agg: 'count' as const, where: () => sql`true`, summary: CUSTOMER_SUMMARY.active };
