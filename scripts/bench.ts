@@ -4,6 +4,7 @@
 //                    [--import-rows 1000,100000,1000000] [--no-import] [--import-only] [--no-import-pglite]
 //                    [--render-only] (docs/performance.md again from docs/bench-*.json, nothing measured)
 //                    [--save-seconds 20] [--no-save] (record saves timed with and without the summary triggers)
+//                    [--growth] (large → xlarge, each dashboard timed on both bench databases in turns; --runs)
 // Seeds the scale into a fresh database with the demo seed (`npm run db:seed -- --scale …`), or reuses
 // the database when it already holds data. Thin: the work is in scripts/lib/bench.
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDb, queryRows, type DbHandle } from '@/db/client';
 import type { Department } from '@/db/schema/enums';
+import { loadPairedGrowth, measurePairedGrowth, pairedGrowthSection, savePairedGrowth } from './lib/bench/growth';
 import { PERFORMANCE_NOTES } from './lib/bench/notes';
 import { loadRuns, machineInfo, renderPerformance, saveRun, type BenchRun } from './lib/bench/report';
 import { runKpiBench, tableSizes } from './lib/bench/run';
@@ -26,6 +28,7 @@ import { loadImportReport, renderImportSection, saveImportReport } from './lib/i
 const RESULTS = path.join(process.cwd(), 'docs', 'bench-results.json');
 const IMPORT_RESULTS = path.join(process.cwd(), 'docs', 'bench-import.json');
 const DOC = path.join(process.cwd(), 'docs', 'performance.md');
+const GROWTH_RESULTS = path.join(process.cwd(), 'docs', 'bench-growth.json');
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
 const { values: args } = parseArgs({
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     'import-only': { type: 'boolean', default: false }, 'no-import-pglite': { type: 'boolean', default: false },
     'render-only': { type: 'boolean', default: false },
     'save-seconds': { type: 'string', default: '20' }, 'no-save': { type: 'boolean', default: false },
+    growth: { type: 'boolean', default: false },
   },
 });
 const scale = benchScale(args.scale!, 'bench');
@@ -66,7 +70,7 @@ function importSummary(kind: BenchRun['kind']): BenchRun['import'] {
 
 function writeDoc(all: BenchRun[]): void {
   const old = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : null;
-  fs.writeFileSync(DOC, keepHandWritten(old, `${renderPerformance(all, PERFORMANCE_NOTES)}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`));
+  fs.writeFileSync(DOC, keepHandWritten(old, `${renderPerformance(all, PERFORMANCE_NOTES, pairedGrowthSection(loadPairedGrowth(GROWTH_RESULTS)))}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`));
   log(`wrote ${path.relative(process.cwd(), DOC)}`);
 }
 // ==== END IMPORT SPEED ============================================================================
@@ -120,7 +124,28 @@ async function saveOverhead(handle: DbHandle): Promise<BenchRun['saveOverhead']>
   return { with: withOn, without, note: `${seconds} s each at 10 saves/s after ${WARM_UP_SECONDS} s of saves not counted (the connections' trigger plans compiled), one after the other on the shared 2-core machine.` };
 }
 
+/** --growth: large → xlarge timed in turns on both bench databases (scripts/lib/bench/growth.ts). */
+async function benchGrowth(): Promise<void> {
+  const [a, b] = await Promise.all([openDb({ url: benchDatabaseUrl('large'), max: 10 }), openDb({ url: benchDatabaseUrl('xlarge'), max: 10 })]);
+  try {
+    for (const [h, s] of [[a, 'large'], [b, 'xlarge']] as const) {
+      if ((await tableSizes(h.db)).accounts === 0) throw new Error(`the ${s} bench database is empty: run npm run bench -- --scale ${s} first`);
+    }
+    const rows = await measurePairedGrowth(a.db, b.db, { runs, log });
+    const g = { date: new Date().toISOString(), machine: machineInfo(), from: 'large', to: 'xlarge', runs, rows };
+    if (args['no-write']) process.stdout.write(`${JSON.stringify(g, null, 2)}\n`);
+    else savePairedGrowth(GROWTH_RESULTS, g);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
 async function main(): Promise<void> {
+  if (args.growth) {
+    await benchGrowth();
+    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));
+    return;
+  }
   if (args['import-only'] || args['render-only']) {
     if (!args['render-only']) await benchImport();
     if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));

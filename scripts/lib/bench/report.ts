@@ -127,7 +127,8 @@ export function growthSection(runs: readonly BenchRun[]): string {
   return out.length ? out.join('\n') : 'Needs Postgres runs of two scales (`npm run bench -- --scale large`, then `--scale xlarge`).\n';
 }
 
-export function renderPerformance(runs: BenchRun[], notes: string): string {
+/** `growthInTurns`: the paired growth table (scripts/lib/bench/growth.ts), rendered after the per-run one. */
+export function renderPerformance(runs: BenchRun[], notes: string, growthInTurns = ''): string {
   return [
     '# Performance',
     '',
@@ -143,5 +144,6 @@ export function renderPerformance(runs: BenchRun[], notes: string): string {
     '## Growth with the data',
     '',
     growthSection(runs),
+    ...(growthInTurns ? [growthInTurns] : []),
   ].join('\n');
 }
