@@ -20,6 +20,22 @@ runs were built from the commit each names, against databases seeded the same se
 process, and the PostgreSQL backends connected to the bench database (the server's pool and the
 writer).
 
+**2026-12-03 11:38–13:09 UTC (another new machine of the same kind, about a third slower on every
+figure measured the same way on both: docs/performance.md's bench notes; large, 2 saves a second,
+the build of commit 5f160f8; the app's code is unchanged since).** The table's large run with writes
+is this machine's third: **28.6 pages/s, p95 3,020 ms** (the server at 0.97 of a core: 34 ms of its
+CPU a page, against 18.7 ms on the machine of the runs below); the first two gave 39.5 pages/s at p95
+2,196 ms (11:38) and 31.5 at 2,733 ms (11:41, under a CPU profiler). So on this machine **the large
+target is missed on pages a second too (by 5 % in the table's run) and on p95 by 2–3×**, 0 errors.
+**Two instances do not help on two cores**: the same run with \`--instances 2\` gave 36.4 pages/s, p95
+2,459 ms, the servers at 1.24 cores, PostgreSQL 0.46, the load generator and the writer the rest.
+What a page costs the server was timed one request at a time (a member, every read a hit, 150 pages
+after warming): the sales dashboard (91 KB of HTML, 58 KB of it React's flight data) 24–27 ms of CPU,
+the goals page (31 KB) 16 ms; the KPI engine's own code is under 3 % of a hit's profile, the rest is
+Next's and React's rendering, streams and compression. A p95 of 1 s with 58 users and no think time
+needs about 80 pages a second here, three times what this machine renders: what would meet it is
+a page that costs a third as much to render, or an app server with cores of its own (docs/scaling.md).
+
 **2026-12-03 08:23–09:04 UTC (a new machine of the same kind; medium and large without writes from
 commit 2929272, large with writes from 97ca5b6, after migrations 0023–0025).** **Medium meets every
 target: 81.5 pages/s, p95 759 ms without writes, 66.1 pages/s, p95 897 ms with 2 saves a second**, 0
