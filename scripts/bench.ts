@@ -73,6 +73,8 @@ function writeDoc(all: BenchRun[]): void {
   fs.writeFileSync(DOC, keepHandWritten(old, `${renderPerformance(all, PERFORMANCE_NOTES, pairedGrowthSection(loadPairedGrowth(GROWTH_RESULTS)))}\n${renderImportSection(loadImportReport(IMPORT_RESULTS))}`));
   log(`wrote ${path.relative(process.cwd(), DOC)}`);
 }
+/** docs/performance.md again from the kept results, nothing measured. */
+const rewriteDoc = () => writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));
 // ==== END IMPORT SPEED ============================================================================
 
 async function benchOne(kind: BenchRun['kind'], handle: DbHandle, database: string, seedSeconds?: number, runScale = scale): Promise<BenchRun> {
@@ -143,12 +145,12 @@ async function benchGrowth(): Promise<void> {
 async function main(): Promise<void> {
   if (args.growth) {
     await benchGrowth();
-    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));
+    if (!args['no-write']) rewriteDoc();
     return;
   }
   if (args['import-only'] || args['render-only']) {
     if (!args['render-only']) await benchImport();
-    if (!args['no-write']) writeDoc(loadRuns(RESULTS).map((r) => ({ ...r, import: importSummary(r.kind) })));
+    if (!args['no-write']) rewriteDoc();
     return;
   }
   if (!args['no-import']) await benchImport();

@@ -1,23 +1,15 @@
 // The "CSV import" section of docs/performance.md, from the last import benchmark (kept in
 // docs/bench-import.json so a KPI-only bench run re-renders it unchanged).
-import fs from 'node:fs';
+import { readJsonFile, writeJsonFile } from './json-file';
 import type { ImportBenchReport, ImportMeasurement } from './import-bench';
 
 /** targets.md: "CSV import through the CLI on Postgres ≥ 50k rows/s", "1M-row file: peak RSS ≤ 300 MB, flat". */
 const TARGET_ROWS_PER_SECOND = 50_000;
 const TARGET_RSS_MB = 300;
 
-export function loadImportReport(file: string): ImportBenchReport | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as ImportBenchReport;
-  } catch {
-    return null;
-  }
-}
+export const loadImportReport = (file: string) => readJsonFile<ImportBenchReport>(file);
 
-export function saveImportReport(file: string, report: ImportBenchReport): void {
-  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-}
+export const saveImportReport = (file: string, report: ImportBenchReport) => writeJsonFile(file, report);
 
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 const s = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));

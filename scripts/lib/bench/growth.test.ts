@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairedGrowthSection, pairedMedians, type PairedGrowth } from './growth';
+import { renderPerformance } from './report';
 
 describe('growth timed in turns', () => {
   it('warms both, then alternates which scale goes first, and takes each side\'s median', async () => {
@@ -26,5 +27,16 @@ describe('growth timed in turns', () => {
     expect(text).toContain('**1 of 2 over 2×.**');
     expect(pairedGrowthSection({ ...g, rows: g.rows.slice(0, 1) })).toContain('**All 1 within 2×.**');
     expect(pairedGrowthSection(null)).toBe('');
+  });
+});
+
+describe('the performance page with the growth timed in turns', () => {
+  it('puts the table in turns after the per-run growth table, and leaves it out when there is none', () => {
+    const g: PairedGrowth = { date: '2026-12-03T13:20:00.000Z', machine: 'box A', from: 'large', to: 'xlarge', runs: 9,
+      rows: [{ what: 'sales', group: 'dashboard-year', fromMs: 10, toMs: 12 }] };
+    const page = renderPerformance([], 'notes', pairedGrowthSection(g));
+    expect(page.indexOf('## Growth with the data')).toBeLessThan(page.indexOf('### large → xlarge, timed in turns'));
+    expect(page).toContain('| sales (year) | 10.0 | 12.0 | 1.20× | ok |');
+    expect(renderPerformance([], 'notes')).not.toContain('timed in turns');
   });
 });

@@ -5,14 +5,13 @@
 // sales' year at 2.94× (8.2 ms at 11:54, 24.1 ms at 12:36) while the same view timed right after on
 // both databases took 12.1–19.7 ms at large and 16.4–19.1 ms at xlarge.
 //   npm run bench -- --growth   (the bench databases of large and xlarge, seeded beforehand)
-import fs from 'node:fs';
-import path from 'node:path';
 import { trustedView } from '@/lib/access';
 import type { QueryDb } from '@/db/client';
 import { DEPARTMENTS, type Department } from '@/db/schema/enums';
 import { computeKpisWithPrevious } from '@/lib/kpi/engine';
 import { DASHBOARDS } from '@/lib/kpi/registry';
-import { benchPeriods } from './run';
+import { readJsonFile, writeJsonFile } from '../json-file';
+import { benchPeriods, median } from './run';
 
 export type GrowthGroup = 'dashboard-year' | 'dashboard-month';
 
@@ -32,8 +31,6 @@ export interface PairedGrowth {
   runs: number;
   rows: PairedGrowthRow[];
 }
-
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 /**
  * Medians of `a` and `b`, timed in turns after one warm-up each: A B, then B A, … so neither always
@@ -79,18 +76,9 @@ export async function measurePairedGrowth(
   return rows;
 }
 
-export function loadPairedGrowth(file: string): PairedGrowth | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as PairedGrowth;
-  } catch {
-    return null;
-  }
-}
+export const loadPairedGrowth = (file: string) => readJsonFile<PairedGrowth>(file);
 
-export function savePairedGrowth(file: string, g: PairedGrowth): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(g, null, 2)}\n`);
-}
+export const savePairedGrowth = (file: string, g: PairedGrowth) => writeJsonFile(file, g);
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 

@@ -1,8 +1,7 @@
 // docs/performance.md from the benchmark runs kept in docs/bench-results.json (one entry per
 // database kind and scale, the newest replacing the older), so runs at several scales add up.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
+import { readJsonFile, writeJsonFile } from '../json-file';
 import type { BenchResult } from './run';
 
 export interface BenchRun {
@@ -33,18 +32,13 @@ export function machineInfo(): string {
 }
 
 export function loadRuns(file: string): BenchRun[] {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as BenchRun[];
-  } catch {
-    return [];
-  }
+  return readJsonFile<BenchRun[]>(file) ?? [];
 }
 
 export function saveRun(file: string, run: BenchRun): BenchRun[] {
   const order = (r: BenchRun) => `${r.kind === 'postgres' ? 0 : 1}${['small', 'medium', 'large', 'xlarge'].indexOf(r.scale)}`;
   const runs = [...loadRuns(file).filter((r) => r.id !== run.id), run].sort((a, b) => order(a).localeCompare(order(b)));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
+  writeJsonFile(file, runs);
   return runs;
 }
 
